@@ -1,0 +1,70 @@
+"""edu_kit: teach the NATO-Russia-Ukraine crisis of December 2021 - January 2022.
+
+The pipeline is a chain of values::
+
+    corpus = load_corpus()                 # articles (immutable records)
+    notes = annotate(corpus["000"])        # quotations, dates, mentions
+    table = facts(corpus)                  # facts with provenance
+    report = crosscheck(corpus)            # agreements, conflicts, misspellings
+
+Everything is imported lazily, so ``import edu_kit`` stays fast; pandas,
+matplotlib and ipywidgets load only when a function that needs them runs.
+
+>>> import edu_kit
+>>> corpus = edu_kit.load_corpus()
+>>> len(corpus)
+5
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it
+_EXPORTS: dict[str, str] = {
+    # errors
+    "EduKitError": "edu_kit.errors",
+    "ArticleError": "edu_kit.errors",
+    "KnowledgeBaseError": "edu_kit.errors",
+    "QuizBankError": "edu_kit.errors",
+    "ResponseLogError": "edu_kit.errors",
+    "ChoiceError": "edu_kit.errors",
+    # stage 1: corpus
+    "Article": "edu_kit.corpus",
+    "Corpus": "edu_kit.corpus",
+    "load_corpus": "edu_kit.corpus",
+    "load_article": "edu_kit.corpus",
+    "parse_article": "edu_kit.corpus",
+    # knowledge base
+    "load_knowledge": "edu_kit.knowledge",
+}
+
+__all__ = sorted([*_EXPORTS, "__version__"])
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .corpus import Article, Corpus, load_article, load_corpus, parse_article
+    from .errors import (
+        ArticleError,
+        ChoiceError,
+        EduKitError,
+        KnowledgeBaseError,
+        QuizBankError,
+        ResponseLogError,
+    )
+    from .knowledge import load_knowledge
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'edu_kit' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))

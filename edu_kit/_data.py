@@ -1,0 +1,40 @@
+"""Read the package's own YAML data files (patterns and word lists) once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import yaml
+
+from ._resources import package_data
+from .errors import EduKitError
+
+__all__ = ["data_file"]
+
+
+@lru_cache(maxsize=None)
+def data_file(name: str) -> Any:
+    """Parsed content of ``edu_kit/data/<name>.yaml`` (cached; treat as read-only).
+
+    >>> data_file("text_patterns")["heading_max_words"]
+    12
+    """
+    path = package_data("data", f"{name}.yaml")
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise EduKitError(
+            f"package data file is not valid YAML: {exc}",
+            path=path,
+            line=None if mark is None else mark.line + 1,
+            hint="reinstall edu_kit, or undo your edit of this file",
+        ) from exc
+    except OSError as exc:
+        raise EduKitError(
+            f"package data file cannot be read: {exc.strerror}",
+            path=path,
+            hint="reinstall edu_kit",
+        ) from exc

@@ -42,7 +42,21 @@ _EXPORTS: dict[str, str] = {
     "load_knowledge": "edu_kit.knowledge",
 }
 
-__all__ = sorted([*_EXPORTS, "__version__"])
+__all__ = [
+    "Article",
+    "ArticleError",
+    "ChoiceError",
+    "Corpus",
+    "EduKitError",
+    "KnowledgeBaseError",
+    "QuizBankError",
+    "ResponseLogError",
+    "__version__",
+    "load_article",
+    "load_corpus",
+    "load_knowledge",
+    "parse_article",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .corpus import Article, Corpus, load_article, load_corpus, parse_article

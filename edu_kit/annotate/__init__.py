@@ -1,0 +1,47 @@
+"""Stage 2 of the pipeline: annotate an article.
+
+Pure functions from an :class:`~edu_kit.corpus.Article` to immutable records with
+character offsets into its body:
+
+* :func:`quotes` -- direct quotations with their speakers and the cue that justified each;
+* :func:`resolve_dates` -- date expressions resolved to calendar dates;
+* :func:`mentions` -- named people, organisations, places and concepts;
+* :func:`annotate` -- all three at once.
+
+>>> from edu_kit import load_corpus
+>>> notes = annotate(load_corpus()["004"])
+>>> notes.dates[0].text, notes.dates[0].value
+('Thursday, December 16, 2021', '2021-12-16')
+"""
+
+from __future__ import annotations
+
+from ..corpus import Article
+from ..knowledge import KnowledgeBase, load_knowledge
+from .dates import resolve_dates
+from .mentions import mentions
+from .quotes import quotes
+from .records import Annotations, DateExpression, Mention, Quote
+
+__all__ = [
+    "Annotations",
+    "DateExpression",
+    "Mention",
+    "Quote",
+    "annotate",
+    "mentions",
+    "quotes",
+    "resolve_dates",
+]
+
+
+def annotate(article: Article, kb: KnowledgeBase | None = None) -> Annotations:
+    """Quotations, dates and mentions of one article."""
+    kb = kb or load_knowledge()
+    found = mentions(article, kb)
+    return Annotations(
+        article=article.id,
+        quotes=quotes(article, kb, found),
+        dates=resolve_dates(article),
+        mentions=found,
+    )

@@ -1,0 +1,90 @@
+"""Compiled forms of the word lists in ``edu_kit/data/lexicon.yaml`` (built once)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .._data import data_file
+
+__all__ = ["Lexicon", "lexicon", "trie_pattern"]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, built as a trie so that a long
+    list costs little more than a short one.  Longer words win over their prefixes.
+
+    >>> rx = re.compile(trie_pattern(["NATO", "NATO-Russia Council", "Nord Stream 2"]))
+    >>> [m.group() for m in rx.finditer("the NATO-Russia Council and NATO")]
+    ['NATO-Russia Council', 'NATO']
+    """
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        if not word:
+            continue
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _render(trie) if trie else r"(?!)"
+
+
+def _render(node: dict) -> str:  # type: ignore[type-arg]
+    ends_here = "" in node
+    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:
+        return f"(?:{body})?"
+    return body
+
+
+def _phrases(words: Iterable[str]) -> str:
+    return trie_pattern(sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    speech_verb: re.Pattern[str]
+    report_verb: re.Pattern[str]
+    according_to: re.Pattern[str]
+    pronouns: dict[str, str]
+    organization_anaphor: re.Pattern[str]
+    title_words: frozenset[str]
+    role_nouns: frozenset[str]
+    given_names: frozenset[str]
+    name_particles: frozenset[str]
+    future_marker: re.Pattern[str]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    relative_days: dict[str, int]
+    framing_word: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The compiled lexicon."""
+    spec = data_file("lexicon")
+
+    def words(key: str) -> re.Pattern[str]:
+        return re.compile(rf"(?<![\w-])(?:{_phrases(spec[key])})(?![\w-])", re.IGNORECASE)
+
+    return Lexicon(
+        speech_verb=words("speech_verbs"),
+        report_verb=words("report_verbs"),
+        according_to=words("according_to"),
+        pronouns={k.lower(): v for k, v in spec["pronouns"].items()},
+        organization_anaphor=words("organization_anaphors"),
+        title_words=frozenset(spec["title_words"]) | frozenset(spec["role_nouns"]),
+        role_nouns=frozenset(spec["role_nouns"]),
+        given_names=frozenset(spec["given_names"]),
+        name_particles=frozenset(spec["name_particles"]),
+        future_marker=words("future_markers"),
+        months={k: int(v) for k, v in spec["months"].items()},
+        weekdays={k: int(v) for k, v in spec["weekdays"].items()},
+        relative_days={k.lower(): int(v) for k, v in spec["relative_days"].items()},
+        framing_word=words("framing_words"),
+    )

@@ -1,0 +1,270 @@
+"""Date expressions resolved to the calendar.
+
+Absolute dates ("Thursday, December 16, 2021", "16 December", "Jan. 12"), ranges
+("from 10 to 13 January", "January 11-12"), months ("in December", "last month"),
+weeks ("this week"), years ("since 2014", "the 2008 declaration") and relative days
+("today", "on Wednesday", "last Friday") are found with patterns built from the
+month and weekday names in ``edu_kit/data/lexicon.yaml``.
+
+Relative expressions are resolved against the article's publication date:
+
+* a missing year is the one that puts the date nearest to publication (an article
+  of 5 January about "17 December" means the December before);
+* a weekday resolves by tense: in a future clause ("will take place on Monday") the
+  next such day after publication, otherwise the nearest such day on or before it;
+* without a publication date, relative expressions stay unresolved (value None).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..corpus import Article
+from ._lexicon import lexicon
+from .records import DateExpression, Precision
+
+__all__ = ["resolve_dates"]
+
+_PAST_IRREGULAR = (
+    "was|were|had|did|met|said|told|came|went|gave|took|held|made|saw|spoke|sent|began|left|became|"
+    "brought|put|set|thought|wrote|ran|won|lost|led|flew|sat|stood|hit|struck|rang|got|found|"
+    "kept|knew|meant|paid|rose|fell|drew|shook|sought|spent|stated|agreed|warned|has|have|been"
+)
+_PAST = re.compile(rf"\b(?:{_PAST_IRREGULAR}|\w{{3,}}ed)\b", re.IGNORECASE)
+_PROGRESSIVE_FUTURE = re.compile(r"\b(?:is|are|am)\s+\w+ing\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern[str]:
+    lex = lexicon()
+    names = sorted(lex.months, key=len, reverse=True)
+    month = "(?:" + "|".join(rf"{n}\.?" if len(n) <= 4 and n != "May" else n for n in names) + ")"
+    wd = "(?:" + "|".join(lex.weekdays) + ")"
+    day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+    year = r"(?:19|20)\d\d"
+    dash = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+    rel_days = "|".join(re.escape(k) for k in sorted(lex.relative_days, key=len, reverse=True))
+    alternatives = [
+        rf"(?P<iso>(?P<iy>{year})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d))(?![\d-])",
+        # 10 to 13 January (2022)
+        rf"(?P<rdm>(?P<rdm_d1>{day}){dash}(?P<rdm_d2>{day})\s+(?P<rdm_m>{month})(?:,?\s+(?P<rdm_y>{year}))?)",
+        # 30 December to 2 January / December 30 to January 2
+        rf"(?P<rx>(?P<rx_d1>{day})\s+(?P<rx_m1>{month}){dash}(?P<rx_d2>{day})\s+(?P<rx_m2>{month})(?:,?\s+(?P<rx_y>{year}))?)",
+        rf"(?P<rxm>(?P<rxm_m1>{month})\s+(?P<rxm_d1>{day}){dash}(?P<rxm_m2>{month})\s+(?P<rxm_d2>{day})(?:,?\s+(?P<rxm_y>{year}))?)",
+        # January 11-12 (2022)
+        rf"(?P<rmd>(?P<rmd_m>{month})\s+(?P<rmd_d1>{day}){dash}(?P<rmd_d2>{day})(?![\d:])(?:,?\s+(?P<rmd_y>{year}))?)",
+        # (Thursday,) December 16(, 2021)
+        rf"(?P<md>(?:(?P<md_wd>{wd}),?\s+)?(?P<md_m>{month})\s+(?P<md_d>{day})(?![\d:])(?:,?\s+(?P<md_y>{year}))?)",
+        # (Thursday,) 16 December( 2021)
+        rf"(?P<dm>(?:(?P<dm_wd>{wd}),?\s+)?(?:the\s+)?(?P<dm_d>{day})\s+(?:of\s+)?(?P<dm_m>{month})(?:,?\s+(?P<dm_y>{year}))?)",
+        # December 2021
+        rf"(?P<my>(?P<my_m>{month})\s+(?P<my_y>{year}))",
+        # earlier this month / last week / next year
+        r"(?P<rel>(?i:(?:(?:earlier|later)\s+)?(?P<rel_which>this|last|next|past|coming)\s+(?P<rel_unit>week|month|year)))",
+        rf"(?P<rday>(?i:{rel_days}))",
+        # last Friday / on Wednesday
+        rf"(?P<wdx>(?:(?P<wdx_which>(?i:last|next|this|coming))\s+)?(?P<wdx_wd>{wd}))",
+        # in December (a month without a day)
+        rf"(?:(?<=in )|(?<=since )|(?<=until )|(?<=by )|(?<=early )|(?<=late )|(?<=mid-)|(?<=of ))(?P<mo>{month})(?![\w.])",
+        rf"(?P<yr>(?<![\w$£€.,-]){year})(?![\w%]|[.,]\d|-\d)",
+    ]
+    return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?!\w)")
+
+
+def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
+    """Date expressions of ``article``, resolved against its publication date.
+
+    >>> from edu_kit.corpus import parse_article
+    >>> art = parse_article("On Wednesday, Russia handed over its demands. Talks will be held "
+    ...                     "from 10 to 13 January. NATO was founded in 1949.",
+    ...                     id="x", published="2022-01-07")
+    >>> [(d.text, d.value, d.until, d.precision) for d in resolve_dates(art)]  # doctest: +NORMALIZE_WHITESPACE
+    [('Wednesday', '2022-01-05', None, 'day'), ('10 to 13 January', '2022-01-10', '2022-01-13', 'day'),
+     ('1949', '1949', None, 'year')]
+    """
+    found: list[DateExpression] = []
+    published = article.published
+    for match in _pattern().finditer(article.body):
+        sentence = article.sentence_at(match.start())
+        context = "" if sentence is None else article.body[sentence.start : sentence.end]
+        offset = match.start() - (0 if sentence is None else sentence.start)
+        resolved = _resolve(match, published, context, offset)
+        if resolved is None:
+            continue
+        value, until, precision, relative, start, end = resolved
+        found.append(
+            DateExpression(
+                text=article.body[start:end],
+                start=start,
+                end=end,
+                value=value,
+                until=until,
+                precision=precision,
+                relative=relative,
+                sentence=-1 if sentence is None else sentence.index,
+            )
+        )
+    return tuple(found)
+
+
+_Resolved = tuple[str | None, str | None, Precision, bool, int, int]
+
+
+def _month(name: str) -> int:
+    return lexicon().months[name.rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(re.match(r"\d+", text).group())  # type: ignore[union-attr]
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _nearest_year(month: int, day: int, published: date | None) -> int | None:
+    """The year that puts (month, day) nearest to the publication date."""
+    if published is None:
+        return None
+    candidates = [y for y in (published.year - 1, published.year, published.year + 1) if _safe_date(y, month, day)]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda y: abs((date(y, month, day) - published).days))
+
+
+def _resolve(match: re.Match[str], published: date | None, context: str, offset: int) -> _Resolved | None:
+    g = match.groupdict()
+    start, end = match.start(), match.end()
+    if g["iso"]:
+        day = _safe_date(int(g["iy"]), int(g["im"]), int(g["id"]))
+        return None if day is None else (day.isoformat(), None, "day", False, start, end)
+    for prefix in ("rdm", "rmd"):
+        if g[prefix]:
+            month = _month(g[f"{prefix}_m"])
+            return _day_range(g, prefix, month, month, g[f"{prefix}_d1"], g[f"{prefix}_d2"], published, match)
+    for prefix in ("rx", "rxm"):
+        if g[prefix]:
+            return _day_range(
+                g, prefix, _month(g[f"{prefix}_m1"]), _month(g[f"{prefix}_m2"]), g[f"{prefix}_d1"], g[f"{prefix}_d2"], published, match
+            )
+    for prefix in ("md", "dm"):
+        if g[prefix]:
+            return _single_day(g, prefix, published, match)
+    if g["my"]:
+        return (f"{int(g['my_y']):04d}-{_month(g['my_m']):02d}", None, "month", False, start, end)
+    if g["mo"]:
+        month = _month(g["mo"])
+        if g["mo"] == "May":
+            return None  # "in May" is too often the verb
+        year = _nearest_year(month, 15, published)
+        value = None if year is None else f"{year:04d}-{month:02d}"
+        return (value, None, "month", True, start, end)
+    if g["rel"]:
+        return _relative_unit(g["rel_which"], g["rel_unit"], published, start, end)
+    if g["rday"]:
+        shift = lexicon().relative_days[g["rday"].lower()]
+        value = None if published is None else (published + timedelta(days=shift)).isoformat()
+        return (value, None, "day", True, start, end)
+    if g["wdx"]:
+        return _weekday(g, published, context, offset, start, end)
+    if g["yr"]:
+        return (g["yr"], None, "year", False, start, end)
+    return None
+
+
+def _day_range(
+    g: dict[str, str | None],
+    prefix: str,
+    month1: int,
+    month2: int,
+    d1: str | None,
+    d2: str | None,
+    published: date | None,
+    match: re.Match[str],
+) -> _Resolved | None:
+    if d1 is None or d2 is None:
+        return None
+    year_text = g.get(f"{prefix}_y")
+    day1, day2 = _day(d1), _day(d2)
+    if year_text:
+        y2 = int(year_text)
+        y1 = y2 - 1 if (month1, day1) > (month2, day2) else y2
+    else:
+        y1_or_none = _nearest_year(month1, day1, published)
+        if y1_or_none is None:
+            return (None, None, "day", True, match.start(), match.end())
+        y1 = y1_or_none
+        y2 = y1 + 1 if (month1, day1) > (month2, day2) else y1
+    first, last = _safe_date(y1, month1, day1), _safe_date(y2, month2, day2)
+    if first is None or last is None or last < first:
+        return None
+    return (first.isoformat(), last.isoformat(), "day", not year_text, match.start(), match.end())
+
+
+def _single_day(g: dict[str, str | None], prefix: str, published: date | None, match: re.Match[str]) -> _Resolved | None:
+    month_text, day_text = g[f"{prefix}_m"], g[f"{prefix}_d"]
+    if month_text is None or day_text is None:
+        return None
+    month, day = _month(month_text), _day(day_text)
+    year_text = g[f"{prefix}_y"]
+    start = match.start()
+    text = match.group()
+    if text.startswith("the "):
+        start += 4
+    if year_text:
+        found = _safe_date(int(year_text), month, day)
+        return None if found is None else (found.isoformat(), None, "day", False, start, match.end())
+    year = _nearest_year(month, day, published)
+    if year is None:
+        return (None, None, "day", True, start, match.end()) if _safe_date(2000, month, day) else None
+    found = _safe_date(year, month, day)
+    return None if found is None else (found.isoformat(), None, "day", True, start, match.end())
+
+
+def _relative_unit(which: str | None, unit: str | None, published: date | None, start: int, end: int) -> _Resolved:
+    step = {"this": 0, "last": -1, "past": -1, "next": 1, "coming": 1}[(which or "this").lower()]
+    precision: Precision = "week" if unit == "week" else "month" if unit == "month" else "year"
+    if published is None:
+        return (None, None, precision, True, start, end)
+    if precision == "week":
+        iso = (published + timedelta(weeks=step)).isocalendar()
+        return (f"{iso[0]:04d}-W{iso[1]:02d}", None, "week", True, start, end)
+    if precision == "month":
+        index = published.year * 12 + published.month - 1 + step
+        return (f"{index // 12:04d}-{index % 12 + 1:02d}", None, "month", True, start, end)
+    return (f"{published.year + step:04d}", None, "year", True, start, end)
+
+
+def _weekday(g: dict[str, str | None], published: date | None, context: str, offset: int, start: int, end: int) -> _Resolved:
+    target = lexicon().weekdays[g["wdx_wd"] or ""]
+    which = (g["wdx_which"] or "").lower()
+    if not which:  # "on Wednesday": the weekday alone is the expression
+        start = end - len(g["wdx_wd"] or "")
+    if published is None:
+        return (None, None, "day", True, start, end)
+    future = which in ("next", "coming") or (which != "last" and _is_future(context, offset))
+    if future:
+        delta = (target - published.weekday()) % 7 or 7
+        day = published + timedelta(days=delta)
+    else:
+        delta = (published.weekday() - target) % 7
+        if which == "last" and delta == 0:
+            delta = 7
+        day = published - timedelta(days=delta)
+    return (day.isoformat(), None, "day", True, start, end)
+
+
+def _is_future(context: str, offset: int) -> bool:
+    """Is the clause around ``offset`` in the future tense?  The nearest tense marker wins."""
+    lex = lexicon()
+    future = [abs(m.start() - offset) for m in lex.future_marker.finditer(context)]
+    future += [abs(m.start() - offset) for m in _PROGRESSIVE_FUTURE.finditer(context)]
+    past = [abs(m.start() - offset) for m in _PAST.finditer(context)]
+    if not future:
+        return False
+    return not past or min(future) < min(past)

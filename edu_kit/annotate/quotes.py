@@ -1,0 +1,324 @@
+"""Direct quotations and their speakers.
+
+Each quotation span (see :mod:`edu_kit.annotate.marks`) is attributed by the first
+rule that applies, and the rule's words are kept as the ``cue`` so that a student
+can see why:
+
+1. a cue right after the closing mark: ``"…," Stoltenberg said``, ``"…" – she
+   said``, ``"…," said Lavrov``, ``"…," the statement read``;
+2. a cue right before the opening mark: ``X said: "…"``, ``X issued a statement:``
+   (also at the end of the previous paragraph), ``according to X, "…"``, ``X added
+   that "…"``, and the second half of ``"…," X said, "…"``;
+3. a quotation standing alone in its paragraph continues the speaker of the
+   paragraph before, when that paragraph ends with a quotation of one speaker, or
+   reports the words of one speaker only ("X stressed that …");
+4. a quotation inside a sentence with a speech or report verb ("calling such claims
+   "fake"") belongs to the sentence's subject.
+
+The speaker phrase is read with the knowledge base: names (and their known
+misspellings), role phrases at the article's date ("the German leader"), pronouns
+(nearest earlier person of that gender), bodies ("NATO", "the Kremlin", "the
+statement" = the body that last spoke), and people introduced with a title.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..corpus import Article
+from ..knowledge import KnowledgeBase, load_knowledge
+from ._lexicon import lexicon
+from .marks import QuoteSpan, quote_spans
+from .mentions import mentions as find_mentions
+from .records import Mention, Quote, SpeakerKind
+from .references import Reference, References, build_references
+
+__all__ = ["quotes"]
+
+_MARKS = "\"'“”‘’«»„"
+_FRAGMENT_MAX_WORDS = 12
+_POST_WINDOW = 120
+_WHO_MAX_WORDS = 10
+_INNER_MARKS = re.compile(r"\s*\n\s*[“«„\"‘]?")
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?,;:…][\]\)]*$")
+_CAP_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+")
+
+
+@dataclass(frozen=True)
+class _Speaker:
+    name: str
+    kind: SpeakerKind
+    cue: str
+
+
+def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Mention, ...] | None = None) -> tuple[Quote, ...]:
+    """The direct quotations of ``article`` with their speakers, in text order.
+
+    >>> from edu_kit.corpus import parse_article
+    >>> art = parse_article('"We will not compromise," Stoltenberg said.\\n\\n"Never."', id="x")
+    >>> [(q.text, q.speaker, q.cue) for q in quotes(art)]  # doctest: +NORMALIZE_WHITESPACE
+    [('We will not compromise,', 'Jens Stoltenberg', 'Stoltenberg said'),
+     ('Never.', 'Jens Stoltenberg', 'continues the quotation before')]
+    """
+    kb = kb or load_knowledge()
+    found = find_mentions(article, kb) if found is None else found
+    spans = quote_spans(article)
+    refs = build_references(article, found, kb, [(s.start, s.end) for s in spans])
+    finder = _Finder(article, kb, refs, spans)
+    result: list[Quote] = []
+    for index, span in enumerate(spans):
+        paragraph = article.paragraphs[span.paragraph]
+        sentence = article.sentence_at(span.start)
+        text = _clean(article.body[span.start : span.end])
+        fragment = _is_fragment(text, span)
+        speaker = finder.speaker(index, fragment, result)
+        result.append(
+            Quote(
+                text=text,
+                start=span.start,
+                end=span.end,
+                speaker=None if speaker is None else speaker.name,
+                speaker_kind=None if speaker is None else speaker.kind,
+                cue=None if speaker is None else speaker.cue,
+                fragment=fragment,
+                where=paragraph.kind,
+                sentence=-1 if sentence is None else sentence.index,
+            )
+        )
+    return tuple(result)
+
+
+def _clean(raw: str) -> str:
+    """The quotation's words with paragraph breaks and repeated opening marks removed."""
+    return " ".join(_INNER_MARKS.sub(" ", raw).split())
+
+
+def _is_fragment(text: str, span: QuoteSpan) -> bool:
+    """Short quoted words inside a sentence, not a full statement."""
+    if len(span.paragraphs) > 1:
+        return False
+    words = text.split()
+    return len(words) <= _FRAGMENT_MAX_WORDS and not _ENDS_LIKE_SENTENCE.search(text)
+
+
+class _Finder:
+    """Attribution rules over one article (internal; built per call of :func:`quotes`)."""
+
+    def __init__(self, article: Article, kb: KnowledgeBase, refs: References, spans: tuple[QuoteSpan, ...]) -> None:
+        self.article = article
+        self.body = article.body
+        self.kb = kb
+        self.refs = refs
+        self.spans = spans
+        self.lex = lexicon()
+
+    # -- the rules -------------------------------------------------------------------
+    def speaker(self, index: int, fragment: bool, done: list[Quote]) -> _Speaker | None:
+        span = self.spans[index]
+        return (
+            self._after(span)
+            or self._before(span)
+            or (None if fragment else self._continuation(span, done))
+            or self._subject(span)
+        )
+
+    def _after(self, span: QuoteSpan) -> _Speaker | None:
+        """Rule 1: a cue right after the closing mark."""
+        if not span.closed:
+            return None
+        close = self._after_mark(span.end)
+        paragraph = self.article.paragraphs[span.paragraphs[-1]]
+        stop = min(paragraph.end, close + _POST_WINDOW)
+        window = self.body[close:stop]
+        lead = re.match(r"[\s,;]*(?:[-–—]+\s*)?", window)
+        offset = close + (lead.end() if lead else 0)
+        rest = self.body[offset:stop]
+        verb = self.lex.speech_verb.search(rest)
+        if verb is None or any(m in rest[: verb.start()] for m in _MARKS):
+            return None
+        if verb.start() == 0:  # "…," said Lavrov
+            tail = re.match(r"[^,.;:!?\"“”«»]*", rest[verb.end() :])
+            who_start = offset + verb.end()
+            who_end = who_start + (len(tail.group()) if tail else 0)
+            if len(self.body[who_start:who_end].split()) > _WHO_MAX_WORDS:
+                return None
+            return self._who(who_start, who_end, offset, who_end)
+        who = rest[: verb.start()]
+        if len(who.split()) > _WHO_MAX_WORDS or re.search(r"[.!?;]", who) or ("," in who.strip(" ,")):
+            return None
+        return self._who(offset, offset + verb.start(), offset, offset + verb.end())
+
+    def _before(self, span: QuoteSpan) -> _Speaker | None:
+        """Rule 2: a cue right before the opening mark."""
+        opener = self._before_mark(span.start)
+        sentence = self.article.sentence_at(opener)
+        if sentence is None:
+            return None
+        floor = sentence.start
+        pre = self.body[floor:opener]
+        last_close = max(pre.rfind(m) for m in "\"”»’'")
+        if last_close >= 0 and any(s.end <= floor + last_close < span.start for s in self.spans):
+            floor += last_close + 1  # "…," Lavrov said, "…": only what follows the first part
+            pre = self.body[floor:opener]
+        stripped = pre.rstrip()
+        if not stripped:
+            return self._colon_paragraph(span)
+        if stripped.endswith((":", ",")):
+            clause_end = floor + len(stripped) - 1
+            according = re.search(rf"(?:{self.lex.according_to.pattern})\s+(.{{1,80}}?)\s*,$", stripped, re.IGNORECASE)
+            if according:
+                return self._who(floor + according.start(1), floor + according.end(1), floor + according.start(), clause_end)
+            return self._verb_subject(floor, clause_end, require_end=True)
+        if re.search(r"\bthat$", stripped):
+            return self._verb_subject(floor, floor + len(stripped) - 4, require_end=True)
+        return None
+
+    def _colon_paragraph(self, span: QuoteSpan) -> _Speaker | None:
+        """A quotation opening its paragraph after a paragraph that ends with a colon."""
+        previous = self._previous_text_paragraph(span.paragraph)
+        if previous is None or not previous.text.rstrip().endswith(":"):
+            return None
+        sentence = self.article.sentence_at(previous.end - 1)
+        floor = previous.start if sentence is None else sentence.start
+        return self._verb_subject(floor, previous.end - 1, require_end=False)
+
+    def _continuation(self, span: QuoteSpan, done: list[Quote]) -> _Speaker | None:
+        """Rule 3: a quotation alone in its paragraph continues the speaker before."""
+        paragraph = self.article.paragraphs[span.paragraph]
+        inner = self.body[paragraph.start : paragraph.end].strip(" " + _MARKS + ".,")
+        if inner != self.body[span.start : span.end].strip(" " + _MARKS + ".,"):
+            return None
+        previous = self._previous_text_paragraph(span.paragraph)
+        if previous is None:
+            return None
+        before = [q for q in done if previous.start <= q.start < previous.end and not q.fragment]
+        if before and before[-1].speaker is not None and before[-1].speaker_kind is not None:
+            last = before[-1]
+            last_sentence = self.article.sentence_at(last.start)
+            if last_sentence is not None and last_sentence.end >= previous.end - 1:
+                return _Speaker(last.speaker, last.speaker_kind, "continues the quotation before")  # type: ignore[arg-type]
+        acts = self._speech_acts(previous.start, previous.end)
+        names = {(ref.name, ref.kind) for ref in acts}
+        if len(names) == 1:
+            name, kind = names.pop()
+            return _Speaker(name, kind, "continues the words reported before")
+        return None
+
+    def _subject(self, span: QuoteSpan) -> _Speaker | None:
+        """Rule 4: the subject of a sentence with a speech or report verb."""
+        opener = self._before_mark(span.start)
+        sentence = self.article.sentence_at(opener)
+        if sentence is None:
+            return None
+        return self._verb_subject(sentence.start, opener, require_end=False, verbs=self.lex.report_verb)
+
+    # -- helpers ---------------------------------------------------------------------
+    def _verb_subject(
+        self, floor: int, end: int, *, require_end: bool, verbs: re.Pattern[str] | None = None
+    ) -> _Speaker | None:
+        """The actor before the last speech verb in ``body[floor:end]``.
+
+        With ``require_end`` the verb (with its object, e.g. "issued a statement on
+        …") must close the clause.
+        """
+        clause = self.body[floor:end]
+        matches = list((verbs or self.lex.speech_verb).finditer(clause))
+        if not matches and verbs is None:
+            matches = list(self.lex.report_verb.finditer(clause))
+        if not matches:
+            return None
+        verb = matches[-1] if require_end else matches[0]
+        verb_start = floor + verb.start()
+        actors = [r for r in self.refs.within(floor, verb_start) if r.via != "place"]
+        if not actors:
+            return None
+        people = [r for r in actors if r.kind == "person"]
+        chosen = people[-1] if require_end and people else (people[0] if people else actors[0])
+        if self._coordinated(chosen, actors):
+            return None
+        return _Speaker(chosen.name, chosen.kind, self._cue_text(chosen.start, floor + verb.end()))
+
+    def _coordinated(self, chosen: Reference, actors: list[Reference]) -> bool:
+        """"The US and EU threatened …": a joint subject has no single speaker."""
+        for other in self.refs.items:
+            if other is chosen:
+                continue
+            gap = self.body[min(chosen.end, other.end) : max(chosen.start, other.start)]
+            if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", gap) and other.name != chosen.name:
+                return True
+        return False
+
+    def _who(self, who_start: int, who_end: int, cue_start: int, cue_end: int) -> _Speaker | None:
+        """Resolve a speaker phrase such as "Stoltenberg", "she", "the statement"."""
+        cue = self._cue_text(cue_start, cue_end)
+        refs = self.refs.within(who_start, who_end)
+        people = [r for r in refs if r.kind == "person"]
+        if people:
+            return _Speaker(people[-1].name, "person", cue)
+        bodies = [r for r in refs if r.via == "name"] or list(refs)
+        if bodies:
+            return _Speaker(bodies[-1].name, "organization", cue)
+        phrase = self.body[who_start:who_end]
+        anaphor = self.lex.organization_anaphor.search(phrase)
+        if anaphor is not None and re.match(r"\s*(?:the|this|that|its|a)\s", phrase, re.IGNORECASE):
+            body = self._last_body_before(who_start)
+            if body is not None:
+                return _Speaker(body.name, "organization", cue)
+        name = _CAP_NAME.search(phrase)
+        if name is not None:
+            words = [w for w in name.group().split() if w not in self.lex.title_words]
+            if len(words) >= 2:
+                return _Speaker(" ".join(words), "person", cue)
+        return None
+
+    def _last_body_before(self, offset: int) -> Reference | None:
+        """The body that most recently spoke (or, failing that, was named) before ``offset``."""
+        earlier = [r for r in self.refs.before(offset) if r.kind == "organization" and r.via == "name"]
+        for ref in reversed(earlier):
+            after = self.body[ref.end : ref.end + 40]
+            if self.lex.speech_verb.match(after.lstrip()) or re.match(
+                rf"\s+(?:has\s+|have\s+|had\s+)?(?:{self.lex.speech_verb.pattern})", after, re.IGNORECASE
+            ):
+                return ref
+        return earlier[-1] if earlier else None
+
+    def _speech_acts(self, start: int, end: int) -> list[Reference]:
+        """People and bodies in ``[start, end)`` that are followed by a speech or report verb."""
+        acts = []
+        for ref in self.refs.within(start, end):
+            if ref.via == "place":
+                continue
+            after = self.body[ref.end : min(end, ref.end + 40)]
+            if re.match(
+                rf"[\s,]+(?:\w+ly\s+|has\s+|have\s+|had\s+|also\s+|further\s+)*(?:{self.lex.report_verb.pattern}|{self.lex.speech_verb.pattern})",
+                after,
+                re.IGNORECASE,
+            ) or re.search(rf"(?:{self.lex.according_to.pattern})\s+$", self.body[max(start, ref.start - 20) : ref.start], re.IGNORECASE):
+                acts.append(ref)
+        return acts
+
+    def _previous_text_paragraph(self, index: int):  # type: ignore[no-untyped-def]
+        for paragraph in reversed(self.article.paragraphs[:index]):
+            if paragraph.kind == "text":
+                return paragraph
+            if paragraph.kind not in ("link", "credit", "caption"):
+                return None
+        return None
+
+    def _after_mark(self, end: int) -> int:
+        """Offset just after the closing mark of a span ending at ``end``."""
+        position = end
+        while position < len(self.body) and self.body[position] in _MARKS:
+            position += 1
+        return position
+
+    def _before_mark(self, start: int) -> int:
+        """Offset of the opening mark of a span starting at ``start``."""
+        position = start
+        while position > 0 and self.body[position - 1] in _MARKS:
+            position -= 1
+        return position
+
+    def _cue_text(self, start: int, end: int) -> str:
+        return " ".join(self.body[start:end].strip(" ,;:–—-").split())

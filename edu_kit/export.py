@@ -1,0 +1,107 @@
+"""The extraction as plain data: the JSON document of ``edu-kit extract --format json``.
+
+The shape is documented in ``docs/extract_format.md`` and described by the JSON
+Schema ``edu_kit/data/extract.schema.json``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .annotate import annotate
+from .corpus import Corpus
+from .facts import crosscheck
+from .knowledge import KnowledgeBase, load_knowledge
+
+__all__ = ["extraction"]
+
+
+def extraction(corpus: Corpus, kb: KnowledgeBase | None = None) -> dict[str, Any]:
+    """Everything extracted from ``corpus`` as JSON-ready data.
+
+    >>> from edu_kit import load_corpus
+    >>> doc = extraction(load_corpus())
+    >>> sorted(doc), sorted(doc["articles"][0])[:4]
+    (['articles', 'conflicts', 'support', 'variants'], ['dates', 'id', 'mentions', 'outlet'])
+    """
+    kb = kb or load_knowledge()
+    articles = []
+    for article in corpus:
+        notes = annotate(article, kb)
+        articles.append(
+            {
+                "id": article.id,
+                "source_path": article.source_path,
+                "title": article.title,
+                "outlet": article.outlet,
+                "published": article.published.isoformat() if article.published else None,
+                "quotes": [
+                    {
+                        "speaker": q.speaker,
+                        "speaker_kind": q.speaker_kind,
+                        "text": q.text,
+                        "start": q.start,
+                        "end": q.end,
+                        "cue": q.cue,
+                        "fragment": q.fragment,
+                        "where": q.where,
+                    }
+                    for q in notes.quotes
+                ],
+                "dates": [
+                    {
+                        "text": d.text,
+                        "value": d.value,
+                        "until": d.until,
+                        "precision": d.precision,
+                        "start": d.start,
+                        "end": d.end,
+                        "relative": d.relative,
+                        "sentence": article.sentences[d.sentence].text if d.sentence >= 0 else None,
+                    }
+                    for d in notes.dates
+                ],
+                "mentions": [
+                    {
+                        "name": m.name,
+                        "kind": m.kind,
+                        "text": m.text,
+                        "start": m.start,
+                        "end": m.end,
+                        "known": m.entity is not None,
+                        "misspelt": m.misspelt,
+                    }
+                    for m in notes.mentions
+                ],
+            }
+        )
+    report = crosscheck(corpus, kb)
+    return {
+        "articles": articles,
+        "conflicts": [
+            {
+                "similarity": c.similarity,
+                "same_article": c.same_article,
+                "same_day": c.same_day,
+                "explanation": c.explanation,
+                "quotes": [
+                    {"article": f.article, "speaker": f.subject, "text": f.text, "start": f.start, "end": f.end, "where": f.where}
+                    for f in (c.first, c.second)
+                ],
+            }
+            for c in report.conflicts
+        ],
+        "variants": [
+            {
+                "name": v.name,
+                "kind": v.kind,
+                "articles": list(v.articles),
+                "spellings": [{"text": s, "count": n, "misspelt": wrong} for s, n, wrong in v.spellings],
+            }
+            for v in report.variants
+        ],
+        "support": [
+            {"kind": s.kind, "key": s.key, "articles": list(s.articles), "n_articles": s.n_articles}
+            for s in report.support
+        ],
+    }

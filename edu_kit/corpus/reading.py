@@ -29,6 +29,7 @@ HEADER_KEYS: dict[str, str] = {
     "url": "where it was published",
 }
 
+_DISPLAY = {"title": "Title", "outlet": "Outlet", "published": "Published", "url": "URL"}
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):(.*)$")
 _SEPARATOR = re.compile(r"^-{3,}\s*$")
 
@@ -53,6 +54,12 @@ def decode_article(data: bytes, path: str | PathLike[str] | None = None) -> str:
             "the file is empty",
             path=path,
             hint="paste the article's text into the file, or remove the file from the folder",
+        )
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ArticleError(
+            "the file is UTF-16 text; edu_kit reads UTF-8 only",
+            path=path,
+            hint="save the file with the encoding UTF-8 (in most editors: Save As, then Encoding: UTF-8)",
         )
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
@@ -95,6 +102,7 @@ def parse_text(text: str, path: str | PathLike[str] | None = None) -> ParsedFile
     meta: dict[str, str] = {}
     for number, line in enumerate(lines[first:], start=first + 1):
         if _SEPARATOR.match(line):
+            separator = number
             body_lines = lines[number:]
             while body_lines and not body_lines[0].strip():
                 body_lines.pop(0)
@@ -104,7 +112,7 @@ def parse_text(text: str, path: str | PathLike[str] | None = None) -> ParsedFile
                 raise ArticleError(
                     "the header is there but the article text after '---' is empty",
                     path=path,
-                    line=number,
+                    line=separator,
                     hint="paste the article's text below the '---' line",
                 )
             return ParsedFile(meta, body, number + 1)
@@ -121,7 +129,7 @@ def parse_text(text: str, path: str | PathLike[str] | None = None) -> ParsedFile
         key = match.group(1).strip().lower()
         value = match.group(2).strip()
         if key not in HEADER_KEYS:
-            allowed = ", ".join(k.capitalize() for k in HEADER_KEYS)
+            allowed = ", ".join(_DISPLAY[k] for k in HEADER_KEYS)
             raise ArticleError(
                 f"unknown header key {match.group(1).strip()!r}",
                 path=path,
@@ -129,7 +137,7 @@ def parse_text(text: str, path: str | PathLike[str] | None = None) -> ParsedFile
                 hint=f"use one of the keys {allowed}",
             )
         if key in meta:
-            raise ArticleError(f"header key {key.capitalize()!r} appears twice", path=path, line=number, hint="keep one of them")
+            raise ArticleError(f"header key {_DISPLAY[key]!r} appears twice", path=path, line=number, hint="keep one of them")
         if key == "published":
             _parse_date(value, path, number)
         meta[key] = value

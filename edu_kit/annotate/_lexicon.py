@@ -62,6 +62,7 @@ class Lexicon:
     weekdays: dict[str, int]
     relative_days: dict[str, int]
     framing_word: re.Pattern[str]
+    demonyms: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -87,4 +88,5 @@ def lexicon() -> Lexicon:
         weekdays={k: int(v) for k, v in spec["weekdays"].items()},
         relative_days={k.lower(): int(v) for k, v in spec["relative_days"].items()},
         framing_word=words("framing_words"),
+        demonyms={str(k): str(v) for k, v in spec["demonyms"].items()},
     )

@@ -57,18 +57,32 @@ def _double_marks(text: str) -> list[tuple[int, bool]]:
     return marks
 
 
+# Which closing marks end a quotation opened by each mark.
+_CLOSES = {"«": "»", "“": "”\"", '"': '"”', "„": "“”"}
+
+
 def _pair_doubles(text: str) -> tuple[list[tuple[int, int]], int | None]:
-    """Closed double-quote spans (mark positions) and the position of an unclosed opener."""
+    """Closed double-quote spans (mark positions) and the position of an unclosed opener.
+
+    Inside guillemets, straight or curly double quotes are a nested quotation
+    («… an "imminent attack". …»), not the end of the outer one.
+    """
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     for pos, is_open in _double_marks(text):
+        ch = text[pos]
         if opened is None:
             if is_open:
                 opened = pos
-        elif not is_open or text[pos] == '"':
+            continue
+        outer = text[opened]
+        if outer == "«" and ch in '"“”„':
+            continue
+        if ch in _CLOSES[outer] and (not is_open or ch == '"' or outer == "„"):
             spans.append((opened, pos))
             opened = None
-        else:  # a new opening mark while one is open: the earlier one was never closed
+        elif is_open:
+            # a new opening mark while one is open: the earlier one was never closed
             end = _last_sentence_end(text, opened, pos)
             if end is not None:
                 spans.append((opened, end))

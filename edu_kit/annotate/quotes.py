@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..corpus import Article
+from ..corpus import Article, Paragraph, Sentence
 from ..knowledge import KnowledgeBase, load_knowledge
 from ._lexicon import lexicon
 from .marks import QuoteSpan, quote_spans
@@ -147,6 +147,8 @@ class _Finder:
         who = rest[: verb.start()]
         if len(who.split()) > _WHO_MAX_WORDS or re.search(r"[.!?;]", who) or ("," in who.strip(" ,")):
             return None
+        if re.match(r"(?:and|but|while|as|which|who|whereas|although|though|when)\b", who, re.IGNORECASE):
+            return None  # "…", and Ryabkov said …: a new clause, not this quotation's cue
         return self._who(offset, offset + verb.start(), offset, offset + verb.end())
 
     def _before(self, span: QuoteSpan) -> _Speaker | None:
@@ -164,6 +166,11 @@ class _Finder:
         stripped = pre.rstrip()
         if not stripped:
             return self._colon_paragraph(span)
+        headline_style = re.fullmatch(r"(?:[\w.’'-]+\s+){0,3}[\w.’'-]+\s*:", stripped)
+        if headline_style is not None:  # Kuleba: “…” (headlines, captions, live blogs)
+            speaker = self._who(floor, floor + len(stripped) - 1, floor, floor + len(stripped) - 1)
+            if speaker is not None and speaker.kind == "person":
+                return speaker
         if stripped.endswith((":", ",")):
             clause_end = floor + len(stripped) - 1
             according = re.search(rf"(?:{self.lex.according_to.pattern})\s+(.{{1,80}}?)\s*,$", stripped, re.IGNORECASE)
@@ -184,26 +191,35 @@ class _Finder:
         return self._verb_subject(floor, previous.end - 1, require_end=False)
 
     def _continuation(self, span: QuoteSpan, done: list[Quote]) -> _Speaker | None:
-        """Rule 3: a quotation alone in its paragraph continues the speaker before."""
-        paragraph = self.article.paragraphs[span.paragraph]
-        inner = self.body[paragraph.start : paragraph.end].strip(" " + _MARKS + ".,")
-        if inner != self.body[span.start : span.end].strip(" " + _MARKS + ".,"):
+        """Rule 3: a quotation that is a sentence of its own continues the speaker before."""
+        opener, close = self._before_mark(span.start), self._after_mark(span.end)
+        first, last = self.article.sentence_at(opener), self.article.sentence_at(max(opener, close - 1))
+        if first is None or last is None:
             return None
-        previous = self._previous_text_paragraph(span.paragraph)
+        if self.body[first.start : opener].strip() or self.body[close : last.end].strip(" .,;:!?"):
+            return None  # other words share the sentence: not a quotation standing alone
+        previous = self._previous_sentence(first)
         if previous is None:
             return None
-        before = [q for q in done if previous.start <= q.start < previous.end and not q.fragment]
+        before = [q for q in done if previous.start <= q.end <= previous.end and not q.fragment]
         if before and before[-1].speaker is not None and before[-1].speaker_kind is not None:
-            last = before[-1]
-            last_sentence = self.article.sentence_at(last.start)
-            if last_sentence is not None and last_sentence.end >= previous.end - 1:
-                return _Speaker(last.speaker, last.speaker_kind, "continues the quotation before")  # type: ignore[arg-type]
-        acts = self._speech_acts(previous.start, previous.end)
+            return _Speaker(before[-1].speaker, before[-1].speaker_kind, "continues the quotation before")
+        paragraph = self.article.paragraphs[previous.paragraph]
+        acts = self._speech_acts(paragraph.start, paragraph.end)
         names = {(ref.name, ref.kind) for ref in acts}
-        if len(names) == 1:
+        if len(names) == 1 and not [q for q in done if paragraph.start <= q.start < paragraph.end and not q.fragment]:
             name, kind = names.pop()
             return _Speaker(name, kind, "continues the words reported before")
         return None
+
+    def _previous_sentence(self, sentence: Sentence) -> Sentence | None:
+        """The sentence before, skipping links, credits and captions inserted between paragraphs."""
+        if sentence.index > 0 and self.article.sentences[sentence.index - 1].paragraph == sentence.paragraph:
+            return self.article.sentences[sentence.index - 1]
+        previous = self._previous_text_paragraph(sentence.paragraph)
+        if previous is None:
+            return None
+        return self.article.sentence_at(previous.end - 1)
 
     def _subject(self, span: QuoteSpan) -> _Speaker | None:
         """Rule 4: the subject of a sentence with a speech or report verb."""
@@ -291,14 +307,14 @@ class _Finder:
                 continue
             after = self.body[ref.end : min(end, ref.end + 40)]
             if re.match(
-                rf"[\s,]+(?:\w+ly\s+|has\s+|have\s+|had\s+|also\s+|further\s+)*(?:{self.lex.report_verb.pattern}|{self.lex.speech_verb.pattern})",
+                rf"[\s,]+(?:\w+ly\s+|has\s+|have\s+|had\s+|also\s+|further\s+)*(?:{self.lex.report_verb.pattern}|{self.lex.speech_verb.pattern})\s*(?:that\b|:)",
                 after,
                 re.IGNORECASE,
             ) or re.search(rf"(?:{self.lex.according_to.pattern})\s+$", self.body[max(start, ref.start - 20) : ref.start], re.IGNORECASE):
                 acts.append(ref)
         return acts
 
-    def _previous_text_paragraph(self, index: int):  # type: ignore[no-untyped-def]
+    def _previous_text_paragraph(self, index: int) -> Paragraph | None:
         for paragraph in reversed(self.article.paragraphs[:index]):
             if paragraph.kind == "text":
                 return paragraph

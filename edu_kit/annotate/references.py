@@ -60,7 +60,7 @@ def _role_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
     cues = {cue for role in kb.roles for cue in role.cues}
     alternatives = []
     for cue in sorted(cues, key=len, reverse=True):
-        words = [re.escape(w) for w in cue.split()]
+        words = [re.escape(w).replace("'", "['’]") for w in cue.split()]
         alternatives.append(r"(?:['’]s)?[\s-]+".join(words))
     body = "|".join(alternatives) or r"(?!)"
     return re.compile(rf"(?<![\w-])(?:the\s+)?(?:{body})(?![\w-])", re.IGNORECASE)
@@ -98,8 +98,17 @@ def build_references(
         if _inside(match.start(), quoted):
             continue
         holder = kb.holder(match.group(), article.published)
-        if holder is not None and not any(s <= match.start() < e or match.start() <= s < match.end() for s, e, *_ in raw):
-            raw.append((match.start(), match.end(), "role", holder.name, "person", holder.gender))
+        if holder is None:
+            continue
+        overlapping = [r for r in raw if r[0] < match.end() and match.start() < r[1]]
+        if any(r[4] == "person" for r in overlapping):
+            continue  # "NATO Secretary General Jens Stoltenberg": the name says it already
+        # "the Kremlin chief" is a person, not the Kremlin.
+        raw = [r for r in raw if r not in overlapping]
+        raw.append((match.start(), match.end(), "role", holder.name, "person", holder.gender))
+    for match in _description_pattern().finditer(article.body):
+        if not _inside(match.start(), quoted) and not any(r[0] < match.end() and match.start() < r[1] for r in raw):
+            raw.append((match.start(), match.end(), "description", match.group(), "person", _description_gender(match.group())))
     for match in _pronoun_pattern().finditer(article.body):
         if not _inside(match.start(), quoted):
             raw.append((match.start(), match.end(), "pronoun", None, "person", lexicon().pronouns[match.group().lower()]))
@@ -113,10 +122,49 @@ def build_references(
                 continue
             name = antecedent.name
             gender = antecedent.gender or gender
+        elif via == "description":
+            antecedent = _described(items, name or "", gender, paragraph, kb)
+            if antecedent is None:
+                continue
+            name = antecedent.name
+            gender = antecedent.gender or gender
         if name is None or kind is None:
             continue
         items.append(Reference(start, end, name, kind, gender, via, paragraph))
     return References(tuple(items), tuple(r.start for r in items))
+
+
+@lru_cache(maxsize=1)
+def _description_pattern() -> re.Pattern[str]:
+    """"the Russian diplomat", "the deputy minister", "the spokeswoman": a person described, not named."""
+    lex = lexicon()
+    nouns = trie_pattern({n.lower() for n in lex.role_nouns if n.isalpha() and len(n) > 3})
+    return re.compile(rf"(?<![\w-])[Tt]he\s+(?:[A-Za-z.-]+\s+){{0,3}}?(?:{nouns})(?![\w-])")
+
+
+def _description_gender(text: str) -> str | None:
+    lowered = text.lower()
+    if "woman" in lowered.split()[-1]:
+        return "female"
+    if lowered.split()[-1].endswith("man") and not lowered.endswith("chairman"):
+        return "male"
+    return None
+
+
+def _described(items: list[Reference], text: str, gender: str | None, paragraph: int, kb: KnowledgeBase) -> Reference | None:
+    """The nearest earlier person a description fits (gender, and nationality when it says one)."""
+    demonyms = lexicon().demonyms
+    nationality = {demonyms[w] for w in re.findall(r"[A-Z][\w.]*", text) if w in demonyms}
+    for ref in reversed(items):
+        if paragraph - ref.paragraph > _PRONOUN_WINDOW:
+            return None
+        if ref.kind != "person" or ref.via == "place" or (gender and ref.gender and ref.gender != gender):
+            continue
+        person = kb.person(ref.name)
+        if nationality and person is not None and person.country not in nationality:
+            continue
+        return ref
+    return None
 
 
 def _antecedent(items: list[Reference], gender: str | None, paragraph: int) -> Reference | None:

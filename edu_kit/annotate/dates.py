@@ -32,7 +32,9 @@ _PAST_IRREGULAR = (
     "brought|put|set|thought|wrote|ran|won|lost|led|flew|sat|stood|hit|struck|rang|got|found|"
     "kept|knew|meant|paid|rose|fell|drew|shook|sought|spent|stated|agreed|warned|has|have|been"
 )
-_PAST = re.compile(rf"\b(?:{_PAST_IRREGULAR}|\w{{3,}}ed)\b", re.IGNORECASE)
+_PAST = re.compile(rf"\b(?:(?i:{_PAST_IRREGULAR})|[a-z]{{3,}}ed)\b")
+# Words before a month name that make it a date ("in December", "for February").
+_MONTH_PREPOSITIONS = ("in", "since", "until", "by", "early", "late", "of", "for", "from", "through", "during", "before", "after", "till")
 _PROGRESSIVE_FUTURE = re.compile(r"\b(?:is|are|am)\s+\w+ing\b", re.IGNORECASE)
 
 
@@ -67,7 +69,7 @@ def _pattern() -> re.Pattern[str]:
         # last Friday / on Wednesday
         rf"(?P<wdx>(?:(?P<wdx_which>(?i:last|next|this|coming))\s+)?(?P<wdx_wd>{wd}))",
         # in December (a month without a day)
-        rf"(?:(?<=in )|(?<=since )|(?<=until )|(?<=by )|(?<=early )|(?<=late )|(?<=mid-)|(?<=of ))(?P<mo>{month})(?![\w.])",
+        "(?:" + "|".join(f"(?<={w} )" for w in _MONTH_PREPOSITIONS) + r"|(?<=mid-))" + rf"(?P<mo>{month})(?!\w)",
         rf"(?P<yr>(?<![\w$£€.,-]){year})(?![\w%]|[.,]\d|-\d)",
     ]
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?!\w)")
@@ -260,11 +262,20 @@ def _weekday(g: dict[str, str | None], published: date | None, context: str, off
 
 
 def _is_future(context: str, offset: int) -> bool:
-    """Is the clause around ``offset`` in the future tense?  The nearest tense marker wins."""
+    """Is the sentence around ``offset`` about the future?
+
+    The tense markers before the date expression decide ("will meet on Monday",
+    "who took office on Wednesday"); without any, those after it ("On Wednesday,
+    Russia handed ...").  A sentence with no past or future marker at all is in the
+    present, which news uses for scheduled events ("the OSCE meets on Thursday").
+    """
     lex = lexicon()
-    future = [abs(m.start() - offset) for m in lex.future_marker.finditer(context)]
-    future += [abs(m.start() - offset) for m in _PROGRESSIVE_FUTURE.finditer(context)]
-    past = [abs(m.start() - offset) for m in _PAST.finditer(context)]
-    if not future:
-        return False
-    return not past or min(future) < min(past)
+    markers = [(m.start(), True) for m in lex.future_marker.finditer(context)]
+    markers += [(m.start(), True) for m in _PROGRESSIVE_FUTURE.finditer(context)]
+    markers += [(m.start(), False) for m in _PAST.finditer(context)]
+    if not markers:
+        return True
+    before = [m for m in markers if m[0] < offset]
+    if before:
+        return max(before)[1]
+    return min(markers)[1]

@@ -60,6 +60,7 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
         entity_id, name, kind, misspelt = matcher.forms[match.group()]
         found.append(Mention(name, kind, match.group(), match.start(), match.end(), entity_id, misspelt))
         taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    found.extend(_surnames_of_known(body, found, taken))
     found.extend(_unknown_people(body, taken))
     return tuple(sorted(found, key=lambda m: (m.start, -m.end)))
 
@@ -68,15 +69,33 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
 def _unknown_person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     particles = "|".join(sorted(lex.name_particles))
-    name_tail = rf"(?:\s+(?:(?:{particles})\s+)*(?:{_CAP}))"
+    name_tail = rf"(?:[ \t]+(?:(?:{particles})[ \t]+)*(?:{_CAP}))"
     given = trie_pattern(lex.given_names)
     by_given = re.compile(rf"(?<![\w-])(?:{given}){name_tail}{{1,2}}(?![\w-])")
     titles = trie_pattern(lex.title_words)
     roles = trie_pattern(lex.role_nouns)
     by_title = re.compile(
-        rf"(?<![\w-])(?:(?:{titles})[\s-]+)*(?:{roles}),?\s+(?P<name>(?:{_CAP})(?:\s+(?:(?:{particles})\s+)*(?:{_CAP})){{1,2}})(?![\w-])"
+        rf"(?<![\w-])(?:(?:{titles})[ \t-]+)*(?:{roles}),?[ \t]+(?P<name>(?:{_CAP})(?:[ \t]+(?:(?:{particles})[ \t]+)*(?:{_CAP})){{1,2}})(?![\w-])"
     )
     return by_given, by_title
+
+
+def _surnames_of_known(body: str, found: list[Mention], taken: bytearray) -> list[Mention]:
+    """Once an article names a known person in full ("Ned Price"), the bare surname
+    ("Price") refers to that person in the rest of the article."""
+    full = {m.text.split()[-1]: m for m in found if m.kind == "person" and len(m.text.split()) > 1}
+    if not full:
+        return []
+    first = {surname: m.start for surname, m in full.items()}
+    pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(full)})(?!\w)")
+    extra = []
+    for match in pattern.finditer(body):
+        surname = match.group()
+        if match.start() > first[surname] and not any(taken[match.start() : match.end()]):
+            known = full[surname]
+            extra.append(Mention(known.name, "person", surname, match.start(), match.end(), known.entity, known.misspelt))
+            taken[match.start() : match.end()] = b"\x01" * len(surname)
+    return extra
 
 
 def _unknown_people(body: str, taken: bytearray) -> list[Mention]:

@@ -71,7 +71,7 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
         paragraph = article.paragraphs[span.paragraph]
         sentence = article.sentence_at(span.start)
         text = _clean(article.body[span.start : span.end])
-        fragment = _is_fragment(text, span)
+        fragment = finder.is_fragment(text, span)
         speaker = finder.speaker(index, fragment, result)
         result.append(
             Quote(
@@ -94,14 +94,6 @@ def _clean(raw: str) -> str:
     return " ".join(_INNER_MARKS.sub(" ", raw).split())
 
 
-def _is_fragment(text: str, span: QuoteSpan) -> bool:
-    """Short quoted words inside a sentence, not a full statement."""
-    if len(span.paragraphs) > 1:
-        return False
-    words = text.split()
-    return len(words) <= _FRAGMENT_MAX_WORDS and not _ENDS_LIKE_SENTENCE.search(text)
-
-
 class _Finder:
     """Attribution rules over one article (internal; built per call of :func:`quotes`)."""
 
@@ -112,6 +104,29 @@ class _Finder:
         self.refs = refs
         self.spans = spans
         self.lex = lexicon()
+
+    def is_fragment(self, text: str, span: QuoteSpan) -> bool:
+        """Short quoted words woven into the writer's sentence, not a full statement.
+
+        A quotation of up to three words without closing punctuation always is one
+        ("fake", 'very expensive'); up to twelve words when other words of the
+        sentence come before it (other than a "X said:" lead-in) or after it (other
+        than a speech cue).
+        """
+        words = len(text.split())
+        if len(span.paragraphs) > 1 or words > _FRAGMENT_MAX_WORDS or _ENDS_LIKE_SENTENCE.search(text):
+            return False
+        if words <= 3:
+            return True
+        opener, close = self._before_mark(span.start), self._after_mark(span.end)
+        sentence = self.article.sentence_at(opener)
+        if sentence is None:
+            return False
+        before = self.body[sentence.start : opener].strip()
+        if before and not before.endswith(":"):
+            return True
+        after = self.body[close : max(close, sentence.end)].strip(" .,;")
+        return bool(after) and self.lex.speech_verb.search(after[:60]) is None
 
     # -- the rules -------------------------------------------------------------------
     def speaker(self, index: int, fragment: bool, done: list[Quote]) -> _Speaker | None:

@@ -1,0 +1,101 @@
+"""The edu-kit command line: formats, the JSON schema, and clear errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from edu_kit._resources import package_data
+from edu_kit.cli import main
+
+BAD = Path(__file__).parent / "data" / "bad"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_extract_json_matches_the_documented_schema(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "extract", "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    schema = json.loads(package_data("data", "extract.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(document, schema)
+    assert [a["id"] for a in document["articles"]] == ["000", "001", "002", "003", "004"]
+    first = document["articles"][4]
+    assert first["dates"][0] == {
+        "text": "Thursday, December 16, 2021",
+        "value": "2021-12-16",
+        "until": None,
+        "precision": "day",
+        "start": first["dates"][0]["start"],
+        "end": first["dates"][0]["end"],
+        "relative": False,
+        "sentence": first["dates"][0]["sentence"],
+    }
+    assert len(document["conflicts"]) == 2
+    assert any(v["name"] == "Olaf Scholz" for v in document["variants"])
+
+
+def test_offsets_in_json_point_into_the_body(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "extract", "--format", "json")
+    for article in json.loads(out)["articles"]:
+        body = Path(article["source_path"]).read_text(encoding="utf-8")
+        for mention in article["mentions"]:
+            assert body[mention["start"] : mention["end"]] == mention["text"]
+
+
+def test_extract_table_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "extract")
+    assert code == 0
+    assert "== 002  Unknown outlet (translated agency copy), 2021-12-10" in out
+    assert "Olaf Scholz" in out and "(misspelt)" in out
+
+
+def test_extract_csv_has_one_row_per_item(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    article = tmp_path / "talks.txt"
+    article.write_text('Published: 2022-01-10\n---\n"We are ready," Lavrov said on Monday.\n', encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(article), "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert [r["type"] for r in rows] == ["quote", "date", "mention"]
+    assert rows[0]["speaker_or_name"] == "Sergei Lavrov"
+    assert rows[1]["value"] == "2022-01-10"
+
+
+@pytest.mark.parametrize("name", ["articles/empty.txt", "articles/latin1.txt", "folders/no_articles"])
+def test_bad_input_exits_2_with_the_message(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    code, out, err = run(capsys, "extract", str(BAD / name))
+    assert code == 2
+    assert out == ""
+    assert err.startswith(f"edu-kit: {BAD / name}")
+    assert "What to do:" in err
+    assert "Traceback" not in err
+
+
+def test_unknown_format_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["extract", "--format", "xml"])
+    assert stopped.value.code == 2
+    assert "invalid choice: 'xml'" in capsys.readouterr().err
+
+
+def test_score_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "score", str(Path(__file__).parent / "gold"))
+    assert code == 0
+    assert out.splitlines()[0].split()[:4] == ["category", "P", "R", "F1"]
+
+
+def test_console_script_runs_as_a_module() -> None:
+    done = subprocess.run([sys.executable, "-m", "edu_kit.cli", "extract", "--format", "json"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0
+    assert json.loads(done.stdout)["articles"]

@@ -1,0 +1,90 @@
+"""Date expressions: every form, relative resolution by tense, no guessing without a date."""
+
+from __future__ import annotations
+
+import pytest
+
+from edu_kit import load_corpus
+from edu_kit.annotate import resolve_dates
+from edu_kit.corpus import parse_article
+
+# (sentence, published, [(text, value, until, precision)])
+CASES = [
+    ("They met on Thursday, December 16, 2021 in Brussels.", None, [("Thursday, December 16, 2021", "2021-12-16", None, "day")]),
+    ("The statement of 16 December was clear.", "2022-01-07", [("16 December", "2021-12-16", None, "day")]),
+    ("Talks open on January 10.", "2022-01-07", [("January 10", "2022-01-10", None, "day")]),
+    ("The council meets on 12 January.", "2022-01-07", [("12 January", "2022-01-12", None, "day")]),
+    ("Russia published its drafts on Dec. 17.", "2022-01-05", [("Dec. 17", "2021-12-17", None, "day")]),
+    ("Moscow will reply by Jan 12.", "2022-01-05", [("Jan 12", "2022-01-12", None, "day")]),
+    ("It was signed on 10 January 2022.", "2022-01-11", [("10 January 2022", "2022-01-10", None, "day")]),
+    ("The text is dated 2021-12-17.", None, [("2021-12-17", "2021-12-17", None, "day")]),
+    ("Meetings run from 10 to 13 January.", "2022-01-10", [("10 to 13 January", "2022-01-10", "2022-01-13", "day")]),
+    ("Consultations take place on January 11-12.", "2022-01-10", [("January 11-12", "2022-01-11", "2022-01-12", "day")]),
+    ("Talks are held between January 10 and 13.", "2022-01-08", [("January 10 and 13", "2022-01-10", "2022-01-13", "day")]),
+    ("The marathon of 10-13 January ends.", "2022-01-12", [("10-13 January", "2022-01-10", "2022-01-13", "day")]),
+    ("Exercises ran from 30 December to 2 January.", "2022-01-05", [("30 December to 2 January", "2021-12-30", "2022-01-02", "day")]),
+    ("NATO promised membership in 2008.", "2021-12-10", [("2008", "2008", None, "year")]),
+    ("Fighting has gone on since 2014.", "2021-12-10", [("2014", "2014", None, "year")]),
+    ("Russia wants the 2008 declaration dropped.", "2021-12-10", [("2008", "2008", None, "year")]),
+    ("The build-up began in December.", "2022-01-18", [("December", "2021-12", None, "month")]),
+    ("The summit is planned for February.", "2022-01-05", [("February", "2022-02", None, "month")]),
+    ("Talks resume next month.", "2021-12-31", [("next month", "2022-01", None, "month")]),
+    ("The drafts came out last month.", "2022-01-05", [("last month", "2021-12", None, "month")]),
+    ("Allies met earlier this month.", "2022-01-13", [("earlier this month", "2022-01", None, "month")]),
+    ("This week, Putin and Biden held talks.", "2021-12-10", [("This week", "2021-W49", None, "week")]),
+    ("Officials met last week.", "2022-01-14", [("last week", "2022-W01", None, "week")]),
+    ("The council meets today.", "2022-01-12", [("today", "2022-01-12", None, "day")]),
+    ("Ryabkov spoke yesterday.", "2022-01-11", [("yesterday", "2022-01-10", None, "day")]),
+    ("Sherman flies to Brussels tomorrow.", "2022-01-10", [("tomorrow", "2022-01-11", None, "day")]),
+    ("On Wednesday, Russia handed over its demands.", "2021-12-16", [("Wednesday", "2021-12-15", None, "day")]),
+    ("The alliance met on Thursday.", "2021-12-16", [("Thursday", "2021-12-16", None, "day")]),
+    ("Officials will meet in Geneva on Monday, followed by talks in Brussels.", "2022-01-08", [("Monday", "2022-01-10", None, "day")]),
+    ("The OSCE meets in Vienna on Thursday.", "2022-01-12", [("Thursday", "2022-01-13", None, "day")]),
+    ("Ministers spoke last Friday.", "2022-01-11", [("last Friday", "2022-01-07", None, "day")]),
+    ("They meet again next Tuesday.", "2022-01-07", [("next Tuesday", "2022-01-11", None, "day")]),
+    ("Scholz, who took office on Wednesday, visited NATO.", "2021-12-10", [("Wednesday", "2021-12-08", None, "day")]),
+    ("The talks opened on Monday.", "2022-01-10", [("Monday", "2022-01-10", None, "day")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_date_forms(sentence: str, published: str | None, expected: list[tuple[str, str, str | None, str]]) -> None:
+    found = resolve_dates(parse_article(sentence, id="t", published=published))
+    assert [(d.text, d.value, d.until, d.precision) for d in found] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The talks opened on Monday.", "The meeting is on 12 January.", "It happened last week.", "They met today."],
+)
+def test_relative_dates_stay_unresolved_without_a_publication_date(sentence: str) -> None:
+    (found,) = resolve_dates(parse_article(sentence, id="t"))
+    assert found.value is None
+    assert found.relative
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Washington committed more than $2.5 billion.",
+        "Russia moved about 100,000 soldiers.",
+        "NATO has 30 members.",
+        "Officials may meet again.",
+        "The 1990s were different.",
+    ],
+)
+def test_numbers_that_are_not_dates(sentence: str) -> None:
+    assert resolve_dates(parse_article(sentence, id="t", published="2022-01-10")) == ()
+
+
+def test_early_january_articles_put_december_in_the_year_before() -> None:
+    (found,) = resolve_dates(parse_article("Russia sent its drafts on 17 December.", id="t", published="2022-01-03"))
+    assert found.value == "2021-12-17"
+
+
+def test_each_date_knows_its_sentence() -> None:
+    article = load_corpus()["001"]
+    for expression in resolve_dates(article):
+        sentence = article.sentences[expression.sentence]
+        assert sentence.start <= expression.start < expression.end <= sentence.end
+        assert article.body[expression.start : expression.end] == expression.text

@@ -1,0 +1,43 @@
+"""Mentions through the knowledge base's aliases, and people it does not know."""
+
+from __future__ import annotations
+
+import pytest
+
+from edu_kit import load_corpus
+from edu_kit.annotate import mentions
+from edu_kit.corpus import parse_article
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Zelenskyy met Stoltenberg in Kiev.", [("Volodymyr Zelensky", "person"), ("Jens Stoltenberg", "person"), ("Kyiv", "place")]),
+        ("Russia's demands reached NATO's headquarters.", [("Russia", "place"), ("NATO", "organization")]),
+        ("The NATO-Russia Council met in Brussels.", [("NATO-Russia Council", "concept"), ("Brussels", "place")]),
+        ("Separatists hold parts of the Donbass.", [("Donbas", "place")]),
+        ("The Minsk agreements were signed in Minsk.", [("Minsk agreements", "concept"), ("Minsk", "place")]),
+        ("Chancellor Olaf Schulz spoke.", [("Olaf Scholz", "person")]),
+        ("Pentagon spokesman John Kirby said so.", [("Pentagon", "organization"), ("John Kirby", "person")]),
+        ("Latvian Foreign Minister Edgars Rinkevics spoke, and Rinkevics left.", [("Edgars Rinkevics", "person"), ("Edgars Rinkevics", "person")]),
+        ("The photo is by Olivier Hoslet.", [("Olivier Hoslet", "person")]),
+        ("Spokesman Ned Price spoke. Price said more.", [("Ned Price", "person"), ("Ned Price", "person")]),
+    ],
+)
+def test_mentions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.name, m.kind) for m in mentions(parse_article(text, id="t"))] == expected
+
+
+def test_misspellings_are_flagged() -> None:
+    found = mentions(load_corpus()["002"])
+    assert {m.text for m in found if m.misspelt} == {"Olaf Schulz", "Schultz"}
+
+
+def test_words_inside_other_words_are_not_mentions() -> None:
+    assert mentions(parse_article("The Russianness of the proposal, the natos.", id="t")) == ()
+
+
+def test_mention_offsets_point_at_the_text() -> None:
+    for article in load_corpus():
+        for mention in mentions(article):
+            assert article.body[mention.start : mention.end] == mention.text

@@ -1,0 +1,200 @@
+"""Quotations and speakers: one short text of our own for each pattern, plus the seeds."""
+
+from __future__ import annotations
+
+import pytest
+
+from edu_kit import load_corpus
+from edu_kit.annotate import quotes
+from edu_kit.corpus import parse_article
+
+# (text, published, expected [(quoted words, speaker, fragment)])
+CASES = {
+    "straight quotes, X said": (
+        '"We will not compromise," Stoltenberg said.',
+        "2021-12-16",
+        [("We will not compromise,", "Jens Stoltenberg", False)],
+    ),
+    "curly quotes, said X": (
+        "“Nobody decides for Ukraine,” said Blinken.",
+        "2022-01-10",
+        [("Nobody decides for Ukraine,", "Antony Blinken", False)],
+    ),
+    "guillemets with nested straight quotes": (
+        "«Every day we read about an \"imminent attack\". Nobody has shown us a fact,» Zakharova wrote on Telegram.",
+        "2022-01-11",
+        [("Every day we read about an \"imminent attack\". Nobody has shown us a fact,", "Maria Zakharova", False)],
+    ),
+    "British single quotes with apostrophes nearby": (
+        "Ms Truss said Russia's demands were a non-starter. 'We won't trade away Ukraine's freedom,' Ms Truss said.",
+        "2022-01-13",
+        [("We won't trade away Ukraine's freedom,", "Liz Truss", False)],
+    ),
+    "X said colon": (
+        'Kuleba told reporters: "Diplomacy is our first line of defence."',
+        "2022-01-12",
+        [("Diplomacy is our first line of defence.", "Dmytro Kuleba", False)],
+    ),
+    "dash she said": (
+        "Stefanishyna met the allies.\n\n“We see how Russia is trying to change the subject” – she said.",
+        "2022-01-10",
+        [("We see how Russia is trying to change the subject", "Olha Stefanishyna", False)],
+    ),
+    "according to X": (
+        'According to Peskov, "the proposals are a package, not a menu."',
+        "2021-12-21",
+        [("the proposals are a package, not a menu.", "Dmitry Peskov", False)],
+    ),
+    "the statement read": (
+        'Earlier, the Russian Foreign Ministry said NATO should drop the pledge.\n\n'
+        '"It is necessary to formally repudiate the decision of the Bucharest summit," the statement read.',
+        "2021-12-10",
+        [("It is necessary to formally repudiate the decision of the Bucharest summit,", "Russian Foreign Ministry", False)],
+    ),
+    "a body issues a statement, next paragraph": (
+        "Meanwhile, NATO issued a statement on the situation:\n“We call on Russia to de-escalate immediately.”",
+        "2021-12-16",
+        [("We call on Russia to de-escalate immediately.", "NATO", False)],
+    ),
+    "mid-quote cue": (
+        '"We are ready to keep talking," Ryabkov said, "but the clock is not on our side."',
+        "2022-01-10",
+        [("We are ready to keep talking,", "Sergei Ryabkov", False), ("but the clock is not on our side.", "Sergei Ryabkov", False)],
+    ),
+    "continuation when nothing intervenes": (
+        '"The aggressor is Russia," Stoltenberg said.\n\n"It is Russia that is using military force."',
+        "2021-12-16",
+        [("The aggressor is Russia,", "Jens Stoltenberg", False), ("It is Russia that is using military force.", "Jens Stoltenberg", False)],
+    ),
+    "no continuation after another person's paragraph": (
+        '"The aggressor is Russia," Stoltenberg said.\n\nPeskov and Lavrov met the press in Moscow.\n\n"We will see."',
+        "2021-12-16",
+        [("The aggressor is Russia,", "Jens Stoltenberg", False), ("We will see.", None, False)],
+    ),
+    "pronoun resolves by gender": (
+        "Lavrov met Baerbock in Moscow.\n\n“There is no alternative to respecting borders,” she said.",
+        "2022-01-18",
+        [("There is no alternative to respecting borders,", "Annalena Baerbock", False)],
+    ),
+    "role phrase at the article's date (Scholz)": (
+        'The German leader spoke after the talks. "Any aggression will have a price," he said.',
+        "2021-12-10",
+        [("Any aggression will have a price,", "Olaf Scholz", False)],
+    ),
+    "role phrase at the article's date (Merkel)": (
+        '"We are watching with concern," the German chancellor said.',
+        "2021-11-20",
+        [("We are watching with concern,", "Angela Merkel", False)],
+    ),
+    "role phrase beats the body in it": (
+        '"These are not separate items," the Kremlin spokesman said.',
+        "2021-12-21",
+        [("These are not separate items,", "Dmitry Peskov", False)],
+    ),
+    "the Kremlin as a speaker": (
+        '"We have no plans to attack anyone," the Kremlin said.',
+        "2021-12-10",
+        [("We have no plans to attack anyone,", "Kremlin", False)],
+    ),
+    "person introduced with a title, unknown to the knowledge base": (
+        '"Small states are not small change," Latvian Foreign Minister Edgars Rinkevics said.',
+        "2022-01-07",
+        [("Small states are not small change,", "Edgars Rinkevics", False)],
+    ),
+    "said X, an analyst": (
+        "“Moscow is testing the West,” said Olga Petrenko, an analyst at a Kyiv think tank.",
+        "2022-01-13",
+        [("Moscow is testing the West,", "Olga Petrenko", False)],
+    ),
+    "scare quote is a fragment with the subject as speaker": (
+        'The Kremlin dismissed the reports, calling them "fake".',
+        "2022-01-07",
+        [("fake", "Kremlin", True)],
+    ),
+    "joint subject has no single speaker": (
+        'The US and EU have threatened "massive" sanctions.',
+        "2021-12-16",
+        [("massive", None, True)],
+    ),
+    "'and X said' starts a new clause": (
+        'The Russian Foreign Ministry said the drafts should be discussed "without delay", and Ryabkov said talks could start soon.',
+        "2021-12-17",
+        [("without delay", "Russian Foreign Ministry", True)],
+    ),
+    "multi-paragraph quotation": (
+        '"We want security guarantees.\n\n"We want them in writing," Ryabkov said.',
+        "2021-12-17",
+        [('We want security guarantees. We want them in writing,', "Sergei Ryabkov", False)],
+    ),
+    "headline-style cue": (
+        "Kuleba: “Nothing about Ukraine without Ukraine”\n\nUkraine's foreign minister spoke in Kyiv.",
+        "2022-01-12",
+        [("Nothing about Ukraine without Ukraine", "Dmytro Kuleba", False)],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_attribution_pattern(name: str) -> None:
+    text, published, expected = CASES[name]
+    found = quotes(parse_article(text, id="t", published=published))
+    assert [(q.text, q.speaker, q.fragment) for q in found] == expected
+
+
+def test_unbalanced_mark_does_not_swallow_the_paragraphs_after_it() -> None:
+    text = 'He said the talks were "useful.\n\nThe next round opens in Vienna.\n\nAnalysts were unconvinced.'
+    (only,) = quotes(parse_article(text, id="t"))
+    assert only.text == "useful."
+
+
+def test_unclosed_statement_runs_over_first_person_paragraphs() -> None:
+    text = (
+        "NATO issued a statement:\n“We are gravely concerned by the build-up on the borders of Ukraine and reject the claims.\n"
+        "We reiterate our support for Ukraine.\n"
+        "Ukraine's president thanked the allies."
+    )
+    (statement,) = quotes(parse_article(text, id="t", published="2021-12-16"))
+    assert statement.speaker == "NATO"
+    assert statement.text.endswith("We reiterate our support for Ukraine.")
+
+
+def test_caption_and_heading_quotes_are_flagged() -> None:
+    text = (
+        "Talks stall\n\n"
+        '"We will not compromise," Stoltenberg said. (Jane Doe / Test Agency)\n\n'
+        "‘very expensive’\n\n"
+        "The meeting ended without agreement."
+    )
+    found = quotes(parse_article(text, id="t", published="2021-12-16"))
+    assert [(q.where, q.fragment) for q in found] == [("caption", False), ("heading", True)]
+
+
+def test_without_publication_date_roles_stay_unresolved() -> None:
+    found = quotes(parse_article('"We are watching," the German chancellor said.', id="t"))
+    assert found[0].speaker is None
+
+
+@pytest.mark.parametrize(
+    ("article_id", "words", "speaker", "where"),
+    [
+        ("000", "Since 2014, since the start of the war", "Jens Stoltenberg", "caption"),
+        ("000", "Basically I believe that today Russia itself", "Volodymyr Zelensky", "text"),
+        ("001", "I intend to convey to our partners", "Olha Stefanishyna", "text"),
+        ("002", "NATO allies agree that any further aggression", "Olaf Scholz", "text"),
+        ("002", "For the fundamental interests of European security", "Russian Foreign Ministry", "text"),
+        ("003", "fake", "Kremlin", "text"),
+        ("004", "We are gravely concerned", "NATO", "text"),
+    ],
+)
+def test_seed_attributions(article_id: str, words: str, speaker: str, where: str) -> None:
+    article = load_corpus()[article_id]
+    matches = [q for q in quotes(article) if q.text.startswith(words)]
+    assert matches
+    assert {(q.speaker, q.where) for q in matches} >= {(speaker, where)}
+
+
+def test_every_quote_carries_its_cue_and_offsets() -> None:
+    for article in load_corpus():
+        for quote in quotes(article):
+            assert 0 <= quote.start < quote.end <= len(article.body)
+            assert (quote.speaker is None) == (quote.cue is None)

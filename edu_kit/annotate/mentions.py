@@ -35,9 +35,10 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
     forms: dict[str, tuple[str, str, MentionKind, bool]] = {}
     for surface, (entity, misspelt) in kb.surface_forms().items():
         record = (entity.id, entity.name, entity.kind, misspelt)
-        forms.setdefault(surface, record)
-        if surface[:1].islower():
-            forms.setdefault(surface[0].upper() + surface[1:], record)
+        for form in {surface, surface.replace("'", "’")}:
+            forms.setdefault(form, record)
+            if form[:1].islower():
+                forms.setdefault(form[0].upper() + form[1:], record)
     pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(forms)})(?!\w)")
     return _Matcher(pattern, forms)
 

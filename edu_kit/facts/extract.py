@@ -58,6 +58,7 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
                 sentence_end=sentence.end,
                 fragment=quote.fragment,
                 where=quote.where,
+                cue=quote.cue,
                 article=article.id,
                 outlet=article.outlet,
                 published=published,

@@ -46,6 +46,7 @@ class Fact:
     sentence_end: int
     fragment: bool = False
     where: str = "text"
+    cue: str | None = None
 
 
 @dataclass(frozen=True)

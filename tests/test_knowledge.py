@@ -1,0 +1,605 @@
+"""Tests of the knowledge base: the bundled data, the lookups and every validation rule."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from edu_kit.errors import ChoiceError, KnowledgeBaseError
+from edu_kit.knowledge import (
+    SIDES,
+    Concept,
+    KnowledgeBase,
+    Person,
+    load_knowledge,
+    normalize_cue,
+)
+
+HERE = Path(__file__).resolve().parent
+BAD = HERE / "data" / "bad_kb"
+SEEDS = HERE.parent / "seeds"
+SHARED_EVENTS = HERE.parent.parent / "shared" / "reference" / "context_events.yaml"
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge()
+
+
+# --- the bundled data ----------------------------------------------------------------
+
+
+def test_bundled_kb_loads_and_is_cached(kb: KnowledgeBase) -> None:
+    assert load_knowledge() is kb
+    assert len(kb.people) >= 60
+    assert len(kb.organizations) >= 30
+    assert len(kb.places) >= 50
+    assert len(kb.concepts) >= 20
+    assert len(kb.roles) >= 40
+    assert len(kb.events) == 25
+    assert {e.kind for e in kb.people} == {"person"}
+    assert {e.kind for e in kb.organizations} == {"organization"}
+    assert {e.kind for e in kb.places} == {"place"}
+    assert {e.kind for e in kb.concepts} == {"concept"}
+
+
+def test_records_are_frozen_and_hold_tuples(kb: KnowledgeBase) -> None:
+    person = kb.people[0]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        person.name = "someone else"  # type: ignore[misc]
+    for entity in kb.entities():
+        assert isinstance(entity.aliases, tuple)
+        assert isinstance(entity.variants, tuple)
+        assert entity.aliases[0] == entity.name
+        assert entity.side is None or entity.side in SIDES
+    assert all(isinstance(p.roles, tuple) for p in kb.people)
+    assert isinstance(kb.roles[0].cues, tuple)
+
+
+NAMED_ACTORS = [
+    "vladimir-putin", "sergei-lavrov", "sergei-ryabkov", "alexander-grushko", "dmitry-peskov",
+    "volodymyr-zelensky", "dmytro-kuleba", "olha-stefanishyna", "joe-biden", "antony-blinken",
+    "wendy-sherman", "karen-donfried", "jens-stoltenberg", "olaf-scholz", "emmanuel-macron",
+    "josep-borrell", "ursula-von-der-leyen",
+]
+
+
+@pytest.mark.parametrize("ident", NAMED_ACTORS)
+def test_named_actor_has_gender_and_role(kb: KnowledgeBase, ident: str) -> None:
+    person = kb.entity(ident)
+    assert isinstance(person, Person)
+    assert person.gender in ("male", "female")
+    assert person.roles
+    assert person.side is not None
+
+
+# Every person the seed articles name, written as they write it.
+SEED_PEOPLE = [
+    ("000", "Jens Stoltenberg", "jens-stoltenberg"),
+    ("000", "Karen Donfried", "karen-donfried"),
+    ("000", "Volodymyr Zelensky", "volodymyr-zelensky"),
+    ("000", "Sergei Ryabkov", "sergei-ryabkov"),
+    ("000", "Vladimir Putin", "vladimir-putin"),
+    ("001", "Olha Stefanishyna", "olha-stefanishyna"),
+    ("002", "Olaf Schulz", "olaf-scholz"),
+    ("002", "Schultz", "olaf-scholz"),
+    ("002", "Joe Biden", "joe-biden"),
+    ("004", "Volodymyr Zelenskyy", "volodymyr-zelensky"),
+]
+
+
+def _seed(prefix: str) -> str:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("seed", "written", "ident"), SEED_PEOPLE)
+def test_seed_people_are_known(kb: KnowledgeBase, seed: str, written: str, ident: str) -> None:
+    assert written in _seed(seed)
+    person = kb.person(written)
+    assert person is not None
+    assert person.id == ident
+    assert person.gender is not None
+    assert person.roles
+
+
+# Surface forms used by the seeds: (seed, form, entity id, is a misspelling).
+SEED_FORMS = [
+    ("000", "Kiev", "kyiv", False),
+    ("000", "eastward expansion", "nato-open-door", False),
+    ("000", "security guarantees", "russia-draft-treaties", False),
+    ("000", "Crimea", "crimea", False),
+    ("000", "Brussels", "brussels", False),
+    ("001", "Kyiv", "kyiv", False),
+    ("001", "NATO-Ukraine Commission", "nato-ukraine-commission", False),
+    ("001", "NATO-Ukraine commission", "nato-ukraine-commission", False),
+    ("001", "Russia-NATO Council", "nato-russia-council", False),
+    ("001", "strategic stability dialogue", "strategic-stability-dialogue", False),
+    ("001", "SSD", "strategic-stability-dialogue", False),
+    ("001", "Normandy agreements", "normandy-format", False),
+    ("001", "OSCE Permanent Council", "osce-permanent-council", False),
+    ("001", "North Atlantic Alliance", "nato", False),
+    ("001", "Armed Forces of Ukraine", "ukrainian-armed-forces", False),
+    ("001", "Russian Federation", "russia", False),
+    ("001", "Geneva", "geneva", False),
+    ("001", "Vienna", "vienna", False),
+    ("002", "Schulz", "olaf-scholz", True),
+    ("002", "Schultz", "olaf-scholz", True),
+    ("002", "Russian Foreign Ministry", "russian-foreign-ministry", False),
+    ("002", "2008 declaration", "bucharest-summit-2008", False),
+    ("002", "NATO Summit in Bucharest", "bucharest-summit-2008", False),
+    ("002", "spheres of influence", "spheres-of-influence", False),
+    ("002", "Donbass", "donbas", False),
+    ("002", "Georgia", "georgia", False),
+    ("002", "Kremlin", "kremlin", False),
+    ("002", "Nord Stream 2", "nord-stream-2", False),
+    ("002", "mutual defense pact", "collective-defence", False),
+    ("002", "Washington", "washington", False),
+    ("002", "NATO headquarters", "nato-headquarters", False),
+    ("003", "arms control", "arms-control", False),
+    ("003", "NATO’s eastward expansion", "nato-open-door", False),
+    ("003", "Moscow", "moscow", False),
+    ("004", "North Atlantic Treaty Organization", "nato", False),
+    ("004", "Zelenskyy", "volodymyr-zelensky", False),
+    ("004", "NATO-Russia Council", "nato-russia-council", False),
+    ("004", "collective defence", "collective-defence", False),
+    ("004", "European security proposals", "russia-draft-treaties", False),
+    ("004", "OSCE", "osce", False),
+    ("004", "EU", "european-union", False),
+    ("004", "Belgium", "belgium", False),
+]
+
+
+@pytest.mark.parametrize(("seed", "form", "ident", "is_variant"), SEED_FORMS)
+def test_seed_spellings_are_surface_forms(
+    kb: KnowledgeBase, seed: str, form: str, ident: str, is_variant: bool
+) -> None:
+    assert form in _seed(seed)
+    entity, variant = kb.surface_forms()[form]
+    assert (entity.id, variant) == (ident, is_variant)
+
+
+def test_surface_forms_is_a_copy(kb: KnowledgeBase) -> None:
+    forms = kb.surface_forms()
+    forms.clear()
+    assert kb.surface_forms()["NATO"][0].id == "nato"
+
+
+def test_no_alias_is_generic(kb: KnowledgeBase) -> None:
+    forms = kb.surface_forms()
+    for generic in ("the alliance", "alliance", "Alliance", "the bloc", "bloc", "president",
+                    "the Alliance", "chancellor", "Security Council"):
+        assert generic not in forms
+    assert all(not form.lower().startswith("the ") for form in forms)
+
+
+def test_every_person_has_gender(kb: KnowledgeBase) -> None:
+    assert [p.id for p in kb.people if p.gender is None] == []
+
+
+def _sentences(text: str) -> int:
+    return len(re.split(r"(?<=[.!?])\s+(?=[A-Z\"(])", text.strip()))
+
+
+@pytest.mark.parametrize("concept", load_knowledge().concepts, ids=lambda c: c.id)
+def test_concepts_are_complete(kb: KnowledgeBase, concept: Concept) -> None:
+    assert 3 <= _sentences(concept.explanation) <= 6
+    assert concept.why_it_matters
+    assert concept.primary_source
+    assert concept.key_dates
+    for key_date in concept.key_dates:
+        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", key_date.date)
+    for ident in concept.related:
+        kb.entity(ident)  # raises if unknown
+
+
+@pytest.mark.parametrize(
+    "ident",
+    ["nato-ukraine-commission", "nato-russia-council", "osce-permanent-council"],
+)
+def test_forums_are_concepts_not_organizations(kb: KnowledgeBase, ident: str) -> None:
+    assert kb.entity(ident).kind == "concept"
+    assert ident not in {o.id for o in kb.organizations}
+
+
+REFERENCE_EVENTS = [
+    ("1994-12-05", None, "Budapest Memorandum (UN document A/49/765)"),
+    ("1997-05-27", None, "Founding Act on Mutual Relations, Cooperation and Security between "
+                         "NATO and the Russian Federation"),
+    ("1997-07-09", None, "Charter on a Distinctive Partnership between NATO and Ukraine"),
+    ("2002-05-28", None, "NATO-Russia Relations: A New Quality, Rome, 28 May 2002"),
+    ("2008-04-03", None, "Bucharest Summit Declaration, 3 April 2008"),
+    ("2008-08-07", "2008-08-12", "EU Independent International Fact-Finding Mission on the "
+                                 "Conflict in Georgia (Tagliavini report), 2009"),
+    ("2014-02-27", None, "UN General Assembly resolution 68/262 (27 March 2014) context"),
+    ("2014-03-18", None, "UN General Assembly resolution 68/262, Territorial integrity of Ukraine"),
+    ("2014-04", None, "OSCE Special Monitoring Mission to Ukraine reports"),
+    ("2014-06-06", None, "French Presidency; German Federal Foreign Office"),
+    ("2014-09-05", None, "Protocol on the results of consultations of the Trilateral Contact "
+                         "Group, 5 September 2014"),
+    ("2015-02-12", None, "UN Security Council resolution 2202 (2015) endorses it"),
+    ("2019-02-19", None, "Law of Ukraine No. 2680-VIII"),
+    ("2021-12-07", None, "White House readout, 7 December 2021"),
+    ("2021-12-08", None, "Bundestag, 8 December 2021"),
+    ("2021-12-15", None, "US State Department; Council of the EU"),
+    ("2021-12-16", None, "NATO statement, 16 December 2021"),
+    ("2021-12-17", None, "Russian Ministry of Foreign Affairs, 17 December 2021"),
+    ("2022-01-07", None, "NATO press conference, 7 January 2022"),
+    ("2022-01-10", None, "US State Department; NATO"),
+    ("2022-01-12", None, "NATO press conference, 12 January 2022"),
+    ("2022-01-13", None, "OSCE, 13 January 2022"),
+    ("2022-01-26", None, "US State Department; NATO, 26 January 2022"),
+    ("2022-02-21", None, "Kremlin decree, 21 February 2022"),
+    ("2022-02-24", None, "UN General Assembly resolution ES-11/1 (2 March 2022)"),
+]
+
+
+def test_context_events_keep_reference_dates_and_sources(kb: KnowledgeBase) -> None:
+    assert [(e.date, e.end, e.source) for e in kb.events] == REFERENCE_EVENTS
+    for event in kb.events:
+        for ident in event.concepts:
+            assert kb.entity(ident).kind == "concept"
+
+
+@pytest.mark.skipif(not SHARED_EVENTS.is_file(), reason="shared reference list not beside repo")
+def test_context_events_match_shared_reference(kb: KnowledgeBase) -> None:
+    reference = yaml.safe_load(SHARED_EVENTS.read_text(encoding="utf-8"))
+    expected = [(str(r["date"]), None if "end" not in r else str(r["end"]), r["source"])
+                for r in reference]
+    assert [(e.date, e.end, e.source) for e in kb.events] == expected
+
+
+# --- roles ---------------------------------------------------------------------------
+
+HOLDERS = [
+    ("the secretary-general", date(2021, 12, 16), "jens-stoltenberg"),
+    ("the NATO chief", date(2025, 1, 10), "mark-rutte"),
+    ("the German leader", date(2021, 12, 10), "olaf-scholz"),
+    ("the German chancellor", date(2021, 11, 1), "angela-merkel"),
+    ("the Kremlin chief", date(2021, 12, 10), "vladimir-putin"),
+    ("the top US diplomat", date(2022, 1, 10), "antony-blinken"),
+    ("NATO General Secretary", date(2021, 12, 16), "jens-stoltenberg"),
+    ("NATO's secretary general", date(2024, 9, 30), "jens-stoltenberg"),
+    ("NATO’s Secretary-General", date(2024, 10, 1), "mark-rutte"),
+    ("the alliance's secretary general", date(2022, 1, 7), "jens-stoltenberg"),
+    ("the alliance chief", date(2010, 1, 1), "anders-fogh-rasmussen"),
+    ("the Chancellor", date(2021, 12, 8), "olaf-scholz"),
+    ("the chancellor", date(2021, 12, 7), "angela-merkel"),
+    ("the German chancellor", date(2025, 5, 6), "friedrich-merz"),
+    ("US leader", date(2021, 12, 10), "joe-biden"),
+    ("the U.S. president", date(2022, 1, 10), "joe-biden"),
+    ("the US president", date(2025, 1, 20), "donald-trump"),
+    ("the American president", date(2008, 4, 3), "george-w-bush"),
+    ("the Ukrainian president", date(2021, 12, 16), "volodymyr-zelensky"),
+    ("Ukraine's President", date(2016, 1, 1), "petro-poroshenko"),
+    ("the Ukrainian leader", date(2013, 11, 21), "viktor-yanukovych"),
+    ("the Russian president", date(2010, 1, 1), "dmitry-medvedev"),
+    ("the Russian leader", date(2022, 2, 24), "vladimir-putin"),
+    ("Russia's top diplomat", date(2022, 1, 12), "sergei-lavrov"),
+    ("the top Russian diplomat", date(2022, 1, 21), "sergei-lavrov"),
+    ("the Kremlin spokesman", date(2022, 1, 10), "dmitry-peskov"),
+    ("Putin's spokesman", date(2021, 12, 30), "dmitry-peskov"),
+    ("the Russian Foreign Ministry spokeswoman", date(2022, 1, 10), "maria-zakharova"),
+    ("the EU foreign policy chief", date(2022, 1, 5), "josep-borrell"),
+    ("the EU's top diplomat", date(2025, 2, 1), "kaja-kallas"),
+    ("the European Commission president", date(2022, 1, 24), "ursula-von-der-leyen"),
+    ("secretary of state", date(2025, 6, 1), "marco-rubio"),
+    ("the deputy secretary of state", date(2022, 1, 10), "wendy-sherman"),
+    ("the top US diplomat for Europe", date(2021, 12, 15), "karen-donfried"),
+    ("the national security adviser", date(2022, 1, 10), "jake-sullivan"),
+    ("the Pentagon chief", date(2022, 1, 10), "lloyd-austin"),
+    ("the White House press secretary", date(2022, 1, 10), "jen-psaki"),
+    ("the State Department spokesman", date(2022, 1, 10), "ned-price"),
+    ("the Pentagon press secretary", date(2022, 1, 10), "john-kirby"),
+    ("the British foreign secretary", date(2022, 2, 10), "liz-truss"),
+    ("the British prime minister", date(2022, 1, 10), "boris-johnson"),
+    ("the French president", date(2022, 2, 7), "emmanuel-macron"),
+    ("the German foreign minister", date(2021, 12, 7), "heiko-maas"),
+    ("Germany's top diplomat", date(2022, 1, 18), "annalena-baerbock"),
+    ("the Ukrainian foreign minister", date(2022, 1, 10), "dmytro-kuleba"),
+    ("Ukraine's defence minister", date(2021, 12, 1), "oleksii-reznikov"),
+    ("Deputy Prime Minister of Ukraine for European and Euro-Atlantic Integration",
+     date(2022, 1, 10), "olha-stefanishyna"),
+    ("the OSCE chair", date(2022, 1, 13), "zbigniew-rau"),
+    ("the OSCE chairperson-in-office", date(2021, 12, 2), "ann-linde"),
+    ("the UN chief", date(2022, 2, 24), "antonio-guterres"),
+    ("the Belarusian leader", date(2022, 1, 20), "alexander-lukashenko"),
+    ("the deputy secretary-general", date(2022, 1, 10), "mircea-geoana"),
+]
+
+
+@pytest.mark.parametrize(("cue", "on", "ident"), HOLDERS)
+def test_holder_on_a_date(kb: KnowledgeBase, cue: str, on: date, ident: str) -> None:
+    person = kb.holder(cue, on)
+    assert person is not None
+    assert person.id == ident
+
+
+@pytest.mark.parametrize(
+    ("cue", "on"),
+    [
+        ("the Russian deputy foreign minister", date(2022, 1, 10)),  # Ryabkov and Grushko
+        ("the foreign minister", date(2022, 1, 10)),  # no cue: fits several roles
+        ("the president", date(2022, 1, 10)),
+        ("the former German chancellor", date(2022, 1, 10)),
+        ("the NATO chief", date(1990, 1, 1)),  # before anyone in the data
+        ("the supreme leader", date(2022, 1, 10)),
+    ],
+)
+def test_holder_is_none_when_unknown_or_ambiguous(kb: KnowledgeBase, cue: str, on: date) -> None:
+    assert kb.holder(cue, on) is None
+
+
+@pytest.mark.parametrize(
+    ("cue", "ident"),
+    [
+        ("the Kremlin spokesman", "dmitry-peskov"),  # the only holder, still in office
+        ("Russia's top diplomat", "sergei-lavrov"),
+        ("the NATO chief", None),  # several holders in the data
+        ("the German chancellor", None),
+        ("the deputy secretary of state", None),
+        ("the White House press secretary", None),  # one holder, but no longer in office
+        ("the US ambassador to NATO", None),  # nobody recorded
+    ],
+)
+def test_holder_without_date(kb: KnowledgeBase, cue: str, ident: str | None) -> None:
+    person = kb.holder(cue, None)
+    assert (person and person.id) == ident
+
+
+def test_every_cue_maps_back_to_its_role(kb: KnowledgeBase) -> None:
+    for role in kb.roles:
+        for cue in role.cues:
+            assert cue == cue.lower()
+            found = kb.cue_role(cue)
+            assert found is not None
+            assert found.id == role.id
+
+
+MULTI_HOLDER_ROLES = {"russian-deputy-foreign-minister"}
+
+
+def test_single_holder_roles_do_not_overlap(kb: KnowledgeBase) -> None:
+    far_past, far_future = date(1900, 1, 1), date(2100, 1, 1)
+    terms: dict[str, list[tuple[date, date, str]]] = {}
+    for person in kb.people:
+        for term in person.roles:
+            terms.setdefault(term.role, []).append(
+                (term.start or far_past, term.end or far_future, person.id))
+    for role, spans in terms.items():
+        if role in MULTI_HOLDER_ROLES:
+            continue
+        spans.sort()
+        for (_, end, who), (start, _, other) in itertools.pairwise(spans):
+            assert end <= start, f"{role}: {who} and {other} overlap"
+
+
+@pytest.mark.parametrize(
+    ("text", "normal"),
+    [
+        ("the NATO chief", "nato chief"),
+        ("The Secretary-General", "secretary general"),
+        ("NATO’s secretary general", "nato secretary general"),
+        ("the U.S. president", "us president"),
+        ("Russia's top diplomat", "russia top diplomat"),
+        ("  the   German  leader, ", "german leader"),
+        ("the Kremlin chief", "kremlin chief"),
+    ],
+)
+def test_normalize_cue(text: str, normal: str) -> None:
+    assert normalize_cue(text) == normal
+
+
+@settings(database=None, derandomize=True, max_examples=300)
+@given(st.text(alphabet="abeghtnsAT '’-.,", max_size=30))
+def test_normalize_cue_is_idempotent(text: str) -> None:
+    once = normalize_cue(text)
+    assert normalize_cue(once) == once
+
+
+# --- other lookups -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "ident"),
+    [
+        ("Zelenskiy", "volodymyr-zelensky"),
+        ("Vladimir Zelensky", "volodymyr-zelensky"),
+        ("Sergey Lavrov", "sergei-lavrov"),
+        ("sergey lavrov", "sergei-lavrov"),  # case is ignored when unambiguous
+        ("Dmitri Peskov", "dmitry-peskov"),
+        ("Aleksandr Grushko", "alexander-grushko"),
+        ("Olga Stefanishyna", "olha-stefanishyna"),
+        ("Oleksiy Reznikov", "oleksii-reznikov"),
+        ("Stoltenburg", "jens-stoltenberg"),
+        ("Anthony Blinken", "antony-blinken"),
+    ],
+)
+def test_person_by_alias_or_variant(kb: KnowledgeBase, name: str, ident: str) -> None:
+    person = kb.person(name)
+    assert person is not None
+    assert person.id == ident
+
+
+@pytest.mark.parametrize("name", ["NATO", "Kyiv", "Minsk agreements", "Nobody Atall", ""])
+def test_person_is_none_for_non_people(kb: KnowledgeBase, name: str) -> None:
+    assert kb.person(name) is None
+
+
+def test_entity_unknown_id_raises_choice_error(kb: KnowledgeBase) -> None:
+    with pytest.raises(ChoiceError, match="'jens-stoltenberg'") as info:
+        kb.entity("stoltenberg")
+    assert len(str(info.value)) < 300
+
+
+def test_entities_are_all_kinds(kb: KnowledgeBase) -> None:
+    ids = [e.id for e in kb.entities()]
+    assert len(ids) == len(set(ids))
+    assert len(ids) == len(kb.people) + len(kb.organizations) + len(kb.places) + len(kb.concepts)
+
+
+# --- loading other files -------------------------------------------------------------
+
+MINI_ROLES = """\
+roles:
+  - id: german-chancellor
+    title: Chancellor of Germany
+    cues: [german chancellor, german leader]
+"""
+MINI_PEOPLE = """\
+people:
+  - id: olaf-scholz
+    name: Olaf Scholz
+    variants: [Schulz]
+    gender: male
+    country: Germany
+    side: Germany
+    description: Chancellor of Germany.
+    roles:
+      - {role: german-chancellor, start: 2021-12-08}
+"""
+
+
+def test_load_a_folder_of_files(tmp_path: Path) -> None:
+    (tmp_path / "roles.yaml").write_text(MINI_ROLES, encoding="utf-8")
+    (tmp_path / "people.yml").write_text(MINI_PEOPLE, encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("not read", encoding="utf-8")
+    kb = load_knowledge(tmp_path)
+    person = kb.holder("the German leader", None)
+    assert person is not None
+    assert person.name == "Olaf Scholz"
+    assert kb.surface_forms()["Schulz"][1] is True
+
+
+def test_load_a_single_file(tmp_path: Path) -> None:
+    path = tmp_path / "knowledge.yaml"
+    path.write_text(MINI_ROLES + MINI_PEOPLE, encoding="utf-8")
+    kb = load_knowledge(str(path))
+    assert [p.id for p in kb.people] == ["olaf-scholz"]
+
+
+def test_error_names_the_file_of_the_folder(tmp_path: Path) -> None:
+    (tmp_path / "a.yaml").write_text(MINI_ROLES + MINI_PEOPLE, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(
+        "places:\n  - id: schulz-town\n    name: Schulz\n    description: A town.\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(KnowledgeBaseError) as info:
+        load_knowledge(tmp_path)
+    assert str(info.value) == (
+        f"{tmp_path / 'b.yaml'}, line 3: name 'Schulz' is claimed by both 'olaf-scholz' and "
+        "'schulz-town'. What to do: keep the alias on one entry only."
+    )
+
+
+def test_missing_path_and_empty_folder(tmp_path: Path) -> None:
+    with pytest.raises(KnowledgeBaseError, match="no such file or folder"):
+        load_knowledge(tmp_path / "nope")
+    with pytest.raises(KnowledgeBaseError, match=r"holds no \.yaml file"):
+        load_knowledge(tmp_path)
+
+
+# --- each validation rule, on its own bad file -----------------------------------------
+
+BAD_FILES = [
+    ("duplicate_id.yaml", 7,
+     "id 'georgia' is used twice (already a place). What to do: give each entry its own id."),
+    ("duplicate_alias.yaml", 11,
+     "alias 'Kiev' is claimed by both 'kyiv' and 'kiev-oblast'. "
+     "What to do: keep the alias on one entry only."),
+    ("twice_in_entry.yaml", 6,
+     "'Scholz' is listed twice for 'olaf-scholz'. "
+     "What to do: list each alias or variant once (the name counts as an alias)."),
+    ("generic_alias.yaml", 5,
+     "alias 'alliance' is a single lower-case word that would match ordinary text. "
+     "What to do: use a more specific phrase, or capitalise a name."),
+    ("missing_field.yaml", 3,
+     "person 'jens-stoltenberg' has no 'country'. What to do: add a line 'country: ...' "
+     "(required keys: id, name, description, country)."),
+    ("unknown_key.yaml", 5,
+     "unknown key 'aliasses' in person 'sergei-lavrov' (did you mean 'aliases'?). "
+     "What to do: use only these keys: id, name, description, country, aliases, variants, "
+     "side, gender, roles."),
+    ("wrong_type.yaml", 5,
+     "aliases must be a list. What to do: write a list: [a, b] or '- a' lines."),
+    ("not_text.yaml", 5,
+     "description must be text. What to do: write it as text, in quotes if needed."),
+    ("bad_id.yaml", 3,
+     "id 'Olaf Scholz' is not lower-case words joined by hyphens. "
+     "What to do: write ids like 'olaf-scholz' or 'minsk-agreements'."),
+    ("bad_date.yaml", 14,
+     "start '8 December 2021' is not an ISO date. "
+     "What to do: write the date as YYYY-MM-DD, e.g. 2021-12-08."),
+    ("end_before_start.yaml", 13,
+     "role 'german-chancellor' of 'angela-merkel' ends (2005-11-22) before it starts "
+     "(2021-12-08). What to do: check the dates: 'end' is the first day out of office."),
+    ("bad_event_date.yaml", 4,
+     "date '2014-4' is not an ISO date. What to do: write it as YYYY-MM-DD or YYYY-MM, "
+     "e.g. 2014-04."),
+    ("bad_key_date.yaml", 11,
+     "date '12/02/2015' is not an ISO date. What to do: write it as YYYY-MM-DD, YYYY-MM or "
+     "YYYY, e.g. 2014-04."),
+    ("unknown_role.yaml", 13,
+     "'olaf-scholz' refers to role 'german-chancelor', which does not exist. "
+     "What to do: use the id of an existing role ('german-chancellor')."),
+    ("unknown_org.yaml", 9,
+     "'nato-secretary-general' refers to organization 'kyiv', which is a place. "
+     "What to do: use the id of an existing organization ('nato')."),
+    ("unknown_concept.yaml", 11,
+     "'nato-russia-council-meets' refers to concept 'nato', which is an organization. "
+     "What to do: use the id of an existing concept (none: add the concept first)."),
+    ("bad_side.yaml", 7,
+     "side 'Kyiv' is not allowed. What to do: use one of: NATO, Russia, Ukraine, US, EU, "
+     "Germany, France, UK, OSCE, Other, or leave it out."),
+    ("bad_gender.yaml", 5,
+     "gender 'f' is not allowed. What to do: use one of: male, female, or leave it out."),
+    ("cue_two_roles.yaml", 8,
+     "cue 'chancellor' is claimed by both roles 'german-chancellor' and "
+     "'austrian-chancellor'. What to do: a cue must mean one role only: keep it on one role."),
+    ("cue_not_lowercase.yaml", 7,
+     "cue 'the NATO chief' is not lower-case without a leading article. "
+     "What to do: write it as 'nato chief'."),
+    ("unknown_section.yaml", 2,
+     "unknown section 'persons'. What to do: use only these sections: people, organizations, "
+     "places, concepts, roles, events."),
+    ("not_yaml.yaml", 6,
+     "this is not valid YAML: did not find expected ',' or ']'. "
+     "What to do: check indentation, colons and quotes on that line."),
+    ("python_tag.yaml", 5,
+     "the YAML tag '!!python/object/apply:os.system' is not allowed. "
+     "What to do: write plain text, lists and key: value pairs only."),
+    ("empty.yaml", None,
+     "the file is empty. What to do: start it with one of: people, organizations, places, "
+     "concepts, roles, events."),
+]
+
+
+@pytest.mark.parametrize(("name", "line", "message"), BAD_FILES, ids=[b[0] for b in BAD_FILES])
+def test_each_rule_fails_with_file_line_and_advice(name: str, line: int | None,
+                                                   message: str) -> None:
+    path = BAD / name
+    with pytest.raises(KnowledgeBaseError) as info:
+        load_knowledge(path)
+    where = f"{path}" if line is None else f"{path}, line {line}"
+    assert str(info.value) == f"{where}: {message}"
+    assert info.value.line == line
+
+
+def test_every_bad_file_is_tested() -> None:
+    assert sorted(p.name for p in BAD.glob("*.yaml")) == sorted(b[0] for b in BAD_FILES)
+
+
+def test_python_tag_is_refused_not_run() -> None:
+    marker = Path("/tmp/edu_kit_bad_kb_pwned")
+    marker.unlink(missing_ok=True)
+    with pytest.raises(KnowledgeBaseError, match="not allowed"):
+        load_knowledge(BAD / "python_tag.yaml")
+    assert not marker.exists()

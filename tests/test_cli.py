@@ -58,7 +58,8 @@ def test_extract_table_is_readable(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "extract")
     assert code == 0
     assert "== 002  Unknown outlet (translated agency copy), 2021-12-10" in out
-    assert "Olaf Scholz" in out and "(misspelt)" in out
+    assert "Olaf Scholz" in out
+    assert "(misspelt)" in out
 
 
 def test_extract_csv_has_one_row_per_item(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -193,11 +193,9 @@ def _expected() -> dict[str, str]:
 @pytest.mark.parametrize("name", sorted(k for k in _expected() if k.startswith(("articles/", "folders/"))))
 def test_bad_input_gives_its_exact_message(name: str) -> None:
     path = BAD / name
+    load = load_article if name.startswith("articles/") else load_corpus
     with pytest.raises(ArticleError) as caught:
-        if name.startswith("articles/"):
-            load_article(path)
-        else:
-            load_corpus(path)
+        load(path)
     assert str(caught.value) == _expected()[name].replace("{path}", str(path))
 
 

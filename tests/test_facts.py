@@ -6,8 +6,8 @@ import pytest
 
 from edu_kit import load_corpus
 from edu_kit.annotate import annotate
-from edu_kit.facts import article_facts, conflicts, corpus_facts, crosscheck, quote_similarity, support
 from edu_kit.corpus import parse_article
+from edu_kit.facts import article_facts, conflicts, corpus_facts, crosscheck, quote_similarity, support
 
 
 @pytest.fixture(scope="module")

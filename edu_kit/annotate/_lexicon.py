@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -12,7 +12,7 @@ from .._data import data_file
 __all__ = ["Lexicon", "lexicon", "trie_pattern"]
 
 
-def trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str], char_pattern: Callable[[str], str] = re.escape) -> str:
     """A regular expression matching any of ``words``, built as a trie so that a long
     list costs little more than a short one.  Longer words win over their prefixes.
 
@@ -28,12 +28,12 @@ def trie_pattern(words: Iterable[str]) -> str:
         for char in word:
             node = node.setdefault(char, {})
         node[""] = {}
-    return _render(trie) if trie else r"(?!)"
+    return _render(trie, char_pattern) if trie else r"(?!)"
 
 
-def _render(node: dict) -> str:  # type: ignore[type-arg]
+def _render(node: dict, char_pattern: Callable[[str], str]) -> str:  # type: ignore[type-arg]
     ends_here = "" in node
-    branches = [re.escape(char) + _render(child) for char, child in sorted(node.items()) if char]
+    branches = [char_pattern(char) + _render(child, char_pattern) for char, child in sorted(node.items()) if char]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -18,11 +18,12 @@ Relative expressions are resolved against the article's publication date:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 
 from ..corpus import Article
-from ._lexicon import lexicon
+from ._lexicon import lexicon, trie_pattern
 from .records import DateExpression, Precision
 
 __all__ = ["resolve_dates"]
@@ -88,7 +89,7 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
     """
     found: list[DateExpression] = []
     published = article.published
-    for match in _pattern().finditer(article.body):
+    for match in _matches(article.body):
         sentence = article.sentence_at(match.start())
         context = "" if sentence is None else article.body[sentence.start : sentence.end]
         offset = match.start() - (0 if sentence is None else sentence.start)
@@ -109,6 +110,28 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
             )
         )
     return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _trigger() -> re.Pattern[str]:
+    """Where a date expression can begin: a digit, a capital, or a relative word."""
+    lex = lexicon()
+    names = trie_pattern([*lex.months, *lex.weekdays])
+    words = "today|tonight|yesterday|tomorrow|this|last|next|earlier|later|past|coming"
+    return re.compile(rf"(?<!\w)(?:\d|(?:{names})|(?i:{words})\b)")
+
+
+def _matches(body: str) -> Iterator[re.Match[str]]:
+    """Matches of the date pattern, tried only where one can begin (much faster than a scan)."""
+    pattern = _pattern()
+    position = 0
+    for candidate in _trigger().finditer(body):
+        if candidate.start() < position:
+            continue
+        match = pattern.match(body, candidate.start())
+        if match is not None and match.end() > match.start():
+            yield match
+            position = match.end()
 
 
 _Resolved = tuple[str | None, str | None, Precision, bool, int, int]

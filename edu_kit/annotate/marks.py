@@ -25,6 +25,8 @@ _DOUBLE_CLOSE = "”»"
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
 _BEFORE_OPEN = set(" \t\n([{—–-/:;“«„‘\"'")
+_DOUBLE_MARK = re.compile("[“”«»„\"]")
+_SINGLE_MARK = re.compile("[‘’']")
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ours|I|my|me)\b", re.IGNORECASE)
 _STATEMENT_MIN_CHARS = 60
 
@@ -43,7 +45,8 @@ class QuoteSpan:
 def _double_marks(text: str) -> list[tuple[int, bool]]:
     """Positions of double marks in a paragraph, each with True for an opening mark."""
     marks: list[tuple[int, bool]] = []
-    for i, ch in enumerate(text):
+    for found in _DOUBLE_MARK.finditer(text):
+        i, ch = found.start(), found.group()
         if ch in _DOUBLE_OPEN:
             # „…“ : the high mark closes a low-opened quotation.
             is_open = not (ch == "“" and marks and marks[-1][1] and text[marks[-1][0]] == "„")
@@ -99,8 +102,9 @@ def _single_spans(text: str, blocked: list[tuple[int, int]]) -> list[tuple[int, 
     """Single-quote spans outside the double-quote spans ``blocked``."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for i, ch in enumerate(text):
-        if ch not in "‘’'" or any(s <= i <= e for s, e in blocked):
+    for found in _SINGLE_MARK.finditer(text):
+        i, ch = found.start(), found.group()
+        if any(s <= i <= e for s, e in blocked):
             continue
         before = text[i - 1] if i else " "
         after = text[i + 1] if i + 1 < len(text) else " "

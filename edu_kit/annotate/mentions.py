@@ -21,6 +21,8 @@ from .records import Mention, MentionKind
 
 __all__ = ["mentions"]
 
+# A capitalised word, without a possessive ending: where a surname can stand.
+_CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*?(?=['’]s\b|[^\w-]|$)")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*\w|[A-ZÀ-ÖØ-ÞĀ-Ž]"
 
 
@@ -67,18 +69,15 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
 
 
 @lru_cache(maxsize=1)
-def _unknown_person_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    lex = lexicon()
-    particles = "|".join(sorted(lex.name_particles))
-    name_tail = rf"(?:[ \t]+(?:(?:{particles})[ \t]+)*(?:{_CAP}))"
-    given = trie_pattern(lex.given_names)
-    by_given = re.compile(rf"(?<![\w-])(?:{given}){name_tail}{{1,2}}(?![\w-])")
-    titles = trie_pattern(lex.title_words)
-    roles = trie_pattern(lex.role_nouns)
-    by_title = re.compile(
-        rf"(?<![\w-])(?:(?:{titles})[ \t-]+)*(?:{roles}),?[ \t]+(?P<name>(?:{_CAP})(?:[ \t]+(?:(?:{particles})[ \t]+)*(?:{_CAP})){{1,2}})(?![\w-])"
-    )
-    return by_given, by_title
+def _name_sequences() -> re.Pattern[str]:
+    """Runs of two or more capitalised words on one line (particles such as "von der" allowed)."""
+    particles = "|".join(sorted(lexicon().name_particles))
+    upper = "A-ZÀ-ÖØ-ÞĀ-Ž"
+    return re.compile(rf"(?<![\w-])[{upper}][\w’'-]*(?:[ \t]+(?:(?:{particles})[ \t]+)*[{upper}][\w’'-]*)+")
+
+
+def _strip_possessive(word: str) -> str:
+    return re.sub(r"['’]s$", "", word)
 
 
 def _surnames_of_known(body: str, found: list[Mention], taken: bytearray) -> list[Mention]:
@@ -88,11 +87,10 @@ def _surnames_of_known(body: str, found: list[Mention], taken: bytearray) -> lis
     if not full:
         return []
     first = {surname: m.start for surname, m in full.items()}
-    pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(full)})(?!\w)")
     extra = []
-    for match in pattern.finditer(body):
+    for match in _CAPITALISED.finditer(body):
         surname = match.group()
-        if match.start() > first[surname] and not any(taken[match.start() : match.end()]):
+        if surname in first and match.start() > first[surname] and not any(taken[match.start() : match.end()]):
             known = full[surname]
             extra.append(Mention(known.name, "person", surname, match.start(), match.end(), known.entity, known.misspelt))
             taken[match.start() : match.end()] = b"\x01" * len(surname)
@@ -100,33 +98,41 @@ def _surnames_of_known(body: str, found: list[Mention], taken: bytearray) -> lis
 
 
 def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
-    """Full names the knowledge base does not know, then their bare surnames."""
+    """Full names the knowledge base does not know, then their bare surnames.
+
+    In each run of capitalised words, a name follows the last title word ("Latvian
+    Foreign Minister | Edgars Rinkēvičs") or a role noun just before the run
+    ("spokesman | John Kirby"), or starts with a common given name ("Olivier Hoslet").
+    """
     lex = lexicon()
-    by_given, by_title = _unknown_person_patterns()
     spans: dict[tuple[int, int], str] = {}
-    for match in by_title.finditer(body):
-        start, end = match.span("name")
-        words = match.group("name").split()
-        # Drop leading title words that the greedy pattern left in the name.
-        while words and words[0] in lex.title_words:
-            start += len(words[0]) + 1
-            words.pop(0)
-        if len(words) >= 2 and not any(taken[start:end]):
-            spans[(start, end)] = body[start:end]
-    for match in by_given.finditer(body):
-        start, end = match.span()
-        words = match.group().split()
-        if any(w in lex.title_words for w in words[1:]) or any(taken[start:end]):
+    for run in _name_sequences().finditer(body):
+        words = [(w.start() + run.start(), w.group().rstrip("’'-")) for w in re.finditer(r"\S+", run.group())]
+        titled = [i for i, (_, w) in enumerate(words) if w in lex.title_words]
+        before = body[max(0, run.start() - 30) : run.start()].split()
+        after_role = bool(before) and before[-1].rstrip(",") in lex.role_nouns
+        if titled and any(words[i][1] in lex.role_nouns for i in titled):
+            name = words[titled[-1] + 1 :]
+        elif after_role and not titled:
+            name = words
+        else:
+            first = next((i for i, (_, w) in enumerate(words) if w in lex.given_names and w not in lex.title_words), None)
+            name = [] if first is None else words[first:]
+            if any(w in lex.title_words for _, w in name[1:]):
+                name = []
+        name = name[:3]
+        if len(name) < 2:
             continue
-        if not any(s <= start < e for s, e in spans):
-            spans[(start, end)] = match.group()
+        start = name[0][0]
+        end = name[-1][0] + len(_strip_possessive(name[-1][1]))
+        if not any(taken[start:end]):
+            spans[(start, end)] = body[start:end]
     found = [Mention(text, "person", text, s, e, None) for (s, e), text in spans.items()]
     for s, e in spans:
         taken[s:e] = b"\x01" * (e - s)
     surnames = {text.split()[-1]: text for text in spans.values() if len(text.split()[-1]) > 2}
     if surnames:
-        pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(surnames)})(?!\w)")
-        for match in pattern.finditer(body):
-            if not any(taken[match.start() : match.end()]):
+        for match in _CAPITALISED.finditer(body):
+            if match.group() in surnames and not any(taken[match.start() : match.end()]):
                 found.append(Mention(surnames[match.group()], "person", match.group(), match.start(), match.end(), None))
     return found

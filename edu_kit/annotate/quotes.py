@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..corpus import Article, Paragraph, Sentence
 from ..knowledge import KnowledgeBase, load_knowledge
@@ -43,6 +44,30 @@ _WHO_MAX_WORDS = 10
 _INNER_MARKS = re.compile(r"\s*\n\s*[“«„\"‘]?")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?,;:…][\]\)]*$")
 _CAP_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+")
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    according_at_end: re.Pattern[str]
+    according_before: re.Pattern[str]
+    body_speaks: re.Pattern[str]
+    reported_speech: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """Patterns built from the lexicon's word lists (compiled once)."""
+    lex = lexicon()
+    according, speech, report = lex.according_to.pattern, lex.speech_verb.pattern, lex.report_verb.pattern
+    return _Patterns(
+        according_at_end=re.compile(rf"(?:{according})\s+(.{{1,80}}?)\s*,$", re.IGNORECASE),
+        according_before=re.compile(rf"(?:{according})\s+$", re.IGNORECASE),
+        body_speaks=re.compile(rf"\s*(?:has\s+|have\s+|had\s+)?(?:{speech})", re.IGNORECASE),
+        reported_speech=re.compile(
+            rf"[\s,]+(?:\w+ly\s+|has\s+|have\s+|had\s+|also\s+|further\s+)*(?:{report}|{speech})\s*(?:that\b|:)",
+            re.IGNORECASE,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -188,7 +213,7 @@ class _Finder:
                 return speaker
         if stripped.endswith((":", ",")):
             clause_end = floor + len(stripped) - 1
-            according = re.search(rf"(?:{self.lex.according_to.pattern})\s+(.{{1,80}}?)\s*,$", stripped, re.IGNORECASE)
+            according = _patterns().according_at_end.search(stripped)
             if according:
                 return self._who(floor + according.start(1), floor + according.end(1), floor + according.start(), clause_end)
             return self._verb_subject(floor, clause_end, require_end=True)
@@ -272,7 +297,7 @@ class _Finder:
 
     def _coordinated(self, chosen: Reference, actors: list[Reference]) -> bool:
         """"The US and EU threatened …": a joint subject has no single speaker."""
-        for other in self.refs.items:
+        for other in self.refs.within(chosen.start - 60, chosen.end + 60):
             if other is chosen:
                 continue
             gap = self.body[min(chosen.end, other.end) : max(chosen.start, other.start)]
@@ -308,9 +333,7 @@ class _Finder:
         earlier = [r for r in self.refs.before(offset) if r.kind == "organization" and r.via == "name"]
         for ref in reversed(earlier):
             after = self.body[ref.end : ref.end + 40]
-            if self.lex.speech_verb.match(after.lstrip()) or re.match(
-                rf"\s+(?:has\s+|have\s+|had\s+)?(?:{self.lex.speech_verb.pattern})", after, re.IGNORECASE
-            ):
+            if _patterns().body_speaks.match(after):
                 return ref
         return earlier[-1] if earlier else None
 
@@ -321,11 +344,9 @@ class _Finder:
             if ref.via == "place":
                 continue
             after = self.body[ref.end : min(end, ref.end + 40)]
-            if re.match(
-                rf"[\s,]+(?:\w+ly\s+|has\s+|have\s+|had\s+|also\s+|further\s+)*(?:{self.lex.report_verb.pattern}|{self.lex.speech_verb.pattern})\s*(?:that\b|:)",
-                after,
-                re.IGNORECASE,
-            ) or re.search(rf"(?:{self.lex.according_to.pattern})\s+$", self.body[max(start, ref.start - 20) : ref.start], re.IGNORECASE):
+            if _patterns().reported_speech.match(after) or _patterns().according_before.search(
+                self.body[max(start, ref.start - 20) : ref.start]
+            ):
                 acts.append(ref)
         return acts
 

@@ -56,23 +56,49 @@ class References:
 
 
 @lru_cache(maxsize=8)
-def _role_pattern(kb: KnowledgeBase) -> re.Pattern[str]:
-    cues = {cue for role in kb.roles for cue in role.cues}
-    alternatives = []
-    for cue in sorted(cues, key=len, reverse=True):
-        words = [re.escape(w).replace("'", "['’]") for w in cue.split()]
-        alternatives.append(r"(?:['’]s)?[\s-]+".join(words))
-    body = "|".join(alternatives) or r"(?!)"
-    return re.compile(rf"(?<![\w-])(?:the\s+)?(?:{body})(?![\w-])", re.IGNORECASE)
+def _scanner(kb: KnowledgeBase) -> re.Pattern[str]:
+    """One pass over the lower-cased body finds role phrases, descriptions and pronouns.
+
+    At one position a role phrase ("the kremlin spokesman") wins over a description
+    ("the russian diplomat"), which is tried next.
+    """
+    cues = {" ".join(cue.split()) for role in kb.roles for cue in role.cues}
+    special = {" ": r"(?:['’]s)?[\s-]+", "'": "['’]", "-": r"[\s-]+"}
+    roles = trie_pattern(cues, lambda ch: special.get(ch, re.escape(ch)))
+    lex = lexicon()
+    nouns = trie_pattern({n.lower() for n in lex.role_nouns if n.isalpha() and len(n) > 3})
+    pronouns = trie_pattern({p.lower() for p in lex.pronouns})
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<role>(?:the\s+)?(?:{roles}))|(?P<pronoun>{pronouns})|(?P<description>the\s+(?:[\w.-]+\s+){{0,3}}?(?:{nouns})))(?![\w-])"
+    )
 
 
-@lru_cache(maxsize=1)
-def _pronoun_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{trie_pattern(lexicon().pronouns)})(?![\w-])", re.IGNORECASE)
+def _description_gender(text: str) -> str | None:
+    last = text.lower().split()[-1]
+    if "woman" in last:
+        return "female"
+    if last.endswith("man") and last != "chairman":
+        return "male"
+    return None
 
 
-def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= offset < e for s, e in spans)
+class _Spans:
+    """Sorted, non-overlapping spans with a fast membership test."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.spans[index][1]
+
+
+def _lowered(text: str) -> str:
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)  # keep offsets
 
 
 def build_references(
@@ -83,9 +109,10 @@ def build_references(
 ) -> References:
     """References of ``article`` outside the quotation spans ``quoted``."""
     paragraph_of = _paragraph_lookup(article)
+    inside = _Spans(quoted)
     raw: list[tuple[int, int, str, str | None, SpeakerKind | None, str | None]] = []
     for mention in found:
-        if _inside(mention.start, quoted):
+        if mention.start in inside:
             continue
         if mention.kind == "person":
             person = kb.person(mention.name)
@@ -94,24 +121,32 @@ def build_references(
             raw.append((mention.start, mention.end, "name", mention.name, "organization", None))
         elif mention.kind == "place":
             raw.append((mention.start, mention.end, "place", mention.name, "organization", None))
-    for match in _role_pattern(kb).finditer(article.body):
-        if _inside(match.start(), quoted):
+    named = sorted(raw)
+    named_starts = [r[0] for r in named]
+    dropped: set[int] = set()
+    pronouns = lexicon().pronouns
+    for match in _scanner(kb).finditer(_lowered(article.body)):
+        start, end = match.span()
+        if start in inside:
             continue
-        holder = kb.holder(match.group(), article.published)
-        if holder is None:
+        if match.group("pronoun"):
+            raw.append((start, end, "pronoun", None, "person", pronouns[match.group()]))
             continue
-        overlapping = [r for r in raw if r[0] < match.end() and match.start() < r[1]]
+        # Names that overlap this phrase (names never overlap each other).
+        first = max(0, bisect_right(named_starts, start) - 1)
+        overlapping = [r for r in named[first : bisect_right(named_starts, end)] if r[0] < end and start < r[1]]
         if any(r[4] == "person" for r in overlapping):
             continue  # "NATO Secretary General Jens Stoltenberg": the name says it already
-        # "the Kremlin chief" is a person, not the Kremlin.
-        raw = [r for r in raw if r not in overlapping]
-        raw.append((match.start(), match.end(), "role", holder.name, "person", holder.gender))
-    for match in _description_pattern().finditer(article.body):
-        if not _inside(match.start(), quoted) and not any(r[0] < match.end() and match.start() < r[1] for r in raw):
-            raw.append((match.start(), match.end(), "description", match.group(), "person", _description_gender(match.group())))
-    for match in _pronoun_pattern().finditer(article.body):
-        if not _inside(match.start(), quoted):
-            raw.append((match.start(), match.end(), "pronoun", None, "person", lexicon().pronouns[match.group().lower()]))
+        holder = kb.holder(match.group(), article.published) if match.group("role") else None
+        if holder is not None:
+            # "the Kremlin chief" is a person, not the Kremlin.
+            dropped.update(r[0] for r in overlapping)
+            raw.append((start, end, "role", holder.name, "person", holder.gender))
+        elif not overlapping:
+            text = article.body[start:end]
+            raw.append((start, end, "description", text, "person", _description_gender(text)))
+    if dropped:
+        raw = [r for r in raw if not (r[0] in dropped and r[2] in ("name", "place"))]
     raw.sort(key=lambda r: r[0])
     items: list[Reference] = []
     for start, end, via, name, kind, gender in raw:
@@ -132,23 +167,6 @@ def build_references(
             continue
         items.append(Reference(start, end, name, kind, gender, via, paragraph))
     return References(tuple(items), tuple(r.start for r in items))
-
-
-@lru_cache(maxsize=1)
-def _description_pattern() -> re.Pattern[str]:
-    """"the Russian diplomat", "the deputy minister", "the spokeswoman": a person described, not named."""
-    lex = lexicon()
-    nouns = trie_pattern({n.lower() for n in lex.role_nouns if n.isalpha() and len(n) > 3})
-    return re.compile(rf"(?<![\w-])[Tt]he\s+(?:[A-Za-z.-]+\s+){{0,3}}?(?:{nouns})(?![\w-])")
-
-
-def _description_gender(text: str) -> str | None:
-    lowered = text.lower()
-    if "woman" in lowered.split()[-1]:
-        return "female"
-    if lowered.split()[-1].endswith("man") and not lowered.endswith("chairman"):
-        return "male"
-    return None
 
 
 def _described(items: list[Reference], text: str, gender: str | None, paragraph: int, kb: KnowledgeBase) -> Reference | None:

@@ -6,9 +6,11 @@ stages (quotations, dates, facts, quiz sources) can point back at the exact text
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Literal
 
 __all__ = ["PARAGRAPH_KINDS", "Article", "Corpus", "Paragraph", "ParagraphKind", "Sentence"]
@@ -83,17 +85,25 @@ class Article:
         >>> art.sentence_at(6).text
         'Two here.'
         """
-        for sentence in self.sentences:
-            if sentence.start <= offset < sentence.end:
-                return sentence
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < self.sentences[index].end:
+            return self.sentences[index]
         return None
 
     def paragraph_at(self, offset: int) -> Paragraph | None:
         """The paragraph containing character ``offset``, or None."""
-        for paragraph in self.paragraphs:
-            if paragraph.start <= offset < paragraph.end:
-                return paragraph
+        index = bisect_right(self._paragraph_starts, offset) - 1
+        if index >= 0 and offset < self.paragraphs[index].end:
+            return self.paragraphs[index]
         return None
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
 
     @property
     def text_sentences(self) -> tuple[Sentence, ...]:

@@ -183,7 +183,7 @@ class ContextEvent:
     concepts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class KnowledgeBase:
     """Everything the package knows about the crisis, with lookups.
 

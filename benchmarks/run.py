@@ -1,0 +1,24 @@
+"""Run every benchmark:  python benchmarks/run.py
+
+Each prints ratios against a reference measured in the same run (machines here are
+noisy; absolute times mislead).  bench_extract needs the `bench` extra (spaCy);
+bench_notebooks needs the `lab` extra.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+for name in ("bench_import", "bench_extract", "bench_notebooks"):
+    path = Path(__file__).with_name(f"{name}.py")
+    if not path.exists():
+        continue
+    print(f"== {name}")
+    try:
+        importlib.import_module(name).main()
+    except ModuleNotFoundError as exc:
+        print(f"skipped: {exc.name} is not installed (pip install -e '.[bench]')")

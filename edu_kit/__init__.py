@@ -38,8 +38,18 @@ _EXPORTS: dict[str, str] = {
     "load_corpus": "edu_kit.corpus",
     "load_article": "edu_kit.corpus",
     "parse_article": "edu_kit.corpus",
+    # stage 2: annotation
+    "annotate": "edu_kit.annotate",
+    "quotes": "edu_kit.annotate",
+    "resolve_dates": "edu_kit.annotate",
+    "mentions": "edu_kit.annotate",
+    # stage 3: facts
+    "corpus_facts": "edu_kit.facts",
+    "crosscheck": "edu_kit.facts",
     # knowledge base
     "load_knowledge": "edu_kit.knowledge",
+    # quizzes
+    "grade": "edu_kit.quiz",
 }
 
 __all__ = [
@@ -52,10 +62,17 @@ __all__ = [
     "QuizBankError",
     "ResponseLogError",
     "__version__",
+    "annotate",
+    "corpus_facts",
+    "crosscheck",
+    "grade",
     "load_article",
     "load_corpus",
     "load_knowledge",
+    "mentions",
     "parse_article",
+    "quotes",
+    "resolve_dates",
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,7 +85,10 @@ if TYPE_CHECKING:  # pragma: no cover
         QuizBankError,
         ResponseLogError,
     )
+    from .annotate import annotate, mentions, quotes, resolve_dates
+    from .facts import corpus_facts, crosscheck
     from .knowledge import load_knowledge
+    from .quiz import grade
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = ["PARAGRAPH_KINDS", "Article", "Corpus", "Paragraph", "ParagraphKind", "Sentence"]
 
@@ -142,6 +145,60 @@ class Corpus:
     @property
     def ids(self) -> tuple[str, ...]:
         return tuple(a.id for a in self.articles)
+
+    # DataFrames for exploring; columns are documented in :mod:`edu_kit.tables`.
+    def overview(self) -> pd.DataFrame:
+        """One row per article: outlet, date, length, boilerplate."""
+        from ..tables import articles_table
+
+        return articles_table(self)
+
+    def quotes(self) -> pd.DataFrame:
+        """One row per quotation, with speaker, cue and sentence.
+
+        >>> from edu_kit import load_corpus
+        >>> load_corpus().quotes().query("speaker == 'Olaf Scholz'")["article"].tolist()
+        ['002', '002']
+        """
+        from ..tables import quotes_table
+
+        return quotes_table(self)
+
+    def dates(self) -> pd.DataFrame:
+        """One row per date expression, resolved to the calendar."""
+        from ..tables import dates_table
+
+        return dates_table(self)
+
+    def mentions(self) -> pd.DataFrame:
+        """One row per name of a person, organisation, place or concept."""
+        from ..tables import mentions_table
+
+        return mentions_table(self)
+
+    def facts(self) -> pd.DataFrame:
+        """One row per fact, with article, offsets and sentence."""
+        from ..tables import facts_table
+
+        return facts_table(self)
+
+    def conflicts(self) -> pd.DataFrame:
+        """Near-identical words given to different speakers."""
+        from ..tables import conflicts_table
+
+        return conflicts_table(self)
+
+    def variants(self) -> pd.DataFrame:
+        """Names spelt in more than one way."""
+        from ..tables import variants_table
+
+        return variants_table(self)
+
+    def support(self) -> pd.DataFrame:
+        """Facts grouped by how many articles report them."""
+        from ..tables import support_table
+
+        return support_table(self)
 
     def __repr__(self) -> str:
         return f"Corpus({len(self.articles)} articles: {', '.join(self.ids)})"

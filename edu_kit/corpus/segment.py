@@ -38,8 +38,9 @@ def _patterns() -> tuple[tuple[tuple[ParagraphKind, re.Pattern[str]], ...], froz
 def split_paragraphs(body: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each paragraph, whitespace trimmed.
 
-    >>> split_paragraphs("Title\\n\\nFirst line.\\nSecond line\\ncontinues here.")
-    [(0, 5), (7, 18), (19, 47)]
+    >>> text = "Title\\n\\nFirst line.\\nA long line that was wrapped by the editor at some\\nwidth, mid-sentence."
+    >>> [text[s:e] for s, e in split_paragraphs(text)]
+    ['Title', 'First line.', 'A long line that was wrapped by the editor at some\\nwidth, mid-sentence.']
     """
     spans: list[tuple[int, int]] = []
     position = 0

@@ -36,7 +36,7 @@ def quote_similarity(a: str, b: str) -> float:
 
     >>> quote_similarity("We call on Russia to return to diplomacy, de-escalation",
     ...                  "We call on Russia to return to diplomacy, to de-escalate")
-    0.8
+    0.86
     """
     wa, wb = _words(a), _words(b)
     if not wa or not wb:

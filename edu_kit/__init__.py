@@ -76,6 +76,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .annotate import annotate, mentions, quotes, resolve_dates
     from .corpus import Article, Corpus, load_article, load_corpus, parse_article
     from .errors import (
         ArticleError,
@@ -85,7 +86,6 @@ if TYPE_CHECKING:  # pragma: no cover
         QuizBankError,
         ResponseLogError,
     )
-    from .annotate import annotate, mentions, quotes, resolve_dates
     from .facts import corpus_facts, crosscheck
     from .knowledge import load_knowledge
     from .quiz import grade

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import yaml
@@ -13,7 +13,7 @@ from .errors import EduKitError
 __all__ = ["data_file"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def data_file(name: str) -> Any:
     """Parsed content of ``edu_kit/data/<name>.yaml`` (cached; treat as read-only).
 

@@ -1,0 +1,151 @@
+"""Safe YAML reading that remembers the line of every node.
+
+Only plain data is accepted: mappings with string keys, sequences, strings, numbers,
+booleans (``true``/``false`` only) and null.  Dates stay strings.  Any other tag
+(``!!python/object/apply:os.system`` ...), an alias or a duplicate key is reported as a
+problem with its line; nothing is ever constructed from a tag.
+
+>>> doc = parse_yaml("bank: demo\\nquestions:\\n  - id: q1\\n    published: 2021-12-16\\n")
+>>> doc.data["questions"][0]["published"], doc.line_of(("questions", 0, "id"))
+('2021-12-16', 3)
+>>> parse_yaml("x: !!python/object/apply:os.system [ls]\\n").errors[0]
+(1, "unsupported YAML tag '!!python/object/apply:os.system'")
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+__all__ = ["JsonPath", "YamlDocument", "parse_yaml"]
+
+JsonPath = tuple[str | int, ...]
+
+_STR = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = {
+    _STR,
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+
+
+_DROPPED = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader without timestamps and without yes/no/on/off booleans."""
+
+    yaml_implicit_resolvers = {  # noqa: RUF012 - PyYAML's own class-level registry
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _DROPPED]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in quiz banks", event.start_mark
+            )
+        node: Node | None = super().compose_node(parent, index)
+        return node
+
+
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """What :func:`parse_yaml` found: the data, each node's line, and the errors.
+
+    ``lines`` maps a JSON path (keys and indices) to its 1-based line; ``errors`` holds
+    ``(line, message)`` pairs.  ``data`` is None when the text could not be parsed.
+    """
+
+    data: Any
+    lines: dict[JsonPath, int]
+    errors: tuple[tuple[int | None, str], ...]
+
+    def line_of(self, path: Sequence[str | int]) -> int | None:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        parts = tuple(path)
+        while parts:
+            if parts in self.lines:
+                return self.lines[parts]
+            parts = parts[:-1]
+        return self.lines.get((), None)
+
+
+def parse_yaml(text: str) -> YamlDocument:
+    """Parse one YAML document safely, keeping lines; never raises on bad input."""
+    loader = _LineLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = None if mark is None else mark.line + 1
+        reason = " ".join(part for part in (err.context, err.problem) if part) or "cannot be parsed"
+        return YamlDocument(None, {}, ((line, f"not valid YAML: {reason}"),))
+    except yaml.YAMLError as err:
+        return YamlDocument(None, {}, ((None, f"not valid YAML: {err}"),))
+    finally:
+        loader.dispose()
+    if root is None:
+        return YamlDocument(None, {}, ((1, "the file is empty"),))
+    lines: dict[JsonPath, int] = {}
+    errors: list[tuple[int | None, str]] = []
+    data = _build(loader, root, (), lines, errors)
+    return YamlDocument(data, lines, tuple(errors))
+
+
+def _tag_name(tag: str) -> str:
+    prefix = "tag:yaml.org,2002:"
+    return "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
+
+
+def _build(
+    loader: _LineLoader,
+    node: Node,
+    path: JsonPath,
+    lines: dict[JsonPath, int],
+    errors: list[tuple[int | None, str]],
+) -> Any:
+    line = node.start_mark.line + 1
+    lines[path] = line
+    if isinstance(node, ScalarNode) and node.tag in _SCALAR_TAGS:
+        return loader.construct_object(node, deep=True)
+    if isinstance(node, SequenceNode) and node.tag == _SEQ:
+        return [
+            _build(loader, item, (*path, i), lines, errors) for i, item in enumerate(node.value)
+        ]
+    if isinstance(node, MappingNode) and node.tag == _MAP:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key_line = key_node.start_mark.line + 1
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                errors.append((key_line, "merge keys (<<) are not allowed in quiz banks"))
+                continue
+            if not (isinstance(key_node, ScalarNode) and key_node.tag == _STR):
+                errors.append((key_line, "mapping keys must be plain text"))
+                continue
+            key = str(key_node.value)
+            key_path = (*path, key)
+            if key in result:
+                errors.append((key_line, f"duplicate key {key!r} (the first is on line "
+                                         f"{lines[key_path]})"))
+                continue
+            result[key] = _build(loader, value_node, key_path, lines, errors)
+            lines[key_path] = min(key_line, lines[key_path])
+        return result
+    errors.append((line, f"unsupported YAML tag {_tag_name(node.tag)!r}"))
+    return None

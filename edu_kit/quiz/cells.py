@@ -1,0 +1,222 @@
+"""The one-line calls a teacher puts in a notebook cell: ``show`` and ``bank``.
+
+``show`` picks questions (by id, or by topic/difficulty and a per-student sample of
+``n``) and returns a :class:`~edu_kit.quiz.widget.Quiz`; when the bank files have
+problems it returns a readable message instead of raising (no traceback in class).
+
+>>> qs, quiz_id = select(load_bank(), topic="timeline", n=3)
+>>> len(qs), quiz_id
+(3, 'topic=timeline n=3')
+>>> select(load_bank(), topic="timelin")
+Traceback (most recent call last):
+...
+edu_kit.errors.ChoiceError: topic 'timelin' is not one of: 'timeline', 'positions', ...
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ChoiceError, QuizBankError
+from .bank import load_bank
+from .check import PathArg, bank_files
+from .model import DIFFICULTIES, TOPICS, Bank, Question, nearest_first
+from .variants import sample, seed_for
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .widget import Quiz
+
+__all__ = [
+    "BANK_COLUMNS",
+    "BankMessage",
+    "bank",
+    "resolve_log_dir",
+    "resolve_student",
+    "select",
+    "show",
+]
+
+#: Columns of :func:`bank`'s DataFrame (there is no answer column).
+BANK_COLUMNS = ("id", "type", "topics", "difficulty", "origin", "prompt", "n_choices", "articles")
+
+_CACHE: dict[tuple[str, tuple[tuple[str, int, int], ...]], Bank] = {}
+
+
+@dataclass(frozen=True)
+class BankMessage:
+    """What ``show`` displays instead of a quiz when the bank files have problems."""
+
+    error: QuizBankError
+
+    def __repr__(self) -> str:
+        return f"This quiz cannot be shown.\n{self.error}"
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None, **kwargs: Any
+                          ) -> dict[str, str]:
+        rich = (
+            '<div class="edu-kit-error" role="alert"><p><strong>⚠ This quiz cannot be shown: '
+            "the quiz bank has problems.</strong></p>"
+            f"<pre style=\"white-space: pre-wrap\">{html.escape(str(self.error))}</pre></div>"
+        )
+        return {"text/plain": repr(self), "text/html": rich}
+
+
+def _load_cached(paths: PathArg | None) -> Bank:
+    """``load_bank(paths)``, reused while no file changes (same names, sizes, mtimes)."""
+    files, _ = bank_files(paths)
+    stamp = []
+    for path in files:
+        try:
+            info = path.stat()
+            stamp.append((str(path), info.st_mtime_ns, info.st_size))
+        except OSError:
+            stamp.append((str(path), -1, -1))
+    key = ("<bundled>" if paths is None else os.fspath(paths), tuple(stamp))
+    if key not in _CACHE:
+        _CACHE.clear()
+        _CACHE[key] = load_bank(paths)
+    return _CACHE[key]
+
+
+def _resolve_bank(source: Bank | PathArg | None) -> Bank:
+    return source if isinstance(source, Bank) else _load_cached(source)
+
+
+def resolve_student(student: str | None) -> str | None:
+    """``student``, else ``$EDU_KIT_STUDENT``, else None (blank counts as none)."""
+    value = student if student is not None else os.environ.get("EDU_KIT_STUDENT")
+    return (value.strip() or None) if value is not None else None
+
+
+def resolve_log_dir(log_dir: PathArg | None) -> Path:
+    """``log_dir``, else ``$EDU_KIT_RESPONSES``, else ``./edu_kit_responses`` (the cwd)."""
+    if log_dir is not None:
+        return Path(log_dir)
+    env = os.environ.get("EDU_KIT_RESPONSES", "").strip()
+    return Path(env) if env else Path.cwd() / "edu_kit_responses"
+
+
+def select(
+    source: Bank,
+    ids: str | Sequence[str] | None = None,
+    *,
+    topic: str | None = None,
+    difficulty: str | None = None,
+    n: int | None = None,
+    student: str | None = None,
+) -> tuple[tuple[Question, ...], str]:
+    """The questions a quiz shows, and the quiz's id (used in logs and seeds).
+
+    By ``ids`` (in that order), or all questions with ``topic`` and ``difficulty``
+    (in bank order), of which ``n`` are sampled per student when there are more.
+    """
+    if ids is not None:
+        if topic is not None or difficulty is not None or n is not None:
+            raise ChoiceError("pass question ids, or topic/difficulty/n, not both",
+                              hint="leave out topic, difficulty and n when you list ids")
+        wanted = (ids,) if isinstance(ids, str) else tuple(dict.fromkeys(ids))
+        if not wanted:
+            raise ChoiceError("the list of question ids is empty", hint="name at least one id")
+        return tuple(source[qid] for qid in wanted), "ids=" + "+".join(wanted)
+    if topic is not None and topic not in TOPICS:
+        raise ChoiceError.of("topic", topic, nearest_first(topic, TOPICS))
+    if difficulty is not None and difficulty not in DIFFICULTIES:
+        raise ChoiceError.of("difficulty", difficulty, nearest_first(difficulty, DIFFICULTIES))
+    if n is not None and (isinstance(n, bool) or not isinstance(n, int) or n < 1):
+        raise ChoiceError(f"n must be a whole number of 1 or more, not {n!r}",
+                          hint="pass how many questions to show, e.g. n=5")
+    pool = tuple(
+        q for q in source.questions
+        if (topic is None or topic in q.topics) and difficulty in (None, q.difficulty)
+    )
+    if not pool:
+        raise ChoiceError(f"no question has topic {topic!r} and difficulty {difficulty!r}",
+                          hint="choose another topic or difficulty (see quiz.bank())")
+    parts = [f"topic={topic}" if topic else "", f"difficulty={difficulty}" if difficulty else "",
+             f"n={n}" if n is not None else ""]
+    quiz_id = " ".join(p for p in parts if p) or "all"
+    if n is None or n >= len(pool):
+        return pool, quiz_id
+    seed = seed_for(student, "quiz", quiz_id)
+    return sample(pool, n, seed, key=[q.id for q in pool]), quiz_id
+
+
+def show(
+    ids: str | Sequence[str] | None = None,
+    *,
+    topic: str | None = None,
+    n: int | None = None,
+    difficulty: str | None = None,
+    student: str | None = None,
+    attempts: int = 2,
+    exam: bool = False,
+    log_dir: PathArg | None = None,
+    bank: Bank | PathArg | None = None,
+    title: str | None = None,
+) -> Quiz | BankMessage:
+    """A quiz for a notebook cell: ``quiz.show(topic="timeline", n=5)`` or ``quiz.show(["id"])``.
+
+    ``student`` (else ``$EDU_KIT_STUDENT``) seeds the variant: the choice order and
+    the sample of ``n`` questions; without one every run shows the default variant.
+    ``attempts`` per question (then the answer is revealed); ``exam=True`` holds all
+    feedback until Submit.  Answers go to ``log_dir`` (else ``$EDU_KIT_RESPONSES``,
+    else ``./edu_kit_responses``).  ``bank`` is a Bank or bank files (default: the
+    bundled banks).  Unknown ids or topics raise :class:`~edu_kit.errors.ChoiceError`;
+    bank files with problems give a readable message instead of a quiz.
+    """
+    if isinstance(attempts, bool) or not isinstance(attempts, int) or attempts < 1:
+        raise ChoiceError(f"attempts must be a whole number of 1 or more, not {attempts!r}",
+                          hint="pass attempts=1, 2 or 3")
+    try:
+        source = _resolve_bank(bank)
+    except QuizBankError as err:
+        return BankMessage(err)
+    who = resolve_student(student)
+    questions, quiz_id = select(source, ids, topic=topic, difficulty=difficulty, n=n,
+                                student=who)
+    from .widget import Quiz
+
+    single_file_title = source.titles[0] if len(source.titles) == 1 else "Quiz"
+    default_title = f"{topic.capitalize()} quiz" if topic else single_file_title
+    return Quiz(
+        questions,
+        quiz_id=title or quiz_id,
+        title=title or default_title,
+        student=who,
+        attempts=attempts,
+        exam=exam,
+        log_dir=resolve_log_dir(log_dir),
+    )
+
+
+def bank(source: Bank | PathArg | None = None) -> pd.DataFrame:
+    """The questions of a bank as a DataFrame, for teachers to browse (no answers).
+
+    Columns: ``id``, ``type``, ``topics`` (comma-separated), ``difficulty``,
+    ``origin`` (generated or handwritten), ``prompt``, ``n_choices`` (options shown;
+    0 for short_text and numeric), ``articles`` (comma-separated ids of cited articles).
+    ``source`` is a Bank or bank files (default: the bundled banks).
+    """
+    import pandas as pd
+
+    rows = [
+        {
+            "id": q.id,
+            "type": q.type,
+            "topics": ", ".join(q.topics),
+            "difficulty": q.difficulty,
+            "origin": q.origin,
+            "prompt": q.prompt,
+            "n_choices": len(q.choices),
+            "articles": ", ".join(dict.fromkeys(s.article for s in q.sources)),
+        }
+        for q in _resolve_bank(source).questions
+    ]
+    return pd.DataFrame(rows, columns=list(BANK_COLUMNS))

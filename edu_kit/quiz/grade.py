@@ -1,0 +1,234 @@
+"""Grade an answer against a question's key: pure, no widgets.
+
+What an answer looks like per type: ``single`` a choice's text; ``multiple`` an
+iterable of choice texts; ``true_false`` a bool; ``ordering`` a sequence of all the
+items, earliest first; ``matching`` a mapping left → right (or ``(left, right)`` pairs);
+``short_text`` a string; ``numeric`` an int or float.
+
+>>> from edu_kit.quiz.model import Question, Numeric
+>>> q = Question("allies", "numeric", "How many allies did NATO have in December 2021?",
+...              (), Numeric(30, 0, "allies"), explanation="North Macedonia joined in 2020.")
+>>> fb = grade(q, 30)
+>>> fb.correct, fb.score, fb.message, fb.expected
+(True, 1.0, '✓ Correct.', '30 allies')
+>>> grade(q, 29).message
+'✗ Not quite.'
+>>> grade(q, "thirty")
+Traceback (most recent call last):
+...
+edu_kit.quiz.grade.AnswerError: a numeric question needs a number as its answer, not 'thirty'. ...
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..errors import ChoiceError
+from .model import Numeric, Question, Source
+from .rules import normalize_text
+
+__all__ = ["AnswerError", "Feedback", "expected_text", "grade", "unanswered"]
+
+CORRECT = "✓ Correct."
+WRONG = "✗ Not quite."
+
+
+class AnswerError(ChoiceError):
+    """An answer has the wrong type or shape for its question (e.g. a number for a choice)."""
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The result of grading one answer.
+
+    ``score`` is in [0, 1] (partial credit for multiple, ordering and matching);
+    ``message`` is short, for the student; ``expected`` is the key in words, to show
+    only after the student has answered.
+    """
+
+    correct: bool
+    score: float
+    message: str
+    explanation: str
+    sources: tuple[Source, ...]
+    expected: str
+
+
+def _number_text(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+
+
+def expected_text(question: Question) -> str:
+    """The key of ``question`` in words.
+
+    >>> from edu_kit.quiz.model import Question
+    >>> expected_text(Question("o", "ordering", "Order", ("b", "a"), ("a", "b")))
+    '1. a; 2. b'
+    """
+    key = question.answer
+    if isinstance(key, Numeric):
+        text = f"{_number_text(key.value)} {key.unit}".strip()
+        return text + (f" (± {_number_text(key.tolerance)} accepted)" if key.tolerance else "")
+    if isinstance(key, bool):
+        return "True" if key else "False"
+    if isinstance(key, str):
+        return key
+    if question.type == "ordering":
+        return "; ".join(f"{i}. {item}" for i, item in enumerate(key, start=1))
+    if question.type == "matching":
+        return "; ".join(f"{pair[0]} → {pair[1]}" for pair in key)
+    if question.type == "short_text":
+        first, *others = (str(k) for k in key)
+        return first + (f" (also accepted: {', '.join(others)})" if others else "")
+    return "; ".join(str(k) for k in key)
+
+
+def _feedback(question: Question, score: float, detail: str = "") -> Feedback:
+    correct = score >= 1.0
+    message = CORRECT if correct else WRONG
+    if detail and not correct:
+        message += f" {detail}"
+    return Feedback(
+        correct=correct,
+        score=max(0.0, min(1.0, score)),
+        message=message,
+        explanation=question.explanation,
+        sources=question.sources,
+        expected=expected_text(question),
+    )
+
+
+def unanswered(question: Question) -> Feedback:
+    """The feedback for a question left without an answer (score 0)."""
+    return Feedback(False, 0.0, "✗ No answer given.", question.explanation, question.sources,
+                    expected_text(question))
+
+
+def _wrong_type(question: Question, needs: str, answer: object) -> AnswerError:
+    label = _LABELS.get(question.type, question.type)
+    article = "an" if label[0] in "aeiou" else "a"
+    return AnswerError(
+        f"{article} {label} question needs {needs} as its answer, not {answer!r}",
+        hint=f"pass {needs}",
+    )
+
+
+_LABELS = {
+    "single": "single-choice",
+    "multiple": "multiple-choice",
+    "true_false": "true/false",
+    "short_text": "short-text",
+}
+
+
+def _choice(question: Question, answer: object) -> str:
+    if not isinstance(answer, str):
+        raise _wrong_type(question, "one choice's text (a str)", answer)
+    if answer not in question.choices:
+        raise AnswerError.of("answer", answer, question.choices)
+    return answer
+
+
+def _texts(question: Question, answer: object, needs: str) -> tuple[str, ...]:
+    if isinstance(answer, (str, bytes)) or not isinstance(answer, Iterable):
+        raise _wrong_type(question, needs, answer)
+    items = tuple(answer)
+    for item in items:
+        _choice(question, item)
+    return items
+
+
+def _key_texts(question: Question) -> tuple[str, ...]:
+    key = question.answer
+    return tuple(str(k) for k in key) if isinstance(key, tuple) else ()
+
+
+def _grade_multiple(q: Question, answer: object) -> Feedback:
+    chosen = set(_texts(q, answer, "a list of choice texts"))
+    key = set(_key_texts(q))
+    hits, false = len(chosen & key), len(chosen - key)
+    score = max(0.0, (hits - false) / len(key)) if key else 0.0
+    if chosen == key:
+        return _feedback(q, 1.0)
+    detail = f"You chose {hits} of the {len(key)} correct choices"
+    detail += f" and {false} wrong one{'s' if false != 1 else ''}." if false else "."
+    return _feedback(q, score, detail)
+
+
+def _grade_ordering(q: Question, answer: object) -> Feedback:
+    order = _texts(q, answer, "a list of all the items, earliest first")
+    if sorted(order) != sorted(q.choices):
+        raise AnswerError(
+            f"an ordering answer must list each of the {len(q.choices)} items once, got {order!r}",
+            hint="give every item exactly one position",
+        )
+    key = _key_texts(q)
+    rank = {item: i for i, item in enumerate(key)}
+    pairs = list(combinations(order, 2))
+    right = sum(1 for a, b in pairs if rank[a] < rank[b])
+    placed = sum(1 for a, b in zip(order, key, strict=True) if a == b)
+    detail = f"{placed} of {len(key)} items are in the right place."
+    return _feedback(q, right / len(pairs) if pairs else 1.0, detail)
+
+
+def _grade_matching(q: Question, answer: object) -> Feedback:
+    key = dict(pair for pair in q.answer if isinstance(pair, tuple)) if isinstance(
+        q.answer, tuple
+    ) else {}
+    if isinstance(answer, Mapping):
+        given = dict(answer)
+    elif isinstance(answer, Iterable) and not isinstance(answer, (str, bytes)):
+        try:
+            given = dict(answer)
+        except (TypeError, ValueError):
+            raise _wrong_type(q, "a mapping of left item to right item", answer) from None
+    else:
+        raise _wrong_type(q, "a mapping of left item to right item", answer)
+    unknown = [left for left in given if left not in key]
+    if unknown:
+        raise AnswerError.of("left item", unknown[0], tuple(key))
+    for right in given.values():
+        if right is not None:
+            _choice(q, right)
+    right_count = sum(1 for left, right in key.items() if given.get(left) == right)
+    detail = f"{right_count} of {len(key)} matches are right."
+    return _feedback(q, right_count / len(key) if key else 0.0, detail)
+
+
+def grade(question: Question, answer: object) -> Feedback:
+    """Grade ``answer`` to ``question`` (see the module doc for each type's answer).
+
+    Raises :class:`AnswerError` (a ``ValueError``) when the answer has the wrong type or
+    names something that is not a choice.
+    """
+    kind = question.type
+    if kind == "single":
+        return _feedback(question, float(_choice(question, answer) == question.answer))
+    if kind == "multiple":
+        return _grade_multiple(question, answer)
+    if kind == "true_false":
+        if not isinstance(answer, bool):
+            raise _wrong_type(question, "True or False", answer)
+        return _feedback(question, float(answer is question.answer))
+    if kind == "ordering":
+        return _grade_ordering(question, answer)
+    if kind == "matching":
+        return _grade_matching(question, answer)
+    if kind == "short_text":
+        if not isinstance(answer, str):
+            raise _wrong_type(question, "text (a str)", answer)
+        given = normalize_text(answer)
+        ok = bool(given) and any(given == normalize_text(v) for v in _key_texts(question))
+        return _feedback(question, float(ok))
+    key = question.answer
+    if (
+        isinstance(answer, bool)
+        or not isinstance(answer, (int, float))
+        or not math.isfinite(answer)
+        or not isinstance(key, Numeric)
+    ):
+        raise _wrong_type(question, "a number", answer)
+    return _feedback(question, float(key.accepts(float(answer))))

@@ -1,0 +1,290 @@
+"""Response logs: every graded answer appended as one JSON line, safely.
+
+Each student has one log, ``<log_dir>/<student or 'anonymous'>.jsonl``; each line is a
+record with ``time`` (ISO 8601, UTC), ``student``, ``quiz``, ``question``,
+``variant``, ``answer``, ``correct``, ``score`` and ``attempt``.
+
+Writing is append-only and durable: the file is opened with ``O_APPEND``, locked with
+an exclusive ``flock`` (so two kernels never interleave), the complete line is written
+with one ``os.write`` and ``fsync``-ed.  A log is never truncated or rewritten.  When a
+previous writer was killed mid-line, the next record starts on a new line, and
+:func:`load` skips the torn line with a :class:`ResponseLogWarning`.
+
+>>> import tempfile
+>>> folder = tempfile.mkdtemp()
+>>> r = Response(student="ana", quiz="timeline", question="q1", variant="3f2a",
+...              answer="1997", correct=True, score=1.0, attempt=1,
+...              time="2022-01-10T09:00:00.000Z")
+>>> record(folder, r).name
+'ana.jsonl'
+>>> df = load(folder)
+>>> df[["student", "question", "answer", "correct", "score", "attempt"]].values.tolist()
+[['ana', 'q1', '1997', True, 1.0, 1]]
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import sys
+import warnings
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ResponseLogError
+
+if sys.platform != "win32":
+    import fcntl
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = [
+    "COLUMNS",
+    "Response",
+    "ResponseLogWarning",
+    "load",
+    "log_path",
+    "now",
+    "record",
+]
+
+#: The columns of :func:`load`'s DataFrame, in order.
+COLUMNS = (
+    "time",
+    "student",
+    "quiz",
+    "question",
+    "variant",
+    "answer",
+    "correct",
+    "score",
+    "attempt",
+    "file",
+    "line",
+)
+_FIELDS = COLUMNS[:9]
+
+
+class ResponseLogWarning(UserWarning):
+    """A line of a response log was skipped (torn by a crash, or not a record)."""
+
+
+def now() -> str:
+    """The current time in UTC, ISO 8601 with milliseconds: ``2022-01-10T09:00:00.000Z``."""
+    stamp = datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return stamp.replace("+00:00", "Z")
+
+
+@dataclass(frozen=True)
+class Response:
+    """One graded answer.  ``answer`` is whatever was graded (JSON-serialisable)."""
+
+    student: str | None
+    quiz: str
+    question: str
+    variant: str
+    answer: object
+    correct: bool
+    score: float
+    attempt: int
+    time: str = field(default_factory=now)
+
+    def to_line(self) -> bytes:
+        """The record as one UTF-8 JSON line, ending in a newline.
+
+        >>> Response(None, "z", "q", "v", ["a", "b"], False, 0.5, 2, "T").to_line()
+        b'{"time": "T", "student": null, "quiz": "z", "question": "q", "variant": "v", \
+"answer": ["a", "b"], "correct": false, "score": 0.5, "attempt": 2}\\n'
+        """
+        data = asdict(self)
+        ordered = {key: data[key] for key in _FIELDS}
+        try:
+            text = json.dumps(ordered, ensure_ascii=False, allow_nan=False, default=_jsonable)
+        except (TypeError, ValueError) as err:
+            raise ResponseLogError(
+                f"the answer to {self.question!r} cannot be saved as JSON: {err}",
+                hint="record answers as text, numbers, booleans, lists or mappings",
+            ) from None
+        return (text + "\n").encode("utf-8")
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, (set, frozenset)):
+        return sorted(value, key=str)
+    raise TypeError(f"{type(value).__name__} is not JSON-serialisable")
+
+
+def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
+    """Where ``student``'s answers go: ``<log_dir>/<student>.jsonl``.
+
+    Characters other than letters, digits, ``.``, ``-``, ``_`` and ``@`` become ``_``.
+
+    >>> log_path("logs", "Ana M./3b").as_posix(), log_path("logs", None).name
+    ('logs/Ana_M._3b.jsonl', 'anonymous.jsonl')
+    """
+    stem = re.sub(r"[^\w.@-]", "_", (student or "").strip())[:100].lstrip(".")
+    return Path(log_dir) / f"{stem or 'anonymous'}.jsonl"
+
+
+def _reason(err: OSError) -> str:
+    return err.strerror or str(err)
+
+
+def record(log_dir: str | os.PathLike[str], response: Response) -> Path:
+    """Append ``response`` to its student's log in ``log_dir``; return the log's path.
+
+    Raises :class:`~edu_kit.errors.ResponseLogError` saying why, when the folder or the
+    line cannot be written (read-only folder, disk full, ...).
+    """
+    line = response.to_line()
+    path = log_path(log_dir, response.student)
+    hint = "check that the folder exists, is writable and the disk is not full"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise ResponseLogError(
+            f"cannot create the folder for answers: {_reason(err)}", path=path.parent, hint=hint
+        ) from None
+    created = not path.exists()
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
+    except OSError as err:
+        reason = _reason(err)
+        raise ResponseLogError(f"cannot open the log: {reason}", path=path, hint=hint) from None
+    try:
+        if sys.platform != "win32":
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        size = os.fstat(fd).st_size
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            line = b"\n" + line  # the last writer was stopped mid-line
+        written = os.write(fd, line)
+        if written != len(line):
+            raise OSError(errno.ENOSPC, f"only {written} of {len(line)} bytes were written")
+        os.fsync(fd)
+    except OSError as err:
+        reason = _reason(err)
+        raise ResponseLogError(f"cannot write the log: {reason}", path=path, hint=hint) from None
+    finally:
+        os.close(fd)  # also releases the lock
+    if created:
+        _sync_folder(path.parent)
+    return path
+
+
+def _sync_folder(folder: Path) -> None:
+    """fsync a folder so that a new log's name survives a crash (best effort)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _read_locked(path: Path) -> bytes:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError as err:
+        raise ResponseLogError(f"cannot read the log: {_reason(err)}", path=path,
+                               hint="check that the file exists and is readable") from None
+    try:
+        if sys.platform != "win32":
+            fcntl.flock(fd, fcntl.LOCK_SH)
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _check_record(data: object) -> str | None:
+    """Why ``data`` is not a response record, or None if it is one."""
+    if not isinstance(data, Mapping):
+        return "not a JSON object"
+    missing = [key for key in _FIELDS if key not in data]
+    if missing:
+        return "missing " + ", ".join(repr(k) for k in missing)
+    kinds: dict[str, tuple[type, ...]] = {
+        "time": (str,),
+        "student": (str, type(None)),
+        "quiz": (str,),
+        "question": (str,),
+        "variant": (str,),
+        "correct": (bool,),
+        "score": (int, float),
+        "attempt": (int,),
+    }
+    for key, types in kinds.items():
+        value = data[key]
+        is_flag = isinstance(value, bool) and key in ("score", "attempt")
+        if not isinstance(value, types) or is_flag:
+            return f"{key!r} has the wrong type ({type(value).__name__})"
+    return None
+
+
+def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]:
+    rows: list[dict[str, Any]] = []
+    problems: list[str] = []
+    lines = content.split(b"\n")
+    for number, raw in enumerate(lines, start=1):
+        if not raw.strip():
+            continue
+        torn = number == len(lines)  # the last piece had no newline after it
+        try:
+            data = json.loads(raw.decode("utf-8"))
+            why = _check_record(data)
+        except (UnicodeDecodeError, json.JSONDecodeError) as err:
+            why = f"not valid JSON ({err.__class__.__name__})"
+        if why is None:
+            rows.append({**{key: data[key] for key in _FIELDS}, "file": str(path), "line": number})
+            continue
+        if torn:
+            why = f"incomplete last line, probably cut off by a crash: {why}"
+        problems.append(f"{path}, line {number}: {why}; the line was skipped")
+    return rows, problems
+
+
+def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
+    """Read a log, or every ``*.jsonl`` log in a folder, into a DataFrame.
+
+    Columns: ``time`` (UTC timestamps), ``student`` (None when anonymous), ``quiz``,
+    ``question``, ``variant`` (the per-student variant seed), ``answer`` (as graded:
+    text, number, bool, list, or mapping left → right), ``correct`` (bool), ``score``
+    (float in [0, 1]), ``attempt`` (1, 2, ...), ``file`` and ``line`` (where the record
+    is).  Lines that are not records (e.g. torn by a crash) are skipped: each is named
+    in a :class:`ResponseLogWarning` and in ``df.attrs["problems"]``.
+    """
+    import pandas as pd
+
+    source = Path(path_or_folder)
+    if source.is_dir():
+        files = sorted(p for p in source.glob("*.jsonl") if p.is_file())
+    elif source.is_file():
+        files = [source]
+    else:
+        raise ResponseLogError("no such file or folder", path=source,
+                               hint="pass a .jsonl log or the folder of logs")
+    rows: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for path in files:
+        file_rows, file_problems = _parse(path, _read_locked(path))
+        rows.extend(file_rows)
+        problems.extend(file_problems)
+    for problem in problems:
+        warnings.warn(problem, ResponseLogWarning, stacklevel=2)
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    frame["time"] = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
+    frame = frame.astype({"correct": bool, "score": float, "attempt": int, "line": int})
+    frame.attrs["problems"] = tuple(problems)
+    return frame

@@ -1,0 +1,126 @@
+"""Shared plotting style of the views: colour-blind-safe colours and figure helpers.
+
+Colours come from the Okabe-Ito palette (Okabe & Ito, *Color Universal Design*,
+2008), which stays distinguishable for the common kinds of colour blindness.  The
+views never tell things apart by colour alone: markers, labels or written counts
+carry the same information.
+
+Nothing here imports matplotlib at import time.
+
+>>> OKABE_ITO["blue"]
+'#0072B2'
+>>> side_colour("Russia"), side_colour("Atlantis")
+('#D55E00', '#999999')
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+
+__all__ = [
+    "ARTICLE",
+    "CONTEXT",
+    "OKABE_ITO",
+    "SIDE_COLOURS",
+    "TEXT_GREY",
+    "axes_for",
+    "figure_of",
+    "series_colours",
+    "side_colour",
+    "wrap",
+]
+
+#: The eight colours of the Okabe-Ito palette, by name (plus a neutral grey).
+OKABE_ITO: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+#: One colour per side of the crisis (sides as in the knowledge base).
+SIDE_COLOURS: dict[str, str] = {
+    "NATO": OKABE_ITO["blue"],
+    "Russia": OKABE_ITO["vermillion"],
+    "Ukraine": OKABE_ITO["orange"],
+    "US": OKABE_ITO["sky_blue"],
+    "EU": OKABE_ITO["bluish_green"],
+    "Germany": OKABE_ITO["reddish_purple"],
+    "France": OKABE_ITO["yellow"],
+    "UK": OKABE_ITO["black"],
+    "OSCE": OKABE_ITO["grey"],
+    "Other": OKABE_ITO["grey"],
+}
+
+#: Text colour for secondary labels (dates, notes).
+TEXT_GREY = "#555555"
+
+#: How the timeline draws context events (from the knowledge base) ...
+CONTEXT: dict[str, Any] = {"colour": OKABE_ITO["blue"], "marker": "o", "label": "Context event (knowledge base)"}
+#: ... and events reported in the articles: different colour AND marker shape.
+ARTICLE: dict[str, Any] = {"colour": OKABE_ITO["vermillion"], "marker": "D", "label": "Event reported in the articles"}
+
+# Colours for a series of categories (speakers...): distinct, dark enough for white text.
+_SERIES = ("blue", "orange", "bluish_green", "vermillion", "reddish_purple", "sky_blue", "black", "yellow")
+
+
+def side_colour(side: str | None) -> str:
+    """The colour of a side; grey for an unknown side."""
+    return SIDE_COLOURS.get(side or "", OKABE_ITO["grey"])
+
+
+def series_colours(n: int) -> list[str]:
+    """``n`` colour-blind-safe colours for categories, cycling after eight.
+
+    >>> series_colours(3)
+    ['#0072B2', '#E69F00', '#009E73']
+    """
+    return [OKABE_ITO[_SERIES[i % len(_SERIES)]] for i in range(n)]
+
+
+def wrap(text: str, width: int) -> str:
+    """``text`` wrapped to lines of at most ``width`` characters (words are not split).
+
+    >>> wrap("Spheres of influence and security guarantees", 20)
+    'Spheres of influence\\nand security\\nguarantees'
+    """
+    return "\n".join(textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)) or text
+
+
+def axes_for(ax: Axes | None, figsize: tuple[float, float]) -> Axes:
+    """``ax`` itself, or the axes of a new figure of ``figsize`` inches."""
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    _, new = plt.subplots(figsize=figsize)
+    return new
+
+
+def figure_of(ax: Axes) -> Figure:
+    """The (root) figure that ``ax`` belongs to, also when it sits in a subfigure.
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig = plt.figure(); ax = fig.subfigures(1, 2)[1].add_subplot()
+    >>> figure_of(ax) is fig
+    True
+    >>> plt.close(fig)
+    """
+    from matplotlib.figure import Figure
+
+    figure: Any = ax.figure
+    while figure is not None and not isinstance(figure, Figure):
+        figure = getattr(figure, "_parent", None) or getattr(figure, "figure", None)  # a SubFigure's parent
+    if figure is None:  # pragma: no cover - axes are always made on a figure here
+        raise ValueError("these axes belong to no figure")
+    return figure

@@ -1,0 +1,257 @@
+"""Source criticism: who each article quotes, how it frames claims, what went wrong in it.
+
+:func:`sources` returns one row per article (a pandas DataFrame):
+
+``article``, ``outlet``, ``published`` (a datetime)
+    which article
+``words``
+    the number of words of the body
+``quotes``
+    the number of full quotations (not fragments) in the running text
+``fragments``
+    the quoted fragments (scare quotes) of the running text, each in double quotes,
+    comma-separated: ``'"second-class", "real", "fake"'``
+``speakers``
+    who is quoted in full, most quoted first: ``"Jens Stoltenberg (5), Volodymyr Zelensky (2)"``
+``framing``
+    the framing words the writer uses outside quotations (words that cast doubt or keep
+    a distance, from ``edu_kit/data/lexicon.yaml``), with counts, most frequent first:
+    ``"claiming (2), claims (1)"``
+``scare_quotes``
+    the number of quoted fragments
+``boilerplate``
+    the number of paragraphs that are not running text (captions, credits, links...)
+``conflicts``
+    the number of cross-source conflicts (near-identical words given to different
+    speakers, see :func:`edu_kit.facts.crosscheck`) the article is part of
+``misspellings``
+    the misspelt names found in it, in order of appearance: ``"Schulz, Schultz"``
+
+:func:`quoted_speakers` counts the full quotations per article and speaker, and
+:func:`plot_sources` draws them as stacked horizontal bars.
+
+>>> from edu_kit import load_corpus
+>>> row = sources(load_corpus()).set_index("article").loc["003"]
+>>> row["framing"], int(row["scare_quotes"])
+('claiming (2), claims (1)', 3)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING, Any
+
+from ..annotate import Annotations
+from ..annotate._lexicon import lexicon
+from ..corpus import Article, Corpus
+from ..knowledge import load_knowledge
+from . import _style
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+__all__ = ["COLUMNS", "SPEAKER_COLUMNS", "plot_sources", "quoted_speakers", "sources"]
+
+#: The columns of :func:`sources`, in order.
+COLUMNS: tuple[str, ...] = (
+    "article", "outlet", "published", "words", "quotes", "fragments", "speakers", "framing", "scare_quotes",
+    "boilerplate", "conflicts", "misspellings",
+)  # fmt: skip
+#: The columns of :func:`quoted_speakers`, in order.
+SPEAKER_COLUMNS: tuple[str, ...] = ("article", "outlet", "speaker", "side", "quotes")
+
+# Speakers of one side share its colour; the second, third... get these patterns.
+_HATCHES = ("", "///", "...", "xxx", "\\\\\\")
+# Side colours light enough to need dark text.
+_LIGHT = frozenset(
+    {_style.OKABE_ITO["orange"], _style.OKABE_ITO["sky_blue"], _style.OKABE_ITO["yellow"], _style.OKABE_ITO["grey"]}
+)
+
+
+def _notes(article: Article) -> Annotations:
+    from ..tables import annotations_of
+
+    return annotations_of(article)
+
+
+def _published(article: Article) -> str | None:
+    return article.published.isoformat() if article.published else None
+
+
+def sources(corpus: Corpus) -> pd.DataFrame:
+    """One row per article (columns: see the module).
+
+    >>> from edu_kit import load_corpus
+    >>> frame = sources(load_corpus()).set_index("article")
+    >>> frame.loc["002", "misspellings"], frame.loc["003", "fragments"]
+    ('Schulz, Schultz', '"second-class", "real", "fake"')
+    """
+    import pandas as pd
+
+    from ..facts import crosscheck
+
+    report = crosscheck(corpus)
+    wrong = {s for v in report.variants for s, _, misspelt in v.spellings if misspelt}
+    rows: list[dict[str, Any]] = []
+    for article in corpus:
+        notes = _notes(article)
+        text_quotes = [q for q in notes.quotes if q.where == "text"]
+        full = [q for q in text_quotes if not q.fragment]
+        fragments = [q for q in text_quotes if q.fragment]
+        spoken = Counter(q.speaker for q in full if q.speaker)
+        conflicts = sum(1 for c in report.conflicts if article.id in (c.first.article, c.second.article))
+        misspelt = dict.fromkeys(
+            _wrong_words(m.text, m.name)
+            for m in notes.mentions
+            if m.kind in ("person", "place") and (m.misspelt or _bare(m.text) in wrong)
+        )
+        rows.append(
+            {
+                "article": article.id,
+                "outlet": article.outlet,
+                "published": _published(article),
+                "words": len(article.body.split()),
+                "quotes": len(full),
+                "fragments": ", ".join(f'"{q.text}"' for q in fragments),
+                "speakers": _counted(spoken),
+                "framing": _counted(_framing(article, notes)),
+                "scare_quotes": len(fragments),
+                "boilerplate": sum(p.is_boilerplate for p in article.paragraphs),
+                "conflicts": conflicts,
+                "misspellings": ", ".join(misspelt),
+            }
+        )
+    frame = pd.DataFrame(rows, columns=list(COLUMNS))
+    frame["published"] = pd.to_datetime(frame["published"])
+    return frame
+
+
+def _bare(text: str) -> str:
+    """A name without a possessive ending ("Schulz's" -> "Schulz")."""
+    for ending in ("'s", "’s"):
+        if text.endswith(ending):
+            return text[: -len(ending)]
+    return text
+
+
+def _wrong_words(text: str, name: str) -> str:
+    """The words of ``text`` that its canonical ``name`` does not have ("Olaf Schulz" -> "Schulz").
+
+    >>> _wrong_words("Olaf Schulz's", "Olaf Scholz")
+    'Schulz'
+    """
+    words = [w for w in _bare(text).split() if w not in name.split()]
+    return " ".join(words) or _bare(text)
+
+
+def _counted(counts: Counter[str]) -> str:
+    """ "a (2), b (1)": most frequent first, ties in alphabetical order."""
+    return ", ".join(f"{key} ({n})" for key, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _framing(article: Article, notes: Annotations) -> Counter[str]:
+    """Framing words of the running text, outside quotation marks (lower-cased)."""
+    quoted = [(q.start, q.end) for q in notes.quotes]
+    found: Counter[str] = Counter()
+    for sentence in article.text_sentences:
+        for match in lexicon().framing_word.finditer(article.body, sentence.start, sentence.end):
+            if not any(s <= match.start() < e for s, e in quoted):
+                found[" ".join(match.group().lower().split())] += 1
+    return found
+
+
+def quoted_speakers(corpus: Corpus) -> pd.DataFrame:
+    """Full quotations of the running text per article and speaker, one row per pair.
+
+    Columns: article, outlet, speaker (None when the article names nobody), side (from
+    the knowledge base, None when unknown), quotes (how many).  Sorted by article, then
+    most quoted first.  For an article x speaker table:
+    ``frame.pivot_table(index="article", columns="speaker", values="quotes", fill_value=0)``.
+
+    >>> from edu_kit import load_corpus
+    >>> frame = quoted_speakers(load_corpus())
+    >>> frame[frame["article"] == "000"][["speaker", "side", "quotes"]].values.tolist()
+    [['Jens Stoltenberg', 'NATO', 5], ['Volodymyr Zelensky', 'Ukraine', 2]]
+    """
+    import pandas as pd
+
+    kb = load_knowledge()
+    sides = {e.name: e.side for e in (*kb.people, *kb.organizations, *kb.places)}
+    rows = []
+    for article in corpus:
+        counts = Counter(q.speaker for q in _notes(article).quotes if q.where == "text" and not q.fragment)
+        for speaker, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0] or "~")):
+            rows.append(
+                {
+                    "article": article.id,
+                    "outlet": article.outlet,
+                    "speaker": speaker,
+                    "side": sides.get(speaker or ""),
+                    "quotes": n,
+                }
+            )
+    return pd.DataFrame(rows, columns=list(SPEAKER_COLUMNS))
+
+
+def plot_sources(frame: pd.DataFrame | None = None, *, corpus: Corpus | None = None, ax: Axes | None = None) -> Axes:
+    """Who is quoted how often in each article: one stacked horizontal bar per article.
+
+    ``frame`` is a :func:`quoted_speakers` frame (made from ``corpus``, or the bundled
+    articles, when None).  Each speaker has the colour of their side, speakers of the
+    same side are told apart by a pattern (legend: name and side), and the count is
+    written in each segment and the total after each bar.
+
+    >>> ax = plot_sources()
+    >>> ax.get_title()
+    'Who is quoted, and how often, in each article'
+    >>> import matplotlib.pyplot as plt; plt.close(ax.figure)
+    """
+    from matplotlib.ticker import MaxNLocator
+
+    if frame is None:
+        from ..corpus import load_corpus
+
+        frame = quoted_speakers(corpus if corpus is not None else load_corpus())
+    data = frame.assign(speaker=frame["speaker"].fillna("(nobody named)"))
+    totals = data.groupby("speaker")["quotes"].sum()
+    speakers = sorted(totals.index, key=lambda s: (-int(totals[s]), s))
+    articles = list(dict.fromkeys(data["article"]))
+    outlets = dict(zip(data["article"], data["outlet"], strict=False))
+    sides = dict(zip(data["speaker"], data["side"], strict=False))
+    own = ax is None
+    ax = _style.axes_for(ax, (11.0, 1.8 + 0.7 * max(len(articles), 2)))
+    left = [0.0] * len(articles)
+    seen: Counter[str] = Counter()  # speakers drawn so far per side: the second gets stripes...
+    for speaker in speakers:
+        side = sides.get(speaker)
+        side_name = side if isinstance(side, str) else ""
+        colour = _style.side_colour(side_name)
+        hatch = _HATCHES[seen[side_name] % len(_HATCHES)]
+        seen[side_name] += 1
+        counts = [int(data[(data["article"] == a) & (data["speaker"] == speaker)]["quotes"].sum()) for a in articles]
+        label = f"{speaker} ({side_name})" if side_name else speaker
+        bars = ax.barh(range(len(articles)), counts, left=left, color=colour, edgecolor="white", linewidth=1.0,
+                       hatch=hatch, height=0.62, label=label)  # fmt: skip
+        dark_text = colour in _LIGHT
+        ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=9.5, fontweight="bold",
+                     color="#111111" if dark_text else "white",
+                     bbox={"boxstyle": "round,pad=0.3", "fc": colour, "ec": "none"})  # fmt: skip
+        left = [x + c for x, c in zip(left, counts, strict=True)]
+    for y, total in enumerate(left):
+        ax.text(total + 0.08, y, f"{int(total)}", va="center", ha="left", fontsize=9, color=_style.TEXT_GREY)
+    ax.set_xlim(0, max([*left, 1.0]) * 1.08 + 0.3)
+    ax.set_yticks(range(len(articles)))
+    ax.set_yticklabels(
+        [f"{a}  {_style.wrap(str(outlets.get(a) or 'unknown outlet'), 26)}" for a in articles], fontsize=9
+    )
+    ax.invert_yaxis()
+    ax.set_xlabel("Full quotations in the running text (fragments and captions not counted)", color=_style.TEXT_GREY)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    ax.set_title("Who is quoted, and how often, in each article", fontsize=13, fontweight="bold")
+    ax.legend(title="Speaker (side)", loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=9)
+    if own:
+        _style.figure_of(ax).tight_layout()
+    return ax

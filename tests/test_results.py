@@ -1,0 +1,318 @@
+"""Response logs: append-only JSON lines that survive crashes and concurrent kernels."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from edu_kit.errors import ResponseLogError
+from edu_kit.results import COLUMNS, Response, ResponseLogWarning, load, log_path, record
+
+ROOT = Path(__file__).parent.parent
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
+
+
+def _response(i: int = 0, student: str | None = "ana", **kw: object) -> Response:
+    base: dict[str, object] = {
+        "student": student, "quiz": "topic=timeline n=5", "question": f"q{i}",
+        "variant": "0123456789abcdef", "answer": f"answer {i}", "correct": i % 2 == 0,
+        "score": 1.0 if i % 2 == 0 else 0.0, "attempt": 1,
+    }
+    base.update(kw)
+    return Response(**base)  # type: ignore[arg-type]
+
+
+def test_append_and_load_round_trip(tmp_path: Path) -> None:
+    answers: list[object] = ["1997", ["Russia", "United States"], True,
+                             {"SSD": "Geneva", "NRC": "Brussels"}, 30.0, None, "«Минск» ✓"]
+    for i, answer in enumerate(answers):
+        path = record(tmp_path, _response(i, answer=answer, attempt=i + 1))
+    assert path == tmp_path / "ana.jsonl"
+    frame = load(path)
+    assert list(frame.columns) == list(COLUMNS)
+    assert frame["answer"].tolist() == answers
+    assert frame["attempt"].tolist() == list(range(1, 8))
+    assert frame["correct"].tolist() == [i % 2 == 0 for i in range(7)]
+    assert frame["line"].tolist() == list(range(1, 8))
+    assert str(frame["time"].dt.tz) == "UTC"
+    assert frame.attrs["problems"] == ()
+    assert set(frame["file"]) == {str(path)}
+
+
+def test_records_are_one_json_line_each_with_every_field(tmp_path: Path) -> None:
+    path = record(tmp_path, _response(answer="line\nbreak"))
+    (line,) = path.read_bytes().splitlines()
+    data = json.loads(line)
+    assert list(data) == ["time", "student", "quiz", "question", "variant", "answer",
+                          "correct", "score", "attempt"]
+    assert data["time"].endswith("Z")
+    assert data["answer"] == "line\nbreak"
+
+
+def test_anonymous_and_unsafe_student_names(tmp_path: Path) -> None:
+    assert record(tmp_path, _response(student=None)).name == "anonymous.jsonl"
+    assert log_path(tmp_path, "../../etc/passwd").parent == tmp_path
+    assert log_path(tmp_path, "   ").name == "anonymous.jsonl"
+    path = record(tmp_path, _response(student="../evil"))
+    assert path.parent == tmp_path
+    assert load(path)["student"].tolist() == ["../evil"]
+
+
+def test_a_folder_loads_every_log(tmp_path: Path) -> None:
+    for student in ("ana", "ben", None):
+        record(tmp_path, _response(student=student))
+    (tmp_path / "notes.txt").write_text("ignored", encoding="utf-8")
+    frame = load(tmp_path)
+    assert sorted(frame["student"].fillna("-")) == ["-", "ana", "ben"]
+
+
+def test_empty_folder_gives_empty_frame_with_columns(tmp_path: Path) -> None:
+    frame = load(tmp_path)
+    assert frame.empty
+    assert list(frame.columns) == list(COLUMNS)
+
+
+def test_missing_log_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ResponseLogError, match="no such file or folder"):
+        load(tmp_path / "nope")
+
+
+def test_never_truncates_existing_lines(tmp_path: Path) -> None:
+    path = record(tmp_path, _response(0))
+    before = path.read_bytes()
+    record(tmp_path, _response(1))
+    assert path.read_bytes().startswith(before)
+
+
+# ----------------------------------------------------------------------------- torn lines
+
+
+def test_torn_last_line_is_skipped_reported_and_next_append_starts_a_new_line(
+    tmp_path: Path,
+) -> None:
+    path = record(tmp_path, _response(0))
+    record(tmp_path, _response(1))
+    with path.open("ab") as handle:
+        handle.write(_response(2).to_line()[:40])  # the writer died mid-line
+    with pytest.warns(ResponseLogWarning, match=rf"{path}, line 3: incomplete last line"):
+        frame = load(path)
+    assert frame["question"].tolist() == ["q0", "q1"]
+    (problem,) = frame.attrs["problems"]
+    assert problem.startswith(f"{path}, line 3:")
+
+    record(tmp_path, _response(3))
+    lines = path.read_bytes().split(b"\n")
+    assert json.loads(lines[3])["question"] == "q3"
+    with pytest.warns(ResponseLogWarning, match="line 3: not valid JSON"):
+        frame = load(path)
+    assert frame["question"].tolist() == ["q0", "q1", "q3"]
+    assert frame["line"].tolist() == [1, 2, 4]
+
+
+def test_invalid_records_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    path = tmp_path / "ana.jsonl"
+    good = _response(0).to_line()
+    path.write_bytes(good + b'{"time": "x"}\n' + b"[1, 2]\n"
+                     + good.replace(b'"attempt": 1', b'"attempt": "one"') + b"\xff\xfe\n" + good)
+    with pytest.warns(ResponseLogWarning):
+        frame = load(path)
+    assert frame["line"].tolist() == [1, 6]
+    reasons = frame.attrs["problems"]
+    assert "line 2: missing 'student'" in reasons[0]
+    assert "line 3: not a JSON object" in reasons[1]
+    assert "line 4: 'attempt' has the wrong type (str)" in reasons[2]
+    assert "line 5: not valid JSON" in reasons[3]
+
+
+_KILLED_WRITER = textwrap.dedent(
+    """
+    import os, sys, time
+    from edu_kit import results
+    from edu_kit.results import Response
+
+    folder, complete, ready = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+    for i in range(complete):
+        results.record(folder, Response("ana", "quiz", f"q{i}", "v", i, True, 1.0, 1))
+
+    real_write = os.write
+
+    def half_then_hang(fd, data):
+        real_write(fd, data[: len(data) // 2])   # the kernel dies in the middle of a line
+        open(ready, "w").close()
+        time.sleep(60)
+        return len(data)
+
+    os.write = half_then_hang
+    results.record(folder, Response("ana", "quiz", "torn", "v", "x" * 200, True, 1.0, 1))
+    """
+)
+
+
+def _wait_for(path: Path, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not path.exists():
+        assert time.monotonic() < deadline, f"{path} never appeared"
+        time.sleep(0.01)
+
+
+def test_sigkill_in_the_middle_of_a_record_keeps_every_earlier_record(tmp_path: Path) -> None:
+    logs, ready = tmp_path / "logs", tmp_path / "ready"
+    child = subprocess.Popen([sys.executable, "-c", _KILLED_WRITER, str(logs), "50", str(ready)],
+                             env=ENV)
+    try:
+        _wait_for(ready)
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    path = logs / "ana.jsonl"
+    assert not path.read_bytes().endswith(b"\n")
+    with pytest.warns(ResponseLogWarning, match="line 51: incomplete last line"):
+        frame = load(path)
+    assert frame["question"].tolist() == [f"q{i}" for i in range(50)]
+    assert frame["answer"].tolist() == list(range(50))
+    # the lock died with the process: the next kernel can append, on a new line
+    record(logs, _response(99))
+    with pytest.warns(ResponseLogWarning, match="line 51"):
+        assert load(path)["question"].tolist()[-1] == "q99"
+
+
+_LOOP_WRITER = textwrap.dedent(
+    """
+    import sys
+    from edu_kit import results
+    from edu_kit.results import Response
+
+    folder, tag = sys.argv[1], sys.argv[2]
+    i = 0
+    while True:
+        results.record(folder, Response("ana", "quiz", f"{tag}-{i}", "v", "y" * 300, True, 1.0, 1))
+        i += 1
+    """
+)
+
+
+def test_sigkill_at_a_random_moment_leaves_only_complete_records(tmp_path: Path) -> None:
+    logs = tmp_path / "logs"
+    child = subprocess.Popen([sys.executable, "-c", _LOOP_WRITER, str(logs), "loop"], env=ENV)
+    try:
+        path = logs / "ana.jsonl"
+        _wait_for(path)
+        deadline = time.monotonic() + 30
+        while path.read_bytes().count(b"\n") < 100 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        os.kill(child.pid, signal.SIGKILL)
+    finally:
+        child.wait(timeout=30)
+    content = path.read_bytes()
+    complete = content.count(b"\n")
+    assert complete >= 100
+    frame = load(path)  # a torn tail, if any, is only a warning
+    assert len(frame) in (complete, complete + 1)
+    assert frame["question"].tolist()[:complete] == [f"loop-{i}" for i in range(complete)]
+    assert len(frame.attrs["problems"]) <= 1
+
+
+_PARALLEL_WRITER = textwrap.dedent(
+    """
+    import os, sys, time
+    from edu_kit import results
+    from edu_kit.results import Response
+
+    folder, tag, count, go = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    while not os.path.exists(go):
+        time.sleep(0.001)
+    for i in range(count):
+        results.record(folder, Response("shared", "quiz", f"{tag}-{i}", "v",
+                                        {"text": tag * 50}, True, 1.0, 1))
+    """
+)
+
+
+def test_concurrent_kernels_never_interleave(tmp_path: Path) -> None:
+    logs, go = tmp_path / "logs", tmp_path / "go"
+    writers, count = 4, 200
+    children = [
+        subprocess.Popen([sys.executable, "-c", _PARALLEL_WRITER, str(logs), f"p{k}", str(count),
+                          str(go)], env=ENV)
+        for k in range(writers)
+    ]
+    time.sleep(0.5)
+    go.touch()
+    for child in children:
+        assert child.wait(timeout=300) == 0
+    frame = load(logs)
+    assert frame.attrs["problems"] == ()
+    assert len(frame) == writers * count
+    assert set(frame["question"]) == {f"p{k}-{i}" for k in range(writers) for i in range(count)}
+    for k in range(writers):  # each writer's records stay in its own order
+        mine = frame[frame["question"].str.startswith(f"p{k}-")]["question"].tolist()
+        assert mine == [f"p{k}-{i}" for i in range(count)]
+
+
+# ----------------------------------------------------------------------------- failures
+
+
+def test_folder_under_a_file_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "plain-file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(ResponseLogError) as info:
+        record(blocker / "logs", _response())
+    message = str(info.value)
+    assert message.startswith(f"{blocker / 'logs'}: cannot create the folder for answers: "
+                              "Not a directory.")
+    assert "What to do: check that the folder exists, is writable" in message
+
+
+def test_log_that_is_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "ana.jsonl").mkdir()
+    with pytest.raises(ResponseLogError, match="cannot open the log: Is a directory"):
+        record(tmp_path, _response())
+
+
+def test_disk_full_is_a_clear_error_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = record(tmp_path, _response(0))
+    before = path.read_bytes()
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("edu_kit.results.os.write", full)
+    with pytest.raises(ResponseLogError, match="cannot write the log: No space left on device"):
+        record(tmp_path, _response(1))
+    assert path.read_bytes() == before
+
+
+def test_short_write_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = os.write
+    monkeypatch.setattr("edu_kit.results.os.write", lambda fd, data: real(fd, data[:10]))
+    with pytest.raises(ResponseLogError, match="only 10 of"):
+        record(tmp_path, _response())
+    monkeypatch.undo()
+    record(tmp_path, _response(1))
+    with pytest.warns(ResponseLogWarning, match="line 1"):
+        assert load(tmp_path)["question"].tolist() == ["q1"]
+
+
+def test_unserialisable_answers_and_nan_scores_are_clear_errors(tmp_path: Path) -> None:
+    with pytest.raises(ResponseLogError, match="cannot be saved as JSON"):
+        record(tmp_path, _response(answer=object()))
+    with pytest.raises(ResponseLogError, match="cannot be saved as JSON"):
+        record(tmp_path, _response(score=float("nan")))
+    assert not (tmp_path / "ana.jsonl").exists()
+
+
+def test_sets_are_saved_as_sorted_lists(tmp_path: Path) -> None:
+    path = record(tmp_path, _response(answer={"b", "a"}))
+    assert load(path)["answer"].tolist() == [["a", "b"]]

@@ -1,0 +1,504 @@
+"""The quiz widget, driven from Python without a browser: what the student sees."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import pytest
+
+from edu_kit.quiz import BankMessage, load_bank, show
+from edu_kit.quiz.grade import expected_text
+from edu_kit.quiz.model import Numeric, Question
+from edu_kit.quiz.widget import Item, Quiz
+
+ROOT = Path(__file__).parent.parent
+HANDWRITTEN = ROOT / "quizzes" / "handwritten"
+DATA = Path(__file__).parent / "data"
+BANK = load_bank(HANDWRITTEN)
+ALL_IDS = list(BANK.ids)
+BUNDLED = load_bank()  # hand-written and generated banks: the invariants hold for every question
+
+
+@pytest.fixture(autouse=True)
+def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("EDU_KIT_STUDENT", raising=False)
+    monkeypatch.delenv("EDU_KIT_RESPONSES", raising=False)
+
+
+def _quiz(ids: list[str], tmp_path: Path, **kw: Any) -> Quiz:
+    quiz = show(ids, bank=BUNDLED, log_dir=tmp_path / "logs", **kw)
+    assert isinstance(quiz, Quiz)
+    return quiz
+
+
+def _walk(widget: widgets.Widget) -> Iterator[widgets.Widget]:
+    yield widget
+    for name in ("layout", "style"):
+        child = getattr(widget, name, None)
+        if isinstance(child, widgets.Widget):
+            yield child
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
+
+
+def _state_text(widget: widgets.Widget) -> str:
+    return json.dumps([w.get_state() for w in _walk(widget)], ensure_ascii=False, default=str)
+
+
+def _html_values(quiz: Quiz) -> list[str]:
+    return [w.value for w in _walk(quiz.widget) if isinstance(w, (widgets.HTML, widgets.Label))]
+
+
+def _set_correct(item: Item) -> None:
+    """Set the controls to the key, as a student would."""
+    q, controls = item.question, item.controls
+    key: Any = q.answer
+    if q.type == "single":
+        controls[0].value = key
+    elif q.type == "true_false":
+        controls[0].value = "True" if key else "False"
+    elif q.type == "multiple":
+        for option, box in zip(item.display.options, controls, strict=True):
+            box.value = option in key
+    elif q.type == "ordering":
+        for slot, value in zip(controls, key, strict=True):
+            slot.value = value
+    elif q.type == "matching":
+        pairs = dict(key)
+        for left, dropdown in zip(item.display.left, controls, strict=True):
+            dropdown.value = pairs[left]
+    elif q.type == "short_text":
+        controls[0].value = "  " + key[0].upper() + " "
+    else:
+        assert isinstance(key, Numeric)
+        controls[0].value = key.value + key.tolerance
+
+
+def _set_wrong(item: Item) -> None:
+    q, controls = item.question, item.controls
+    key: Any = q.answer
+    if q.type == "single":
+        controls[0].value = next(c for c in q.choices if c != key)
+    elif q.type == "true_false":
+        controls[0].value = "False" if key else "True"
+    elif q.type == "multiple":
+        for option, box in zip(item.display.options, controls, strict=True):
+            box.value = option not in key
+    elif q.type == "ordering":
+        for slot, value in zip(controls, reversed(key), strict=True):
+            slot.value = value
+    elif q.type == "matching":
+        pairs = dict(key)
+        for left, dropdown in zip(item.display.left, controls, strict=True):
+            dropdown.value = next(c for c in q.choices if c != pairs[left])
+    elif q.type == "short_text":
+        controls[0].value = "certainly not this"
+    else:
+        assert isinstance(key, Numeric)
+        controls[0].value = key.value + key.tolerance + 1
+
+
+def _click(item: Item) -> None:
+    assert item.button is not None
+    item.button.click()
+
+
+def _log_lines(tmp_path: Path, student: str = "anonymous") -> list[dict[str, Any]]:
+    path = tmp_path / "logs" / f"{student}.jsonl"
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+# ----------------------------------------------------------------------------- display
+
+
+def test_mimebundle_has_static_forms_and_the_widget_view(tmp_path: Path) -> None:
+    quiz = _quiz(ALL_IDS, tmp_path)
+    bundle = quiz._repr_mimebundle_()
+    assert set(bundle) == {"text/plain", "text/html", "application/vnd.jupyter.widget-view+json"}
+    assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == quiz.widget.model_id
+    plain = bundle["text/plain"]
+    assert plain.startswith(f"Quiz ({len(ALL_IDS)} questions, 2 attempts each)")
+    assert not re.search(r"0x[0-9a-f]+|[0-9a-f]{32}", plain)
+    assert repr(quiz) == plain
+    for q in BANK:
+        assert q.prompt in plain
+
+
+def test_static_forms_are_deterministic_across_runs(tmp_path: Path) -> None:
+    first = _quiz(ALL_IDS, tmp_path)._repr_mimebundle_()
+    second = show(ALL_IDS, bank=HANDWRITTEN, log_dir=tmp_path)._repr_mimebundle_()
+    assert first["text/plain"] == second["text/plain"]
+    assert first["text/html"] == second["text/html"]
+
+
+def test_displaying_writes_nothing_into_output_widgets(tmp_path: Path) -> None:
+    quiz = _quiz(ALL_IDS, tmp_path)
+    quiz._repr_mimebundle_()
+    outputs = [w for w in _walk(quiz.widget) if isinstance(w, widgets.Output)]
+    assert all(w.outputs == () for w in outputs)
+    assert all(item.feedback.value == "" for item in quiz.items)
+    assert quiz.notice.value == ""
+
+
+@pytest.mark.parametrize("qid", BUNDLED.ids)
+def test_key_is_absent_from_widget_state_before_answering(qid: str, tmp_path: Path) -> None:
+    quiz = _quiz([qid], tmp_path)
+    item = quiz.items[0]
+    q = item.question
+    # model ids are random hex: drop them so that e.g. "2019" cannot match by chance
+    state = re.sub(r"IPY_MODEL_[0-9a-f]{32}", "IPY_MODEL", _state_text(quiz.widget))
+    rich = quiz._repr_mimebundle_()["text/html"]
+    plain = repr(quiz)
+    for text in (state, rich, plain):
+        assert q.explanation not in text
+        assert "Correct" not in text
+        assert "The answer" not in text
+        for source in q.sources:
+            if source.sentence not in q.prompt:  # e.g. "Which outlet published this sentence?"
+                assert source.sentence not in text
+        if q.type in ("ordering", "matching", "short_text", "numeric", "multiple"):
+            assert expected_text(q) not in text
+        if q.type == "short_text":
+            variants: Any = q.answer
+            for variant in variants:
+                assert json.dumps(variant, ensure_ascii=False)[1:-1] not in text
+        if q.type == "numeric":
+            assert isinstance(q.answer, Numeric)
+            bare = text.replace(q.prompt, "")
+            assert not re.search(rf"(?<![\w.]){q.answer.value:g}(?![\w])", bare)
+    if q.type == "ordering":
+        assert item.display.options != q.answer
+        for control in item.controls:
+            assert control.get_state()["_options_labels"] != q.answer
+            assert control.get_state()["index"] is None
+    if q.type in ("single", "true_false"):
+        assert item.controls[0].get_state()["index"] is None
+
+
+def test_every_control_is_labelled_and_buttons_have_tooltips(tmp_path: Path) -> None:
+    quiz = _quiz(ALL_IDS, tmp_path)
+    for item in quiz.items:
+        for control in item.controls:
+            assert control.description, (item.question.id, control)
+            assert control.layout.width == "auto"
+        assert item.button is not None
+        assert item.button.description == "Check answer"
+        assert item.button.tooltip == f"Check your answer to question {item.number}"
+
+
+def test_no_hard_coded_colours(tmp_path: Path) -> None:
+    quiz = _quiz(ALL_IDS, tmp_path)
+    for item in quiz.items:
+        _set_wrong(item)
+        _click(item)
+        _click(item)
+    for value in [*_html_values(quiz), quiz._repr_mimebundle_()["text/html"]]:
+        assert not re.search(r"color\s*:|#[0-9a-fA-F]{3,6}\b|rgb\(", value), value
+    assert all(
+        getattr(w, "button_style", "") == "" for w in _walk(quiz.widget)
+    )
+
+
+# ----------------------------------------------------------------------------- answering
+
+
+@pytest.mark.parametrize("qid", BUNDLED.ids)
+def test_right_answer_for_every_question(qid: str, tmp_path: Path) -> None:
+    quiz = _quiz([qid], tmp_path)
+    item = quiz.items[0]
+    _set_correct(item)
+    _click(item)
+    feedback = item.feedback.value
+    assert "✓ Correct." in feedback
+    assert _escaped(item.question.explanation) in feedback
+    for source in item.question.sources:
+        assert _escaped(source.sentence) in feedback
+        assert _escaped(source.published or "date unknown") in feedback
+    assert quiz.score_label.value == "Score: 1/1"
+    assert all(c.disabled for c in item.controls)
+    assert item.button is not None
+    assert item.button.disabled
+    (line,) = _log_lines(tmp_path)
+    assert line["question"] == qid
+    assert line["correct"] is True
+    assert line["attempt"] == 1
+
+
+def _escaped(text: str) -> str:
+    import html
+
+    return html.escape(text, quote=True)
+
+
+@pytest.mark.parametrize("qid", BUNDLED.ids)
+def test_wrong_answers_use_up_attempts_then_reveal(qid: str, tmp_path: Path) -> None:
+    quiz = _quiz([qid], tmp_path, attempts=2)
+    item = quiz.items[0]
+    q = item.question
+    _set_wrong(item)
+    _click(item)
+    first = item.feedback.value
+    assert "✗ Not quite." in first
+    assert "1 attempt left" in first
+    assert _escaped(q.explanation) not in first
+    assert "The answer" not in first
+    assert not any(c.disabled for c in item.controls)
+    _click(item)
+    final = item.feedback.value
+    assert f"The answer:</strong> {_escaped(expected_text(q))}" in final
+    assert _escaped(q.explanation) in final
+    assert all(c.disabled for c in item.controls)
+    assert quiz.score_label.value.startswith("Score: ")
+    assert [r["attempt"] for r in _log_lines(tmp_path)] == [1, 2]
+    _click(item)  # a finished question ignores further clicks
+    assert len(_log_lines(tmp_path)) == 2
+
+
+def test_running_score_counts_finished_questions(tmp_path: Path) -> None:
+    ids = ["hw-concepts-nato-allies", "hw-timeline-crimea-year", "hw-concepts-minsk",
+           "hw-sources-nac-statement"]
+    quiz = _quiz(ids, tmp_path, attempts=1)
+    assert quiz.score_label.value == "Score: 0/4"
+    _set_correct(quiz.items[0])
+    _click(quiz.items[0])
+    _set_correct(quiz.items[1])
+    _click(quiz.items[1])
+    _set_wrong(quiz.items[2])
+    _click(quiz.items[2])
+    assert quiz.score_label.value == "Score: 2/4"
+    boxes = quiz.items[3].controls
+    for option, box in zip(quiz.items[3].display.options, boxes, strict=True):
+        box.value = option.startswith("NATO is ready")
+    _click(quiz.items[3])
+    assert quiz.score_label.value == "Score: 2.33/4"
+    assert "You chose 1 of the 3 correct choices." in quiz.items[3].feedback.value
+
+
+@pytest.mark.parametrize(
+    ("qid", "message"),
+    [
+        ("hw-concepts-budapest-gave-up", "Choose an answer first."),
+        ("hw-concepts-budapest-signatories", "Tick at least one choice first."),
+        ("hw-concepts-russia-veto", "Choose True or False first."),
+        ("hw-timeline-order-treaties", "Choose an item for every position first."),
+        ("hw-timeline-venues", "Choose a match for every item first."),
+        ("hw-concepts-minsk", "Type an answer first."),
+    ],
+)
+def test_incomplete_answers_ask_first_and_use_no_attempt(
+    qid: str, message: str, tmp_path: Path
+) -> None:
+    quiz = _quiz([qid], tmp_path)
+    item = quiz.items[0]
+    _click(item)
+    assert message in item.feedback.value
+    assert item.attempts_used == 0
+    assert _log_lines(tmp_path) == []
+
+
+def test_ordering_rejects_an_item_in_two_positions(tmp_path: Path) -> None:
+    quiz = _quiz(["hw-timeline-order-treaties"], tmp_path)
+    item = quiz.items[0]
+    for slot in item.controls:
+        slot.value = item.display.options[0]
+    _click(item)
+    assert "Use each item once" in item.feedback.value
+    assert item.attempts_used == 0
+
+
+def test_ordering_partial_credit_is_logged(tmp_path: Path) -> None:
+    quiz = _quiz(["hw-timeline-order-treaties"], tmp_path, attempts=1)
+    item = quiz.items[0]
+    answer: Any = item.question.answer
+    key = list(answer)
+    key[2], key[3] = key[3], key[2]
+    for slot, value in zip(item.controls, key, strict=True):
+        slot.value = value
+    _click(item)
+    (line,) = _log_lines(tmp_path)
+    assert line["score"] == pytest.approx(0.9)
+    assert line["answer"] == key
+    assert quiz.score_label.value == "Score: 0.9/1"
+
+
+# ----------------------------------------------------------------------------- exam
+
+
+def test_exam_mode_holds_feedback_until_submit(tmp_path: Path) -> None:
+    ids = ["hw-concepts-nato-allies", "hw-timeline-crimea-year", "hw-concepts-minsk"]
+    quiz = _quiz(ids, tmp_path, exam=True, student="ana")
+    assert all(item.button is None for item in quiz.items)
+    assert quiz.submit_button is not None
+    assert quiz.submit_button.description == "Submit answers"
+    assert quiz.submit_button.tooltip
+    assert "after you submit" in repr(quiz)
+    _set_correct(quiz.items[0])
+    _set_wrong(quiz.items[1])
+    assert all(item.feedback.value == "" for item in quiz.items)
+    assert "shown after you submit" in quiz.score_label.value
+    assert _log_lines(tmp_path, "ana") == []
+    quiz.submit_button.click()
+    assert "✓ Correct." in quiz.items[0].feedback.value
+    assert "✗ Not quite." in quiz.items[1].feedback.value
+    assert "✗ No answer given." in quiz.items[2].feedback.value
+    assert "The answer:</strong> Minsk" in quiz.items[2].feedback.value
+    assert quiz.score_label.value == "Score: 1/3"
+    assert quiz.submit_button.disabled
+    assert [r["answer"] for r in _log_lines(tmp_path, "ana")][2] is None
+    assert all(c.disabled for item in quiz.items for c in item.controls)
+
+
+# ----------------------------------------------------------------------------- variants
+
+
+def test_variants_depend_on_the_student(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    ids = [q.id for q in BANK if q.type in ("single", "multiple", "ordering")]
+
+    def orders(**kw: Any) -> list[tuple[str, ...]]:
+        return [item.display.options for item in _quiz(ids, tmp_path, **kw).items]
+
+    assert orders(student="ana") == orders(student="ana")
+    assert orders(student="ana") != orders(student="ben")
+    assert orders() == orders()
+    monkeypatch.setenv("EDU_KIT_STUDENT", "ana")
+    assert orders() == orders(student="ana")
+
+
+def test_sample_of_questions_depends_on_the_student(tmp_path: Path) -> None:
+    def sample(student: str) -> list[str]:
+        quiz = show(topic="timeline", n=4, bank=BANK, student=student, log_dir=tmp_path)
+        assert isinstance(quiz, Quiz)
+        return [item.question.id for item in quiz.items]
+
+    assert sample("ana") == sample("ana")
+    assert len({tuple(sample(f"s{k}")) for k in range(8)}) > 1
+
+
+def test_student_and_variant_are_logged(tmp_path: Path) -> None:
+    quiz = _quiz(["hw-concepts-osce-platform"], tmp_path, student="Ana M.", title="Week 3")
+    item = quiz.items[0]
+    _set_correct(item)
+    _click(item)
+    (line,) = _log_lines(tmp_path, "Ana_M.")
+    assert line["student"] == "Ana M."
+    assert line["quiz"] == "Week 3"
+    assert line["variant"] == item.display.variant
+    assert len(line["variant"]) == 16
+
+
+# ----------------------------------------------------------------------------- logging
+
+
+def test_log_dir_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    quiz = show(["hw-concepts-minsk"], bank=BANK)
+    assert isinstance(quiz, Quiz)
+    assert quiz.log_dir == tmp_path / "edu_kit_responses"
+    monkeypatch.setenv("EDU_KIT_RESPONSES", str(tmp_path / "elsewhere"))
+    quiz = show(["hw-concepts-minsk"], bank=BANK)
+    assert isinstance(quiz, Quiz)
+    assert quiz.log_dir == tmp_path / "elsewhere"
+
+
+def test_unwritable_log_shows_a_message_and_the_quiz_keeps_working(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    ids = ["hw-concepts-minsk", "hw-timeline-crimea-year"]
+    quiz = show(ids, bank=BANK, log_dir=blocker / "logs")
+    assert isinstance(quiz, Quiz)
+    _set_correct(quiz.items[0])
+    _click(quiz.items[0])
+    assert "✓ Correct." in quiz.items[0].feedback.value
+    assert "Your answer was graded but could not be saved: cannot create the folder for " \
+           "answers: Not a directory" in quiz.notice.value
+    assert "Tell your teacher." in quiz.notice.value
+    _set_correct(quiz.items[1])
+    _click(quiz.items[1])
+    assert "✓ Correct." in quiz.items[1].feedback.value
+    assert quiz.score_label.value == "Score: 2/2"
+
+
+def test_disk_full_shows_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    quiz = _quiz(["hw-concepts-minsk"], tmp_path)
+
+    def full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("edu_kit.results.os.write", full)
+    _set_correct(quiz.items[0])
+    _click(quiz.items[0])
+    assert "✓ Correct." in quiz.items[0].feedback.value
+    assert "could not be saved: cannot write the log: No space left on device" in \
+        quiz.notice.value
+
+
+# ----------------------------------------------------------------------------- escaping
+
+
+def test_markup_in_banks_is_shown_as_text(tmp_path: Path) -> None:
+    quiz = show(bank=DATA / "quiz" / "escaping.yaml", log_dir=tmp_path)
+    assert isinstance(quiz, Quiz)
+    rich = quiz._repr_mimebundle_()["text/html"]
+    assert "<script>" not in rich
+    assert "&lt;script&gt;alert(&#x27;title&#x27;)" in rich
+    assert "<img" not in rich
+    assert "&lt;img src=x onerror=alert(1)&gt;" in rich
+    first, second = quiz.items
+    first.controls[0].value = "<b>bold</b>"
+    _click(first)
+    second.controls[0].value = 30.0
+    _click(second)
+    for value in _html_values(quiz):
+        assert "<script>" not in value
+        assert "<img" not in value
+        assert "<em>Outlet" not in value
+        assert "<i>explanation" not in value
+        assert "<u>allies" not in value
+        assert "<b>bold" not in value
+    assert "&lt;script&gt;alert(&#x27;source&#x27;)&lt;/script&gt;" in first.feedback.value
+    assert "&lt;em&gt;Outlet&lt;/em&gt;" in first.feedback.value
+    assert "<strong>Reference:</strong> &lt;NATO&gt; member list" in second.feedback.value
+
+
+# ----------------------------------------------------------------------------- bad banks
+
+
+def test_bad_bank_shows_a_readable_message_not_a_traceback(tmp_path: Path) -> None:
+    shown = show(bank=DATA / "bad_quiz" / "key_rules.yaml", log_dir=tmp_path)
+    assert isinstance(shown, BankMessage)
+    bundle = shown._repr_mimebundle_()
+    plain, rich = bundle["text/plain"], bundle["text/html"]
+    assert plain.startswith("This quiz cannot be shown.")
+    assert "key_rules.yaml, line 9: question 'single-two-keys'" in plain
+    assert "What to do:" in plain
+    assert "Traceback" not in plain
+    assert 'role="alert"' in rich
+    assert "&#x27;single-two-keys&#x27;" in rich
+
+
+def test_unknown_ids_raise_choice_error_nearest_first(tmp_path: Path) -> None:
+    from edu_kit.errors import ChoiceError
+
+    with pytest.raises(ChoiceError, match="'hw-concepts-mink' is not one of: 'hw-concepts-minsk'"):
+        show(["hw-concepts-mink"], bank=BANK, log_dir=tmp_path)
+    with pytest.raises(ChoiceError, match="attempts"):
+        show(["hw-concepts-minsk"], bank=BANK, attempts=0, log_dir=tmp_path)
+
+
+def test_quiz_of_python_questions(tmp_path: Path) -> None:
+    q = Question("py-q", "true_false", "NATO had 30 allies.", ("True", "False"), True,
+                 explanation="Yes.", topics=("concepts",), reference="NATO")
+    from edu_kit.quiz import Bank
+
+    quiz = show(bank=Bank((q,)), log_dir=tmp_path)
+    assert isinstance(quiz, Quiz)
+    assert quiz.items[0].controls[0].options == ("True", "False")

@@ -30,7 +30,7 @@ from edu_kit.quiz.cells import select
 from edu_kit.quiz.check import normalize_text
 
 ROOT = Path(__file__).parent.parent
-BAD = Path(__file__).parent / "data" / "bad_quiz"
+BAD = Path(__file__).parent / "data" / "bad" / "quizzes"
 HANDWRITTEN = ROOT / "quizzes" / "handwritten"
 
 

@@ -11,7 +11,7 @@ from edu_kit.quiz import Problem, check_bank, check_text
 from edu_kit.quiz.check import check_question, normalize_text
 
 DATA = Path(__file__).parent / "data"
-BAD = DATA / "bad_quiz"
+BAD = DATA / "bad" / "quizzes"
 ROOT = Path(__file__).parent.parent
 
 

@@ -24,7 +24,7 @@ from edu_kit.knowledge import (
 )
 
 HERE = Path(__file__).resolve().parent
-BAD = HERE / "data" / "bad_kb"
+BAD = HERE / "data" / "bad" / "knowledge"
 SEEDS = HERE.parent / "seeds"
 SHARED_EVENTS = HERE.parent.parent / "shared" / "reference" / "context_events.yaml"
 

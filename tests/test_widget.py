@@ -473,7 +473,7 @@ def test_markup_in_banks_is_shown_as_text(tmp_path: Path) -> None:
 
 
 def test_bad_bank_shows_a_readable_message_not_a_traceback(tmp_path: Path) -> None:
-    shown = show(bank=DATA / "bad_quiz" / "key_rules.yaml", log_dir=tmp_path)
+    shown = show(bank=DATA / "bad" / "quizzes" / "key_rules.yaml", log_dir=tmp_path)
     assert isinstance(shown, BankMessage)
     bundle = shown._repr_mimebundle_()
     plain, rich = bundle["text/plain"], bundle["text/html"]

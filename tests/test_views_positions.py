@@ -100,7 +100,7 @@ def test_every_row_attributes_the_statement_to_its_speaker(frame: pd.DataFrame) 
         assert row.speaker in row.attributed
         assert row.attributed != row.statement
         assert row.attributed.startswith("according to ") or row.attributed.split()[-1] in (
-            "said", "stated", "stressed", "underlined", "Donfried", "out",
+            "said", "stated", "stressed", "underlined", "reported", "Donfried", "out",
         )  # fmt: skip
 
 

@@ -126,6 +126,21 @@ CASES = {
         "2021-12-17",
         [('We want security guarantees. We want them in writing,', "Sergei Ryabkov", False)],
     ),
+    "name with an apposition": (
+        "“We have no plans,” Dmitry Peskov, the Kremlin’s spokesman, told reporters.",
+        "2022-01-10",
+        [("We have no plans,", "Dmitry Peskov", False)],
+    ),
+    "an unnamed source gets no speaker": (
+        '"There is no deal yet," a senior US official said.',
+        "2022-01-10",
+        [("There is no deal yet,", None, False)],
+    ),
+    "a country speaking as a state": (
+        '"We will respond firmly," Russia said in a statement.',
+        "2022-01-10",
+        [("We will respond firmly,", "Russia", False)],
+    ),
     "headline-style cue": (
         "Kuleba: “Nothing about Ukraine without Ukraine”\n\nUkraine's foreign minister spoke in Kyiv.",
         "2022-01-12",

@@ -63,6 +63,7 @@ class Lexicon:
     relative_days: dict[str, int]
     framing_word: re.Pattern[str]
     demonyms: dict[str, str]
+    anonymous_source: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -89,4 +90,7 @@ def lexicon() -> Lexicon:
         relative_days={k.lower(): int(v) for k, v in spec["relative_days"].items()},
         framing_word=words("framing_words"),
         demonyms={str(k): str(v) for k, v in spec["demonyms"].items()},
+        anonymous_source=re.compile(
+            rf"^\s*(?:{_phrases(spec['anonymous_openers'])})\b.*\b(?:{_phrases(spec['anonymous_nouns'])})\b", re.IGNORECASE
+        ),
     )

@@ -40,6 +40,8 @@ __all__ = ["quotes"]
 _MARKS = "\"'“”‘’«»„"
 _FRAGMENT_MAX_WORDS = 12
 _POST_WINDOW = 120
+# A quotation mark, not an apostrophe inside a word ("Kremlin’s").
+_QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)")
 _WHO_MAX_WORDS = 10
 _INNER_MARKS = re.compile(r"\s*\n\s*[“«„\"‘]?")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?,;:…][\]\)]*$")
@@ -175,7 +177,7 @@ class _Finder:
         offset = close + (lead.end() if lead else 0)
         rest = self.body[offset:stop]
         verb = self.lex.speech_verb.search(rest)
-        if verb is None or any(m in rest[: verb.start()] for m in _MARKS):
+        if verb is None or _QUOTE_MARK.search(rest[: verb.start()]):
             return None
         if verb.start() == 0:  # "…," said Lavrov
             tail = re.match(r"[^,.;:!?\"“”«»]*", rest[verb.end() :])
@@ -185,8 +187,14 @@ class _Finder:
                 return None
             return self._who(who_start, who_end, offset, who_end)
         who = rest[: verb.start()]
-        if len(who.split()) > _WHO_MAX_WORDS or re.search(r"[.!?;]", who) or ("," in who.strip(" ,")):
+        if len(who.split()) > _WHO_MAX_WORDS or re.search(r"[.!?;]", who):
             return None
+        if "," in who.strip(" ,"):
+            # "…," Peskov, the Kremlin spokesman, said: the name before the apposition.
+            head = who.strip(" ,").split(",")[0]
+            start = offset + who.index(head)
+            speaker = self._who(start, start + len(head), offset, offset + verb.end())
+            return speaker if speaker is not None and speaker.kind == "person" else None
         if re.match(r"(?:and|but|while|as|which|who|whereas|although|though|when)\b", who, re.IGNORECASE):
             return None  # "…", and Ryabkov said …: a new clause, not this quotation's cue
         return self._who(offset, offset + verb.start(), offset, offset + verb.end())
@@ -312,10 +320,14 @@ class _Finder:
         people = [r for r in refs if r.kind == "person"]
         if people:
             return _Speaker(people[-1].name, "person", cue)
-        bodies = [r for r in refs if r.via == "name"] or list(refs)
+        phrase = self.body[who_start:who_end]
+        if self.lex.anonymous_source.search(phrase):
+            return None  # "a senior US official said": a source the article does not name
+        bodies = [r for r in refs if r.via == "name"]
+        if not bodies:  # a country speaks as a state only when named alone: "Russia said"
+            bodies = [r for r in refs if re.fullmatch(r"\s*(?:the\s+)?", phrase[: r.start - who_start]) and not phrase[r.end - who_start :].strip()]
         if bodies:
             return _Speaker(bodies[-1].name, "organization", cue)
-        phrase = self.body[who_start:who_end]
         anaphor = self.lex.organization_anaphor.search(phrase)
         if anaphor is not None and re.match(r"\s*(?:the|this|that|its|a)\s", phrase, re.IGNORECASE):
             body = self._last_body_before(who_start)

@@ -514,7 +514,7 @@ class KernelTraffic:
     def _attach(self, websocket: Any) -> None:
         if "/channels" in websocket.url:
             self.sockets.append(websocket.url)
-            websocket.on("framereceived", self.frames.append)
+            websocket.on("framereceived", lambda payload: self.frames.append(payload))
 
     @staticmethod
     def decode(frame: str | bytes) -> dict[str, Any]:
@@ -676,9 +676,9 @@ def responses_for(server: Server, question: str, count: int, timeout: float = 15
             return None
         frame = load(server.response_log)
         frame = frame[frame["question"] == question].reset_index(drop=True)
-        return frame if len(frame) >= count else None
+        return [frame] if len(frame) >= count else None
 
-    return wait_until(rows, timeout, f"{count} answers to {question} in {server.response_log}")
+    return wait_until(rows, timeout, f"{count} answers to {question} in {server.response_log}")[0]
 
 
 # --------------------------------------------------------------------------- front ends
@@ -738,18 +738,23 @@ def plain_fragments(text: str, visible: Sequence[str], minimum: int = 20) -> lis
     return [run for run in runs if len(run) >= minimum and not any(run in v for v in visible)]
 
 
-def secrets_of(question: Any) -> list[str]:
-    """Texts that must not reach the browser before the question is answered."""
+def hidden_fragments(question: Any) -> list[str]:
+    """Pieces of the explanation, source sentences and reference: shown only at the end."""
     from edu_kit.quiz.render import instructions
 
     visible = [question.prompt, *question.choices, instructions(question)]
     hidden = [question.explanation, *(s.sentence for s in question.sources)]
     if question.reference:
         hidden.append(question.reference)
-    needles = ["The answer:", "Correct.", "Not quite.", "edu-kit-feedback"]
-    for text in hidden:
-        needles += plain_fragments(text, visible)
-    return needles
+    fragments = [fragment for text in hidden for fragment in plain_fragments(text, visible)]
+    assert fragments, f"{question.id}: nothing to look for (texts too short)"
+    return fragments
+
+
+def assert_not_revealed(where: str, content: str, question: Any) -> None:
+    """No piece of the explanation, source sentences or reference is in ``content``."""
+    leaked = [fragment for fragment in hidden_fragments(question) if fragment in content]
+    assert not leaked, f"{where} holds text shown only once the question is finished: {leaked}"
 
 
 def assert_no_answer_key(where: str, content: str, question: Any) -> None:
@@ -758,8 +763,9 @@ def assert_no_answer_key(where: str, content: str, question: Any) -> None:
     No explanation, source sentence, reference or feedback is in it, and the key occurs
     exactly as often as every other choice (it is one option among equals).
     """
-    leaked = [needle for needle in secrets_of(question) if needle in content]
-    assert not leaked, f"{where} shows, before any answer, text that gives the answer away: {leaked}"
+    assert_not_revealed(where, content, question)
+    feedback = [word for word in ("The answer:", "Correct.", "Not quite.", "edu-kit-feedback") if word in content]
+    assert not feedback, f"{where} holds feedback before any answer: {feedback}"
     counts = {choice: content.count(choice) for choice in question.choices}
     assert counts[question.answer] >= 1, f"{where} does not show the key as an option at all: {counts}"
     assert len(set(counts.values())) == 1, f"{where} singles the key out (occurrences per choice): {counts}"

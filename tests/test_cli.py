@@ -100,3 +100,39 @@ def test_console_script_runs_as_a_module() -> None:
     done = subprocess.run([sys.executable, "-m", "edu_kit.cli", "extract", "--format", "json"], capture_output=True, text=True, check=False)
     assert done.returncode == 0
     assert json.loads(done.stdout)["articles"]
+
+
+def test_quiz_check_reports_file_line_and_fix(capsys: pytest.CaptureFixture[str]) -> None:
+    bad = BAD / "quizzes" / "key_rules.yaml"
+    code, out, err = run(capsys, "quiz", "check", str(bad))
+    assert code == 1
+    first = out.splitlines()[0]
+    assert first.startswith(f"{bad}, line 9: question 'single-two-keys'")
+    assert "What to do:" in first
+    assert "problem(s) found" in err
+
+
+def test_quiz_check_passes_on_the_bundled_banks(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "quiz", "check")
+    assert (code, out.strip()) == (0, "All quiz banks are valid.")
+
+
+def test_quiz_build_check_detects_a_stale_bank(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    stale = tmp_path / "bank.yaml"
+    stale.write_text("bank: old\n", encoding="utf-8")
+    code, _, err = run(capsys, "quiz", "build", "--check", "--out", str(stale))
+    assert code == 1
+    assert "is stale" in err
+    assert run(capsys, "quiz", "build", "--out", str(stale))[0] == 0
+    assert run(capsys, "quiz", "build", "--check", "--out", str(stale))[0] == 0
+
+
+def test_results_summarises_logs(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from edu_kit.results import Response, record
+
+    for correct in (False, True):
+        record(tmp_path, Response(student="ana", quiz="q", question="hw-1", variant="v", answer="x", correct=correct, score=float(correct), attempt=1 + correct))
+    code, out, _ = run(capsys, "results", str(tmp_path))
+    assert code == 0
+    assert "ana" in out
+    assert run(capsys, "results", str(tmp_path / "missing"))[0] == 2

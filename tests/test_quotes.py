@@ -184,9 +184,14 @@ def test_caption_and_heading_quotes_are_flagged() -> None:
     assert [(q.where, q.fragment) for q in found] == [("caption", False), ("heading", True)]
 
 
-def test_without_publication_date_roles_stay_unresolved() -> None:
+def test_without_publication_date_a_role_that_changed_hands_stays_unresolved() -> None:
     found = quotes(parse_article('"We are watching," the German chancellor said.', id="t"))
     assert found[0].speaker is None
+
+
+def test_without_publication_date_a_role_held_throughout_the_crisis_resolves() -> None:
+    found = quotes(parse_article('"Our patience has limits," the Kremlin chief said.', id="t"))
+    assert (found[0].speaker, found[0].cue) == ("Vladimir Putin", "the Kremlin chief said")
 
 
 @pytest.mark.parametrize(

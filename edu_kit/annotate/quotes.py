@@ -347,6 +347,10 @@ class _Finder:
             after = self.body[ref.end : ref.end + 40]
             if _patterns().body_speaks.match(after):
                 return ref
+        for ref in reversed(earlier):  # failing that, the body a sentence is about (its subject)
+            sentence = self.article.sentence_at(ref.start)
+            if sentence is not None and re.fullmatch(r"(?:the\s+)?", self.body[sentence.start : ref.start], re.IGNORECASE):
+                return ref
         return earlier[-1] if earlier else None
 
     def _speech_acts(self, start: int, end: int) -> list[Reference]:

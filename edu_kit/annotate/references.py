@@ -12,17 +12,19 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 
+from .._data import data_file
 from ..corpus import Article
-from ..knowledge import KnowledgeBase
+from ..knowledge import KnowledgeBase, Person
 from ._lexicon import lexicon, trie_pattern
 from .records import Mention, SpeakerKind
 
 __all__ = ["Reference", "References", "build_references"]
 
 # How far back (in paragraphs) a pronoun may look for the person it stands for.
-_PRONOUN_WINDOW = 3
+_PRONOUN_WINDOW = 6
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,16 @@ def _scanner(kb: KnowledgeBase) -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?:(?P<role>(?:the\s+)?(?:{roles}))|(?P<pronoun>{pronouns})|(?P<description>the\s+(?:[\w.-]+\s+){{0,3}}?(?:{nouns})))(?![\w-])"
     )
+
+
+def _holder(kb: KnowledgeBase, phrase: str, published: date | None) -> Person | None:
+    """Who a role phrase means: on the publication date, or -- for an undated article --
+    whoever held the role throughout the period edu_kit teaches (``data/period.yaml``)."""
+    if published is not None:
+        return kb.holder(phrase, published)
+    period = data_file("period")
+    first, last = kb.holder(phrase, period["start"]), kb.holder(phrase, period["end"])
+    return first if first is not None and last is not None and first.id == last.id else None
 
 
 def _description_gender(text: str) -> str | None:
@@ -137,11 +149,12 @@ def build_references(
         overlapping = [r for r in named[first : bisect_right(named_starts, end)] if r[0] < end and start < r[1]]
         if any(r[4] == "person" for r in overlapping):
             continue  # "NATO Secretary General Jens Stoltenberg": the name says it already
-        holder = kb.holder(match.group(), article.published) if match.group("role") else None
-        if holder is not None:
-            # "the Kremlin chief" is a person, not the Kremlin.
+        holder = _holder(kb, match.group(), article.published) if match.group("role") else None
+        if match.group("role"):
+            # "the Kremlin chief" is a person, not the Kremlin (even when we cannot say who).
             dropped.update(r[0] for r in overlapping)
-            raw.append((start, end, "role", holder.name, "person", holder.gender))
+            if holder is not None:
+                raw.append((start, end, "role", holder.name, "person", holder.gender))
         elif not overlapping:
             text = article.body[start:end]
             raw.append((start, end, "description", text, "person", _description_gender(text)))

@@ -349,7 +349,9 @@ class Server:
 def _jupyter_server(kind: str, home: Path) -> Server:
     port, token = free_port(), secrets.token_hex(16)
     argv = [
-        sys.executable, "-m", kind,
+        sys.executable,
+        "-m",
+        kind,
         "--no-browser",
         "--ip=127.0.0.1",
         f"--port={port}",
@@ -435,7 +437,9 @@ class VoilaServers:
     def start(self, notebook: str) -> Server:
         port, token = free_port(), secrets.token_hex(16)
         argv = [
-            sys.executable, "-m", "voila",
+            sys.executable,
+            "-m",
+            "voila",
             "--no-browser",
             f"--port={port}",
             "--Voila.ip=127.0.0.1",
@@ -443,7 +447,7 @@ class VoilaServers:
             f"--token={token}",
             notebook,
         ]
-        server = Server("voila", self.home, argv, port, token)
+        server = Server(f"voila-{Path(notebook).stem}", self.home, argv, port, token)
         self.started.append(server)
         # Any HTTP answer proves that Voilà is up; "/" would run the notebook once too often.
         return server.start("/voila/static/ready-probe")
@@ -480,17 +484,18 @@ def page(browser: Any, request: pytest.FixtureRequest) -> Iterator[Any]:
     console: list[str] = []
     opened.on("console", lambda message: console.append(f"{message.type}: {message.text}"))
     opened.on("pageerror", lambda error: console.append(f"pageerror: {error}"))
-    opened.console_messages = console
+    stem = "FAILED-" + re.sub(r"[^\w.-]+", "_", request.node.nodeid.split("/")[-1])
+    for stale in ARTIFACTS.glob(f"{stem}.*"):
+        stale.unlink()
     try:
         yield opened
     finally:
         report = getattr(request.node, "rep_call", None)
         if report is not None and report.failed:
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
-            stem = re.sub(r"[^\w.-]+", "_", request.node.name)
             with contextlib.suppress(Exception):
-                opened.screenshot(path=str(ARTIFACTS / f"FAILED-{stem}.png"), full_page=True)
-            (ARTIFACTS / f"FAILED-{stem}.console.txt").write_text("\n".join(console), encoding="utf-8")
+                opened.screenshot(path=str(ARTIFACTS / f"{stem}.png"), full_page=True)
+            (ARTIFACTS / f"{stem}.console.txt").write_text("\n".join(console), encoding="utf-8")
         with contextlib.suppress(Exception):
             context.close()
 
@@ -569,7 +574,8 @@ class QuizPage:
 
     def __init__(self, page: Any) -> None:
         self.page = page
-        self.root = page.locator(".edu-kit-quiz").first
+        # The live widget (a VBox), not the static HTML form, which has the class too.
+        self.root = page.locator(".edu-kit-quiz.widget-vbox").first
 
     def wait(self) -> QuizPage:
         """Wait until the live widget (not just the static HTML) is in the page."""
@@ -650,10 +656,12 @@ class QuizPage:
 
 
 def save_screenshot(locator: Any, name: str) -> Path:
-    """Screenshot of one element into tests/artifacts/ (and docs/img/ when asked)."""
+    """Screenshot of one element (or a page's window) into tests/artifacts/."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     target = ARTIFACTS / name
-    locator.scroll_into_view_if_needed()
+    if hasattr(locator, "scroll_into_view_if_needed"):  # an element, else the whole page
+        locator.scroll_into_view_if_needed()
+        locator.page.mouse.move(1, 1)  # no hover effects in the picture
     locator.screenshot(path=str(target), animations="disabled")
     return target
 
@@ -713,12 +721,14 @@ def open_and_run(page: Any, server: Server, notebook: str, *, app: str) -> None:
     Waits until the notebook's kernel is idle (``/api/sessions``) before Run All; a
     kernel dialog, should one still appear, is accepted.
     """
-    path = f"/lab/tree/{notebook}" if app == "lab" else f"/notebooks/{notebook}"
+    # A fresh workspace per page, so JupyterLab does not reopen earlier tests' notebooks.
+    workspace = "e2e-" + secrets.token_hex(4)
+    path = f"/lab/workspaces/{workspace}/tree/{notebook}" if app == "lab" else f"/notebooks/{notebook}"
     page.goto(server.url(path))
     page.locator(".jp-NotebookPanel .jp-Cell").first.wait_for(state="attached")
     server.wait_kernel_idle(notebook)
     accept_kernel_dialog(page)
-    page.locator(".jp-NotebookPanel").first.wait_for(state="visible")
+    page.locator(".jp-NotebookPanel:not(.lm-mod-hidden)").first.wait_for(state="visible")
     run_all_cells(page)
     accept_kernel_dialog(page)
 
@@ -769,3 +779,91 @@ def assert_no_answer_key(where: str, content: str, question: Any) -> None:
     counts = {choice: content.count(choice) for choice in question.choices}
     assert counts[question.answer] >= 1, f"{where} does not show the key as an option at all: {counts}"
     assert len(set(counts.values())) == 1, f"{where} singles the key out (occurrences per choice): {counts}"
+
+
+# --------------------------------------------------------------------------- the student's flows
+
+
+def assert_finished_feedback(ui: QuizPage, question: Any) -> None:
+    """After the right answer: verdict, explanation, source sentence with outlet and date."""
+    expect(ui.feedback).to_contain_text("✓ Correct.")
+    shown = normalized(ui.feedback.inner_text())
+    assert normalized(question.explanation) in shown, "the explanation is not shown"
+    for source in question.sources:
+        assert normalized(source.sentence) in shown, f"the source sentence is not shown: {source.sentence!r}"
+        assert f"— {source.outlet}, {source.published}" in shown, "the source's outlet and date are not shown"
+    if question.reference:
+        assert normalized(question.reference) in shown, "the reference is not shown"
+    assert "The answer:" not in shown, "a right answer should not be 'corrected'"
+
+
+def assert_log(server: Server, question: Any, wrong: str) -> None:
+    """Both answers are in <tmp>/responses/e2e-student.jsonl, read with results.load."""
+    log = responses_for(server, question.id, 2)
+    assert log["student"].tolist() == [STUDENT, STUDENT]
+    assert log["quiz"].tolist() == [f"ids={question.id}"] * 2
+    assert log["answer"].tolist() == [wrong, question.answer]
+    assert log["correct"].tolist() == [False, True]
+    assert log["score"].tolist() == [0.0, 1.0]
+    assert log["attempt"].tolist() == [1, 2]
+
+
+def page_html(page: Any) -> str:
+    return str(page.evaluate("document.documentElement.outerHTML"))
+
+
+def wrong_then_right_with_the_mouse(
+    page: Any, traffic: KernelTraffic, server: Server, question: Any, shots: Any, name: str
+) -> tuple[Path, Path]:
+    """The whole student flow on an open page; returns the before/after screenshots.
+
+    ``shots`` is the element to photograph (a locator); ``name`` prefixes the files.
+    """
+    ui = QuizPage(page).wait()
+
+    # Before the first answer: the question, its options, no feedback, 0/1 ...
+    assert sorted(ui.option_labels()) == sorted(question.choices)
+    assert normalized(question.prompt) in ui.text()
+    expect(ui.score).to_have_text("Score: 0/1")
+    expect(ui.check_button).to_be_enabled()
+    assert ui.root.locator(".edu-kit-feedback").count() == 0
+    # ... and no answer key anywhere: not in the DOM, not in what the kernel sent.
+    assert_no_answer_key("the page's HTML", page_html(page), question)
+    assert traffic.frames, "no kernel messages were captured (websocket not seen)"
+    assert_no_answer_key("the kernel's messages to the page", traffic.text(), question)
+    before = save_screenshot(shots, f"{name}_before.png")
+
+    # A wrong answer: the verdict in words, attempts left, no explanation yet.
+    wrong = next(option for option in ui.option_labels() if option != question.answer)
+    ui.answer_with_mouse(wrong)
+    expect(ui.feedback).to_contain_text("✗ Not quite.")
+    expect(ui.feedback).to_contain_text("Try again: 1 attempt left.")
+    expect(ui.score).to_have_text("Score: 0/1")
+    assert_not_revealed("the page after a wrong attempt", page_html(page), question)
+    assert_not_revealed("the kernel's messages after a wrong attempt", traffic.text(), question)
+    save_screenshot(shots, f"{name}_wrong.png")
+
+    # The right answer: verdict, explanation, source with outlet and date, score 1/1.
+    ui.answer_with_mouse(question.answer)
+    assert_finished_feedback(ui, question)
+    expect(ui.score).to_have_text("Score: 1/1")
+    expect(ui.radio(question.answer)).to_be_disabled()
+    expect(ui.check_button).to_be_disabled()
+    after = save_screenshot(shots, f"{name}_after.png")
+
+    assert_log(server, question, wrong)
+    return before, after
+
+
+def wrong_then_right_with_the_keyboard(page: Any, server: Server, question: Any, name: str) -> None:
+    """Answer wrongly, then rightly, with Tab / Shift+Tab / Space / Enter only."""
+    ui = QuizPage(page).wait()
+    wrong = next(option for option in ui.option_labels() if option != question.answer)
+    ui.answer_with_keyboard(wrong, first=True)
+    expect(ui.feedback).to_contain_text("✗ Not quite.")
+    expect(ui.feedback).to_contain_text("Try again: 1 attempt left.")
+    ui.answer_with_keyboard(question.answer, first=False)
+    assert_finished_feedback(ui, question)
+    expect(ui.score).to_have_text("Score: 1/1")
+    save_screenshot(ui.root, f"{name}_keyboard_after.png")
+    assert_log(server, question, wrong)

@@ -141,6 +141,11 @@ CASES = {
         "2022-01-10",
         [("We will respond firmly,", "Russia", False)],
     ),
+    "American-style fragment with the full stop inside": (
+        'Grushko said NATO expansion was a "red line."',
+        "2022-01-12",
+        [("red line.", "Alexander Grushko", True)],
+    ),
     "headline-style cue": (
         "Kuleba: “Nothing about Ukraine without Ukraine”\n\nUkraine's foreign minister spoke in Kyiv.",
         "2022-01-12",

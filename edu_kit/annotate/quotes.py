@@ -39,6 +39,7 @@ __all__ = ["quotes"]
 
 _MARKS = "\"'“”‘’«»„"
 _FRAGMENT_MAX_WORDS = 12
+_FRAGMENT_WOVEN_WORDS = 8
 _POST_WINDOW = 120
 # A quotation mark, not an apostrophe inside a word ("Kremlin’s").
 _QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)")
@@ -137,20 +138,23 @@ class _Finder:
 
         A quotation of up to three words without closing punctuation always is one
         ("fake", 'very expensive'); up to twelve words when other words of the
-        sentence come before it (other than a "X said:" lead-in) or after it (other
-        than a speech cue).
+        sentence come before it (other than a lead-in such as "X said:", "…, X said,"
+        or "X said that") or after it (other than a speech cue).  American style puts
+        the full stop inside the marks even for a fragment (were a "red line."), so up
+        to eight words woven into a sentence are a fragment whatever their punctuation.
         """
         words = len(text.split())
-        if len(span.paragraphs) > 1 or words > _FRAGMENT_MAX_WORDS or _ENDS_LIKE_SENTENCE.search(text):
+        if len(span.paragraphs) > 1 or words > _FRAGMENT_MAX_WORDS:
             return False
-        if words <= 3:
-            return True
         opener, close = self._before_mark(span.start), self._after_mark(span.end)
         sentence = self.article.sentence_at(opener)
         if sentence is None:
             return False
         before = self.body[sentence.start : opener].strip()
-        if before and not before.endswith(":"):
+        woven = bool(before) and not re.search(r"(?:[:,]|\bthat)$", before)
+        if _ENDS_LIKE_SENTENCE.search(text):
+            return woven and words <= _FRAGMENT_WOVEN_WORDS and not text.rstrip().endswith(",")
+        if words <= 3 or woven:
             return True
         after = self.body[close : max(close, sentence.end)].strip(" .,;")
         return bool(after) and self.lex.speech_verb.search(after[:60]) is None

@@ -43,7 +43,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
 from .errors import ChoiceError
@@ -77,9 +77,6 @@ Kind = Literal["number", "date", "article", "text", "names", "dates"]
 
 #: The outcome of a check.
 Status = Literal["correct", "incorrect", "unanswered"]
-
-_SCALARS: frozenset[str] = frozenset({"number", "date", "article", "text"})
-
 
 @dataclass(frozen=True)
 class Exercise:
@@ -391,7 +388,7 @@ _ALL: tuple[Exercise, ...] = (
         'articles with .nunique().',
         "number",
         _nrc_articles,
-        "{answer}. Articles can name the same body in different ways: look at the \"text\" column.",
+        "It is named in {answer} articles, not always in the same words: look at the \"text\" column.",
     ),
     Exercise(
         "timeline-questions",
@@ -452,7 +449,7 @@ def hint(name: str) -> str:
     return _exercise(name).hint
 
 
-@lru_cache(maxsize=None)
+@cache
 def expected(name: str) -> object:
     """The expected answer, computed from the library (for teachers and tests).
 
@@ -474,22 +471,36 @@ def _is_frame(value: object) -> bool:
     return hasattr(value, "columns") and hasattr(value, "shape")
 
 
+def _is_single(value: object) -> bool:
+    return isinstance(value, (str, bytes, date, numbers.Number))
+
+
+def _missing(value: object) -> bool:
+    """None, NaN, NaT or pd.NA (pandas' missing values are not equal to themselves)."""
+    if value is None:
+        return True
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):  # pd.NA refuses bool()
+        return True
+
+
 def _items(answer: object) -> list[object]:
     """A group answer as a list: list, tuple, set, Series, Index, array, one-column frame."""
-    if isinstance(answer, (str, bytes, date)) or isinstance(answer, numbers.Number):
+    if _is_single(answer):
         return [answer]
     if _is_frame(answer):
-        columns = list(getattr(answer, "columns", []))
-        if len(columns) != 1:
+        frame: Any = answer
+        if len(frame.columns) != 1:
             raise _Unusable(
-                f"you gave a table with {len(columns)} columns; give just one column, "
+                f"you gave a table with {len(frame.columns)} columns; give just one column, "
                 'for example frame["speaker"]'
             )
-        answer = getattr(answer, "iloc")[:, 0]  # noqa: B009 - duck typing, pandas is not imported
+        answer = frame.iloc[:, 0]
     if isinstance(answer, Mapping):
         raise _Unusable("you gave a mapping (a dict); give a list of values instead")
     tolist = getattr(answer, "tolist", None)
-    if callable(tolist):
+    if callable(tolist):  # Series, Index, arrays
         values = tolist()
         return list(values) if isinstance(values, list) else [values]
     if isinstance(answer, Iterable):
@@ -498,25 +509,23 @@ def _items(answer: object) -> list[object]:
 
 
 def _scalar(answer: object, what: str) -> object:
-    """One value: a one-item group is unwrapped, a longer one is refused."""
-    if isinstance(answer, (str, bytes, date)) or isinstance(answer, numbers.Number):
+    """One value: a group of one is unwrapped, a larger group is refused."""
+    if _is_single(answer):
         return answer
     values = _items(answer)
     if len(values) == 1:
         return values[0]
-    if _is_frame(answer) or hasattr(answer, "tolist") or isinstance(answer, (list, tuple, set, frozenset)):
-        raise _Unusable(f"you gave {len(values)} values; the question asks for {what}")
-    return answer
+    raise _Unusable(f"you gave {len(values)} values; the question asks for {what}")
 
 
 def _number(answer: object) -> float:
     if _is_frame(answer):
-        rows = getattr(answer, "shape", (0,))[0]
+        rows = len(answer)  # type: ignore[arg-type]
         raise _Unusable(f"you gave a table with {rows} rows; the question asks for a number - try len(...)")
     value = _scalar(answer, "one number")
+    if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", value):
+        return float(value)
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        if isinstance(value, str) and re.fullmatch(r"\s*-?\d+(\.\d+)?\s*", value):
-            return float(value)
         raise _Unusable(f"{_show(value)} is not a number")
     number = float(value)
     if not math.isfinite(number):
@@ -529,21 +538,19 @@ def _day(value: object) -> str:
         return value.date().isoformat()
     if isinstance(value, date):
         return value.isoformat()
+    if type(value).__module__ == "numpy" and "datetime64" in type(value).__name__:
+        value = str(value)
     if isinstance(value, str):
-        text = value.strip()
         try:
-            return date.fromisoformat(text[:10]).isoformat()
+            return date.fromisoformat(value.strip()[:10]).isoformat()
         except ValueError:
             pass
-        raise _Unusable(f"{_show(value)} is not a date written like 2021-12-16")
-    if hasattr(value, "isoformat"):  # numpy datetime64 and the like
-        return _day(str(getattr(value, "isoformat")()))  # noqa: B009
-    raise _Unusable(f"{_show(value)} is not a date; write it like 2021-12-16")
+    raise _Unusable(f"{_show(value)} is not a date written like 2021-12-16")
 
 
 def _article(value: object) -> str:
     if isinstance(value, bool):
-        raise _Unusable(f"{value!r} is not an article id")
+        raise _Unusable(f"{value} is not an article id like '003'")
     if isinstance(value, numbers.Integral):
         return f"{int(value):03d}"
     if isinstance(value, str) and value.strip():
@@ -554,7 +561,7 @@ def _article(value: object) -> str:
 
 def _fold(text: object) -> str:
     """Case, spacing, curly quotes and punctuation at the ends do not matter."""
-    folded = str(text).replace("’", "'").replace("‘", "'").casefold()
+    folded = str(text).replace("\u2019", "'").replace("\u2018", "'").casefold()
     return " ".join(folded.split()).strip(" .,;:!?\"'")
 
 
@@ -564,60 +571,63 @@ def _show(value: object, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _listing(values: Iterable[str]) -> str:
-    return ", ".join(values)
+def _texts(want: object) -> tuple[str, ...]:
+    if isinstance(want, str):
+        return (want,)
+    if isinstance(want, tuple) and all(isinstance(w, str) for w in want):
+        return want
+    raise TypeError(f"an expected answer should be texts, not {want!r}")
 
 
 # ---------------------------------------------------------------------------
 # Comparing.
 
 
-def _compare(exercise: Exercise, answer: object, want: object) -> tuple[bool, str]:
-    """(right?, what to say when it is not)."""
-    kind = exercise.kind
-    if kind == "number":
-        given = _number(answer)
-        target = float(want)  # type: ignore[arg-type]
-        if math.isclose(given, target):
-            return True, ""
-        shown = int(given) if given.is_integer() else given
-        return False, f"{shown} is too {'low' if given < target else 'high'}"
-    if kind == "date":
-        day = _day(_scalar(answer, "one date"))
-        return day == want, f"{day} is not the day"
-    if kind == "article":
-        article = _article(_scalar(answer, "one article id"))
-        return article == want, f"article {_show(article)} is not the one"
-    if kind == "text":
-        value = _scalar(answer, "one answer")
-        accepted = {_fold(w) for w in want}  # type: ignore[attr-defined]
-        return _fold(value) in accepted, f"{_show(value)} is not it"
-    # names / dates: a group
-    wanted = list(want)  # type: ignore[call-overload]
+def _compare_group(kind: Kind, answer: object, want: tuple[str, ...]) -> tuple[bool, str]:
     norm: Callable[[object], str] = _day if kind == "dates" else _fold
-    given_items = [x for x in _items(answer) if x is not None and x == x]  # drop None and NaN
-    given_keys = dict.fromkeys(norm(x) for x in given_items)
-    want_keys = {norm(w) for w in wanted}
-    extra = [k for k in given_keys if k not in want_keys]
-    missing = len(want_keys - set(given_keys))
+    given = [x for x in _items(answer) if not _missing(x)]
+    given_keys = {norm(x) for x in given}
+    want_keys = {norm(w) for w in want}
+    extra = sorted({_show(x) for x in given if norm(x) not in want_keys})
+    missing = len(want_keys - given_keys)
     if not extra and not missing:
         return True, ""
-    right = len(want_keys) - missing
-    parts = [f"you have {right} of the {len(want_keys)} right"]
+    parts = [f"you have {len(want_keys) - missing} of the {len(want_keys)} right"]
     if extra:
-        shown = [_show(x) for x in given_items if norm(x) in extra]
-        parts.append(f"{'this does' if len(extra) == 1 else 'these do'} not belong: {_listing(dict.fromkeys(shown))}")
+        parts.append(f"{'this does' if len(extra) == 1 else 'these do'} not belong: {', '.join(extra)}")
     if missing:
         parts.append(f"{missing} {'is' if missing == 1 else 'are'} missing")
     return False, "; ".join(parts)
 
 
+def _compare(exercise: Exercise, answer: object, want: object) -> tuple[bool, str]:
+    """(right?, what to say when it is not)."""
+    kind = exercise.kind
+    if kind == "number":
+        if not isinstance(want, int):
+            raise TypeError(f"the expected answer of {exercise.name!r} should be a whole number, not {want!r}")
+        given = _number(answer)
+        if math.isclose(given, want):
+            return True, ""
+        shown = int(given) if given.is_integer() else given
+        return False, f"{shown} is too {'low' if given < want else 'high'}"
+    if kind == "date":
+        day = _day(_scalar(answer, "one date"))
+        return day in _texts(want), f"{day} is not the day"
+    if kind == "article":
+        article = _article(_scalar(answer, "one article id"))
+        return article in _texts(want), f"article {_show(article)} is not the one"
+    if kind == "text":
+        value = _scalar(answer, "one answer")
+        return _fold(value) in {_fold(w) for w in _texts(want)}, f"{_show(value)} is not it"
+    return _compare_group(kind, answer, _texts(want))
+
+
 def _answer_text(exercise: Exercise, want: object) -> str:
-    if exercise.kind == "text":
-        return str(list(want)[0])  # type: ignore[call-overload]
-    if exercise.kind in ("names", "dates"):
-        return _listing(str(w) for w in want)  # type: ignore[attr-defined]
-    return str(want)
+    if isinstance(want, int):
+        return str(want)
+    texts = _texts(want)
+    return texts[0] if exercise.kind == "text" else ", ".join(texts)
 
 
 def check(name: str, answer: object) -> ExerciseResult:
@@ -628,8 +638,8 @@ def check(name: str, answer: object) -> ExerciseResult:
 
     >>> check("speakers-000", ["Jens Stoltenberg"])
     ✗ Not yet: you have 1 of the 2 right; 1 is missing. Try again, or ask for exercises.hint("speakers-000").
-    >>> check("speakers-000", {"jens stoltenberg", "Volodymyr Zelensky", "NATO"})
-    ✗ Not yet: you have 2 of the 2 right; this does not belong: 'NATO'. Try again, or ask for exercises.hint("speakers-000").
+    >>> check("speakers-000", {"jens stoltenberg", "Volodymyr Zelensky", "NATO", "Kremlin"})
+    ✗ Not yet: you have 2 of the 2 right; these do not belong: 'Kremlin', 'NATO'. Try again, or ask for exercises.hint("speakers-000").
     >>> check("latest-article", 1).correct
     True
     >>> check("days-to-invasion", "soon")
@@ -640,8 +650,7 @@ def check(name: str, answer: object) -> ExerciseResult:
         return ExerciseResult(
             name,
             "unanswered",
-            f"✎ Not answered yet: replace ... with your answer and run the cell again. "
-            f'Stuck? Try exercises.hint("{name}").',
+            f'✎ Not answered yet: replace ... with your answer and run the cell again. Stuck? Try exercises.hint("{name}").',
         )
     want = expected(name)
     try:

@@ -190,8 +190,7 @@ def _results(path: str) -> int:
     if frame.empty:
         print(f"No responses recorded in {path} yet.")
         return 0
-    summary = frame.groupby("student").agg(answers=("question", "size"), correct=("correct", "sum"))
-    print(summary.to_string())
+    print(results.summary(frame).to_string(index=False))
     return 0
 
 

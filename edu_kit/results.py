@@ -52,6 +52,7 @@ __all__ = [
     "log_path",
     "now",
     "record",
+    "summary",
 ]
 
 #: The columns of :func:`load`'s DataFrame, in order.
@@ -288,3 +289,31 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
     frame = frame.astype({"correct": bool, "score": float, "attempt": int, "line": int})
     frame.attrs["problems"] = tuple(problems)
     return frame
+
+
+def summary(log: pd.DataFrame) -> pd.DataFrame:
+    """Each student's result, counting the last attempt at each question.
+
+    Columns: ``student``, ``questions`` (answered), ``correct`` (right at the last
+    attempt), ``score`` (sum of the last attempts' scores), ``attempts`` (all answers
+    given).  ``log`` is what :func:`load` returns.
+
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({"student": ["ana", "ana", "ben"], "question": ["q1", "q1", "q1"],
+    ...                     "attempt": [1, 2, 1], "correct": [False, True, True], "score": [0.0, 1.0, 1.0]})
+    >>> summary(log).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'student': 'ana', 'questions': 1, 'correct': 1, 'score': 1.0, 'attempts': 2},
+     {'student': 'ben', 'questions': 1, 'correct': 1, 'score': 1.0, 'attempts': 1}]
+    """
+    import pandas as pd
+
+    columns = ["student", "questions", "correct", "score", "attempts"]
+    if log.empty:
+        return pd.DataFrame(columns=columns)
+    last = log.sort_values(["student", "question", "attempt"]).groupby(["student", "question"], as_index=False).last()
+    table = last.groupby("student", as_index=False).agg(
+        questions=("question", "size"), correct=("correct", "sum"), score=("score", "sum")
+    )
+    table["correct"] = table["correct"].astype(int)
+    attempts = log.groupby("student").size().rename("attempts").reset_index()
+    return table.merge(attempts, on="student")[columns]

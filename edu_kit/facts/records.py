@@ -66,9 +66,10 @@ class Conflict:
 
     @property
     def explanation(self) -> str:
-        where = "the same article" if self.same_article else f"articles {self.first.article} and {self.second.article}"
+        where = f"article {self.first.article}" if self.same_article else f"articles {self.first.article} and {self.second.article}"
+        verb = "gives" if self.same_article else "give"
         return (
-            f"{where} give near-identical words ({self.similarity:.0%} alike) to "
+            f"{where} {verb} near-identical words ({self.similarity:.0%} alike) to "
             f"{self.first.subject} and to {self.second.subject}"
         )
 

@@ -10,6 +10,8 @@ to questions.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -164,12 +166,51 @@ def _schema_problem(err: Any, doc: YamlDocument, path: str) -> list[Problem]:
 
 
 
+def _draft7(node: Any) -> Any:
+    """The schema in draft-07 terms (``prefixItems`` -> tuple ``items``), for fastjsonschema."""
+    if isinstance(node, dict):
+        out = {("items" if k == "prefixItems" else k): _draft7(v) for k, v in node.items() if k != "$schema"}
+        return {"$schema": "http://json-schema.org/draft-07/schema#", **out} if "$id" in node else out
+    if isinstance(node, list):
+        return [_draft7(v) for v in node]
+    return node
+
+
+@lru_cache(maxsize=1)
+def _fast_validator() -> Callable[[Any], Any] | None:
+    """A compiled validator (fastjsonschema) that answers "valid or not" in microseconds."""
+    try:
+        import fastjsonschema
+    except ImportError:  # pragma: no cover - it ships with nbformat, and is a dependency
+        return None
+    validator: Callable[[Any], Any] = fastjsonschema.compile(_draft7(_schema()))
+    return validator
+
+
+def is_valid(data: Any) -> bool | None:
+    """True/False from the fast validator, or None when it is not available."""
+    validator = _fast_validator()
+    if validator is None:
+        return None
+    from fastjsonschema import JsonSchemaException
+
+    try:
+        validator(data)
+    except JsonSchemaException:
+        return False
+    return True
+
+
 def validate(doc: YamlDocument, path: str) -> tuple[list[Problem], set[int]]:
     """Schema problems of ``doc.data`` and the indices of the questions that have them.
 
-    Nodes on lines that already have a YAML error (e.g. an unsafe tag) are not reported
-    twice.
+    A valid bank (the common case) is recognised by a fast compiled validator; only a
+    bank with problems pays for ``jsonschema``, which reports every problem with its
+    place.  Nodes on lines that already have a YAML error (e.g. an unsafe tag) are not
+    reported twice.
     """
+    if is_valid(doc.data):
+        return [], set()
     import jsonschema
 
     yaml_lines = {line for line, _ in doc.errors}

@@ -44,6 +44,9 @@ CASES = [
     ("They meet again next Tuesday.", "2022-01-07", [("next Tuesday", "2022-01-11", None, "day")]),
     ("Scholz, who took office on Wednesday, visited NATO.", "2021-12-10", [("Wednesday", "2021-12-08", None, "day")]),
     ("The talks opened on Monday.", "2022-01-10", [("Monday", "2022-01-10", None, "day")]),
+    ("Biden and Putin spoke two weeks ago.", "2021-12-21", [("two weeks ago", "2021-W49", None, "week")]),
+    ("Ryabkov arrived three days ago.", "2022-01-13", [("three days ago", "2022-01-10", None, "day")]),
+    ("Moscow published its drafts a month ago.", "2022-01-17", [("a month ago", "2021-12", None, "month")]),
 ]
 
 

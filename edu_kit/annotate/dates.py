@@ -66,6 +66,8 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<my>(?P<my_m>{month})\s+(?P<my_y>{year}))",
         # earlier this month / last week / next year
         r"(?P<rel>(?i:(?:(?:earlier|later)\s+)?(?P<rel_which>this|last|next|past|coming)\s+(?P<rel_unit>week|month|year)))",
+        # two weeks ago / a month ago / 3 days ago
+        r"(?P<ago>(?i:(?P<ago_n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<ago_unit>day|week|month|year)s?\s+ago))",
         rf"(?P<rday>(?i:{rel_days}))",
         # last Friday / on Wednesday
         rf"(?P<wdx>(?:(?P<wdx_which>(?i:last|next|this|coming))\s+)?(?P<wdx_wd>{wd}))",
@@ -117,7 +119,10 @@ def _trigger() -> re.Pattern[str]:
     """Where a date expression can begin: a digit, a capital, or a relative word."""
     lex = lexicon()
     names = trie_pattern([*lex.months, *lex.weekdays])
-    words = "today|tonight|yesterday|tomorrow|this|last|next|earlier|later|past|coming"
+    words = (
+        "today|tonight|yesterday|tomorrow|this|last|next|earlier|later|past|coming"
+        r"|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year)s?\s+ago"
+    )
     return re.compile(rf"(?<!\w)(?:\d|(?:{names})|(?i:{words})\b)")
 
 
@@ -191,6 +196,8 @@ def _resolve(match: re.Match[str], published: date | None, context: str, offset:
         return (value, None, "month", True, start, end)
     if g["rel"]:
         return _relative_unit(g["rel_which"], g["rel_unit"], published, start, end)
+    if g["ago"]:
+        return _ago(str(g["ago_n"]), str(g["ago_unit"]), published, start, end)
     if g["rday"]:
         shift = lexicon().relative_days[g["rday"].lower()]
         value = None if published is None else (published + timedelta(days=shift)).isoformat()
@@ -263,6 +270,26 @@ def _relative_unit(which: str | None, unit: str | None, published: date | None, 
         index = published.year * 12 + published.month - 1 + step
         return (f"{index // 12:04d}-{index % 12 + 1:02d}", None, "month", True, start, end)
     return (f"{published.year + step:04d}", None, "year", True, start, end)
+
+
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _ago(count: str, unit: str, published: date | None, start: int, end: int) -> _Resolved:
+    """"two weeks ago": counted back from the publication date, at the unit's precision."""
+    n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
+    precision: Precision = "day" if unit.lower() == "day" else "week" if unit.lower() == "week" else "month" if unit.lower() == "month" else "year"
+    if published is None:
+        return (None, None, precision, True, start, end)
+    if precision == "day":
+        return ((published - timedelta(days=n)).isoformat(), None, "day", True, start, end)
+    if precision == "week":
+        iso = (published - timedelta(weeks=n)).isocalendar()
+        return (f"{iso[0]:04d}-W{iso[1]:02d}", None, "week", True, start, end)
+    if precision == "month":
+        index = published.year * 12 + published.month - 1 - n
+        return (f"{index // 12:04d}-{index % 12 + 1:02d}", None, "month", True, start, end)
+    return (f"{published.year - n:04d}", None, "year", True, start, end)
 
 
 def _weekday(g: dict[str, str | None], published: date | None, context: str, offset: int, start: int, end: int) -> _Resolved:

@@ -482,9 +482,13 @@ def _fit_widths(ax: Axes, texts: list[Text], items: list[_Item]) -> None:
     for text, item in zip(texts, items, strict=True):
         width = 96
         text.set_text(_style.wrap(item.label, width))
-        while text.get_window_extent().width > room and width > 16:
-            width -= 4
+        measured = text.get_window_extent().width
+        while measured > room and width > 16:
+            # Jump to the width the measurement suggests (text width is about proportional
+            # to characters per line), then creep down: few costly measurements.
+            width = max(16, min(width - 4, int(width * room / measured)))
             text.set_text(_style.wrap(item.label, width))
+            measured = text.get_window_extent().width
 
 
 def _fit_heights(ax: Axes, texts: list[Text], own: bool) -> None:

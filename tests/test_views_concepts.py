@@ -8,16 +8,11 @@ import re
 import pandas as pd
 import pytest
 
-from edu_kit import load_corpus, load_knowledge
+from edu_kit import load_knowledge
 from edu_kit.corpus import Corpus
 from edu_kit.errors import ChoiceError
 from edu_kit.views import ConceptCard, concept_card, concept_cards, concept_mentions
 from edu_kit.views.concepts import COLUMNS
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return load_corpus()
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 
 import matplotlib
 
@@ -14,7 +13,7 @@ import pandas as pd
 import pytest
 from matplotlib.axes import Axes
 
-from edu_kit import load_corpus, load_knowledge
+from edu_kit import load_knowledge
 from edu_kit.corpus import Corpus, parse_article
 from edu_kit.errors import ChoiceError
 from edu_kit.knowledge import SIDES
@@ -23,19 +22,9 @@ from edu_kit.views.positions import COLUMNS, OTHER, attribution, issue_of
 
 
 @pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
 def frame(corpus: Corpus) -> pd.DataFrame:
     return positions(corpus)
 
-
-@pytest.fixture
-def close_figures() -> Iterator[None]:
-    yield
-    plt.close("all")
 
 
 def _corpus(text: str) -> Corpus:

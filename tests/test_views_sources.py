@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 
 import matplotlib
 
@@ -15,16 +14,10 @@ import pytest
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
-from edu_kit import load_corpus
 from edu_kit.corpus import Corpus, parse_article
 from edu_kit.tables import articles_table, quotes_table
 from edu_kit.views import plot_sources, quoted_speakers, sources
 from edu_kit.views.sources import COLUMNS, SPEAKER_COLUMNS
-
-
-@pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return load_corpus()
 
 
 @pytest.fixture(scope="module")
@@ -36,11 +29,6 @@ def frame(corpus: Corpus) -> pd.DataFrame:
 def speakers(corpus: Corpus) -> pd.DataFrame:
     return quoted_speakers(corpus)
 
-
-@pytest.fixture
-def close_figures() -> Iterator[None]:
-    yield
-    plt.close("all")
 
 
 def test_one_row_per_article_in_corpus_order(corpus: Corpus, frame: pd.DataFrame) -> None:

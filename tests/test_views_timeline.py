@@ -7,7 +7,6 @@ import itertools
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import matplotlib
 
@@ -18,7 +17,7 @@ import pandas as pd
 import pytest
 from matplotlib.axes import Axes
 
-from edu_kit import load_corpus, load_knowledge
+from edu_kit import load_knowledge
 from edu_kit.corpus import Corpus
 from edu_kit.errors import ChoiceError
 from edu_kit.views import plot_timeline, timeline
@@ -27,19 +26,9 @@ from edu_kit.views.timeline import COLUMNS, SPANS, excerpt, pack_labels, trim
 
 
 @pytest.fixture(scope="module")
-def corpus() -> Corpus:
-    return load_corpus()
-
-
-@pytest.fixture(scope="module")
 def frame(corpus: Corpus) -> pd.DataFrame:
     return timeline(corpus)
 
-
-@pytest.fixture
-def close_figures() -> Iterator[None]:
-    yield
-    plt.close("all")
 
 
 def _one(frame: pd.DataFrame, date: str, kind: str) -> pd.Series:

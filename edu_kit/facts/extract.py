@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..annotate import Annotations
 from ..corpus import Article, Sentence
 from .records import Fact, FactKind
@@ -33,35 +35,35 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
     ['concept', 'event', 'quote']
     """
     published = article.published.isoformat() if article.published else None
+
+    def fact(kind: FactKind, start: int, end: int, sentence: Sentence, **fields: Any) -> Fact:
+        """A fact of this article with its evidence at ``[start, end)`` in ``sentence``."""
+        return Fact(
+            id=fact_id(kind, article.id, start, end),
+            kind=kind,
+            article=article.id,
+            outlet=article.outlet,
+            published=published,
+            start=start,
+            end=end,
+            sentence=sentence.text,
+            sentence_start=sentence.start,
+            sentence_end=sentence.end,
+            **fields,
+        )
+
     facts: list[Fact] = []
     quoted = [(q.start, q.end) for q in notes.quotes]
-
     for quote in notes.quotes:
         sentence = article.sentence_at(quote.start)
         if sentence is None or not (quote.where == "text" or (include_captions and quote.where in ("caption", "headline"))):
             continue
-        speaker_only: tuple[str, ...] = (quote.speaker,) if quote.speaker else ()
         facts.append(
-            Fact(
-                id=fact_id("quote", article.id, quote.start, quote.end),
-                kind="quote",
-                subject=quote.speaker,
-                text=quote.text,
-                date=published,
-                until=None,
-                precision="day" if published else None,
-                actors=speaker_only,
-                start=quote.start,
-                end=quote.end,
-                sentence=sentence.text,
-                sentence_start=sentence.start,
-                sentence_end=sentence.end,
-                fragment=quote.fragment,
-                where=quote.where,
-                cue=quote.cue,
-                article=article.id,
-                outlet=article.outlet,
-                published=published,
+            fact(
+                "quote", quote.start, quote.end, sentence,
+                subject=quote.speaker, text=quote.text, date=published, until=None,
+                precision="day" if published else None, actors=(quote.speaker,) if quote.speaker else (),
+                fragment=quote.fragment, where=quote.where, cue=quote.cue,
             )
         )
 
@@ -72,23 +74,10 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
         named = [m for m in notes.mentions if sentence.start <= m.start < sentence.end and m.kind != "concept"]
         actors = tuple(dict.fromkeys(m.name for m in named))
         facts.append(
-            Fact(
-                id=fact_id("event", article.id, expression.start, expression.end),
-                kind="event",
-                subject=actors[0] if actors else None,
-                text=sentence.text,
-                date=expression.value,
-                until=expression.until,
-                precision=expression.precision,
-                actors=actors,
-                start=expression.start,
-                end=expression.end,
-                sentence=sentence.text,
-                sentence_start=sentence.start,
-                sentence_end=sentence.end,
-                article=article.id,
-                outlet=article.outlet,
-                published=published,
+            fact(
+                "event", expression.start, expression.end, sentence,
+                subject=actors[0] if actors else None, text=sentence.text, date=expression.value,
+                until=expression.until, precision=expression.precision, actors=actors,
             )
         )
 
@@ -99,23 +88,9 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
             continue
         seen.add(mention.name)
         facts.append(
-            Fact(
-                id=fact_id("concept", article.id, mention.start, mention.end),
-                kind="concept",
-                subject=mention.name,
-                text=sentence.text,
-                date=published,
-                until=None,
-                precision=None,
-                actors=(),
-                start=mention.start,
-                end=mention.end,
-                sentence=sentence.text,
-                sentence_start=sentence.start,
-                sentence_end=sentence.end,
-                article=article.id,
-                outlet=article.outlet,
-                published=published,
+            fact(
+                "concept", mention.start, mention.end, sentence,
+                subject=mention.name, text=sentence.text, date=published, until=None, precision=None, actors=(),
             )
         )
     return tuple(sorted(facts, key=lambda f: (f.start, f.kind)))

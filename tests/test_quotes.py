@@ -97,9 +97,9 @@ CASES = {
         [("We have no plans to attack anyone,", "Kremlin", False)],
     ),
     "person introduced with a title, unknown to the knowledge base": (
-        '"Small states are not small change," Latvian Foreign Minister Edgars Rinkevics said.',
+        '"Small states are not small change," Latvian Foreign Ministry spokesman Janis Berzins said.',
         "2022-01-07",
-        [("Small states are not small change,", "Edgars Rinkevics", False)],
+        [("Small states are not small change,", "Janis Berzins", False)],
     ),
     "said X, an analyst": (
         "“Moscow is testing the West,” said Olga Petrenko, an analyst at a Kyiv think tank.",

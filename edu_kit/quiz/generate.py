@@ -412,11 +412,29 @@ def _match_questions(corpus: Corpus, quotes: Sequence[Fact], conflicted: set[str
     return questions
 
 
-def _masked(text: str, names: Iterable[str]) -> str:
+def _masked(text: str, names: Iterable[str], keep: Iterable[str] = ()) -> str:
+    """``text`` with ``names`` blanked out, and also the telling words of the first name
+    (4+ letters) unless they are in ``keep`` (words that say nothing about the answer)."""
+    names = list(names)
     for name in sorted(set(names), key=len, reverse=True):
         if len(name) > 2:
             text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", "____", text, flags=re.IGNORECASE)
-    return text
+    kept = {k.lower() for k in keep}
+    for word in re.findall(r"[^\W\d_]{4,}", names[0] if names else ""):
+        if word.lower() not in kept:
+            text = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", "____", text, flags=re.IGNORECASE)
+    return re.sub(r"____(?:[\s-]+____)+", "____", text)
+
+
+def _common_words(kb: KnowledgeBase, names: Iterable[str]) -> set[str]:
+    """Words not to blank out: words of the other options' ``names``, and words shared by
+    several concepts' names (NATO, Ukraine, Council), which say nothing about which one."""
+    words = {w.lower() for n in names for w in re.findall(r"[^\W\d_]+", n)}
+    counts: dict[str, int] = {}
+    for concept in kb.concepts:
+        for word in {w.lower() for w in re.findall(r"[^\W\d_]+", concept.name)}:
+            counts[word] = counts.get(word, 0) + 1
+    return words | {w for w, n in counts.items() if n > 1}
 
 
 def _definition(concept: Any) -> str:
@@ -439,7 +457,10 @@ def _concept_questions(facts: Sequence[Fact], kb: KnowledgeBase, corpus: Corpus)
             Question(
                 id=f"gen-concept-{concept.id}",
                 type="single",
-                prompt=f"Which concept is described here?\n{_clip(_masked(concept.explanation, (concept.name, *concept.aliases)), 400)}",
+                prompt=(
+                    "Which concept is described here?\n"
+                    + _clip(_masked(concept.explanation, (concept.name, *concept.aliases), _common_words(kb, (c.name for c in others))), 400)
+                ),
                 choices=tuple(sorted([concept.name, *(c.name for c in others)])),
                 answer=concept.name,
                 explanation=f"{concept.name}. {concept.why_it_matters}".strip(),

@@ -7,6 +7,7 @@ Commands::
     edu-kit quiz build [PATH ...] [--out FILE] [--check]
     edu-kit quiz check [FILE ...]
     edu-kit results [PATH]
+    edu-kit lab [NOTEBOOK] [JUPYTER LAB OPTIONS ...]
 
 Bad input never ends in a traceback: the message names the file and line and what
 to do, and the exit status is 2 (1 for ``quiz check`` problems and a stale bank).
@@ -55,6 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("files", nargs="*", metavar="FILE", help="bank files or folders (default: the bundled banks)")
     check.add_argument("--articles", nargs="*", metavar="PATH", help="check sources against these articles (default: the bundled seeds)")
 
+    lab = commands.add_parser(
+        "lab",
+        help="open the student notebooks in JupyterLab",
+        description="Open a student notebook (default: 00_start_here.ipynb) in JupyterLab. "
+        "Options after the notebook name are passed to `jupyter lab` (e.g. --port 8890).",
+    )
+    lab.add_argument("notebook", nargs="?", default="00_start_here.ipynb", help="notebook to open (default: 00_start_here.ipynb)")
+    lab.add_argument("--dry-run", action="store_true", help="print the command instead of running it")
+
     results = commands.add_parser("results", help="summarise recorded quiz responses")
     results.add_argument("path", nargs="?", default="edu_kit_responses", help="a response log or a folder of them")
     return parser
@@ -62,7 +72,15 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    args = _parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser()
+    extra: list[str] = []
+    if argv[:1] == ["lab"] and not {"-h", "--help"} & set(argv):
+        # Everything but the notebook name and --dry-run goes to `jupyter lab` as it is.
+        known = [a for a in argv[1:] if a == "--dry-run" or (a.endswith(".ipynb") and not a.startswith("-"))][:2]
+        extra = [a for a in argv[1:] if a not in known]
+        argv = ["lab", *known]
+    args = parser.parse_args(argv)
     try:
         if args.command == "extract":
             return _extract(args.paths, args.format)
@@ -70,6 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _score(args.gold, args.paths)
         if args.command == "quiz":
             return _quiz(args)
+        if args.command == "lab":
+            return _lab(args.notebook, extra, dry_run=args.dry_run)
         return _results(args.path)
     except EduKitError as exc:
         print(f"edu-kit: {exc}", file=sys.stderr)
@@ -181,6 +201,42 @@ def _quiz(args: argparse.Namespace) -> int:
         return 1
     print("All quiz banks are valid.")
     return 0
+
+
+def _notebooks_folder() -> Path:
+    """The notebooks: ``./notebooks`` here, or beside the package in a source checkout."""
+    for candidate in (Path.cwd() / "notebooks", Path(__file__).resolve().parent.parent / "notebooks"):
+        if (candidate / "00_start_here.ipynb").is_file():
+            return candidate
+    raise EduKitError(
+        "the student notebooks were not found (no notebooks/00_start_here.ipynb here or beside edu_kit)",
+        hint="run this from the edu_kit project folder, where the notebooks/ folder is",
+    )
+
+
+def _lab(notebook: str, jupyter_args: Sequence[str], *, dry_run: bool) -> int:
+    import os
+    import shlex
+    import subprocess
+
+    folder = _notebooks_folder()
+    target = folder / notebook
+    if not target.is_file():
+        available = sorted(p.name for p in folder.glob("*.ipynb"))
+        from .errors import ChoiceError
+
+        raise ChoiceError.of("notebook", notebook, available)
+    root = folder.parent
+    command = [sys.executable, "-m", "jupyter", "lab", f"--ServerApp.root_dir={root}", target.relative_to(root).as_posix(), *jupyter_args]
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--allow-root" not in command:
+        command.append("--allow-root")  # JupyterLab refuses to start as root without it
+    if dry_run:
+        print(f"cd {shlex.quote(str(root))} && {shlex.join(command)}")
+        return 0
+    try:
+        return subprocess.call(command, cwd=root)
+    except KeyboardInterrupt:  # Ctrl-C stops JupyterLab: a normal way to end
+        return 0
 
 
 def _results(path: str) -> int:

@@ -136,3 +136,48 @@ def test_results_summarises_logs(capsys: pytest.CaptureFixture[str], tmp_path: P
     assert code == 0
     assert "ana" in out
     assert run(capsys, "results", str(tmp_path / "missing"))[0] == 2
+
+
+def test_lab_dry_run_opens_the_start_notebook(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lab", "--dry-run", "--port", "8890")
+    assert code == 0
+    assert "jupyter lab" in out
+    assert out.rstrip().split(" lab ", 1)[1].split()[1] == "notebooks/00_start_here.ipynb"
+    assert "--port 8890" in out
+
+
+def test_lab_names_the_notebooks_when_one_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "lab", "09_nothing.ipynb")
+    assert code == 2
+    assert "'00_start_here.ipynb'" in err
+
+
+def test_lab_starts_jupyterlab_on_the_notebooks(tmp_path: Path) -> None:
+    """The README's first command, from another folder: JupyterLab serves the notebooks."""
+    import os
+    import signal
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "edu_kit", "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=t"],
+        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        names: list[str] = []
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and not names:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/notebooks?token=t", timeout=2) as reply:
+                    names = [item["name"] for item in json.load(reply)["content"]]
+            except OSError:
+                time.sleep(0.5)
+        assert "00_start_here.ipynb" in names
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)

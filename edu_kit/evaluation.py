@@ -71,8 +71,14 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _name(value: str | None) -> str | None:
+    """A name in comparable form: the knowledge base's canonical name when it knows the
+    spelling (gold "Vasily Nebenzia" = "Vasily Nebenzya"), without accents and case."""
     if value is None:
         return None
+    kb = load_knowledge()
+    known = kb.person(value) or kb.surface_forms().get(value, (None, False))[0]
+    if known is not None:
+        value = known.name
     folded = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode().lower()
     return " ".join(folded.replace("the ", " ").split())
 

@@ -44,6 +44,8 @@ CASES = [
     ("They meet again next Tuesday.", "2022-01-07", [("next Tuesday", "2022-01-11", None, "day")]),
     ("Scholz, who took office on Wednesday, visited NATO.", "2021-12-10", [("Wednesday", "2021-12-08", None, "day")]),
     ("The talks opened on Monday.", "2022-01-10", [("Monday", "2022-01-10", None, "day")]),
+    ("Blinken, Friday: no deal yet.", "2022-02-20", [("Friday", "2022-02-18", None, "day")]),
+    ("EU ministers meet in Brussels on Monday.", "2022-01-23", [("Monday", "2022-01-24", None, "day")]),
     ("Biden and Putin spoke two weeks ago.", "2021-12-21", [("two weeks ago", "2021-W49", None, "week")]),
     ("Ryabkov arrived three days ago.", "2022-01-13", [("three days ago", "2022-01-10", None, "day")]),
     ("Moscow published its drafts a month ago.", "2022-01-17", [("a month ago", "2021-12", None, "month")]),

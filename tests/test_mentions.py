@@ -23,6 +23,12 @@ from edu_kit.corpus import parse_article
         ("Latvian Foreign Minister Edgars Rinkevics spoke.", [("Edgars Rinkēvičs", "person")]),
         ("The photo is by Olivier Hoslet.", [("Olivier Hoslet", "person")]),
         ("Spokesman Ned Price spoke. Price said more.", [("Ned Price", "person"), ("Ned Price", "person")]),
+        ("Oleksandra Hnatiuk, a schoolteacher in Kharkiv, agreed.", [("Oleksandra Hnatiuk", "person"), ("Kharkiv", "place")]),
+        ('"We are calm," said Suresh Nair, a bank clerk.', [("Suresh Nair", "person")]),
+        ("Małgorzata Zielińska disagreed.", [("Małgorzata Zielińska", "person")]),
+        ("The UN envoy, T.S. Tirumurti, spoke.", [("United Nations", "organization"), ("T.S. Tirumurti", "person")]),
+        ("A second Biden-Putin call followed.", [("Joe Biden", "person"), ("Vladimir Putin", "person")]),
+        ("The officials told The Meridian and Test Wire nothing.", []),
     ],
 )
 def test_mentions(text: str, expected: list[tuple[str, str]]) -> None:

@@ -146,6 +146,36 @@ CASES = {
         "2022-01-12",
         [("red line.", "Alexander Grushko", True)],
     ),
+    "a name after a dash, no verb (fact checks, quote lists)": (
+        'CLAIM: "Russia has no plans to attack anyone." - Dmitry Peskov, Kremlin spokesman, 28 January',
+        "2022-02-03",
+        [("Russia has no plans to attack anyone.", "Dmitry Peskov", False)],
+    ),
+    "a numbered list of quotes": (
+        '1. Antony Blinken, US secretary of state, Friday: "We hope we are wrong."',
+        "2022-02-20",
+        [("We hope we are wrong.", "Antony Blinken", False)],
+    ),
+    "said an unnamed-looking description, then the name": (
+        "'Nobody here wants a war,' said a local MP, Graham Ellery.",
+        "2022-01-19",
+        [("Nobody here wants a war,", "Graham Ellery", False)],
+    ),
+    "French guillemets with spaces inside": (
+        "« We will not give way », Mr Macron told reporters in Kyiv.",
+        "2022-02-08",
+        [("We will not give way", "Emmanuel Macron", False)],
+    ),
+    "the subject right before the verb governs a fragment": (
+        'Putin is due in Beijing on Friday, a trip the Kremlin has called "very important".',
+        "2022-02-01",
+        [("very important", "Kremlin", True)],
+    ),
+    "a second 'he' in a sentence is the first one's person": (
+        'Peskov spoke on Tuesday. He referred to the call between Putin and Biden, which he described as "constructive".',
+        "2021-12-31",
+        [("constructive", "Dmitry Peskov", True)],
+    ),
     "headline-style cue": (
         "Kuleba: “Nothing about Ukraine without Ukraine”\n\nUkraine's foreign minister spoke in Kyiv.",
         "2022-01-12",

@@ -64,6 +64,7 @@ class Lexicon:
     framing_word: re.Pattern[str]
     demonyms: dict[str, str]
     anonymous_source: re.Pattern[str]
+    person_noun: re.Pattern[str]
 
 
 @lru_cache(maxsize=1)
@@ -90,6 +91,9 @@ def lexicon() -> Lexicon:
         relative_days={k.lower(): int(v) for k, v in spec["relative_days"].items()},
         framing_word=words("framing_words"),
         demonyms={str(k): str(v) for k, v in spec["demonyms"].items()},
+        person_noun=re.compile(
+            rf"\b(?:{_phrases([*spec['person_nouns'], *(n.lower() for n in spec['role_nouns'])])})s?\b", re.IGNORECASE
+        ),
         anonymous_source=re.compile(
             rf"^\s*(?:{_phrases(spec['anonymous_openers'])})\b.*\b(?:{_phrases(spec['anonymous_nouns'])})\b", re.IGNORECASE
         ),

@@ -11,7 +11,9 @@ Relative expressions are resolved against the article's publication date:
 * a missing year is the one that puts the date nearest to publication (an article
   of 5 January about "17 December" means the December before);
 * a weekday resolves by tense: in a future clause ("will take place on Monday") the
-  next such day after publication, otherwise the nearest such day on or before it;
+  next such day after publication, in a past one the nearest such day on or before
+  it, and with no tense marker at all (a schedule in the present tense, a list of
+  quotes) whichever occurrence is nearer;
 * without a publication date, relative expressions stay unresolved (value None).
 """
 
@@ -299,7 +301,15 @@ def _weekday(g: dict[str, str | None], published: date | None, context: str, off
         start = end - len(g["wdx_wd"] or "")
     if published is None:
         return (None, None, "day", True, start, end)
-    future = which in ("next", "coming") or (which != "last" and _is_future(context, offset))
+    tense = None if which else _tense(context, offset)
+    if tense is None and not which:
+        # No tense to go by (a list of quotes, a schedule in the present tense): the
+        # occurrence nearest to publication, the earlier one on a tie.
+        back = (published.weekday() - target) % 7
+        ahead = (target - published.weekday()) % 7 or 7
+        future = ahead < back
+    else:
+        future = which in ("next", "coming") or (which != "last" and tense == "future")
     if future:
         delta = (target - published.weekday()) % 7 or 7
         day = published + timedelta(days=delta)
@@ -311,20 +321,19 @@ def _weekday(g: dict[str, str | None], published: date | None, context: str, off
     return (day.isoformat(), None, "day", True, start, end)
 
 
-def _is_future(context: str, offset: int) -> bool:
-    """Is the sentence around ``offset`` about the future?
+def _tense(context: str, offset: int) -> str | None:
+    """"future", "past", or None (no marker) for the sentence around ``offset``.
 
     The tense markers before the date expression decide ("will meet on Monday",
     "who took office on Wednesday"); without any, those after it ("On Wednesday,
-    Russia handed ...").  A sentence with no past or future marker at all is in the
-    present, which news uses for scheduled events ("the OSCE meets on Thursday").
+    Russia handed ...").
     """
     lex = lexicon()
-    markers = [(m.start(), True) for m in lex.future_marker.finditer(context)]
-    markers += [(m.start(), True) for m in _PROGRESSIVE_FUTURE.finditer(context)]
-    markers += [(m.start(), False) for m in _PAST.finditer(context)]
+    markers = [(m.start(), "future") for m in lex.future_marker.finditer(context)]
+    markers += [(m.start(), "future") for m in _PROGRESSIVE_FUTURE.finditer(context)]
+    markers += [(m.start(), "past") for m in _PAST.finditer(context)]
     if not markers:
-        return True
+        return None
     before = [m for m in markers if m[0] < offset]
     if before:
         return max(before)[1]

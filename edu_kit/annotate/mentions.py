@@ -11,6 +11,7 @@ surnames then refer to them too.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,9 @@ from .records import Mention, MentionKind
 
 __all__ = ["mentions"]
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
+# ", a former French ambassador to the OSCE": the first words of an apposition.
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<words>(?:[\w-]+\s+){0,4}[\w-]+)")
 # A capitalised word, without a possessive ending: where a surname can stand.
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*?(?=['’]s\b|[^\w-]|$)")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*\w|[A-ZÀ-ÖØ-ÞĀ-Ž]"
@@ -41,7 +45,7 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
             forms.setdefault(form, record)
             if form[:1].islower():
                 forms.setdefault(form[0].upper() + form[1:], record)
-    pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(forms)})(?!\w)")
+    pattern = re.compile(rf"(?<!\w)(?:{trie_pattern(forms)})(?!\w)")
     return _Matcher(pattern, forms)
 
 
@@ -73,7 +77,24 @@ def _name_sequences() -> re.Pattern[str]:
     """Runs of two or more capitalised words on one line (particles such as "von der" allowed)."""
     particles = "|".join(sorted(lexicon().name_particles))
     upper = "A-ZÀ-ÖØ-ÞĀ-Ž"
-    return re.compile(rf"(?<![\w-])[{upper}][\w’'-]*(?:[ \t]+(?:(?:{particles})[ \t]+)*[{upper}][\w’'-]*)+")
+    word = rf"(?:(?:[{upper}]\.){{1,3}}|[{upper}][\w’'-]*)"  # a capitalised word, or initials ("T.S.")
+    return re.compile(rf"(?<![\w-]){word}(?:[ \t]+(?:(?:{particles})[ \t]+)*{word})+")
+
+
+def _initials(word: str) -> bool:
+    """"T.S." opens a name; "U.S." or "E.U." (title words) does not."""
+    return _INITIALS.fullmatch(word) is not None and word not in lexicon().title_words and word not in ("U.N.", "U.K.", "E.U.")
+
+
+def _fold(word: str) -> str:
+    """A word without accents: "Małgorzata" -> "Malgorzata", "Élise" -> "Elise"."""
+    return unicodedata.normalize("NFKD", word.replace("ł", "l").replace("Ł", "L")).encode("ascii", "ignore").decode()
+
+
+def _described_as_person(body: str, end: int) -> bool:
+    """Is the text after ``end`` an apposition about a person (", a schoolteacher in ...")?"""
+    match = _APPOSITION.match(body, end)
+    return match is not None and bool(lexicon().person_noun.search(match.group("words")))
 
 
 def _strip_possessive(word: str) -> str:
@@ -102,7 +123,9 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
 
     In each run of capitalised words, a name follows the last title word ("Latvian
     Foreign Minister | Edgars Rinkēvičs") or a role noun just before the run
-    ("spokesman | John Kirby"), or starts with a common given name ("Olivier Hoslet").
+    ("spokesman | John Kirby"), starts with a common given name ("Olivier Hoslet",
+    accents ignored), follows a speech verb ("said | Suresh Nair") or is followed by an
+    apposition that describes a person ("Oleksandra Hnatiuk, a schoolteacher in Kharkiv").
     """
     lex = lexicon()
     spans: dict[tuple[int, int], str] = {}
@@ -111,12 +134,16 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
         titled = [i for i, (_, w) in enumerate(words) if w in lex.title_words]
         before = body[max(0, run.start() - 30) : run.start()].split()
         after_role = bool(before) and before[-1].rstrip(",") in lex.role_nouns
+        # "…," said Suresh Nair, a bank clerk: a name right after "said" that ends the clause.
+        after_speech = bool(before) and before[-1] in ("said", "says", "added", "asked") and body[run.end() : run.end() + 1] in (",", ".")
+        if words and words[0][1] in ("The", "A", "An"):
+            continue
         if titled and any(words[i][1] in lex.role_nouns for i in titled):
             name = words[titled[-1] + 1 :]
-        elif after_role and not titled:
+        elif (after_role or after_speech or _described_as_person(body, run.end()) or _initials(words[0][1])) and not titled:
             name = words
         else:
-            first = next((i for i, (_, w) in enumerate(words) if w in lex.given_names and w not in lex.title_words), None)
+            first = next((i for i, (_, w) in enumerate(words) if _fold(w) in lex.given_names and w not in lex.title_words), None)
             name = [] if first is None else words[first:]
             if any(w in lex.title_words for _, w in name[1:]):
                 name = []

@@ -41,6 +41,9 @@ _MARKS = "\"'“”‘’«»„"
 _FRAGMENT_MAX_WORDS = 12
 _FRAGMENT_WOVEN_WORDS = 8
 _POST_WINDOW = 120
+# What may stand between a subject and its verb: "Peskov has also repeatedly said".
+_AUXILIARIES = re.compile(r"(?:\s*,)?\s+(?:(?:has|have|had|was|were|is|are|also|further|repeatedly|earlier|later|then|again|once|\w+ly)\s+)*")
+_INNER_SPACE = " \u00a0\u202f"  # spaces French typography puts inside « »
 # A quotation mark, not an apostrophe inside a word ("Kremlin’s").
 _QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)")
 _WHO_MAX_WORDS = 10
@@ -151,7 +154,7 @@ class _Finder:
         if sentence is None:
             return False
         before = self.body[sentence.start : opener].strip()
-        woven = bool(before) and not re.search(r"(?:[:,]|\bthat)$", before)
+        woven = bool(before) and not re.search(r"(?:[:,(]|\bthat)$", before)
         if _ENDS_LIKE_SENTENCE.search(text):
             return woven and words <= _FRAGMENT_WOVEN_WORDS and not text.rstrip().endswith(",")
         if words <= 3 or woven:
@@ -180,6 +183,11 @@ class _Finder:
         lead = re.match(r"[\s,;]*(?:[-–—]+\s*)?", window)
         offset = close + (lead.end() if lead else 0)
         rest = self.body[offset:stop]
+        if lead is not None and re.search(r"[-–—]", lead.group()):
+            # "…" – Vladimir Putin, annual press conference: a name straight after a dash.
+            named = [r for r in self.refs.within(offset, offset + 60) if r.kind == "person" and r.via == "name"]
+            if named and not self.body[offset : named[0].start].strip():
+                return _Speaker(named[0].name, "person", self._cue_text(close, named[0].end))
         verb = self.lex.speech_verb.search(rest)
         if verb is None or _QUOTE_MARK.search(rest[: verb.start()]):
             return None
@@ -189,7 +197,13 @@ class _Finder:
             who_end = who_start + (len(tail.group()) if tail else 0)
             if len(self.body[who_start:who_end].split()) > _WHO_MAX_WORDS:
                 return None
-            return self._who(who_start, who_end, offset, who_end)
+            speaker = self._who(who_start, who_end, offset, who_end)
+            if speaker is None:
+                # "…," said a local MP, Graham Ellery: the name in the apposition.
+                named = [r for r in self.refs.within(who_end, who_end + 40) if r.kind == "person" and r.via == "name"]
+                if named and re.fullmatch(r",\s*", self.body[who_end : named[0].start]):
+                    return _Speaker(named[0].name, "person", self._cue_text(offset, named[0].end))
+            return speaker
         who = rest[: verb.start()]
         if len(who.split()) > _WHO_MAX_WORDS or re.search(r"[.!?;]", who):
             return None
@@ -228,9 +242,22 @@ class _Finder:
             according = _patterns().according_at_end.search(stripped)
             if according:
                 return self._who(floor + according.start(1), floor + according.end(1), floor + according.start(), clause_end)
-            return self._verb_subject(floor, clause_end, require_end=True)
+            speaker = self._verb_subject(floor, clause_end, require_end=True)
+            if speaker is None and stripped.endswith(":"):
+                speaker = self._leading_name(floor, clause_end)
+            return speaker
         if re.search(r"\bthat$", stripped):
             return self._verb_subject(floor, floor + len(stripped) - 4, require_end=True)
+        return None
+
+    def _leading_name(self, floor: int, end: int) -> _Speaker | None:
+        """"2. Jens Stoltenberg, NATO secretary general, Saturday: "…"": a list of quotes,
+        each introduced by the name that opens its line."""
+        people = [r for r in self.refs.within(floor, end) if r.kind == "person" and r.via == "name"]
+        lead = self.body[floor : people[0].start] if people else ""
+        # Only list markers or a title may come first ("EU foreign policy chief Josep Borrell").
+        if (people and re.fullmatch(r"[\s\d.)•*–-]*", lead)) or (people and len(lead.split()) <= 5 and not re.search(r"[,;]", lead)):
+            return _Speaker(people[0].name, "person", self._cue_text(people[0].start, end))
         return None
 
     def _colon_paragraph(self, span: QuoteSpan) -> _Speaker | None:
@@ -279,7 +306,24 @@ class _Finder:
         sentence = self.article.sentence_at(opener)
         if sentence is None:
             return None
-        return self._verb_subject(sentence.start, opener, require_end=False, verbs=self.lex.report_verb)
+        floor = sentence.start
+        clause = self.body[floor:opener]
+        verbs = [*self.lex.report_verb.finditer(clause), *self.lex.speech_verb.finditer(clause)]
+        if not verbs:
+            return None
+        verb = max(verbs, key=lambda m: m.start())  # the verb that governs the quotation
+        verb_start = floor + verb.start()
+        actors = [r for r in self.refs.within(floor, verb_start) if r.via != "place"]
+        if not actors:
+            return None
+        # Its subject: a person or body right before it ("the Kremlin has called"), else
+        # the sentence's subject, its first person or body ("The deputy minister ... calling").
+        adjacent = [r for r in actors if _AUXILIARIES.fullmatch(self.body[r.end : verb_start])]
+        people = [r for r in actors if r.kind == "person"]
+        chosen = adjacent[-1] if adjacent else (people[0] if people else actors[0])
+        if self._coordinated(chosen, actors):
+            return None
+        return _Speaker(chosen.name, chosen.kind, self._cue_text(chosen.start, floor + verb.end()))
 
     # -- helpers ---------------------------------------------------------------------
     def _verb_subject(
@@ -379,15 +423,24 @@ class _Finder:
         return None
 
     def _after_mark(self, end: int) -> int:
-        """Offset just after the closing mark of a span ending at ``end``."""
+        """Offset just after the closing mark of a span ending at ``end`` (French style
+        puts a space before it: « … »)."""
         position = end
+        while position < len(self.body) and self.body[position] in _INNER_SPACE:
+            position += 1
+        if position >= len(self.body) or self.body[position] not in _MARKS:
+            return end
         while position < len(self.body) and self.body[position] in _MARKS:
             position += 1
         return position
 
     def _before_mark(self, start: int) -> int:
-        """Offset of the opening mark of a span starting at ``start``."""
+        """Offset of the opening mark of a span starting at ``start`` (« … » allowed)."""
         position = start
+        while position > 0 and self.body[position - 1] in _INNER_SPACE:
+            position -= 1
+        if position == 0 or self.body[position - 1] not in _MARKS:
+            return start
         while position > 0 and self.body[position - 1] in _MARKS:
             position -= 1
         return position

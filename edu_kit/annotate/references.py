@@ -165,7 +165,10 @@ def build_references(
     for start, end, via, name, kind, gender in raw:
         paragraph = paragraph_of(start)
         if via == "pronoun":
-            antecedent = _antecedent(items, gender, paragraph)
+            # A second "he" in a sentence means the same person as the first.
+            sentence = article.sentence_at(start)
+            same = [r for r in items if r.via == "pronoun" and r.gender == gender and sentence is not None and r.start >= sentence.start]
+            antecedent = same[-1] if same else _antecedent(items, gender, paragraph)
             if antecedent is None:
                 continue
             name = antecedent.name

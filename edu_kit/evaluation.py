@@ -148,7 +148,6 @@ def score_gold(gold_dir: str | Path, corpus: Corpus, kb: KnowledgeBase | None = 
 
     Articles are matched by the gold file's ``file`` (the article's file name).
     """
-    kb = kb or load_knowledge()
     by_file = {Path(a.source_path).name: a for a in corpus if a.source_path}
     totals: dict[str, Score] = {}
     for path in sorted(Path(gold_dir).glob("*.json")):

@@ -11,7 +11,7 @@ from typing import Any
 from .annotate import annotate
 from .corpus import Corpus
 from .facts import crosscheck
-from .knowledge import KnowledgeBase, load_knowledge
+from .knowledge import KnowledgeBase
 
 __all__ = ["extraction"]
 
@@ -24,7 +24,6 @@ def extraction(corpus: Corpus, kb: KnowledgeBase | None = None) -> dict[str, Any
     >>> sorted(doc), sorted(doc["articles"][0])[:4]
     (['articles', 'conflicts', 'support', 'variants'], ['dates', 'id', 'mentions', 'outlet'])
     """
-    kb = kb or load_knowledge()
     articles = []
     for article in corpus:
         notes = annotate(article, kb)

@@ -31,7 +31,6 @@ Each function takes a :class:`~edu_kit.corpus.Corpus` and returns a new DataFram
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .annotate import Annotations, annotate
@@ -54,9 +53,9 @@ __all__ = [
 ]
 
 
-@lru_cache(maxsize=512)
 def annotations_of(article: Article) -> Annotations:
-    """Annotations of an article with the bundled knowledge base (cached per article)."""
+    """Annotations of an article with the bundled knowledge base (cached per article by
+    :func:`edu_kit.annotate.annotate`)."""
     return annotate(article)
 
 

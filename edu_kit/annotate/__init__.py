@@ -16,6 +16,8 @@ character offsets into its body:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..corpus import Article
 from ..knowledge import KnowledgeBase, load_knowledge
 from .dates import resolve_dates
@@ -36,8 +38,22 @@ __all__ = [
 
 
 def annotate(article: Article, kb: KnowledgeBase | None = None) -> Annotations:
-    """Quotations, dates and mentions of one article."""
-    kb = kb or load_knowledge()
+    """Quotations, dates and mentions of one article.
+
+    With the bundled knowledge base (``kb=None``) the result is cached per article, so
+    that tables, facts and views built from one corpus annotate each article once.
+    """
+    if kb is None:
+        return _annotate_bundled(article)
+    return _annotate(article, kb)
+
+
+@lru_cache(maxsize=512)
+def _annotate_bundled(article: Article) -> Annotations:
+    return _annotate(article, load_knowledge())
+
+
+def _annotate(article: Article, kb: KnowledgeBase) -> Annotations:
     found = mentions(article, kb)
     return Annotations(
         article=article.id,

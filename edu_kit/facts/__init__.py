@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from ..annotate import annotate
 from ..corpus import Corpus
-from ..knowledge import KnowledgeBase, load_knowledge
+from ..knowledge import KnowledgeBase
 from .crosscheck import conflicts, quote_similarity, support, variants
 from .extract import article_facts, fact_id
 from .records import Conflict, Fact, FactKind, Support, Variant
@@ -37,7 +37,6 @@ __all__ = [
 
 def corpus_facts(corpus: Corpus, kb: KnowledgeBase | None = None, *, include_captions: bool = False) -> tuple[Fact, ...]:
     """The facts of every article, in corpus order."""
-    kb = kb or load_knowledge()
     return tuple(
         fact for article in corpus for fact in article_facts(article, annotate(article, kb), include_captions=include_captions)
     )
@@ -54,7 +53,6 @@ class CrossCheck:
 
 def crosscheck(corpus: Corpus, kb: KnowledgeBase | None = None) -> CrossCheck:
     """Cross-source checks over a corpus (see :mod:`edu_kit.facts.crosscheck`)."""
-    kb = kb or load_knowledge()
     notes = [annotate(article, kb) for article in corpus]
     facts_all = tuple(
         fact for article, note in zip(corpus, notes, strict=True) for fact in article_facts(article, note, include_captions=True)

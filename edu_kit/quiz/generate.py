@@ -478,7 +478,7 @@ def _concept_questions(facts: Sequence[Fact], kb: KnowledgeBase, corpus: Corpus)
 # -- source criticism: conflicts and misspellings ----------------------------------------------------------------------
 
 
-def _conflict_questions(corpus: Corpus, kb: KnowledgeBase) -> tuple[list[Question], set[str]]:
+def _conflict_questions(corpus: Corpus, kb: KnowledgeBase, facts: Sequence[Fact]) -> tuple[list[Question], set[str]]:
     report = crosscheck(corpus, kb)
     questions: list[Question] = []
     conflicted: set[str] = set()
@@ -488,7 +488,7 @@ def _conflict_questions(corpus: Corpus, kb: KnowledgeBase) -> tuple[list[Questio
         speakers = sorted({str(first.subject), str(second.subject)})
         article_ids = sorted({first.article, second.article})
         people_nearby = sorted(
-            {q.subject for q in corpus_facts(corpus, kb) if q.kind == "quote" and q.subject and q.article in article_ids} - set(speakers)
+            {q.subject for q in facts if q.kind == "quote" and q.subject and q.article in article_ids} - set(speakers)
         )
         distractors = sorted(people_nearby, key=lambda n: _rank(first.id, n))[:2]
         where = f"article {first.article}" if conflict.same_article else f"articles {first.article} and {second.article}"
@@ -628,7 +628,7 @@ def build_bank(corpus: Corpus, kb: KnowledgeBase | None = None) -> tuple[Questio
     facts = corpus_facts(corpus, kb)
     quotes = [f for f in facts if f.kind == "quote"]
     events = [f for f in facts if f.kind == "event"]
-    conflict_questions, conflicted = _conflict_questions(corpus, kb)
+    conflict_questions, conflicted = _conflict_questions(corpus, kb, facts)
     questions = [
         *_who_questions(corpus, quotes, conflicted, kb),
         *_when_questions(corpus, events, kb),

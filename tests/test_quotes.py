@@ -136,6 +136,16 @@ CASES = {
         "2022-01-10",
         [("There is no deal yet,", None, False)],
     ),
+    "a body speaking through an unnamed spokesperson": (
+        '"There is no change to our posture," a State Department spokesperson said.',
+        "2022-01-10",
+        [("There is no change to our posture,", "US State Department", False)],
+    ),
+    "the office holder when the article says 'the'": (
+        '"There is no change to our posture," the State Department spokesperson said.',
+        "2022-01-10",
+        [("There is no change to our posture,", "Ned Price", False)],
+    ),
     "a country speaking as a state": (
         '"We will respond firmly," Russia said in a statement.',
         "2022-01-10",

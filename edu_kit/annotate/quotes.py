@@ -370,7 +370,10 @@ class _Finder:
             return _Speaker(people[-1].name, "person", cue)
         phrase = self.body[who_start:who_end]
         if self.lex.anonymous_source.search(phrase):
-            return None  # "a senior US official said": a source the article does not name
+            # "a State Department spokesperson said": the body speaks through someone unnamed;
+            # "a senior US official said": a source the article does not name.
+            named_bodies = [r for r in refs if r.kind == "organization" and r.via == "name"]
+            return _Speaker(named_bodies[-1].name, "organization", cue) if named_bodies else None
         bodies = [r for r in refs if r.via == "name"]
         if not bodies:  # a country speaks as a state only when named alone: "Russia said"
             bodies = [r for r in refs if re.fullmatch(r"\s*(?:the\s+)?", phrase[: r.start - who_start]) and not phrase[r.end - who_start :].strip()]

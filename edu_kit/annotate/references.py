@@ -149,6 +149,8 @@ def build_references(
         overlapping = [r for r in named[first : bisect_right(named_starts, end)] if r[0] < end and start < r[1]]
         if any(r[4] == "person" for r in overlapping):
             continue  # "NATO Secretary General Jens Stoltenberg": the name says it already
+        if match.group("role") and re.search(r"(?:^|\s)(?:an?|one|another)\s+$", article.body[max(0, start - 8) : start], re.IGNORECASE):
+            continue  # "a State Department spokesperson": someone unnamed, not the office holder
         holder = _holder(kb, match.group(), article.published) if match.group("role") else None
         if match.group("role"):
             # "the Kremlin chief" is a person, not the Kremlin (even when we cannot say who).

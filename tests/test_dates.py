@@ -46,6 +46,8 @@ CASES = [
     ("The talks opened on Monday.", "2022-01-10", [("Monday", "2022-01-10", None, "day")]),
     ("Blinken, Friday: no deal yet.", "2022-02-20", [("Friday", "2022-02-18", None, "day")]),
     ("EU ministers meet in Brussels on Monday.", "2022-01-23", [("Monday", "2022-01-24", None, "day")]),
+    ("The replies were delivered on the 26th.", "2022-02-03", [("the 26th", "2022-01-26", None, "day")]),
+    ("Talks resume on the 10th.", "2022-02-03", [("the 10th", "2022-02-10", None, "day")]),
     ("Biden and Putin spoke two weeks ago.", "2021-12-21", [("two weeks ago", "2021-W49", None, "week")]),
     ("Ryabkov arrived three days ago.", "2022-01-13", [("three days ago", "2022-01-10", None, "day")]),
     ("Moscow published its drafts a month ago.", "2022-01-17", [("a month ago", "2021-12", None, "month")]),

@@ -71,6 +71,8 @@ def _pattern() -> re.Pattern[str]:
         # two weeks ago / a month ago / 3 days ago
         r"(?P<ago>(?i:(?P<ago_n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<ago_unit>day|week|month|year)s?\s+ago))",
         rf"(?P<rday>(?i:{rel_days}))",
+        # "on the 26th": a day of a month the reader knows from the publication date
+        r"(?P<nth>[Tt]he\s+(?P<nth_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?!\s+(?:of\s+)?[A-Z])",
         # last Friday / on Wednesday
         rf"(?P<wdx>(?:(?P<wdx_which>(?i:last|next|this|coming))\s+)?(?P<wdx_wd>{wd}))",
         # in December (a month without a day)
@@ -122,7 +124,7 @@ def _trigger() -> re.Pattern[str]:
     lex = lexicon()
     names = trie_pattern([*lex.months, *lex.weekdays])
     words = (
-        "today|tonight|yesterday|tomorrow|this|last|next|earlier|later|past|coming"
+        "today|tonight|yesterday|tomorrow|this|last|next|earlier|later|past|coming|the\\s+(?=\\d)"
         r"|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year)s?\s+ago"
     )
     return re.compile(rf"(?<!\w)(?:\d|(?:{names})|(?i:{words})\b)")
@@ -200,6 +202,8 @@ def _resolve(match: re.Match[str], published: date | None, context: str, offset:
         return _relative_unit(g["rel_which"], g["rel_unit"], published, start, end)
     if g["ago"]:
         return _ago(str(g["ago_n"]), str(g["ago_unit"]), published, start, end)
+    if g["nth"]:
+        return _day_of_month(int(g["nth_d"] or 0), published, context, offset, start, end)
     if g["rday"]:
         shift = lexicon().relative_days[g["rday"].lower()]
         value = None if published is None else (published + timedelta(days=shift)).isoformat()
@@ -292,6 +296,28 @@ def _ago(count: str, unit: str, published: date | None, start: int, end: int) ->
         index = published.year * 12 + published.month - 1 - n
         return (f"{index // 12:04d}-{index % 12 + 1:02d}", None, "month", True, start, end)
     return (f"{published.year - n:04d}", None, "year", True, start, end)
+
+
+def _day_of_month(day: int, published: date | None, context: str, offset: int, start: int, end: int) -> _Resolved | None:
+    """"on the 26th": that day of the publication month or a neighbouring one, chosen by
+    tense like a weekday (past: on or before publication; future: after; else nearest)."""
+    if published is None:
+        return (None, None, "day", True, start, end)
+    candidates = []
+    for shift in (-1, 0, 1):
+        index = published.year * 12 + published.month - 1 + shift
+        found = _safe_date(index // 12, index % 12 + 1, day)
+        if found is not None:
+            candidates.append(found)
+    tense = _tense(context, offset)
+    if tense == "past":
+        candidates = [c for c in candidates if c <= published]
+    elif tense == "future":
+        candidates = [c for c in candidates if c > published]
+    if not candidates:
+        return None
+    chosen = min(candidates, key=lambda c: (abs((c - published).days), c > published))
+    return (chosen.isoformat(), None, "day", True, start, end)
 
 
 def _weekday(g: dict[str, str | None], published: date | None, context: str, offset: int, start: int, end: int) -> _Resolved:

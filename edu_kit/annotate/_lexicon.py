@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .._data import data_file
 
-__all__ = ["Lexicon", "lexicon", "trie_pattern"]
+__all__ = ["Lexicon", "lexicon", "lowered", "trie_pattern"]
 
 
 def trie_pattern(words: Iterable[str], char_pattern: Callable[[str], str] = re.escape) -> str:
@@ -42,6 +42,19 @@ def _render(node: dict, char_pattern: Callable[[str], str]) -> str:  # type: ign
     return body
 
 
+def lowered(text: str) -> str:
+    """``text`` in lower case with every offset kept (a character whose lower case is
+    longer, such as "İ", stays as it is).
+
+    >>> lowered("NATO's İstanbul")
+    "nato's İstanbul"
+    """
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+
+
 def _phrases(words: Iterable[str]) -> str:
     return trie_pattern(sorted(set(words), key=len, reverse=True))
 
@@ -58,6 +71,7 @@ class Lexicon:
     given_names: frozenset[str]
     name_particles: frozenset[str]
     future_marker: re.Pattern[str]
+    past_tense: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
@@ -86,6 +100,7 @@ def lexicon() -> Lexicon:
         given_names=frozenset(spec["given_names"]),
         name_particles=frozenset(spec["name_particles"]),
         future_marker=words("future_markers"),
+        past_tense=frozenset(w.lower() for w in spec["past_tense_words"]),
         months={k: int(v) for k, v in spec["months"].items()},
         weekdays={k: int(v) for k, v in spec["weekdays"].items()},
         relative_days={k.lower(): int(v) for k, v in spec["relative_days"].items()},

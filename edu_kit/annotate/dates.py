@@ -20,22 +20,17 @@ Relative expressions are resolved against the article's publication date:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 
-from ..corpus import Article
-from ._lexicon import lexicon, trie_pattern
+from ..corpus import Article, Sentence
+from ._lexicon import lexicon, lowered, trie_pattern
 from .records import DateExpression, Precision
 
 __all__ = ["resolve_dates"]
 
-_PAST_IRREGULAR = (
-    "was|were|had|did|met|said|told|came|went|gave|took|held|made|saw|spoke|sent|began|left|became|"
-    "brought|put|set|thought|wrote|ran|won|lost|led|flew|sat|stood|hit|struck|rang|got|found|"
-    "kept|knew|meant|paid|rose|fell|drew|shook|sought|spent|stated|agreed|warned|has|have|been"
-)
-_PAST = re.compile(rf"\b(?:(?i:{_PAST_IRREGULAR})|[a-z]{{3,}}ed)\b")
+_WORD = re.compile(r"\w+")
 # Words before a month name that make it a date ("in December", "for February").
 _MONTH_PREPOSITIONS = ("in", "since", "until", "by", "early", "late", "of", "for", "from", "through", "during", "before", "after", "till")
 _PROGRESSIVE_FUTURE = re.compile(r"\b(?:is|are|am)\s+\w+ing\b", re.IGNORECASE)
@@ -95,11 +90,18 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
     """
     found: list[DateExpression] = []
     published = article.published
+    markers: dict[int, list[tuple[int, str]]] = {}  # tense markers of each sentence, found once
     for match in _matches(article.body):
         sentence = article.sentence_at(match.start())
-        context = "" if sentence is None else article.body[sentence.start : sentence.end]
-        offset = match.start() - (0 if sentence is None else sentence.start)
-        resolved = _resolve(match, published, context, offset)
+
+        def tense(sentence: Sentence | None = sentence, at: int = match.start()) -> str | None:
+            if sentence is None:
+                return None
+            if sentence.index not in markers:
+                markers[sentence.index] = _tense_markers(article.body[sentence.start : sentence.end])
+            return _tense(markers[sentence.index], at - sentence.start)
+
+        resolved = _resolve(match, published, tense)
         if resolved is None:
             continue
         value, until, precision, relative, start, end = resolved
@@ -120,21 +122,23 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
 
 @lru_cache(maxsize=1)
 def _trigger() -> re.Pattern[str]:
-    """Where a date expression can begin: a digit, a capital, or a relative word."""
+    """Where a date expression can begin, in the lower-cased body: a digit, a month or
+    weekday name, or a relative word.  Scanning lower-cased text with a case-sensitive
+    pattern is twice as fast as a case-insensitive scan, and finds a superset."""
     lex = lexicon()
-    names = trie_pattern([*lex.months, *lex.weekdays])
+    names = trie_pattern({n.lower() for n in [*lex.months, *lex.weekdays]})
     words = (
         "today|tonight|yesterday|tomorrow|this|last|next|earlier|later|past|coming|the\\s+(?=\\d)"
         r"|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year)s?\s+ago"
     )
-    return re.compile(rf"(?<!\w)(?:\d|(?:{names})|(?i:{words})\b)")
+    return re.compile(rf"(?<!\w)(?:\d|(?:{names})|(?:{words})\b)")
 
 
 def _matches(body: str) -> Iterator[re.Match[str]]:
     """Matches of the date pattern, tried only where one can begin (much faster than a scan)."""
     pattern = _pattern()
     position = 0
-    for candidate in _trigger().finditer(body):
+    for candidate in _trigger().finditer(lowered(body)):
         if candidate.start() < position:
             continue
         match = pattern.match(body, candidate.start())
@@ -171,7 +175,7 @@ def _nearest_year(month: int, day: int, published: date | None) -> int | None:
     return min(candidates, key=lambda y: abs((date(y, month, day) - published).days))
 
 
-def _resolve(match: re.Match[str], published: date | None, context: str, offset: int) -> _Resolved | None:
+def _resolve(match: re.Match[str], published: date | None, tense: Callable[[], str | None]) -> _Resolved | None:
     g = match.groupdict()
     start, end = match.start(), match.end()
     if g["iso"]:
@@ -203,13 +207,13 @@ def _resolve(match: re.Match[str], published: date | None, context: str, offset:
     if g["ago"]:
         return _ago(str(g["ago_n"]), str(g["ago_unit"]), published, start, end)
     if g["nth"]:
-        return _day_of_month(int(g["nth_d"] or 0), published, context, offset, start, end)
+        return _day_of_month(int(g["nth_d"] or 0), published, tense, start, end)
     if g["rday"]:
         shift = lexicon().relative_days[g["rday"].lower()]
         value = None if published is None else (published + timedelta(days=shift)).isoformat()
         return (value, None, "day", True, start, end)
     if g["wdx"]:
-        return _weekday(g, published, context, offset, start, end)
+        return _weekday(g, published, tense, start, end)
     if g["yr"]:
         return (g["yr"], None, "year", False, start, end)
     return None
@@ -298,7 +302,7 @@ def _ago(count: str, unit: str, published: date | None, start: int, end: int) ->
     return (f"{published.year - n:04d}", None, "year", True, start, end)
 
 
-def _day_of_month(day: int, published: date | None, context: str, offset: int, start: int, end: int) -> _Resolved | None:
+def _day_of_month(day: int, published: date | None, tense_of: Callable[[], str | None], start: int, end: int) -> _Resolved | None:
     """"on the 26th": that day of the publication month or a neighbouring one, chosen by
     tense like a weekday (past: on or before publication; future: after; else nearest)."""
     if published is None:
@@ -309,7 +313,7 @@ def _day_of_month(day: int, published: date | None, context: str, offset: int, s
         found = _safe_date(index // 12, index % 12 + 1, day)
         if found is not None:
             candidates.append(found)
-    tense = _tense(context, offset)
+    tense = tense_of()
     if tense == "past":
         candidates = [c for c in candidates if c <= published]
     elif tense == "future":
@@ -320,14 +324,14 @@ def _day_of_month(day: int, published: date | None, context: str, offset: int, s
     return (chosen.isoformat(), None, "day", True, start, end)
 
 
-def _weekday(g: dict[str, str | None], published: date | None, context: str, offset: int, start: int, end: int) -> _Resolved:
+def _weekday(g: dict[str, str | None], published: date | None, tense_of: Callable[[], str | None], start: int, end: int) -> _Resolved:
     target = lexicon().weekdays[g["wdx_wd"] or ""]
     which = (g["wdx_which"] or "").lower()
     if not which:  # "on Wednesday": the weekday alone is the expression
         start = end - len(g["wdx_wd"] or "")
     if published is None:
         return (None, None, "day", True, start, end)
-    tense = None if which else _tense(context, offset)
+    tense = None if which else tense_of()
     if tense is None and not which:
         # No tense to go by (a list of quotes, a schedule in the present tense): the
         # occurrence nearest to publication, the earlier one on a tie.
@@ -347,17 +351,29 @@ def _weekday(g: dict[str, str | None], published: date | None, context: str, off
     return (day.isoformat(), None, "day", True, start, end)
 
 
-def _tense(context: str, offset: int) -> str | None:
-    """"future", "past", or None (no marker) for the sentence around ``offset``.
+def _tense_markers(context: str) -> list[tuple[int, str]]:
+    """Where a sentence shows its tense: ``(offset, "future" | "past")``, in one pass per kind.
+
+    A past-tense word is one of the lexicon's ``past_tense_words`` (any case) or a word
+    of five or more lower-case letters ending in "-ed".
+    """
+    lex = lexicon()
+    markers = [(m.start(), "future") for m in lex.future_marker.finditer(context)]
+    markers += [(m.start(), "future") for m in _PROGRESSIVE_FUTURE.finditer(context)]
+    for m in _WORD.finditer(context):
+        word = m.group()
+        if word.lower() in lex.past_tense or (len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower()):
+            markers.append((m.start(), "past"))
+    return markers
+
+
+def _tense(markers: list[tuple[int, str]], offset: int) -> str | None:
+    """"future", "past", or None (no marker) at ``offset`` of a sentence with ``markers``.
 
     The tense markers before the date expression decide ("will meet on Monday",
     "who took office on Wednesday"); without any, those after it ("On Wednesday,
     Russia handed ...").
     """
-    lex = lexicon()
-    markers = [(m.start(), "future") for m in lex.future_marker.finditer(context)]
-    markers += [(m.start(), "future") for m in _PROGRESSIVE_FUTURE.finditer(context)]
-    markers += [(m.start(), "past") for m in _PAST.finditer(context)]
     if not markers:
         return None
     before = [m for m in markers if m[0] < offset]

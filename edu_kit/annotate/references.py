@@ -14,11 +14,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from .._data import data_file
 from ..corpus import Article
 from ..knowledge import KnowledgeBase, Person
-from ._lexicon import lexicon, trie_pattern
+from ._lexicon import lexicon, lowered, trie_pattern
 from .records import Mention, SpeakerKind
 
 __all__ = ["Reference", "References", "build_references"]
@@ -27,9 +28,9 @@ __all__ = ["Reference", "References", "build_references"]
 _PRONOUN_WINDOW = 6
 
 
-@dataclass(frozen=True)
-class Reference:
-    """A stretch of text that refers to a speaker-capable person or body."""
+class Reference(NamedTuple):
+    """A stretch of text that refers to a speaker-capable person or body (an immutable
+    tuple: an article has dozens, and tuples cost a tenth of a frozen dataclass to make)."""
 
     start: int
     end: int
@@ -106,13 +107,6 @@ class _Spans:
         return index >= 0 and offset < self.spans[index][1]
 
 
-def _lowered(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)  # keep offsets
-
-
 def build_references(
     article: Article,
     found: tuple[Mention, ...],
@@ -137,7 +131,7 @@ def build_references(
     named_starts = [r[0] for r in named]
     dropped: set[int] = set()
     pronouns = lexicon().pronouns
-    for match in _scanner(kb).finditer(_lowered(article.body)):
+    for match in _scanner(kb).finditer(lowered(article.body)):
         start, end = match.span()
         if start in inside:
             continue
@@ -169,8 +163,15 @@ def build_references(
         if via == "pronoun":
             # A second "he" in a sentence means the same person as the first.
             sentence = article.sentence_at(start)
-            same = [r for r in items if r.via == "pronoun" and r.gender == gender and sentence is not None and r.start >= sentence.start]
-            antecedent = same[-1] if same else _antecedent(items, gender, paragraph)
+            same = None
+            if sentence is not None:
+                for r in reversed(items):
+                    if r.start < sentence.start:
+                        break
+                    if r.via == "pronoun" and r.gender == gender:
+                        same = r
+                        break
+            antecedent = same if same is not None else _antecedent(items, gender, paragraph)
             if antecedent is None:
                 continue
             name = antecedent.name

@@ -83,8 +83,10 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
 
     seen: set[str] = set()
     for mention in notes.mentions:
+        if mention.kind != "concept" or mention.name in seen:
+            continue
         sentence = _sentence(article, mention.start)
-        if mention.kind != "concept" or sentence is None or mention.name in seen:
+        if sentence is None:
             continue
         seen.add(mention.name)
         facts.append(

@@ -191,6 +191,50 @@ CASES = {
         "2022-01-12",
         [("Nothing about Ukraine without Ukraine", "Dmytro Kuleba", False)],
     ),
+    "a body the knowledge base lacks": (
+        'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
+        "2022-01-14",
+        [("a last chance", "Polish Foreign Ministry", True)],
+    ),
+    "an embassy in a named city": (
+        '"We expect concrete answers," the Russian Embassy in Washington said in a statement.',
+        "2022-01-10",
+        [("We expect concrete answers,", "Russian Embassy in Washington", False)],
+    ),
+    "TV transcript: staff turns are not quotations, sound bites are": (
+        "DANA WRIGHT, HOST: Talks ended in Geneva.\n\n"
+        "WENDY SHERMAN, US DEPUTY SECRETARY OF STATE (on tape): We were firm. We were clear.\n\n"
+        'WRIGHT: Moscow called the meeting "useful".\n\n'
+        "SERGEI RYABKOV, RUSSIAN DEPUTY FOREIGN MINISTER (through interpreter): We are disappointed.",
+        "2022-01-10",
+        [
+            ("We were firm. We were clear.", "Wendy Sherman", False),
+            ("useful", None, True),
+            ("We are disappointed.", "Sergei Ryabkov", False),
+        ],
+    ),
+    "press-conference transcript with a role in brackets": (
+        "JENS STOLTENBERG (NATO Secretary General): Good afternoon. Allies are united.\n\n"
+        "Q: Will NATO close the door?\n\n"
+        "JENS STOLTENBERG: No. The door stays open.",
+        "2022-01-12",
+        [("Good afternoon. Allies are united.", "Jens Stoltenberg", False), ("No. The door stays open.", "Jens Stoltenberg", False)],
+    ),
+    "interview: answers are the interviewee's, questions are not quotations": (
+        "Oksana Bilyk, a historian in Lviv, spoke to us by phone.\n\nQ: Are you afraid?\nA: No. We have lived with this since 2014.",
+        "2022-01-20",
+        [("No. We have lived with this since 2014.", "Oksana Bilyk", False)],
+    ),
+    "a dateline or a claim label is not a speaker": (
+        "NEW DELHI: India abstained.\n\nCLAIM: NATO promised not to expand. VERDICT: No written promise exists.",
+        "2022-02-01",
+        [],
+    ),
+    "a colon after a speech verb is prose with marks, not a turn": (
+        'Maria Zakharova, the ministry’s spokeswoman, wrote on Telegram: "Another day, another invasion."',
+        "2022-02-15",
+        [("Another day, another invasion.", "Maria Zakharova", False)],
+    ),
 }
 
 

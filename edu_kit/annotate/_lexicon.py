@@ -70,6 +70,11 @@ class Lexicon:
     role_nouns: frozenset[str]
     given_names: frozenset[str]
     name_particles: frozenset[str]
+    body_heads: frozenset[str]
+    staff_roles: frozenset[str]
+    question_labels: frozenset[str]
+    answer_labels: frozenset[str]
+    not_speaker_labels: frozenset[str]
     future_marker: re.Pattern[str]
     past_tense: frozenset[str]
     months: dict[str, int]
@@ -99,6 +104,11 @@ def lexicon() -> Lexicon:
         role_nouns=frozenset(spec["role_nouns"]),
         given_names=frozenset(spec["given_names"]),
         name_particles=frozenset(spec["name_particles"]),
+        body_heads=frozenset(spec["body_heads"]),
+        staff_roles=frozenset(w.lower() for w in spec["staff_roles"]),
+        question_labels=frozenset(spec["question_labels"]),
+        answer_labels=frozenset(spec["answer_labels"]),
+        not_speaker_labels=frozenset(w.upper() for w in spec["not_speaker_labels"]),
         future_marker=words("future_markers"),
         past_tense=frozenset(w.lower() for w in spec["past_tense_words"]),
         months={k: int(v) for k, v in spec["months"].items()},

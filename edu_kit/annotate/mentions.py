@@ -70,7 +70,24 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
         taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     found.extend(_surnames_of_known(body, found, taken))
     found.extend(_unknown_people(body, taken))
+    found = _unknown_bodies(body, found, taken)
+    found.extend(_label_names(article, found, taken, kb))
     return tuple(sorted(found, key=lambda m: (m.start, -m.end)))
+
+
+def _label_names(article: Article, found: list[Mention], taken: bytearray, kb: KnowledgeBase) -> list[Mention]:
+    """Speakers named in transcript labels ("SERGEI LAVROV, RUSSIAN FOREIGN MINISTER:")."""
+    from .turns import turns  # turns read the mentions found so far
+
+    extra = []
+    lex = lexicon()
+    for turn in turns(article, found, kb):
+        text = article.body[turn.label_start : turn.label_end]
+        if turn.speaker is None or text in lex.question_labels or text in lex.answer_labels or any(taken[turn.label_start : turn.label_end]):
+            continue
+        person = kb.person(turn.speaker)
+        extra.append(Mention(turn.speaker, "person", text, turn.label_start, turn.label_end, person.id if person else None))
+    return extra
 
 
 @lru_cache(maxsize=1)
@@ -179,3 +196,79 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
             if not any(taken[start : start + len(surname)]):
                 found.append(Mention(text, "person", surname, start, start + len(surname), None))
     return found
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> re.Pattern[str]:
+    """Capitalised words ending in a body's head noun, with an "of/in/to ..." tail."""
+    lex = lexicon()
+    word = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*"
+    head = "|".join(sorted(lex.body_heads, key=len, reverse=True))
+    tail = rf"[ \t]+(?:of|in|to|for)[ \t]+(?:the[ \t]+)?{word}(?:[ \t]+{word}){{0,2}}"
+    return re.compile(rf"(?<![\w-])(?:{word}[ \t]+){{1,4}}(?:{head})(?![\w-])(?:{tail}){{0,2}}|(?<![\w-])(?:{head})(?:{tail}){{1,2}}")
+
+
+@lru_cache(maxsize=1)
+def _head_nouns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The head nouns alone (a fast scan: they start with capitals), and up to four
+    capitalised words before a point."""
+    heads = "|".join(sorted(lexicon().body_heads, key=len, reverse=True))
+    return re.compile(rf"(?:{heads})(?![\w-])"), re.compile(r"(?<![\w-])(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]*[ \t]+){1,4}$")
+
+
+def _body_matches(body: str) -> Iterator[re.Match[str]]:
+    """The matches of :func:`_body_names`, tried only around head nouns (most text has none)."""
+    heads, words_before = _head_nouns()
+    pattern = _body_names()
+    position = 0
+    for head in heads.finditer(body):
+        at = head.start()
+        if at < position:
+            continue
+        window_start = max(position, at - 120)
+        before = words_before.search(body, window_start, at)
+        starts = [at] if before is None else [m.start() + before.start() for m in re.finditer(r"\S+", before.group())] + [at]
+        for start in starts:
+            match = pattern.match(body, start)
+            if match is not None and match.end() > at:
+                yield match
+                position = match.end()
+                break
+
+
+def _unknown_bodies(body: str, found: list[Mention], taken: bytearray) -> list[Mention]:
+    """Bodies the knowledge base does not know, named in full: capitalised words ending
+    in a head noun ("Polish Foreign Ministry", "Embassy") with an optional "in/of ..."
+    tail, when the name says whose body it is (a nationality or a known place) or is a
+    proper name with "of" ("Ministry of Defence").  Places
+    inside the name ("Washington" in "the Russian Embassy in Washington") become part of
+    it; a person's name ends it.
+    """
+    lex = lexicon()
+    extra: list[Mention] = []
+    absorbed: set[int] = set()
+    for match in _body_matches(body):
+        start, end = match.span()
+        words = match.group().split()
+        while words and words[0] in ("The", "A", "An", "In", "On", "At", "By", "From"):
+            start += len(words[0]) + len(body[start + len(words[0]) :]) - len(body[start + len(words[0]) :].lstrip())
+            words = words[1:]
+        inside = [m for m in found if m.start < end and start < m.end]
+        person = next((m for m in inside if m.kind == "person"), None)
+        if person is not None:
+            end = min(end, person.start)
+            inside = [m for m in inside if m.end <= end]
+        text = body[start:end].rstrip(" \t,")
+        end = start + len(text)
+        if not any(w in lex.body_heads for w in text.split()) or any(m.start < start or m.end > end for m in inside):
+            continue
+        if any(m.kind in ("organization", "concept") for m in inside):
+            continue  # the knowledge base knows it ("the Ukrainian Foreign Ministry")
+        national = any(_strip_possessive(w) in lex.demonyms for w in text.split()) or any(m.kind == "place" for m in inside)
+        proper = re.search(r"\s(?:of|for)\s", text) is not None  # "Ministry of Defence" is a name; "Foreign Ministry" is not
+        if not (national or proper) or any(taken[i] and not any(m.start <= i < m.end for m in inside) for i in range(start, end)):
+            continue
+        absorbed.update(id(m) for m in inside)
+        extra.append(Mention(text, "organization", text, start, end, None))
+        taken[start:end] = b"\x01" * (end - start)
+    return [m for m in found if id(m) not in absorbed] + extra

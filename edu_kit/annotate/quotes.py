@@ -19,6 +19,10 @@ The speaker phrase is read with the knowledge base: names (and their known
 misspellings), role phrases at the article's date ("the German leader"), pronouns
 (nearest earlier person of that gender), bodies ("NATO", "the Kremlin", "the
 statement" = the body that last spoke), and people introduced with a title.
+
+Transcripts and interviews quote without marks: a labelled turn ("SERGEI LAVROV
+(through interpreter): ...", "A: ...") is a quotation of its speaker, with the label
+as its cue (see :mod:`edu_kit.annotate.turns`).
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from .marks import QuoteSpan, quote_spans
 from .mentions import mentions as find_mentions
 from .records import Mention, Quote, SpeakerKind
 from .references import Reference, References, build_references
+from .turns import turns
 
 __all__ = ["quotes"]
 
@@ -95,7 +100,10 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
     kb = kb or load_knowledge()
     found = find_mentions(article, kb) if found is None else found
     spans = quote_spans(article)
-    refs = build_references(article, found, kb, [(s.start, s.end) for s in spans])
+    labelled = turns(article, found, kb)
+    labels = {t.label_start for t in labelled}
+    # A transcript label names who speaks the turn, not the subject of its sentences.
+    refs = build_references(article, tuple(m for m in found if m.start not in labels), kb, [(s.start, s.end) for s in spans])
     finder = _Finder(article, kb, refs, spans)
     result: list[Quote] = []
     for index, span in enumerate(spans):
@@ -117,6 +125,26 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
                 sentence=-1 if sentence is None else sentence.index,
             )
         )
+    spoken = [t for t in labelled if t.quotation]
+    if spoken:
+        # A quotation mark inside an interviewee's answer is theirs to quote: the turn wins.
+        result = [q for q in result if not any(t.start <= q.start and q.end <= t.end for t in spoken)]
+        for turn in spoken:
+            sentence = article.sentence_at(turn.start)
+            result.append(
+                Quote(
+                    text=_clean(article.body[turn.start : turn.end]),
+                    start=turn.start,
+                    end=turn.end,
+                    speaker=turn.speaker,
+                    speaker_kind="person",
+                    cue=turn.cue,
+                    fragment=False,
+                    where="text",  # turns are read in running text only
+                    sentence=-1 if sentence is None else sentence.index,
+                )
+            )
+        result.sort(key=lambda q: q.start)
     return tuple(result)
 
 

@@ -12,6 +12,8 @@ from edu_kit.corpus import parse_article
 CASES = [
     ("They met on Thursday, December 16, 2021 in Brussels.", None, [("Thursday, December 16, 2021", "2021-12-16", None, "day")]),
     ("The statement of 16 December was clear.", "2022-01-07", [("16 December", "2021-12-16", None, "day")]),
+    ("Today, NATO answered in writing.", "2022-01-26", [("Today", "2022-01-26", None, "day")]),
+    ('"Tomorrow we meet again," Blinken said.', "2022-01-20", [("Tomorrow", "2022-01-21", None, "day")]),
     ("Talks open on January 10.", "2022-01-07", [("January 10", "2022-01-10", None, "day")]),
     ("The council meets on 12 January.", "2022-01-07", [("12 January", "2022-01-12", None, "day")]),
     ("Russia published its drafts on Dec. 17.", "2022-01-05", [("Dec. 17", "2021-12-17", None, "day")]),
@@ -78,6 +80,7 @@ def test_relative_dates_stay_unresolved_without_a_publication_date(sentence: str
         "NATO has 30 members.",
         "Officials may meet again.",
         "The 1990s were different.",
+        "He told the BBC's Today programme that talks would go on.",
     ],
 )
 def test_numbers_that_are_not_dates(sentence: str) -> None:

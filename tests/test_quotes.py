@@ -191,6 +191,21 @@ CASES = {
         "2022-01-12",
         [("Nothing about Ukraine without Ukraine", "Dmytro Kuleba", False)],
     ),
+    "an unnamed spokesperson of a body known only by its acronym": (
+        '"Sport must build bridges," an IAAF spokesperson said.',
+        "2022-02-04",
+        [("Sport must build bridges,", "IAAF", False)],
+    ),
+    "a participle after a comma takes the main clause's subject": (
+        "Scholz met reporters with Polish President Andrzej Duda, adding that the situation was « very serious ».",
+        "2022-02-08",
+        [("very serious", "Olaf Scholz", True)],
+    ),
+    "a fragment in a sentence opening with 'According to X,'": (
+        'According to Ryabkov, the talks had reached "a dead end".',
+        "2022-01-14",
+        [("a dead end", "Sergei Ryabkov", True)],
+    ),
     "a body the knowledge base lacks": (
         'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
         "2022-01-14",

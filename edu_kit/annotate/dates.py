@@ -102,7 +102,7 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
             return _tense(markers[sentence.index], at - sentence.start)
 
         resolved = _resolve(match, published, tense)
-        if resolved is None:
+        if resolved is None or (match.group("rday") and _title_word(article.body, match.start(), sentence)):
             continue
         value, until, precision, relative, start, end = resolved
         found.append(
@@ -145,6 +145,14 @@ def _matches(body: str) -> Iterator[re.Match[str]]:
         if match is not None and match.end() > match.start():
             yield match
             position = match.end()
+
+
+def _title_word(body: str, start: int, sentence: Sentence | None) -> bool:
+    """Is the word at ``start`` capitalised inside its sentence ("the BBC's Today
+    programme"), and so part of a name rather than a date ("Today, NATO ...")?"""
+    if not body[start].isupper() or sentence is None:
+        return False
+    return bool(body[sentence.start : start].strip(" \t\n\"'“‘«„(—–-:"))
 
 
 _Resolved = tuple[str | None, str | None, Precision, bool, int, int]

@@ -13,7 +13,8 @@ can see why:
    paragraph before, when that paragraph ends with a quotation of one speaker, or
    reports the words of one speaker only ("X stressed that …");
 4. a quotation inside a sentence with a speech or report verb ("calling such claims
-   "fake"") belongs to the sentence's subject.
+   "fake"") belongs to the sentence's subject; in a sentence that opens with
+   "According to X," it belongs to X.
 
 The speaker phrase is read with the knowledge base: names (and their known
 misspellings), role phrases at the article's date ("the German leader"), pronouns
@@ -54,12 +55,14 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)")
 _WHO_MAX_WORDS = 10
 _INNER_MARKS = re.compile(r"\s*\n\s*[“«„\"‘]?")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?,;:…][\]\)]*$")
+_ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-])")
 _CAP_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+")
 
 
 @dataclass(frozen=True)
 class _Patterns:
     according_at_end: re.Pattern[str]
+    according_at_start: re.Pattern[str]
     according_before: re.Pattern[str]
     body_speaks: re.Pattern[str]
     reported_speech: re.Pattern[str]
@@ -73,6 +76,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         according_at_end=re.compile(rf"(?:{according})\s+(.{{1,80}}?)\s*,$", re.IGNORECASE),
         according_before=re.compile(rf"(?:{according})\s+$", re.IGNORECASE),
+        according_at_start=re.compile(rf"\s*(?:{according})\s+([^,;]{{1,80}}?)\s*,", re.IGNORECASE),
         body_speaks=re.compile(rf"\s*(?:has\s+|have\s+|had\s+)?(?:{speech})", re.IGNORECASE),
         reported_speech=re.compile(
             rf"[\s,]+(?:\w+ly\s+|has\s+|have\s+|had\s+|also\s+|further\s+)*(?:{report}|{speech})\s*(?:that\b|:)",
@@ -336,22 +340,28 @@ class _Finder:
             return None
         floor = sentence.start
         clause = self.body[floor:opener]
+        according = _patterns().according_at_start.match(clause)
+        if according is not None:  # "According to Ryabkov, the talks had reached "a dead end""
+            return self._who(floor + according.start(1), floor + according.end(1), floor + according.start(), floor + according.end(1))
         verbs = [*self.lex.report_verb.finditer(clause), *self.lex.speech_verb.finditer(clause)]
         if not verbs:
             return None
         verb = max(verbs, key=lambda m: m.start())  # the verb that governs the quotation
+        participle, cue_end = self._participle(clause, verb), floor + verb.end()
+        if participle:
+            verb = self._main_verb(clause, verb)
         verb_start = floor + verb.start()
         actors = [r for r in self.refs.within(floor, verb_start) if r.via != "place"]
         if not actors:
             return None
         # Its subject: a person or body right before it ("the Kremlin has called"), else
         # the sentence's subject, its first person or body ("The deputy minister ... calling").
-        adjacent = [r for r in actors if _AUXILIARIES.fullmatch(self.body[r.end : verb_start])]
+        adjacent = [] if participle else [r for r in actors if _AUXILIARIES.fullmatch(self.body[r.end : verb_start])]
         people = [r for r in actors if r.kind == "person"]
         chosen = adjacent[-1] if adjacent else (people[0] if people else actors[0])
         if self._coordinated(chosen, actors):
             return None
-        return _Speaker(chosen.name, chosen.kind, self._cue_text(chosen.start, floor + verb.end()))
+        return _Speaker(chosen.name, chosen.kind, self._cue_text(chosen.start, cue_end))
 
     # -- helpers ---------------------------------------------------------------------
     def _verb_subject(
@@ -369,15 +379,32 @@ class _Finder:
         if not matches:
             return None
         verb = matches[-1] if require_end else matches[0]
+        participle, cue_end = require_end and self._participle(clause, verb), floor + verb.end()
+        if participle:
+            verb = self._main_verb(clause, verb)
         verb_start = floor + verb.start()
         actors = [r for r in self.refs.within(floor, verb_start) if r.via != "place"]
         if not actors:
             return None
         people = [r for r in actors if r.kind == "person"]
-        chosen = people[-1] if require_end and people else (people[0] if people else actors[0])
+        if participle:
+            chosen = people[0] if people else actors[0]
+        else:
+            chosen = people[-1] if require_end and people else (people[0] if people else actors[0])
         if self._coordinated(chosen, actors):
             return None
-        return _Speaker(chosen.name, chosen.kind, self._cue_text(chosen.start, floor + verb.end()))
+        return _Speaker(chosen.name, chosen.kind, self._cue_text(chosen.start, cue_end))
+
+    @staticmethod
+    def _participle(clause: str, verb: re.Match[str]) -> bool:
+        """Is ``verb`` a participle after a comma (", adding that …")?  Its subject is then
+        the main clause's, not the name just before the comma."""
+        return verb.group().lower().endswith("ing") and clause[: verb.start()].rstrip().endswith(",")
+
+    def _main_verb(self, clause: str, participle: re.Match[str]) -> re.Match[str]:
+        """The speech or report verb before a participle ("Macron told …, adding"), if any."""
+        earlier = [m for m in (*self.lex.speech_verb.finditer(clause), *self.lex.report_verb.finditer(clause)) if m.end() <= participle.start()]
+        return max(earlier, key=lambda m: m.start()) if earlier else participle
 
     def _coordinated(self, chosen: Reference, actors: list[Reference]) -> bool:
         """"The US and EU threatened …": a joint subject has no single speaker."""
@@ -401,7 +428,13 @@ class _Finder:
             # "a State Department spokesperson said": the body speaks through someone unnamed;
             # "a senior US official said": a source the article does not name.
             named_bodies = [r for r in refs if r.kind == "organization" and r.via == "name"]
-            return _Speaker(named_bodies[-1].name, "organization", cue) if named_bodies else None
+            if named_bodies:
+                return _Speaker(named_bodies[-1].name, "organization", cue)
+            # "an IOC spokesperson said": a body the knowledge base lacks, named by its acronym.
+            acronym = _ACRONYM.search(phrase)
+            if acronym is not None and acronym.group() not in self.lex.title_words and acronym.group() not in self.lex.demonyms:
+                return _Speaker(acronym.group(), "organization", cue)
+            return None
         bodies = [r for r in refs if r.via == "name"]
         if not bodies:  # a country speaks as a state only when named alone: "Russia said"
             bodies = [r for r in refs if re.fullmatch(r"\s*(?:the\s+)?", phrase[: r.start - who_start]) and not phrase[r.end - who_start :].strip()]

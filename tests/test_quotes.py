@@ -206,6 +206,16 @@ CASES = {
         "2022-01-14",
         [("a dead end", "Sergei Ryabkov", True)],
     ),
+    "'the alliance' and 'the ministry' are the bodies their names call so": (
+        'NATO ambassadors met Russian envoys.\n\n"The ball is in their court," the Russian Foreign Ministry said.\n\n'
+        '"We are ready to listen," the alliance said.\n\n"We will wait," the ministry added.',
+        "2022-01-12",
+        [
+            ("The ball is in their court,", "Russian Foreign Ministry", False),
+            ("We are ready to listen,", "NATO", False),
+            ("We will wait,", "Russian Foreign Ministry", False),
+        ],
+    ),
     "a body the knowledge base lacks": (
         'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
         "2022-01-14",

@@ -18,7 +18,8 @@ can see why:
 
 The speaker phrase is read with the knowledge base: names (and their known
 misspellings), role phrases at the article's date ("the German leader"), pronouns
-(nearest earlier person of that gender), bodies ("NATO", "the Kremlin", "the
+(nearest earlier person of that gender), bodies ("NATO", "the Kremlin"; "the
+alliance" = the latest body whose name says so, the North Atlantic Alliance; "the
 statement" = the body that last spoke), and people introduced with a title.
 
 Transcripts and interviews quote without marks: a labelled turn ("SERGEI LAVROV
@@ -155,6 +156,16 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
 def _clean(raw: str) -> str:
     """The quotation's words with paragraph breaks and repeated opening marks removed."""
     return " ".join(_INNER_MARKS.sub(" ", raw).split())
+
+
+def _words_of(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", name.lower()))
+
+
+@lru_cache(maxsize=8)
+def _body_words(kb: KnowledgeBase) -> dict[str, frozenset[str]]:
+    """Each body's canonical name -> the lower-case words of its name and aliases."""
+    return {org.name: frozenset().union(*(_words_of(a) for a in org.aliases)) for org in kb.organizations}
 
 
 class _Finder:
@@ -442,7 +453,7 @@ class _Finder:
             return _Speaker(bodies[-1].name, "organization", cue)
         anaphor = self.lex.organization_anaphor.search(phrase)
         if anaphor is not None and re.match(r"\s*(?:the|this|that|its|a)\s", phrase, re.IGNORECASE):
-            body = self._last_body_before(who_start)
+            body = self._body_called(anaphor.group().split()[-1].lower(), who_start) or self._last_body_before(who_start)
             if body is not None:
                 return _Speaker(body.name, "organization", cue)
         name = _CAP_NAME.search(phrase)
@@ -450,6 +461,16 @@ class _Finder:
             words = [w for w in name.group().split() if w not in self.lex.title_words]
             if len(words) >= 2:
                 return _Speaker(" ".join(words), "person", cue)
+        return None
+
+    def _body_called(self, noun: str, offset: int) -> Reference | None:
+        """The latest body before ``offset`` whose own name calls it ``noun`` ("the
+        alliance" -> NATO, the North Atlantic Alliance; "the ministry" -> the Polish Foreign
+        Ministry), or None when no earlier body's name has that word."""
+        words = _body_words(self.kb)
+        for ref in reversed(self.refs.before(offset)):
+            if ref.kind == "organization" and ref.via == "name" and noun in words.get(ref.name, _words_of(ref.name)):
+                return ref
         return None
 
     def _last_body_before(self, offset: int) -> Reference | None:

@@ -216,6 +216,16 @@ CASES = {
             ("We will wait,", "Russian Foreign Ministry", False),
         ],
     ),
+    "a person's ministry is the body of their office on the day": (
+        'Asked about the drills, Shoigu\'s ministry said they were "routine".',
+        "2022-01-18",
+        [("routine", "Russian Defence Ministry", True)],
+    ),
+    "'what it called' belongs to the latest body": (
+        'Kyiv urged calm, and the Kremlin was mocking what it called "hysteria".',
+        "2022-02-16",
+        [("hysteria", "Kremlin", True)],
+    ),
     "a body the knowledge base lacks": (
         'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
         "2022-01-14",

@@ -71,6 +71,7 @@ class Lexicon:
     given_names: frozenset[str]
     name_particles: frozenset[str]
     body_heads: frozenset[str]
+    possessive_bodies: frozenset[str]
     staff_roles: frozenset[str]
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
@@ -105,6 +106,7 @@ def lexicon() -> Lexicon:
         given_names=frozenset(spec["given_names"]),
         name_particles=frozenset(spec["name_particles"]),
         body_heads=frozenset(spec["body_heads"]),
+        possessive_bodies=frozenset(w.lower() for w in spec["possessive_bodies"]),
         staff_roles=frozenset(w.lower() for w in spec["staff_roles"]),
         question_labels=frozenset(spec["question_labels"]),
         answer_labels=frozenset(spec["answer_labels"]),

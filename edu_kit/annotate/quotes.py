@@ -56,6 +56,7 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)")
 _WHO_MAX_WORDS = 10
 _INNER_MARKS = re.compile(r"\s*\n\s*[“«„\"‘]?")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?,;:…][\]\)]*$")
+_IT_BEFORE = re.compile(r"\b[Ii]t(?:\s+(?:has|had|is|was|also|\w+ly))*\s+$")
 _ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-])")
 _CAP_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+")
 
@@ -369,6 +370,9 @@ class _Finder:
         # the sentence's subject, its first person or body ("The deputy minister ... calling").
         adjacent = [] if participle else [r for r in actors if _AUXILIARIES.fullmatch(self.body[r.end : verb_start])]
         people = [r for r in actors if r.kind == "person"]
+        bodies = [r for r in actors if r.kind == "organization"]
+        if not adjacent and bodies and _IT_BEFORE.search(clause[: verb.start()]):
+            adjacent = bodies[-1:]  # "the Kremlin was mocking what it called …": "it" is the latest body
         chosen = adjacent[-1] if adjacent else (people[0] if people else actors[0])
         if self._coordinated(chosen, actors):
             return None

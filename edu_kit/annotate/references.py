@@ -86,6 +86,23 @@ def _holder(kb: KnowledgeBase, phrase: str, published: date | None) -> Person | 
     return first if first is not None and last is not None and first.id == last.id else None
 
 
+_POSSESSED = re.compile(r"['’]s\s+([a-z]+)\b")
+
+
+def _office_body(kb: KnowledgeBase, person: Person | None, published: date | None) -> str | None:
+    """The body of the one office ``person`` held on ``published`` (or throughout the
+    period edu_kit teaches, for an undated article), or None."""
+    if person is None:
+        return None
+    if published is not None:
+        days = [published]
+    else:
+        period = data_file("period")
+        days = [period["start"], period["end"]]
+    orgs = {org for t in person.roles if all(t.covers(day) for day in days) and (org := kb.role(t.role).org) is not None}
+    return kb.entity(orgs.pop()).name if len(orgs) == 1 else None
+
+
 def _description_gender(text: str) -> str | None:
     last = text.lower().split()[-1]
     if "woman" in last:
@@ -122,6 +139,13 @@ def build_references(
             continue
         if mention.kind == "person":
             person = kb.person(mention.name)
+            owned = _POSSESSED.match(article.body, mention.end)
+            if owned is not None and owned.group(1).lower() in lexicon().possessive_bodies:
+                # "Shoigu's ministry said": the body of Shoigu's office, not Shoigu.
+                body = _office_body(kb, person, article.published)
+                if body is not None:
+                    raw.append((mention.start, owned.end(), "name", body, "organization", None))
+                continue
             raw.append((mention.start, mention.end, "name", mention.name, "person", person.gender if person else None))
         elif mention.kind == "organization":
             raw.append((mention.start, mention.end, "name", mention.name, "organization", None))

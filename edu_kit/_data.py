@@ -10,7 +10,10 @@ import yaml
 from ._resources import package_data
 from .errors import EduKitError
 
-__all__ = ["data_file"]
+__all__ = ["SAFE_LOADER", "data_file"]
+
+#: PyYAML's safe loader, in C when libyaml is there (ten times faster, same results).
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @cache
@@ -23,7 +26,7 @@ def data_file(name: str) -> Any:
     path = package_data("data", f"{name}.yaml")
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise EduKitError(

@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from .._data import SAFE_LOADER
 from .._resources import bundled_dir
 from ..errors import ArticleError
 from .reading import decode_article, parse_text, published_date
@@ -164,7 +165,7 @@ def _expand(path: Path) -> list[tuple[Path, Mapping[str, Any] | None]]:
 def _read_manifest(path: Path) -> dict[str, Mapping[str, Any]]:
     """Manifest entries keyed by file name."""
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        document = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ArticleError(

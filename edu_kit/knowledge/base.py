@@ -24,6 +24,7 @@ from typing import TypeVar, cast
 
 import yaml
 
+from .._data import SAFE_LOADER
 from .._resources import package_data
 from ..errors import KnowledgeBaseError
 from .records import (
@@ -371,7 +372,7 @@ def _read_file(f: _File, st: _State) -> None:
         raise f.error(None, f"cannot read the file ({exc})",
                       "check that it exists and is saved as UTF-8 text") from None
     try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        root = yaml.compose(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = None if mark is None else mark.line + 1

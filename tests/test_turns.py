@@ -33,6 +33,12 @@ def _turns(text: str) -> list[tuple[str | None, bool, str]]:
         # A known person's surname in capitals, and a surname in ordinary case named before.
         ("STOLTENBERG: Allies agree.\nQ: And Russia?\nSTOLTENBERG: We wait.", [("Jens Stoltenberg", True, "STOLTENBERG:"), (None, False, "Q:"), ("Jens Stoltenberg", True, "STOLTENBERG:")]),
         ("We spoke to Ivan Petrenko, a farmer.\nPetrenko: We stay.\nQ: Why?\nA: It is home.", [("Ivan Petrenko", True, "Petrenko:"), (None, False, "Q:"), ("Ivan Petrenko", True, "A:")]),
+        # A briefing transcript: titles in a label are not part of the name.
+        (
+            "Ned Price briefed reporters.\nMR PRICE: Good afternoon.\nQUESTION: Will you reply?\nMR PRICE: Next week.",
+            [("Ned Price", True, "MR PRICE:"), (None, False, "QUESTION:"), ("Ned Price", True, "MR PRICE:")],
+        ),
+        ("RUSSIAN FOREIGN MINISTER SERGEI LAVROV: We wait.\nQ: For what?", [("Sergei Lavrov", True, "RUSSIAN FOREIGN MINISTER SERGEI LAVROV:"), (None, False, "Q:")]),
         # Not turns: a dateline, claim labels, a heading-like lead, prose before a quotation.
         ("MOSCOW: Talks resumed.", []),
         ("CLAIM: NATO promised. VERDICT: False.", []),

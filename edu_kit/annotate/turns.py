@@ -2,7 +2,8 @@
 
 A paragraph that opens with a speaker label is one *turn*:
 
-* a name in capitals, optionally with a role after a comma and a note in brackets
+* a name in capitals (titles such as "MR" or "RUSSIAN FOREIGN MINISTER" before it are
+  not part of it), optionally with a role after a comma and a note in brackets
   ("SERGEI LAVROV, RUSSIAN FOREIGN MINISTER (through interpreter): ...", "HALE: ..."),
   or a name in ordinary case that the article names elsewhere ("Moreau: ...");
 * a question or an answer label ("Q:", "A:", "Question:", "Answer:").
@@ -35,7 +36,7 @@ _CASED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*"
 _LABEL_MAX_CHARS = 160  # four words, a role of up to 80 characters and a note in brackets
 _OPENING_MARKS = "\"“«„‘'"
 _LABEL = re.compile(
-    rf"(?P<label>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{0,3}}|{_CASED_WORD}(?:[ \t]+{_CASED_WORD}){{0,2}})"
+    rf"(?P<label>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{0,5}}|{_CASED_WORD}(?:[ \t]+{_CASED_WORD}){{0,2}})"
     r"(?:,[ \t]*(?P<role>[^:()\n]{1,80}?))?(?:[ \t]*\((?P<note>[^()\n]{1,40})\))?:[ \t]+(?=\S)"
 )
 
@@ -120,8 +121,13 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
 
 def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: KnowledgeBase, at: int) -> str | None:
     """The person a label names, or None when the label is no name we can read."""
-    words = label.split()
     upper = label.isupper()
+    words = label.split()
+    titles = lexicon().title_words
+    while len(words) > 1 and (words[0].rstrip(".").capitalize() in titles or words[0].rstrip(".") in titles):
+        words = words[1:]  # "MR PRICE", "Dr Moreau": the name without its title
+    if len(words) < len(label.split()):
+        label = " ".join(words)
     if not upper and not any(m.start == at and m.text == label for m in people):
         return None  # "Ukraine: ..." in ordinary case is a heading-like lead, not a label
     if len(words) == 1 and label.upper() in labelled:

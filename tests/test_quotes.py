@@ -226,6 +226,11 @@ CASES = {
         "2022-02-16",
         [("hysteria", "Kremlin", True)],
     ),
+    "live-blog entry: time stamp, then 'Speaker: headline'": (
+        "09:40 GMT – Kirby: US 'clear-eyed' about the talks\n\nPentagon spokesman John Kirby spoke in Washington.",
+        "2022-01-12",
+        [("clear-eyed", "John Kirby", True)],
+    ),
     "a body the knowledge base lacks": (
         'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
         "2022-01-14",

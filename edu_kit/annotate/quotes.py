@@ -56,6 +56,9 @@ _QUOTE_MARK = re.compile(r"[\"“”«»„]|(?<!\w)['‘’]|['‘’](?!\w)")
 _WHO_MAX_WORDS = 10
 _INNER_MARKS = re.compile(r"\s*\n\s*[“«„\"‘]?")
 _ENDS_LIKE_SENTENCE = re.compile(r"[.!?,;:…][\]\)]*$")
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|CET|EET|EST|ET|MSK|BST|local(?:\s+time)?|[ap]\.?m\.?))?\s*[–—-]\s*")
+_HEADLINE_SPEAKER = re.compile(r"(?P<who>(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)\s*:\s")
+_HEADLINE_MAX_WORDS = 15
 _IT_BEFORE = re.compile(r"\b[Ii]t(?:\s+(?:has|had|is|was|also|\w+ly))*\s+$")
 _ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-])")
 _CAP_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+")
@@ -276,9 +279,14 @@ class _Finder:
         stripped = pre.rstrip()
         if not stripped:
             return self._colon_paragraph(span)
-        headline_style = re.fullmatch(r"(?:[\w.’'-]+\s+){0,3}[\w.’'-]+\s*:", stripped)
-        if headline_style is not None:  # Kuleba: “…” (headlines, captions, live blogs)
-            speaker = self._who(floor, floor + len(stripped) - 1, floor, floor + len(stripped) - 1)
+        stamp = _TIME_STAMP.match(stripped)  # "09:40 GMT – Kirby: …" in a live blog
+        lead = stamp.end() if stamp else 0
+        headline_style = _HEADLINE_SPEAKER.match(stripped[lead:] + " ")
+        short = len(self.article.paragraphs[span.paragraph].text.split()) <= _HEADLINE_MAX_WORDS
+        if headline_style is not None and (short or headline_style.end() >= len(stripped) - lead):
+            # Kuleba: “…”, or in a short line "Kirby: US 'clear-eyed' about talks" (headlines, live blogs)
+            colon = floor + lead + headline_style.end("who")
+            speaker = self._who(floor + lead, colon, floor + lead, colon)
             if speaker is not None and speaker.kind == "person":
                 return speaker
         if stripped.endswith((":", ",")):

@@ -13,6 +13,12 @@ CASES = [
     ("They met on Thursday, December 16, 2021 in Brussels.", None, [("Thursday, December 16, 2021", "2021-12-16", None, "day")]),
     ("The statement of 16 December was clear.", "2022-01-07", [("16 December", "2021-12-16", None, "day")]),
     ("Today, NATO answered in writing.", "2022-01-26", [("Today", "2022-01-26", None, "day")]),
+    ("The week of January 10 brought three rounds of talks.", "2022-01-31", [("The week of January 10", "2022-W02", None, "week")]),
+    # Only the date's own clause sets the tense: "opened" belongs to another clause.
+    ("The meeting opened a week of diplomacy that moves to Brussels on Wednesday.", "2022-01-10", [("Wednesday", "2022-01-12", None, "day")]),
+    # Quoted words have their own tense: "said" after the quotation does not count.
+    ('"I want the flag outside on Wednesday," she said.', "2022-02-15", [("Wednesday", "2022-02-16", None, "day")]),
+    ("Russia said on Monday that it would answer.", "2022-01-12", [("Monday", "2022-01-10", None, "day")]),
     ('"Tomorrow we meet again," Blinken said.', "2022-01-20", [("Tomorrow", "2022-01-21", None, "day")]),
     ("Talks open on January 10.", "2022-01-07", [("January 10", "2022-01-10", None, "day")]),
     ("The council meets on 12 January.", "2022-01-07", [("12 January", "2022-01-12", None, "day")]),

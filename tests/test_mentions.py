@@ -39,6 +39,9 @@ from edu_kit.corpus import parse_article
         ("The Foreign Ministry declined to comment.", []),
         ("The Ukrainian Foreign Ministry agreed.", [("Ukrainian Foreign Ministry", "organization")]),
         ("Estonian Defence Ministry spokesman Oleksandr Ilves spoke.", [("Estonian Defence Ministry", "organization"), ("Oleksandr Ilves", "person")]),
+        # A known surname after another given name is someone else.
+        ("Pharmacist Oksana Melnyk bought a flag.", [("Oksana Melnyk", "person")]),
+        ("Ambassador Andriy Melnyk spoke. Melnyk left.", [("Andriy Melnyk", "person"), ("Andriy Melnyk", "person")]),
         # Names in transcript labels.
         (
             "MARCUS HALE, CORRESPONDENT: Talks ended.\nSERGEI LAVROV (through interpreter): We wait.\nHALE: Back to you.",

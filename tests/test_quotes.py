@@ -231,6 +231,32 @@ CASES = {
         "2022-01-12",
         [("clear-eyed", "John Kirby", True)],
     ),
+    "'the alliance' as the subject, and a speech verb used as a noun ('those demands')": (
+        'Russia wants Nato to stop expanding. The alliance said on Monday those demands were "non-starters".',
+        "2022-01-10",
+        [("non-starters", "NATO", True)],
+    ),
+    "a person's reply, in apposition": (
+        'Kyiv heard what it feared. Volodymyr Zelensky\'s reply, that there are no "small nations", was sharper.',
+        "2022-01-21",
+        [("small nations", "Volodymyr Zelensky", True)],
+    ),
+    "'talks of' reports someone's words": (
+        'Vladimir Putin, for his part, talks of "red lines".',
+        "2022-01-21",
+        [("red lines", "Vladimir Putin", True)],
+    ),
+    "a joint subject's words belong to whoever reports them": (
+        'Downing Street said Mr Johnson and Mr Stoltenberg had agreed that Nato "will not be divided".',
+        "2022-02-10",
+        [("will not be divided", "Downing Street", True)],
+    ),
+    "a statement announced as 'the following statement'": (
+        "NATO met on Friday. The alliance's press office issued the following statement in Brussels.\n\n"
+        "“Allies will reinforce the eastern flank and stand ready for dialogue with Russia.",
+        "2022-01-24",
+        [("Allies will reinforce the eastern flank and stand ready for dialogue with Russia.", "NATO", False)],
+    ),
     "a body the knowledge base lacks": (
         'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
         "2022-01-14",

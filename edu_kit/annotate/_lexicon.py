@@ -72,6 +72,7 @@ class Lexicon:
     name_particles: frozenset[str]
     body_heads: frozenset[str]
     possessive_bodies: frozenset[str]
+    speech_nouns: frozenset[str]
     staff_roles: frozenset[str]
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
         name_particles=frozenset(spec["name_particles"]),
         body_heads=frozenset(spec["body_heads"]),
         possessive_bodies=frozenset(w.lower() for w in spec["possessive_bodies"]),
+        speech_nouns=frozenset(w.lower() for w in spec["speech_nouns"]),
         staff_roles=frozenset(w.lower() for w in spec["staff_roles"]),
         question_labels=frozenset(spec["question_labels"]),
         answer_labels=frozenset(spec["answer_labels"]),

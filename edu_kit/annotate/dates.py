@@ -2,9 +2,9 @@
 
 Absolute dates ("Thursday, December 16, 2021", "16 December", "Jan. 12"), ranges
 ("from 10 to 13 January", "January 11-12"), months ("in December", "last month"),
-weeks ("this week"), years ("since 2014", "the 2008 declaration") and relative days
-("today", "on Wednesday", "last Friday") are found with patterns built from the
-month and weekday names in ``edu_kit/data/lexicon.yaml``.
+weeks ("this week", "the week of January 10"), years ("since 2014", "the 2008
+declaration") and relative days ("today", "on Wednesday", "last Friday") are found
+with patterns built from the month and weekday names in ``edu_kit/data/lexicon.yaml``.
 
 Relative expressions are resolved against the article's publication date:
 
@@ -31,6 +31,7 @@ from .records import DateExpression, Precision
 __all__ = ["resolve_dates"]
 
 _WORD = re.compile(r"\w+")
+_CLAUSE_BOUNDARY = re.compile(r"[\"“”«»„;]|,\s*(?:and|but|while|whereas)\b|\b(?:that|which|when|where|while|whereas)\b")
 # Words before a month name that make it a date ("in December", "for February").
 _MONTH_PREPOSITIONS = ("in", "since", "until", "by", "early", "late", "of", "for", "from", "through", "during", "before", "after", "till")
 _PROGRESSIVE_FUTURE = re.compile(r"\b(?:is|are|am)\s+\w+ing\b", re.IGNORECASE)
@@ -55,6 +56,8 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<rxm>(?P<rxm_m1>{month})\s+(?P<rxm_d1>{day}){dash}(?P<rxm_m2>{month})\s+(?P<rxm_d2>{day})(?:,?\s+(?P<rxm_y>{year}))?)",
         # January 11-12 (2022)
         rf"(?P<rmd>(?P<rmd_m>{month})\s+(?P<rmd_d1>{day}){dash}(?P<rmd_d2>{day})(?![\d:])(?:,?\s+(?P<rmd_y>{year}))?)",
+        # the week of January 10 (an ISO week)
+        rf"(?P<wk>[Tt]he\s+week\s+of\s+(?:(?P<wk_m>{month})\s+(?P<wk_d>{day})|(?P<wk_d2>{day})\s+(?P<wk_m2>{month}))(?:,?\s+(?P<wk_y>{year}))?)",
         # (Thursday,) December 16(, 2021)
         rf"(?P<md>(?:(?P<md_wd>{wd}),?\s+)?(?P<md_m>{month})\s+(?P<md_d>{day})(?![\d:])(?:,?\s+(?P<md_y>{year}))?)",
         # (Thursday,) 16 December( 2021)
@@ -128,7 +131,7 @@ def _trigger() -> re.Pattern[str]:
     lex = lexicon()
     names = trie_pattern({n.lower() for n in [*lex.months, *lex.weekdays]})
     words = (
-        "today|tonight|yesterday|tomorrow|this|last|next|earlier|later|past|coming|the\\s+(?=\\d)"
+        "today|tonight|yesterday|tomorrow|this|last|next|earlier|later|past|coming|the\\s+(?=\\d)|the\\s+week\\s+of"
         r"|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year)s?\s+ago"
     )
     return re.compile(rf"(?<!\w)(?:\d|(?:{names})|(?:{words})\b)")
@@ -198,6 +201,8 @@ def _resolve(match: re.Match[str], published: date | None, tense: Callable[[], s
             return _day_range(
                 g, prefix, _month(g[f"{prefix}_m1"]), _month(g[f"{prefix}_m2"]), g[f"{prefix}_d1"], g[f"{prefix}_d2"], published, match
             )
+    if g["wk"]:
+        return _week_of(g, published, start, end)
     for prefix in ("md", "dm"):
         if g[prefix]:
             return _single_day(g, prefix, published, match)
@@ -274,6 +279,20 @@ def _single_day(g: dict[str, str | None], prefix: str, published: date | None, m
         return (None, None, "day", True, start, match.end()) if _safe_date(2000, month, day) else None
     found = _safe_date(year, month, day)
     return None if found is None else (found.isoformat(), None, "day", True, start, match.end())
+
+
+def _week_of(g: dict[str, str | None], published: date | None, start: int, end: int) -> _Resolved | None:
+    """"the week of January 10": the ISO week of that day."""
+    month_text, day_text = g["wk_m"] or g["wk_m2"], g["wk_d"] or g["wk_d2"]
+    if month_text is None or day_text is None:
+        return None
+    month, day = _month(month_text), _day(day_text)
+    year = int(g["wk_y"]) if g["wk_y"] else _nearest_year(month, day, published)
+    found = None if year is None else _safe_date(year, month, day)
+    if found is None:
+        return (None, None, "week", True, start, end) if year is None else None
+    iso = found.isocalendar()
+    return (f"{iso[0]:04d}-W{iso[1]:02d}", None, "week", not g["wk_y"], start, end)
 
 
 def _relative_unit(which: str | None, unit: str | None, published: date | None, start: int, end: int) -> _Resolved:
@@ -360,7 +379,8 @@ def _weekday(g: dict[str, str | None], published: date | None, tense_of: Callabl
 
 
 def _tense_markers(context: str) -> list[tuple[int, str]]:
-    """Where a sentence shows its tense: ``(offset, "future" | "past")``, in one pass per kind.
+    """Where a sentence shows its tense, ``(offset, "future" | "past")``, and where its
+    clauses end, ``(offset, "boundary")``; in one pass per kind.
 
     A past-tense word is one of the lexicon's ``past_tense_words`` (any case) or a word
     of five or more lower-case letters ending in "-ed".
@@ -372,19 +392,25 @@ def _tense_markers(context: str) -> list[tuple[int, str]]:
         word = m.group()
         if word.lower() in lex.past_tense or (len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower()):
             markers.append((m.start(), "past"))
+    markers += [(m.start(), "boundary") for m in _CLAUSE_BOUNDARY.finditer(context)]
     return markers
 
 
 def _tense(markers: list[tuple[int, str]], offset: int) -> str | None:
     """"future", "past", or None (no marker) at ``offset`` of a sentence with ``markers``.
 
-    The tense markers before the date expression decide ("will meet on Monday",
-    "who took office on Wednesday"); without any, those after it ("On Wednesday,
-    Russia handed ...").
+    Only the clause of the date expression counts: a clause ends at "that", "which",
+    "when", a comma before "and" or "but", a semicolon, or a quotation mark (quoted
+    words have their own tense: "I want the flag outside on Wednesday," she said).
+    Within it, the tense markers before the date expression decide ("will meet on
+    Monday", "who took office on Wednesday"); without any, those after it ("On
+    Wednesday, Russia handed ...").
     """
-    if not markers:
-        return None
-    before = [m for m in markers if m[0] < offset]
+    bounds = [m[0] for m in markers if m[1] == "boundary"]
+    lo = max((b for b in bounds if b < offset), default=-1)
+    hi = min((b for b in bounds if b > offset), default=1 << 30)
+    before = [m for m in markers if m[1] != "boundary" and lo < m[0] < offset]
     if before:
         return max(before)[1]
-    return min(markers)[1]
+    after = [m for m in markers if m[1] != "boundary" and offset < m[0] < hi]
+    return min(after)[1] if after else None

@@ -28,6 +28,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<words>(?:[\w-]+\s+){0,4}[\w-]+)")
 # A capitalised word, without a possessive ending: where a surname can stand.
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*?(?=['’]s\b|[^\w-]|$)")
+# A capitalised word right before a point ("Oksana" before "Melnyk").
+_GIVEN_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)[ \t]+$")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*\w|[A-ZÀ-ÖØ-ÞĀ-Ž]"
 
 
@@ -64,8 +66,13 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
     body = article.body
     found: list[Mention] = []
     taken = bytearray(len(body))
+    given = lexicon().given_names
     for match in matcher.pattern.finditer(body):
         entity_id, name, kind, misspelt = matcher.forms[match.group()]
+        if kind == "person" and " " not in match.group():
+            before = _GIVEN_BEFORE.search(body, max(0, match.start() - 30), match.start())
+            if before is not None and _fold(before.group(1)) in given and not name.startswith(before.group(1)):
+                continue  # "Oksana Melnyk" is not Andriy Melnyk: left to the unknown-people pass
         found.append(Mention(name, kind, match.group(), match.start(), match.end(), entity_id, misspelt))
         taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     found.extend(_surnames_of_known(body, found, taken))

@@ -59,6 +59,12 @@ _ENDS_LIKE_SENTENCE = re.compile(r"[.!?,;:…][\]\)]*$")
 _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|CET|EET|EST|ET|MSK|BST|local(?:\s+time)?|[ap]\.?m\.?))?\s*[–—-]\s*")
 _HEADLINE_SPEAKER = re.compile(r"(?P<who>(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)\s*:\s")
 _HEADLINE_MAX_WORDS = 15
+_SUBJECT_MAX_WORDS = 4
+_ISSUED_FOLLOWING = re.compile(r"\b(?:issued|released|published|put\s+out|sent\s+out|circulated)\s+the\s+following\b")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|those|these|its|their|his|her|our|such|whose)\s+$", re.IGNORECASE)
+_POSSESSIVE_NOUN = re.compile(r"['’]s\s+([a-z]+)\b")
+# What joins two people in a joint subject: "Mr Johnson and Mr Stoltenberg".
+_JOINED = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|President|Chancellor|Prime\s+Minister|Secretary)\.?\s+)?")
 _IT_BEFORE = re.compile(r"\b[Ii]t(?:\s+(?:has|had|is|was|also|\w+ly))*\s+$")
 _ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-])")
 _CAP_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+")
@@ -313,13 +319,21 @@ class _Finder:
         return None
 
     def _colon_paragraph(self, span: QuoteSpan) -> _Speaker | None:
-        """A quotation opening its paragraph after a paragraph that ends with a colon."""
+        """A quotation opening its paragraph after a paragraph that ends with a colon, or
+        that says someone "issued the following statement"."""
         previous = self._previous_text_paragraph(span.paragraph)
-        if previous is None or not previous.text.rstrip().endswith(":"):
+        if previous is None:
             return None
         sentence = self.article.sentence_at(previous.end - 1)
         floor = previous.start if sentence is None else sentence.start
-        return self._verb_subject(floor, previous.end - 1, require_end=False)
+        if previous.text.rstrip().endswith(":"):
+            return self._verb_subject(floor, previous.end - 1, require_end=False)
+        # "The alliance's press office issued the following statement, which we reproduce":
+        # the paragraph announces the text that follows, and who issued it.
+        issued = _ISSUED_FOLLOWING.search(self.body, floor, previous.end)
+        if issued is None:
+            return None
+        return self._who(floor, issued.start(), floor, issued.end())
 
     def _continuation(self, span: QuoteSpan, done: list[Quote]) -> _Speaker | None:
         """Rule 3: a quotation that is a sentence of its own continues the speaker before."""
@@ -363,9 +377,13 @@ class _Finder:
         according = _patterns().according_at_start.match(clause)
         if according is not None:  # "According to Ryabkov, the talks had reached "a dead end""
             return self._who(floor + according.start(1), floor + according.end(1), floor + according.start(), floor + according.end(1))
-        verbs = [*self.lex.report_verb.finditer(clause), *self.lex.speech_verb.finditer(clause)]
+        verbs = [
+            m
+            for m in (*self.lex.report_verb.finditer(clause), *self.lex.speech_verb.finditer(clause))
+            if not _DETERMINER_BEFORE.search(clause, 0, m.start())  # "those demands" is a noun
+        ]
         if not verbs:
-            return None
+            return self._possessive_words(floor, opener)
         verb = max(verbs, key=lambda m: m.start())  # the verb that governs the quotation
         participle, cue_end = self._participle(clause, verb), floor + verb.end()
         if participle:
@@ -373,7 +391,12 @@ class _Finder:
         verb_start = floor + verb.start()
         actors = [r for r in self.refs.within(floor, verb_start) if r.via != "place"]
         if not actors:
-            return None
+            # "The alliance said on Monday those demands were "non-starters"": a body's noun.
+            subject = self.body[floor:verb_start]
+            if len(subject.split()) > _SUBJECT_MAX_WORDS or self.lex.organization_anaphor.search(subject) is None:
+                return None
+            speaker = self._who(floor, verb_start, floor, cue_end)
+            return speaker if speaker is not None and speaker.kind == "organization" else None
         # Its subject: a person or body right before it ("the Kremlin has called"), else
         # the sentence's subject, its first person or body ("The deputy minister ... calling").
         adjacent = [] if participle else [r for r in actors if _AUXILIARIES.fullmatch(self.body[r.end : verb_start])]
@@ -383,8 +406,28 @@ class _Finder:
             adjacent = bodies[-1:]  # "the Kremlin was mocking what it called …": "it" is the latest body
         chosen = adjacent[-1] if adjacent else (people[0] if people else actors[0])
         if self._coordinated(chosen, actors):
-            return None
+            # "Downing Street said Mr Johnson and Mr Stoltenberg had agreed that …": a joint
+            # subject has no single voice, so the words are those of whoever reports them.
+            outer = [m for m in verbs if m.end() <= verb.start() and m.start() < chosen.start - floor]
+            if not outer:
+                return None
+            said = max(outer, key=lambda m: m.start())
+            before = [r for r in actors if r.end <= floor + said.start() and _AUXILIARIES.fullmatch(self.body[r.end : floor + said.start()])]
+            if not before or self._coordinated(before[-1], actors):
+                return None
+            return _Speaker(before[-1].name, before[-1].kind, self._cue_text(before[-1].start, floor + said.end()))
         return _Speaker(chosen.name, chosen.kind, self._cue_text(chosen.start, cue_end))
+
+    def _possessive_words(self, floor: int, opener: int) -> _Speaker | None:
+        """"Zelensky's reply, that there are no "small nations"": the words are the person's."""
+        clause = self.body[floor:opener]
+        for found in reversed(list(_POSSESSIVE_NOUN.finditer(clause))):
+            if found.group(1).lower() not in self.lex.speech_nouns:
+                continue
+            owner = [r for r in self.refs.within(floor, floor + found.start() + 1) if r.end == floor + found.start() and r.via != "place"]
+            if owner:
+                return _Speaker(owner[-1].name, owner[-1].kind, self._cue_text(owner[-1].start, floor + found.end()))
+        return None
 
     # -- helpers ---------------------------------------------------------------------
     def _verb_subject(
@@ -435,7 +478,7 @@ class _Finder:
             if other is chosen:
                 continue
             gap = self.body[min(chosen.end, other.end) : max(chosen.start, other.start)]
-            if re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", gap) and other.name != chosen.name:
+            if _JOINED.fullmatch(gap) and other.name != chosen.name:
                 return True
         return False
 

@@ -45,12 +45,22 @@ def test_scorer_counts() -> None:
     assert round(score.f1, 3) == 0.615
 
 
-def test_held_out_texts() -> None:
-    """Fifteen texts in yet other styles (transcripts, interviews, fact checks, quote lists),
-    written after the rules and kept for measuring; see tests/data/holdout/README.md."""
-    scores = score_gold(HERE / "gold" / "holdout", load_corpus(HERE / "data" / "holdout"))
+@pytest.mark.parametrize(
+    ("folder", "floors"),
+    [
+        # Fifteen texts in yet other styles (transcripts, interviews, fact checks, quote
+        # lists), written after the rules; see tests/data/holdout/README.md.
+        ("holdout", {"attribution": 0.95, "attribution_all": 0.95, "date_values": 0.95, "people": 0.97}),
+        # Ten more, written blind by someone who never saw the code (blind: attribution
+        # 0.97, with fragments 0.94, dates 0.92, people 0.97); see tests/data/holdout2/README.md.
+        ("holdout2", {"attribution": 0.95, "attribution_all": 0.95, "date_values": 0.95, "people": 0.97}),
+    ],
+)
+def test_held_out_texts(folder: str, floors: dict[str, float]) -> None:
+    """Floors a little under today's figures, so that a change that loses ground on texts
+    the rules were not written for fails here."""
+    scores = score_gold(HERE / "gold" / folder, load_corpus(HERE / "data" / folder))
     print(format_scores(scores.values()))
-    assert scores["attribution"].f1 >= 0.85
-    assert scores["date_values"].precision >= 0.9
+    for category, floor in floors.items():
+        assert scores[category].f1 >= floor, f"{category}: {scores[category].f1:.3f} < {floor}"
     assert scores["date_values_explicit"].precision == 1.0
-    assert scores["people"].recall >= 0.9

@@ -257,6 +257,11 @@ CASES = {
         "2022-01-24",
         [("Allies will reinforce the eastern flank and stand ready for dialogue with Russia.", "NATO", False)],
     ),
+    "a cue after a full sentence that introduces the next quotation is not its cue": (
+        'Lloyd Austin said the deployments were "not permanent moves." He added, "We will keep watching."',
+        "2022-02-02",
+        [("not permanent moves.", "Lloyd Austin", True), ("We will keep watching.", "Lloyd Austin", False)],
+    ),
     "a body the knowledge base lacks": (
         'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
         "2022-01-14",

@@ -60,6 +60,8 @@ _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|CET|EET|EST|ET|MSK|B
 _HEADLINE_SPEAKER = re.compile(r"(?P<who>(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)\s*:\s")
 _HEADLINE_MAX_WORDS = 15
 _SUBJECT_MAX_WORDS = 4
+_ENDS_SENTENCE = re.compile(r"[.!?…]\s*$")
+_INTRODUCES_NEXT = re.compile(r"\s*[,:]\s*[\"“«„]")
 _ISSUED_FOLLOWING = re.compile(r"\b(?:issued|released|published|put\s+out|sent\s+out|circulated)\s+the\s+following\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|those|these|its|their|his|her|our|such|whose)\s+$", re.IGNORECASE)
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s+([a-z]+)\b")
@@ -244,6 +246,8 @@ class _Finder:
         verb = self.lex.speech_verb.search(rest)
         if verb is None or _QUOTE_MARK.search(rest[: verb.start()]):
             return None
+        if _ENDS_SENTENCE.search(self.body[span.start : span.end]) and _INTRODUCES_NEXT.match(rest, verb.end()):
+            return None  # "… moves." He added, "…": the cue introduces the next quotation
         if verb.start() == 0:  # "…," said Lavrov
             tail = re.match(r"[^,.;:!?\"“”«»]*", rest[verb.end() :])
             who_start = offset + verb.end()

@@ -13,6 +13,13 @@ CASES = [
     ("They met on Thursday, December 16, 2021 in Brussels.", None, [("Thursday, December 16, 2021", "2021-12-16", None, "day")]),
     ("The statement of 16 December was clear.", "2022-01-07", [("16 December", "2021-12-16", None, "day")]),
     ("Today, NATO answered in writing.", "2022-01-26", [("Today", "2022-01-26", None, "day")]),
+    ("• Jan. 24: NATO put forces on standby.", "2022-01-28", [("Jan. 24", "2022-01-24", None, "day")]),
+    ("• Feb. 4-20: Winter Olympics in Beijing.", "2022-01-28", [("Feb. 4-20", "2022-02-04", "2022-02-20", "day")]),
+    ("The talks resumed at 10:30 on Jan. 12.", "2022-01-12", [("Jan. 12", "2022-01-12", None, "day")]),
+    ("VIENNA, 13.01.2022 – The council met.", "2022-01-13", [("13.01.2022", "2022-01-13", None, "day")]),
+    ("Over the weekend, Britain accused Moscow of a plot.", "2022-01-28", [("the weekend", "2022-01-22", "2022-01-23", "day")]),
+    ("At the weekend I will be in Munich.", "2022-02-16", [("the weekend", "2022-02-19", "2022-02-20", "day")]),
+    ("Talks could resume next weekend.", "2022-01-26", [("next weekend", "2022-01-29", "2022-01-30", "day")]),
     ("The week of January 10 brought three rounds of talks.", "2022-01-31", [("The week of January 10", "2022-W02", None, "week")]),
     # Only the date's own clause sets the tense: "opened" belongs to another clause.
     ("The meeting opened a week of diplomacy that moves to Brussels on Wednesday.", "2022-01-10", [("Wednesday", "2022-01-12", None, "day")]),

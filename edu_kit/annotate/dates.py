@@ -2,7 +2,8 @@
 
 Absolute dates ("Thursday, December 16, 2021", "16 December", "Jan. 12"), ranges
 ("from 10 to 13 January", "January 11-12"), months ("in December", "last month"),
-weeks ("this week", "the week of January 10"), years ("since 2014", "the 2008
+weeks ("this week", "the week of January 10"), weekends ("at the weekend"), numeric
+dates ("13.01.2022"), years ("since 2014", "the 2008
 declaration") and relative days ("today", "on Wednesday", "last Friday") are found
 with patterns built from the month and weekday names in ``edu_kit/data/lexicon.yaml``.
 
@@ -55,11 +56,13 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<rx>(?P<rx_d1>{day})\s+(?P<rx_m1>{month}){dash}(?P<rx_d2>{day})\s+(?P<rx_m2>{month})(?:,?\s+(?P<rx_y>{year}))?)",
         rf"(?P<rxm>(?P<rxm_m1>{month})\s+(?P<rxm_d1>{day}){dash}(?P<rxm_m2>{month})\s+(?P<rxm_d2>{day})(?:,?\s+(?P<rxm_y>{year}))?)",
         # January 11-12 (2022)
-        rf"(?P<rmd>(?P<rmd_m>{month})\s+(?P<rmd_d1>{day}){dash}(?P<rmd_d2>{day})(?![\d:])(?:,?\s+(?P<rmd_y>{year}))?)",
+        rf"(?P<rmd>(?P<rmd_m>{month})\s+(?P<rmd_d1>{day}){dash}(?P<rmd_d2>{day})(?!\d|:\d)(?:,?\s+(?P<rmd_y>{year}))?)",
         # the week of January 10 (an ISO week)
         rf"(?P<wk>[Tt]he\s+week\s+of\s+(?:(?P<wk_m>{month})\s+(?P<wk_d>{day})|(?P<wk_d2>{day})\s+(?P<wk_m2>{month}))(?:,?\s+(?P<wk_y>{year}))?)",
+        # 13.01.2022 (day.month.year, as written in much of Europe)
+        r"(?P<num>(?P<num_d>[0-3]?\d)\.(?P<num_m>[01]?\d)\.(?P<num_y>(?:19|20)\d\d))(?![\d.]\d)",
         # (Thursday,) December 16(, 2021)
-        rf"(?P<md>(?:(?P<md_wd>{wd}),?\s+)?(?P<md_m>{month})\s+(?P<md_d>{day})(?![\d:])(?:,?\s+(?P<md_y>{year}))?)",
+        rf"(?P<md>(?:(?P<md_wd>{wd}),?\s+)?(?P<md_m>{month})\s+(?P<md_d>{day})(?!\d|:\d)(?:,?\s+(?P<md_y>{year}))?)",
         # (Thursday,) 16 December( 2021)
         rf"(?P<dm>(?:(?P<dm_wd>{wd}),?\s+)?(?:the\s+)?(?P<dm_d>{day})\s+(?:of\s+)?(?P<dm_m>{month})(?:,?\s+(?P<dm_y>{year}))?)",
         # December 2021
@@ -71,6 +74,8 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<rday>(?i:{rel_days}))",
         # "on the 26th": a day of a month the reader knows from the publication date
         r"(?P<nth>[Tt]he\s+(?P<nth_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?!\s+(?:of\s+)?[A-Z])",
+        # the weekend / last weekend / this weekend
+        r"(?P<wkend>(?P<wkend_which>(?i:the|this|last|next|past|coming|the\s+coming|the\s+past))\s+weekend)",
         # last Friday / on Wednesday
         rf"(?P<wdx>(?:(?P<wdx_which>(?i:last|next|this|coming))\s+)?(?P<wdx_wd>{wd}))",
         # in December (a month without a day)
@@ -132,6 +137,7 @@ def _trigger() -> re.Pattern[str]:
     names = trie_pattern({n.lower() for n in [*lex.months, *lex.weekdays]})
     words = (
         "today|tonight|yesterday|tomorrow|this|last|next|earlier|later|past|coming|the\\s+(?=\\d)|the\\s+week\\s+of"
+        "|the\\s+(?:coming\\s+|past\\s+)?weekend"
         r"|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:day|week|month|year)s?\s+ago"
     )
     return re.compile(rf"(?<!\w)(?:\d|(?:{names})|(?:{words})\b)")
@@ -203,6 +209,11 @@ def _resolve(match: re.Match[str], published: date | None, tense: Callable[[], s
             )
     if g["wk"]:
         return _week_of(g, published, start, end)
+    if g["num"]:
+        day = _safe_date(int(g["num_y"]), int(g["num_m"]), int(g["num_d"]))
+        return None if day is None else (day.isoformat(), None, "day", False, start, end)
+    if g["wkend"]:
+        return _weekend(str(g["wkend_which"]), published, tense, start, end)
     for prefix in ("md", "dm"):
         if g[prefix]:
             return _single_day(g, prefix, published, match)
@@ -279,6 +290,32 @@ def _single_day(g: dict[str, str | None], prefix: str, published: date | None, m
         return (None, None, "day", True, start, match.end()) if _safe_date(2000, month, day) else None
     found = _safe_date(year, month, day)
     return None if found is None else (found.isoformat(), None, "day", True, start, match.end())
+
+
+def _weekend(which: str, published: date | None, tense: Callable[[], str | None], start: int, end: int) -> _Resolved:
+    """"the weekend": Saturday to Sunday, before or after publication by the word or the
+    tense ("last weekend", "at the weekend I will ..."), else the nearer one."""
+    if published is None:
+        return (None, None, "day", True, start, end)
+    which = " ".join(which.lower().split())
+    if published.weekday() >= 5 and which in ("this", "the"):
+        saturday = published - timedelta(days=published.weekday() - 5)  # the weekend under way
+        return (saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day", True, start, end)
+    before = published - timedelta(days=(published.weekday() - 5) % 7 or 7)  # the Saturday before
+    after = published + timedelta(days=(5 - published.weekday()) % 7 or 7)  # the Saturday after
+    if which in ("last", "past", "the past"):
+        saturday = before
+    elif which in ("next", "coming", "the coming"):
+        saturday = after
+    else:
+        mood = tense()
+        if mood == "past":
+            saturday = before
+        elif mood == "future" or which == "this":
+            saturday = after
+        else:
+            saturday = before if (published - before) < (after - published) else after
+    return (saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day", True, start, end)
 
 
 def _week_of(g: dict[str, str | None], published: date | None, start: int, end: int) -> _Resolved | None:

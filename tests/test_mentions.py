@@ -42,6 +42,12 @@ from edu_kit.corpus import parse_article
         # A known surname after another given name is someone else.
         ("Pharmacist Oksana Melnyk bought a flag.", [("Oksana Melnyk", "person")]),
         ("Ambassador Andriy Melnyk spoke. Melnyk left.", [("Andriy Melnyk", "person"), ("Andriy Melnyk", "person")]),
+        # People introduced by what follows or precedes the name.
+        ("At a coffee shop, Tanya Mercer said she learned it from the news.", [("Tanya Mercer", "person")]),
+        ("Officials in South Block said nothing.", []),
+        ("On Monday, the defence secretary spoke.", []),
+        ("His Romanian counterpart, Vasile Dincu, agreed.", [("Vasile Dincu", "person")]),
+        ("The Quai d’Orsay replied.", [("French Foreign Ministry", "organization")]),
         # Names in transcript labels.
         (
             "MARCUS HALE, CORRESPONDENT: Talks ended.\nSERGEI LAVROV (through interpreter): We wait.\nHALE: Back to you.",

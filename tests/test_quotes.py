@@ -262,6 +262,27 @@ CASES = {
         "2022-02-02",
         [("not permanent moves.", "Lloyd Austin", True), ("We will keep watching.", "Lloyd Austin", False)],
     ),
+    "'It said' after a sentence about a body": (
+        "Macron's office was upbeat. The Kremlin's readout was cooler. It said the replies «ignored the main question».",
+        "2022-01-29",
+        [("ignored the main question", "Kremlin", True)],
+    ),
+    "'she said' after an unnamed woman is hers, not an earlier person's": (
+        'Oksana Melnyk bought a flag.\n\nA woman selling flowers shrugged. "People still buy tulips," she said.',
+        "2022-02-13",
+        [("People still buy tulips,", None, False)],
+    ),
+    "a name after a possessive, with an apposition before the verb": (
+        "Gulf Horizon's Samir Haddad, reporting from Kyiv, said people were calm. \"Nobody is panicking,\" he said.",
+        "2022-02-19",
+        [("Nobody is panicking,", "Samir Haddad", False)],
+    ),
+    "a question's label names the journalist, not the subject": (
+        "JENS STOLTENBERG: Good afternoon.\n\nQUESTION (Tom Ellery, Atlantic Broadcast): The Russian Defence Ministry "
+        'released footage and said the troops were "returning to base". Do you believe it?',
+        "2022-02-16",
+        [("Good afternoon.", "Jens Stoltenberg", False), ("returning to base", "Russian Defence Ministry", True)],
+    ),
     "a body the knowledge base lacks": (
         'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
         "2022-01-14",

@@ -70,6 +70,9 @@ class Lexicon:
     role_nouns: frozenset[str]
     given_names: frozenset[str]
     name_particles: frozenset[str]
+    unnamed_people: dict[str, str | None]
+    not_name_openers: frozenset[str]
+    place_prepositions: frozenset[str]
     body_heads: frozenset[str]
     possessive_bodies: frozenset[str]
     speech_nouns: frozenset[str]
@@ -106,6 +109,9 @@ def lexicon() -> Lexicon:
         role_nouns=frozenset(spec["role_nouns"]),
         given_names=frozenset(spec["given_names"]),
         name_particles=frozenset(spec["name_particles"]),
+        unnamed_people={str(k).lower(): (None if v is None else str(v)) for k, v in spec["unnamed_people"].items()},
+        not_name_openers=frozenset(spec["not_name_openers"]),
+        place_prepositions=frozenset(spec["place_prepositions"]),
         body_heads=frozenset(spec["body_heads"]),
         possessive_bodies=frozenset(w.lower() for w in spec["possessive_bodies"]),
         speech_nouns=frozenset(w.lower() for w in spec["speech_nouns"]),

@@ -28,6 +28,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<words>(?:[\w-]+\s+){0,4}[\w-]+)")
 # A capitalised word, without a possessive ending: where a surname can stand.
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*?(?=['’]s\b|[^\w-]|$)")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|told|tells|added|adds|asked|wrote|writes|explained|recalled)\b")
 # A capitalised word right before a point ("Oksana" before "Melnyk").
 _GIVEN_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)[ \t]+$")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*\w|[A-ZÀ-ÖØ-ÞĀ-Ž]"
@@ -171,15 +173,27 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
     spans: dict[tuple[int, int], str] = {}
     for run in _name_sequences().finditer(body):
         words = [(w.start() + run.start(), w.group().rstrip("’'-")) for w in re.finditer(r"\S+", run.group())]
-        titled = [i for i, (_, w) in enumerate(words) if w in lex.title_words]
         before = body[max(0, run.start() - 30) : run.start()].split()
         after_role = bool(before) and before[-1].rstrip(",") in lex.role_nouns
         # "…," said Suresh Nair, a bank clerk: a name right after "said" that ends the clause.
         after_speech = bool(before) and before[-1] in ("said", "says", "added", "asked") and body[run.end() : run.end() + 1] in (",", ".")
         if words and words[0][1] in ("The", "A", "An"):
             continue
+        while words and words[0][1] in lex.not_name_openers:
+            words = words[1:]  # "On Monday, the defence secretary": no name starts with "On"
+        if len(words) < 2 or words[0][1] in lex.months or words[0][1] in lex.weekdays:
+            continue
+        titled = [i for i, (_, w) in enumerate(words) if w in lex.title_words]
+        owner = max((i for i, (_, w) in enumerate(words[:-1]) if _POSSESSIVE_END.search(w)), default=None)
+        # "Tanya Mercer said": the last two words of a run that a speech verb follows.
+        in_place = bool(before) and before[-1] in lex.place_prepositions  # "officials in South Block said"
+        speaks = not in_place and _SPEAKS_AFTER.match(body, run.end()) is not None and not any(w in lex.title_words or w in lex.months or w in lex.weekdays for _, w in words[-2:])
         if titled and any(words[i][1] in lex.role_nouns for i in titled):
             name = words[titled[-1] + 1 :]
+        elif owner is not None and not any(w in lex.title_words for _, w in words[owner + 1 :]):
+            name = words[owner + 1 :]  # "Gulf Horizon's Samir Haddad": the name after the possessive
+        elif speaks:
+            name = words[-2:]
         elif (after_role or after_speech or _described_as_person(body, run.end()) or _initials(words[0][1])) and not titled:
             name = words
         else:

@@ -60,6 +60,7 @@ _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|CET|EET|EST|ET|MSK|B
 _HEADLINE_SPEAKER = re.compile(r"(?P<who>(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)\s*:\s")
 _HEADLINE_MAX_WORDS = 15
 _SUBJECT_MAX_WORDS = 4
+_IT_SAYS = re.compile(r"\s*It\s+(?:(?:has|had|also|\w+ly)\s+)*")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\s*$")
 _INTRODUCES_NEXT = re.compile(r"\s*[,:]\s*[\"“«„]")
 _ISSUED_FOLLOWING = re.compile(r"\b(?:issued|released|published|put\s+out|sent\s+out|circulated)\s+the\s+following\b")
@@ -118,9 +119,11 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
     found = find_mentions(article, kb) if found is None else found
     spans = quote_spans(article)
     labelled = turns(article, found, kb)
-    labels = {t.label_start for t in labelled}
-    # A transcript label names who speaks the turn, not the subject of its sentences.
-    refs = build_references(article, tuple(m for m in found if m.start not in labels), kb, [(s.start, s.end) for s in spans])
+    # A transcript label ("QUESTION (Agnieszka Wrona, Radio Wisła):") names who speaks the
+    # turn, not the subject of its sentences.
+    refs = build_references(
+        article, tuple(m for m in found if not any(t.label_start <= m.start < t.start for t in labelled)), kb, [(s.start, s.end) for s in spans]
+    )
     finder = _Finder(article, kb, refs, spans)
     result: list[Quote] = []
     for index, span in enumerate(spans):
@@ -129,6 +132,8 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
         text = _clean(article.body[span.start : span.end])
         fragment = finder.is_fragment(text, span)
         speaker = finder.speaker(index, fragment, result)
+        if speaker is not None and not speaker.name:
+            speaker = None  # someone the article does not name ("a woman selling flowers … she said")
         result.append(
             Quote(
                 text=text,
@@ -381,6 +386,14 @@ class _Finder:
         according = _patterns().according_at_start.match(clause)
         if according is not None:  # "According to Ryabkov, the talks had reached "a dead end""
             return self._who(floor + according.start(1), floor + according.end(1), floor + according.start(), floor + according.end(1))
+        it_said = _IT_SAYS.match(clause)
+        if it_said is not None and self.lex.speech_verb.match(clause, it_said.end()):
+            # "The Kremlin's readout was cooler. It said …": "it" is the latest body named.
+            named = [r for r in self.refs.before(floor) if r.kind == "organization" and r.via == "name"]
+            body = named[-1] if named else None
+            verb = self.lex.speech_verb.match(clause, it_said.end())
+            if body is not None and verb is not None:
+                return _Speaker(body.name, "organization", self._cue_text(floor, floor + verb.end()))
         verbs = [
             m
             for m in (*self.lex.report_verb.finditer(clause), *self.lex.speech_verb.finditer(clause))

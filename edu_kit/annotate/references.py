@@ -37,7 +37,7 @@ class Reference(NamedTuple):
     name: str
     kind: SpeakerKind
     gender: str | None
-    via: str  # "name", "role", "pronoun" or "place"
+    via: str  # "name", "role", "pronoun", "description", "place" or "unnamed" (name "")
     paragraph: int
 
 
@@ -71,8 +71,10 @@ def _scanner(kb: KnowledgeBase) -> re.Pattern[str]:
     lex = lexicon()
     nouns = trie_pattern({n.lower() for n in lex.role_nouns if n.isalpha() and len(n) > 3})
     pronouns = trie_pattern({p.lower() for p in lex.pronouns})
+    unnamed = trie_pattern(set(lex.unnamed_people))
     return re.compile(
-        rf"(?<![\w-])(?:(?P<role>(?:the\s+)?(?:{roles}))|(?P<pronoun>{pronouns})|(?P<description>the\s+(?:[\w.-]+\s+){{0,3}}?(?:{nouns})))(?![\w-])"
+        rf"(?<![\w-])(?:(?P<role>(?:the\s+)?(?:{roles}))|(?P<pronoun>{pronouns})|(?P<description>the\s+(?:[\w.-]+\s+){{0,3}}?(?:{nouns}))"
+        rf"|(?P<unnamed>an?\s+(?:[\w.-]+\s+){{0,2}}?(?:{unnamed})))(?![\w-])"
     )
 
 
@@ -161,6 +163,13 @@ def build_references(
             continue
         if match.group("pronoun"):
             raw.append((start, end, "pronoun", None, "person", pronouns[match.group()]))
+            continue
+        if match.group("unnamed"):
+            # "a woman selling flowers": someone unnamed, who may be "she" later (name "");
+            # but "Wendy Sherman, a veteran of such rooms" describes the person just named.
+            if not article.body[max(0, start - 3) : start].rstrip(" ").endswith(","):
+                gender = lexicon().unnamed_people[match.group().split()[-1]]
+                raw.append((start, end, "unnamed", "", "person", gender))
             continue
         # Names that overlap this phrase (names never overlap each other).
         first = max(0, bisect_right(named_starts, start) - 1)

@@ -24,6 +24,7 @@ from . import dates as _dates
 from . import mentions as _mentions
 from . import quotes as _quotes
 from . import references as _references
+from . import turns as _turns
 from ._lexicon import lexicon as _lexicon
 from .dates import resolve_dates
 from .mentions import mentions
@@ -69,8 +70,12 @@ def prepare(kb: KnowledgeBase | None = None) -> None:
     _dates._trigger()
     _mentions._matcher(kb)
     _mentions._name_sequences()
+    _mentions._body_names()
+    _mentions._head_nouns()
     _quotes._patterns()
+    _quotes._body_words(kb)
     _references._scanner(kb)
+    _turns._known_as(kb)
 
 
 @lru_cache(maxsize=512)

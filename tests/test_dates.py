@@ -20,6 +20,7 @@ CASES = [
     ("Over the weekend, Britain accused Moscow of a plot.", "2022-01-28", [("the weekend", "2022-01-22", "2022-01-23", "day")]),
     ("At the weekend I will be in Munich.", "2022-02-16", [("the weekend", "2022-02-19", "2022-02-20", "day")]),
     ("Talks could resume next weekend.", "2022-01-26", [("next weekend", "2022-01-29", "2022-01-30", "day")]),
+    ("Her talks with Lavrov are set for this Thursday.", "2022-02-07", [("this Thursday", "2022-02-10", None, "day")]),
     ("The week of January 10 brought three rounds of talks.", "2022-01-31", [("The week of January 10", "2022-W02", None, "week")]),
     # Only the date's own clause sets the tense: "opened" belongs to another clause.
     ("The meeting opened a week of diplomacy that moves to Brussels on Wednesday.", "2022-01-10", [("Wednesday", "2022-01-12", None, "day")]),

@@ -48,6 +48,9 @@ from edu_kit.corpus import parse_article
         ("On Monday, the defence secretary spoke.", []),
         ("His Romanian counterpart, Vasile Dincu, agreed.", [("Vasile Dincu", "person")]),
         ("The Quai d’Orsay replied.", [("French Foreign Ministry", "organization")]),
+        ("“We must be careful,” Rolf Mützenich, who leads the group, said.", [("Rolf Mützenich", "person")]),
+        ("China’s ambassador, Zhang Jun, backed him.", [("China", "place"), ("Zhang Jun", "person")]),
+        ("(Reporting by Daniel Okafor in Washington, Ilse Brandt in Brussels; Editing by Fiona Marr)", [("Daniel Okafor", "person"), ("Washington", "place"), ("Ilse Brandt", "person"), ("Brussels", "place"), ("Fiona Marr", "person")]),
         # Names in transcript labels.
         (
             "MARCUS HALE, CORRESPONDENT: Talks ended.\nSERGEI LAVROV (through interpreter): We wait.\nHALE: Back to you.",

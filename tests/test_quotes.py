@@ -283,6 +283,36 @@ CASES = {
         "2022-02-16",
         [("Good afternoon.", "Jens Stoltenberg", False), ("returning to base", "Russian Defence Ministry", True)],
     ),
+    "'he' is the subject before, not the person he briefed": (
+        'Minister Mykhailo Fedorov said he had briefed Prime Minister Denys Shmyhal. "The state is working," he wrote.',
+        "2022-01-14",
+        [("The state is working,", "Mykhailo Fedorov", False)],
+    ),
+    "'Mr.' before the name after a quotation": (
+        "“We have read the answers carefully,” Mr. Putin said, standing beside Mr. Orban.",
+        "2022-02-01",
+        [("We have read the answers carefully,", "Vladimir Putin", False)],
+    ),
+    "a name with an apposition before its verb": (
+        "Friedrich Merz, the leader of the Christian Democrats, accused Scholz of sending “mixed signals”.",
+        "2022-01-27",
+        [("mixed signals", "Friedrich Merz", True)],
+    ),
+    "a relative clause between the subject and the verb": (
+        "Viktor Orban, who has close ties with the Kremlin and NATO, said the two sides were “far apart”.",
+        "2022-02-01",
+        [("far apart", "Viktor Orbán", True)],
+    ),
+    "'the official' after 'a senior official' is that unnamed official": (
+        "Blinken spoke to Lavrov. A senior official said Mr. Blinken had pressed for a pullback. “The door is open,” the official said.",
+        "2022-02-01",
+        [("The door is open,", None, False)],
+    ),
+    "'telling' reports the words of the sentence's subject": (
+        'Foreign Minister Dmytro Kuleba struck a calmer note, telling reporters the army was "ready for any scenario".',
+        "2022-02-13",
+        [("ready for any scenario", "Dmytro Kuleba", True)],
+    ),
     "a body the knowledge base lacks": (
         'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
         "2022-01-14",

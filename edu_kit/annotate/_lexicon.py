@@ -67,9 +67,11 @@ class Lexicon:
     pronouns: dict[str, str]
     organization_anaphor: re.Pattern[str]
     title_words: frozenset[str]
+    title_words_lower: frozenset[str]
     role_nouns: frozenset[str]
     given_names: frozenset[str]
     name_particles: frozenset[str]
+    object_markers: frozenset[str]
     unnamed_people: dict[str, str | None]
     not_name_openers: frozenset[str]
     place_prepositions: frozenset[str]
@@ -106,9 +108,11 @@ def lexicon() -> Lexicon:
         pronouns={k.lower(): v for k, v in spec["pronouns"].items()},
         organization_anaphor=words("organization_anaphors"),
         title_words=frozenset(spec["title_words"]) | frozenset(spec["role_nouns"]),
+        title_words_lower=frozenset(w.lower() for w in (*spec["title_words"], *spec["role_nouns"])),
         role_nouns=frozenset(spec["role_nouns"]),
         given_names=frozenset(spec["given_names"]),
         name_particles=frozenset(spec["name_particles"]),
+        object_markers=frozenset(w.lower() for w in spec["object_markers"]),
         unnamed_people={str(k).lower(): (None if v is None else str(v)) for k, v in spec["unnamed_people"].items()},
         not_name_openers=frozenset(spec["not_name_openers"]),
         place_prepositions=frozenset(spec["place_prepositions"]),

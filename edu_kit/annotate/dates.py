@@ -404,7 +404,9 @@ def _weekday(g: dict[str, str | None], published: date | None, tense_of: Callabl
         future = ahead < back
     else:
         future = which in ("next", "coming") or (which != "last" and tense == "future")
-    if future:
+    if which == "this":  # "this Thursday": that day of the publication's week
+        day = published + timedelta(days=target - published.weekday())
+    elif future:
         delta = (target - published.weekday()) % 7 or 7
         day = published + timedelta(days=delta)
     else:

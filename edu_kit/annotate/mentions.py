@@ -25,10 +25,13 @@ __all__ = ["mentions"]
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 # ", a former French ambassador to the OSCE": the first words of an apposition.
-_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<words>(?:[\w-]+\s+){0,4}[\w-]+)")
+_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<words>(?:[\w’'-]+\s+){0,4}[\w’'-]+)")
 # A capitalised word, without a possessive ending: where a surname can stand.
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*?(?=['’]s\b|[^\w-]|$)")
 _POSSESSIVE_END = re.compile(r"['’]s$")
+# "(Reporting by Daniel Okafor in Washington, Ilse Brandt in Brussels; Editing by Fiona Marr)"
+_CREDIT_LINE = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?|[Aa]dditional reporting)\s+by\b")
+_WHO_AFTER = re.compile(r",\s+who\s+(?!is\s+not\b)")
 _SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|told|tells|added|adds|asked|wrote|writes|explained|recalled)\b")
 # A capitalised word right before a point ("Oksana" before "Melnyk").
 _GIVEN_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)[ \t]+$")
@@ -174,7 +177,9 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
     for run in _name_sequences().finditer(body):
         words = [(w.start() + run.start(), w.group().rstrip("’'-")) for w in re.finditer(r"\S+", run.group())]
         before = body[max(0, run.start() - 30) : run.start()].split()
-        after_role = bool(before) and before[-1].rstrip(",") in lex.role_nouns
+        after_role = bool(before) and (before[-1].rstrip(",") in lex.role_nouns or (before[-1].rstrip(",").lower() in lex.title_words_lower and before[-1].endswith(",")))
+        after_by = bool(before) and (before[-1] == "by" or _CREDIT_LINE.search(body, max(0, body.rfind("\n", 0, run.start())), run.start()) is not None)
+        followed_by_who = _WHO_AFTER.match(body, run.end()) is not None  # "Rolf Mützenich, who leads …"
         # "…," said Suresh Nair, a bank clerk: a name right after "said" that ends the clause.
         after_speech = bool(before) and before[-1] in ("said", "says", "added", "asked") and body[run.end() : run.end() + 1] in (",", ".")
         if words and words[0][1] in ("The", "A", "An"):
@@ -194,7 +199,7 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
             name = words[owner + 1 :]  # "Gulf Horizon's Samir Haddad": the name after the possessive
         elif speaks:
             name = words[-2:]
-        elif (after_role or after_speech or _described_as_person(body, run.end()) or _initials(words[0][1])) and not titled:
+        elif (after_role or after_speech or after_by or followed_by_who or _described_as_person(body, run.end()) or _initials(words[0][1])) and not titled:
             name = words
         else:
             first = next((i for i, (_, w) in enumerate(words) if _fold(w) in lex.given_names and w not in lex.title_words), None)

@@ -60,6 +60,10 @@ _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|CET|EET|EST|ET|MSK|B
 _HEADLINE_SPEAKER = re.compile(r"(?P<who>(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)\s*:\s")
 _HEADLINE_MAX_WORDS = 15
 _SUBJECT_MAX_WORDS = 4
+_APPOSITION_TAIL = re.compile(r",\s+(?:the|a|an)\s+[^,;.]*$")
+# A full stop that ends a sentence, not one of "Mr. Putin" or "Gen. Milley".
+_SENTENCE_STOP = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\b[A-Z])\.|[!?;]")
+_RELATIVE = re.compile(r",\s+(?:who|whose)\b[^;:]*,\s*(?:\w+\s+){0,2}$")
 _IT_SAYS = re.compile(r"\s*It\s+(?:(?:has|had|also|\w+ly)\s+)*")
 _ENDS_SENTENCE = re.compile(r"[.!?…]\s*$")
 _INTRODUCES_NEXT = re.compile(r"\s*[,:]\s*[\"“«„]")
@@ -267,7 +271,7 @@ class _Finder:
                     return _Speaker(named[0].name, "person", self._cue_text(offset, named[0].end))
             return speaker
         who = rest[: verb.start()]
-        if len(who.split()) > _WHO_MAX_WORDS or re.search(r"[.!?;]", who):
+        if len(who.split()) > _WHO_MAX_WORDS or _SENTENCE_STOP.search(who):
             return None
         if "," in who.strip(" ,"):
             # "…," Peskov, the Kremlin spokesman, said: the name before the apposition.
@@ -405,6 +409,10 @@ class _Finder:
         participle, cue_end = self._participle(clause, verb), floor + verb.end()
         if participle:
             verb = self._main_verb(clause, verb)
+        elif not self._has_subject(floor, verb):
+            # "Mr. Putin said the written replies …": "replies" has no subject of its own,
+            # so the latest verb that does governs ("Putin said").
+            verb = next((m for m in sorted(verbs, key=lambda m: -m.start()) if self._has_subject(floor, m)), verb)
         verb_start = floor + verb.start()
         actors = [r for r in self.refs.within(floor, verb_start) if r.via != "place"]
         if not actors:
@@ -417,11 +425,23 @@ class _Finder:
         # Its subject: a person or body right before it ("the Kremlin has called"), else
         # the sentence's subject, its first person or body ("The deputy minister ... calling").
         adjacent = [] if participle else [r for r in actors if _AUXILIARIES.fullmatch(self.body[r.end : verb_start])]
+        relative = _RELATIVE.search(self.body, floor, verb_start)
+        if relative is not None:
+            # "Orban, who has cultivated ties with the Kremlin and NATO, said …": the subject
+            # stands before the relative clause.
+            head = [r for r in actors if r.end <= relative.start()]
+            if head and head[-1].kind == "person":
+                adjacent = head[-1:]
         people = [r for r in actors if r.kind == "person"]
         bodies = [r for r in actors if r.kind == "organization"]
         if not adjacent and bodies and _IT_BEFORE.search(clause[: verb.start()]):
             adjacent = bodies[-1:]  # "the Kremlin was mocking what it called …": "it" is the latest body
         chosen = adjacent[-1] if adjacent else (people[0] if people else actors[0])
+        if chosen.kind != "person" and self.body[chosen.end : verb_start].lstrip().startswith(","):
+            apposition = _APPOSITION_TAIL.search(self.body, floor, chosen.start)
+            head = [r for r in people if apposition is not None and r.end <= apposition.start()]
+            if head:
+                chosen = head[-1]  # "Merz, the leader of the Christian Democrats, accused": Merz
         if self._coordinated(chosen, actors):
             # "Downing Street said Mr Johnson and Mr Stoltenberg had agreed that …": a joint
             # subject has no single voice, so the words are those of whoever reports them.
@@ -478,6 +498,13 @@ class _Finder:
             return None
         return _Speaker(chosen.name, chosen.kind, self._cue_text(chosen.start, cue_end))
 
+    def _has_subject(self, floor: int, verb: re.Match[str]) -> bool:
+        """Does a person or body stand right before ``verb`` (auxiliaries aside)?"""
+        at = floor + verb.start()
+        if _IT_BEFORE.search(self.body, floor, at):  # "what it called"
+            return True
+        return any(_AUXILIARIES.fullmatch(self.body[r.end : at]) for r in self.refs.within(floor, at) if r.via != "place")
+
     @staticmethod
     def _participle(clause: str, verb: re.Match[str]) -> bool:
         """Is ``verb`` a participle after a comma (", adding that …")?  Its subject is then
@@ -503,7 +530,7 @@ class _Finder:
         """Resolve a speaker phrase such as "Stoltenberg", "she", "the statement"."""
         cue = self._cue_text(cue_start, cue_end)
         refs = self.refs.within(who_start, who_end)
-        people = [r for r in refs if r.kind == "person"]
+        people = [r for r in refs if r.kind == "person" and r.via != "unnamed"]
         if people:
             return _Speaker(people[-1].name, "person", cue)
         phrase = self.body[who_start:who_end]

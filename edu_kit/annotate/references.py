@@ -26,6 +26,8 @@ __all__ = ["Reference", "References", "build_references"]
 
 # How far back (in paragraphs) a pronoun may look for the person it stands for.
 _PRONOUN_WINDOW = 6
+# How far back (in sentences) a pronoun prefers a subject to a nearer object.
+_SUBJECT_WINDOW = 3
 
 
 class Reference(NamedTuple):
@@ -39,6 +41,8 @@ class Reference(NamedTuple):
     gender: str | None
     via: str  # "name", "role", "pronoun", "description", "place" or "unnamed" (name "")
     paragraph: int
+    sentence: int = -1
+    subject: bool = False  # not the object of a verb or preposition ("briefed Shmyhal")
 
 
 @dataclass(frozen=True)
@@ -204,26 +208,56 @@ def build_references(
                     if r.via == "pronoun" and r.gender == gender:
                         same = r
                         break
-            antecedent = same if same is not None else _antecedent(items, gender, paragraph)
+            antecedent = same if same is not None else _antecedent(items, gender, paragraph, -1 if sentence is None else sentence.index)
             if antecedent is None:
                 continue
             name = antecedent.name
             gender = antecedent.gender or gender
         elif via == "description":
-            antecedent = _described(items, name or "", gender, paragraph, kb)
+            antecedent = _described(items, name or "", gender, paragraph, kb, article.body)
             if antecedent is None:
                 continue
             name = antecedent.name
             gender = antecedent.gender or gender
         if name is None or kind is None:
             continue
-        items.append(Reference(start, end, name, kind, gender, via, paragraph))
+        where = article.sentence_at(start)
+        subject = via != "pronoun" and where is not None and not _is_object(article.body, where.start, start)
+        items.append(Reference(start, end, name, kind, gender, via, paragraph, -1 if where is None else where.index, subject))
     return References(tuple(items), tuple(r.start for r in items))
 
 
-def _described(items: list[Reference], text: str, gender: str | None, paragraph: int, kb: KnowledgeBase) -> Reference | None:
-    """The nearest earlier person a description fits (gender, and nationality when it says one)."""
+_LAST_WORD = re.compile(r"([\w.’'-]+)[\s,]*$")
+
+
+def _is_object(body: str, sentence_start: int, start: int) -> bool:
+    """Does the reference follow a preposition or a verb in its clause ("spoke with Russian
+    Foreign Minister Sergei Lavrov", "accused Scholz")?  Titles and capitalised words before
+    the name are skipped; a comma or the sentence start before it means a subject."""
+    lex = lexicon()
+    end = start
+    while end > sentence_start:
+        found = _LAST_WORD.search(body, sentence_start, end)
+        if found is None or body[found.end(1) : end].strip(" ").startswith(","):
+            return False
+        word = found.group(1)
+        if word[:1].isupper() or word.lower() in lex.title_words_lower or word in ("the", "and"):
+            end = found.start(1)
+            continue
+        return word.lower() in lex.object_markers or (word.endswith("ed") and len(word) > 4)
+    return False
+
+
+def _described(items: list[Reference], text: str, gender: str | None, paragraph: int, kb: KnowledgeBase, body: str = "") -> Reference | None:
+    """The nearest earlier person a description fits (gender, and nationality when it says
+    one); "the official" is first the unnamed "a senior official" introduced before."""
     demonyms = lexicon().demonyms
+    noun = text.lower().split()[-1] if text.split() else ""
+    for ref in reversed(items):
+        if paragraph - ref.paragraph > _PRONOUN_WINDOW:
+            break
+        if ref.via == "unnamed" and body[ref.start : ref.end].lower().split()[-1:] == [noun]:
+            return ref
     nationality = {demonyms[w] for w in re.findall(r"[A-Z][\w.]*", text) if w in demonyms}
     for ref in reversed(items):
         if paragraph - ref.paragraph > _PRONOUN_WINDOW:
@@ -237,13 +271,22 @@ def _described(items: list[Reference], text: str, gender: str | None, paragraph:
     return None
 
 
-def _antecedent(items: list[Reference], gender: str | None, paragraph: int) -> Reference | None:
+def _antecedent(items: list[Reference], gender: str | None, paragraph: int, sentence: int) -> Reference | None:
+    """The person a he/she stands for: the latest person of a compatible gender in this
+    sentence or the three before who is not an object ("Fedorov said he had briefed
+    Shmyhal. "…," he wrote" is Fedorov), else the nearest compatible person."""
+    nearest = None
     for ref in reversed(items):
         if paragraph - ref.paragraph > _PRONOUN_WINDOW:
-            return None
+            break
         if ref.kind == "person" and ref.via != "place" and (ref.gender is None or ref.gender == gender):
-            return ref
-    return None
+            if nearest is None:
+                nearest = ref
+            if sentence - ref.sentence > _SUBJECT_WINDOW:
+                break
+            if ref.subject:
+                return ref
+    return nearest
 
 
 def _paragraph_lookup(article: Article) -> Callable[[int], int]:

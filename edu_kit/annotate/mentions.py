@@ -174,11 +174,13 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
     """
     lex = lexicon()
     spans: dict[tuple[int, int], str] = {}
+    # Lines that credit people ("(Reporting by …; Editing by …)"), found once.
+    credits = [(m.start(), len(body) if body.find("\n", m.end()) < 0 else body.find("\n", m.end())) for m in _CREDIT_LINE.finditer(body)]
     for run in _name_sequences().finditer(body):
         words = [(w.start() + run.start(), w.group().rstrip("’'-")) for w in re.finditer(r"\S+", run.group())]
         before = body[max(0, run.start() - 30) : run.start()].split()
         after_role = bool(before) and (before[-1].rstrip(",") in lex.role_nouns or (before[-1].rstrip(",").lower() in lex.title_words_lower and before[-1].endswith(",")))
-        after_by = bool(before) and (before[-1] == "by" or _CREDIT_LINE.search(body, max(0, body.rfind("\n", 0, run.start())), run.start()) is not None)
+        after_by = bool(before) and (before[-1] == "by" or any(a <= run.start() < b for a, b in credits))
         followed_by_who = _WHO_AFTER.match(body, run.end()) is not None  # "Rolf Mützenich, who leads …"
         # "…," said Suresh Nair, a bank clerk: a name right after "said" that ends the clause.
         after_speech = bool(before) and before[-1] in ("said", "says", "added", "asked") and body[run.end() : run.end() + 1] in (",", ".")

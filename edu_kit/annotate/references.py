@@ -222,12 +222,12 @@ def build_references(
         if name is None or kind is None:
             continue
         where = article.sentence_at(start)
-        subject = via != "pronoun" and where is not None and not _is_object(article.body, where.start, start)
+        subject = kind == "person" and via != "pronoun" and where is not None and not _is_object(article.body, where.start, start)
         items.append(Reference(start, end, name, kind, gender, via, paragraph, -1 if where is None else where.index, subject))
     return References(tuple(items), tuple(r.start for r in items))
 
 
-_LAST_WORD = re.compile(r"([\w.’'-]+)[\s,]*$")
+_QUOTE_CHARS = "\"“”‘’«»()[]"
 
 
 def _is_object(body: str, sentence_start: int, start: int) -> bool:
@@ -235,14 +235,11 @@ def _is_object(body: str, sentence_start: int, start: int) -> bool:
     Foreign Minister Sergei Lavrov", "accused Scholz")?  Titles and capitalised words before
     the name are skipped; a comma or the sentence start before it means a subject."""
     lex = lexicon()
-    end = start
-    while end > sentence_start:
-        found = _LAST_WORD.search(body, sentence_start, end)
-        if found is None or body[found.end(1) : end].strip(" ").startswith(","):
+    for token in reversed(body[max(sentence_start, start - 120) : start].split()):
+        if token.rstrip(_QUOTE_CHARS).endswith(","):
             return False
-        word = found.group(1)
-        if word[:1].isupper() or word.lower() in lex.title_words_lower or word in ("the", "and"):
-            end = found.start(1)
+        word = token.strip(_QUOTE_CHARS)
+        if not word or word[:1].isupper() or word.lower() in lex.title_words_lower or word in ("the", "and"):
             continue
         return word.lower() in lex.object_markers or (word.endswith("ed") and len(word) > 4)
     return False

@@ -313,6 +313,21 @@ CASES = {
         "2022-02-13",
         [("ready for any scenario", "Dmytro Kuleba", True)],
     ),
+    "an unnamed diplomat of a named body is a source, not the body": (
+        'An EU diplomat, who asked not to be named, summed up the mood: "In Geneva they talked about us."',
+        "2022-01-14",
+        [("In Geneva they talked about us.", None, False)],
+    ),
+    "a cue in the next sentence that goes on about something else is not the quotation's": (
+        'Lavrov said Russia would not wait "forever." Ukraine\'s foreign minister, Dmytro Kuleba, urged the EU to act fast.',
+        "2022-01-14",
+        [("forever.", "Sergei Lavrov", True)],
+    ),
+    "'he' after 'without naming Biden' is the subject": (
+        'Volodymyr Zelensky responded on Twitter without naming Biden. "No invasion is minor," he wrote.',
+        "2022-01-20",
+        [("No invasion is minor,", "Volodymyr Zelensky", False)],
+    ),
     "a body the knowledge base lacks": (
         'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
         "2022-01-14",

@@ -71,6 +71,7 @@ class Lexicon:
     role_nouns: frozenset[str]
     given_names: frozenset[str]
     name_particles: frozenset[str]
+    body_voices: re.Pattern[str]
     object_markers: frozenset[str]
     unnamed_people: dict[str, str | None]
     not_name_openers: frozenset[str]
@@ -112,6 +113,7 @@ def lexicon() -> Lexicon:
         role_nouns=frozenset(spec["role_nouns"]),
         given_names=frozenset(spec["given_names"]),
         name_particles=frozenset(spec["name_particles"]),
+        body_voices=words("body_voices"),
         object_markers=frozenset(w.lower() for w in spec["object_markers"]),
         unnamed_people={str(k).lower(): (None if v is None else str(v)) for k, v in spec["unnamed_people"].items()},
         not_name_openers=frozenset(spec["not_name_openers"]),

@@ -60,6 +60,13 @@ _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|CET|EET|EST|ET|MSK|B
 _HEADLINE_SPEAKER = re.compile(r"(?P<who>(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)\s*:\s")
 _HEADLINE_MAX_WORDS = 15
 _SUBJECT_MAX_WORDS = 4
+_CUE_TAIL_MAX_WORDS = 4
+
+
+def _until_sentence_end(text: str) -> str:
+    cut = _SENTENCE_STOP.search(text)
+    return text if cut is None else text[: cut.start()]
+
 _APPOSITION_TAIL = re.compile(r",\s+(?:the|a|an)\s+[^,;.]*$")
 # A full stop that ends a sentence, not one of "Mr. Putin" or "Gen. Milley".
 _SENTENCE_STOP = re.compile(r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bGen)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bLt)(?<!\bCol)(?<!\bSt)(?<!\b[A-Z])\.|[!?;]")
@@ -255,8 +262,12 @@ class _Finder:
         verb = self.lex.speech_verb.search(rest)
         if verb is None or _QUOTE_MARK.search(rest[: verb.start()]):
             return None
-        if _ENDS_SENTENCE.search(self.body[span.start : span.end]) and _INTRODUCES_NEXT.match(rest, verb.end()):
-            return None  # "… moves." He added, "…": the cue introduces the next quotation
+        if _ENDS_SENTENCE.search(self.body[span.start : span.end]) and (
+            _INTRODUCES_NEXT.match(rest, verb.end()) or len(_until_sentence_end(rest[verb.end() :]).split()) > _CUE_TAIL_MAX_WORDS
+        ):
+            # "… moves." He added, "…", or "… forever." Kuleba urged partners to …: a new
+            # sentence with its own business, not this quotation's cue.
+            return None
         if verb.start() == 0:  # "…," said Lavrov
             tail = re.match(r"[^,.;:!?\"“”«»]*", rest[verb.end() :])
             who_start = offset + verb.end()
@@ -538,8 +549,10 @@ class _Finder:
             # "a State Department spokesperson said": the body speaks through someone unnamed;
             # "a senior US official said": a source the article does not name.
             named_bodies = [r for r in refs if r.kind == "organization" and r.via == "name"]
-            if named_bodies:
+            if named_bodies and self.lex.body_voices.search(phrase):
                 return _Speaker(named_bodies[-1].name, "organization", cue)
+            if named_bodies:
+                return None  # "an EU diplomat, who asked not to be named": an unnamed source
             # "an IOC spokesperson said": a body the knowledge base lacks, named by its acronym.
             acronym = _ACRONYM.search(phrase)
             if acronym is not None and acronym.group() not in self.lex.title_words and acronym.group() not in self.lex.demonyms:

@@ -241,7 +241,7 @@ def _is_object(body: str, sentence_start: int, start: int) -> bool:
         word = token.strip(_QUOTE_CHARS)
         if not word or word[:1].isupper() or word.lower() in lex.title_words_lower or word in ("the", "and"):
             continue
-        return word.lower() in lex.object_markers or (word.endswith("ed") and len(word) > 4)
+        return word.lower() in lex.object_markers or (len(word) > 4 and word.endswith(("ed", "ing")))
     return False
 
 

@@ -328,6 +328,11 @@ CASES = {
         "2022-01-20",
         [("No invasion is minor,", "Volodymyr Zelensky", False)],
     ),
+    "'the president' prefers the subject to a nearer object": (
+        'Joe Biden said he did not believe Vladimir Putin wanted war. "He will probe," the president said.',
+        "2022-01-19",
+        [("He will probe,", "Joe Biden", False)],
+    ),
     "a body the knowledge base lacks": (
         'The Polish Foreign Ministry said on Thursday that the Vienna meeting was "a last chance".',
         "2022-01-14",

@@ -214,7 +214,8 @@ def build_references(
             name = antecedent.name
             gender = antecedent.gender or gender
         elif via == "description":
-            antecedent = _described(items, name or "", gender, paragraph, kb, article.body)
+            where = article.sentence_at(start)
+            antecedent = _described(items, name or "", gender, paragraph, kb, article.body, -1 if where is None else where.index)
             if antecedent is None:
                 continue
             name = antecedent.name
@@ -245,7 +246,9 @@ def _is_object(body: str, sentence_start: int, start: int) -> bool:
     return False
 
 
-def _described(items: list[Reference], text: str, gender: str | None, paragraph: int, kb: KnowledgeBase, body: str = "") -> Reference | None:
+def _described(
+    items: list[Reference], text: str, gender: str | None, paragraph: int, kb: KnowledgeBase, body: str = "", sentence: int = -1
+) -> Reference | None:
     """The nearest earlier person a description fits (gender, and nationality when it says
     one); "the official" is first the unnamed "a senior official" introduced before."""
     demonyms = lexicon().demonyms
@@ -256,16 +259,22 @@ def _described(items: list[Reference], text: str, gender: str | None, paragraph:
         if ref.via == "unnamed" and body[ref.start : ref.end].lower().split()[-1:] == [noun]:
             return ref
     nationality = {demonyms[w] for w in re.findall(r"[A-Z][\w.]*", text) if w in demonyms}
+    nearest = None
     for ref in reversed(items):
         if paragraph - ref.paragraph > _PRONOUN_WINDOW:
-            return None
+            break
         if ref.kind != "person" or ref.via == "place" or (gender and ref.gender and ref.gender != gender):
             continue
         person = kb.person(ref.name)
         if nationality and person is not None and person.country not in nationality:
             continue
-        return ref
-    return None
+        if nearest is None:
+            nearest = ref
+        if sentence - ref.sentence > _SUBJECT_WINDOW:
+            break
+        if ref.subject:
+            return ref  # like a pronoun, a description prefers a subject to a nearer object
+    return nearest
 
 
 def _antecedent(items: list[Reference], gender: str | None, paragraph: int, sentence: int) -> Reference | None:

@@ -15,7 +15,8 @@ from pathlib import Path
 from _timing import interleaved
 
 from edu_kit import load_corpus
-from edu_kit.annotate import annotate, prepare
+from edu_kit.annotate import _annotate as annotate  # the annotators themselves, never the per-article cache
+from edu_kit.annotate import prepare
 from edu_kit.corpus import Article, parse_article
 from edu_kit.facts import article_facts
 from edu_kit.knowledge import load_knowledge

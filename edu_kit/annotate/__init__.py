@@ -47,10 +47,11 @@ __all__ = [
 def annotate(article: Article, kb: KnowledgeBase | None = None) -> Annotations:
     """Quotations, dates and mentions of one article.
 
-    With the bundled knowledge base (``kb=None``) the result is cached per article, so
-    that tables, facts and views built from one corpus annotate each article once.
+    With the bundled knowledge base (``kb=None``, or the object ``load_knowledge()``
+    returns) the result is cached per article, so that tables, facts and views built from
+    one corpus annotate each article once.
     """
-    if kb is None:
+    if kb is None or kb is load_knowledge():
         return _annotate_bundled(article)
     return _annotate(article, kb)
 

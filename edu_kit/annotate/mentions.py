@@ -29,10 +29,10 @@ _APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<words>(?:[\w’'-]+\s+){0,4}[\
 # A capitalised word, without a possessive ending: where a surname can stand.
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*?(?=['’]s\b|[^\w-]|$)")
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_SPACES = re.compile(r"[ \t]+")
 # "(Reporting by Daniel Okafor in Washington, Ilse Brandt in Brussels; Editing by Fiona Marr)"
 _CREDIT_LINE = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?|[Aa]dditional reporting)\s+by\b")
 _WHO_AFTER = re.compile(r",\s+who\s+(?!is\s+not\b)")
-_SPEAKS_AFTER = re.compile(r"[ \t]+(?:said|says|told|tells|added|adds|asked|wrote|writes|explained|recalled)\b")
 # A capitalised word right before a point ("Oksana" before "Melnyk").
 _GIVEN_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)[ \t]+$")
 _CAP = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*\w|[A-ZÀ-ÖØ-ÞĀ-Ž]"
@@ -194,7 +194,8 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
         owner = max((i for i, (_, w) in enumerate(words[:-1]) if _POSSESSIVE_END.search(w)), default=None)
         # "Tanya Mercer said": the last two words of a run that a speech verb follows.
         in_place = bool(before) and before[-1] in lex.place_prepositions  # "officials in South Block said"
-        speaks = not in_place and _SPEAKS_AFTER.match(body, run.end()) is not None and not any(w in lex.title_words or w in lex.months or w in lex.weekdays for _, w in words[-2:])
+        space = _SPACES.match(body, run.end())
+        speaks = not in_place and space is not None and lex.speech_verb.match(body, space.end()) is not None and not any(w in lex.title_words or w in lex.months or w in lex.weekdays for _, w in words[-2:])
         if titled and any(words[i][1] in lex.role_nouns for i in titled):
             name = words[titled[-1] + 1 :]
         elif owner is not None and not any(w in lex.title_words for _, w in words[owner + 1 :]):

@@ -59,12 +59,6 @@ class Turn:
     quotation: bool
 
 
-@lru_cache(maxsize=1)
-def _words() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    spec = lexicon()
-    return spec.staff_roles, spec.question_labels, spec.answer_labels, spec.not_speaker_labels
-
-
 def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: KnowledgeBase) -> tuple[Turn, ...]:
     """The speaker turns of ``article`` (none in an ordinary news story).
 
@@ -76,7 +70,8 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
     >>> [(t.speaker, t.quotation) for t in turns(art, [], load_knowledge())]
     [('Marcus Hale', False), ('Sergei Lavrov', True), ('Marcus Hale', False)]
     """
-    staff_roles, questions, answers, not_names = _words()
+    lex = lexicon()
+    staff_roles, questions, answers, not_names = lex.staff_roles, lex.question_labels, lex.answer_labels, lex.not_speaker_labels
     people = [m for m in found if m.kind == "person"]
     labelled: dict[str, str] = {}  # surname (upper case) -> full name, from earlier labels
     staff: set[str] = set()
@@ -92,7 +87,7 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
         label = match.group("label")
         role = (match.group("role") or "").lower()
         start, end = match.end(), paragraph.end
-        if article.body[start] in _OPENING_MARKS or lexicon().speech_verb.search(role):
+        if article.body[start] in _OPENING_MARKS or lex.speech_verb.search(role):
             continue  # 'Maria Zakharova wrote on Telegram: "..."' is prose, quoted with marks
         cue = article.body[paragraph.start : match.end()].rstrip()
         if label in questions or label in answers:

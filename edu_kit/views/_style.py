@@ -19,8 +19,13 @@ import textwrap
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pragma: no cover
+    from collections.abc import Callable
+
+    import pandas as pd
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
+
+    from ..corpus import Corpus
 
 __all__ = [
     "ARTICLE",
@@ -30,6 +35,7 @@ __all__ = [
     "TEXT_GREY",
     "axes_for",
     "figure_of",
+    "frame_for",
     "series_colours",
     "side_colour",
     "wrap",
@@ -95,6 +101,18 @@ def wrap(text: str, width: int) -> str:
     'Spheres of influence\\nand security\\nguarantees'
     """
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)) or text
+
+
+def frame_for(frame: pd.DataFrame | None, corpus: Corpus | None, build: Callable[[Corpus], pd.DataFrame]) -> pd.DataFrame:
+    """The frame a plot was given, or ``build`` run on ``corpus`` (the bundled articles
+    when that is None too): what every ``plot_*`` function does with its arguments."""
+    if frame is not None:
+        return frame
+    if corpus is None:
+        from ..corpus import load_corpus
+
+        corpus = load_corpus()
+    return build(corpus)
 
 
 def axes_for(ax: Axes | None, figsize: tuple[float, float]) -> Axes:

@@ -343,10 +343,7 @@ def plot_positions(frame: pd.DataFrame | None = None, *, corpus: Corpus | None =
     from matplotlib.colors import LinearSegmentedColormap
     from matplotlib.patches import Rectangle
 
-    if frame is None:
-        from ..corpus import load_corpus
-
-        frame = positions(corpus if corpus is not None else load_corpus())
+    frame = _style.frame_for(frame, corpus, positions)
     summary = position_summary(frame)
     own = ax is None
     ax = _style.axes_for(ax, (12.0, 1.6 + 0.55 * max(len(summary.index), 3)))

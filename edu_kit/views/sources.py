@@ -209,10 +209,7 @@ def plot_sources(frame: pd.DataFrame | None = None, *, corpus: Corpus | None = N
     """
     from matplotlib.ticker import MaxNLocator
 
-    if frame is None:
-        from ..corpus import load_corpus
-
-        frame = quoted_speakers(corpus if corpus is not None else load_corpus())
+    frame = _style.frame_for(frame, corpus, quoted_speakers)
     data = frame.assign(speaker=frame["speaker"].fillna("(nobody named)"))
     totals = data.groupby("speaker")["quotes"].sum()
     speakers = sorted(totals.index, key=lambda s: (-int(totals[s]), s))

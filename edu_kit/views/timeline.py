@@ -296,10 +296,7 @@ def plot_timeline(
     """
     if span not in SPANS:
         raise ChoiceError.of("span", span, SPANS)
-    if frame is None:
-        from ..corpus import load_corpus
-
-        frame = timeline(corpus if corpus is not None else load_corpus())
+    frame = _style.frame_for(frame, corpus, timeline)
     first, last = CRISIS if span == "crisis" else LONG
     items = _crisis_items(frame) if span == "crisis" else _long_items(frame)
     own = ax is None

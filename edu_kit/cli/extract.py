@@ -1,0 +1,135 @@
+"""``edu-kit extract`` and ``edu-kit score``."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+COMMANDS = ("extract", "score")
+FORMATS = ("table", "json", "csv")
+
+
+def add_parsers(commands: Any) -> None:
+    extract = commands.add_parser("extract", help="quotations, dates and names found in articles")
+    extract.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled seeds)"
+    )
+    extract.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+
+    score = commands.add_parser("score", help="precision and recall against gold annotations")
+    score.add_argument("gold", metavar="GOLD_DIR", help="folder of gold JSON files")
+    score.add_argument("paths", nargs="*", metavar="PATH", help="the gold data's articles (default: the bundled seeds)")
+
+
+def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
+    if args.command == "extract":
+        return _extract(args.paths, args.format)
+    return _score(args.gold, args.paths)
+
+
+def _corpus(paths: Sequence[str] | None) -> Any:
+    from . import corpus
+
+    return corpus(paths)
+
+
+def _extract(paths: Sequence[str], fmt: str) -> int:
+    from ..export import extraction
+
+    document = extraction(_corpus(paths))
+    if fmt == "json":
+        json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    elif fmt == "csv":
+        sys.stdout.write(_as_csv(document))
+    else:
+        sys.stdout.write(_as_table(document))
+    return 0
+
+
+def _as_csv(document: dict[str, Any]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(
+        ["article", "type", "start", "end", "text", "speaker_or_name", "kind", "value", "until", "cue", "fragment"]
+    )
+    for article in document["articles"]:
+        for q in article["quotes"]:
+            writer.writerow(
+                [
+                    article["id"],
+                    "quote",
+                    q["start"],
+                    q["end"],
+                    q["text"],
+                    q["speaker"],
+                    q["speaker_kind"],
+                    "",
+                    "",
+                    q["cue"],
+                    q["fragment"],
+                ]
+            )
+        for d in article["dates"]:
+            writer.writerow(
+                [
+                    article["id"],
+                    "date",
+                    d["start"],
+                    d["end"],
+                    d["text"],
+                    "",
+                    d["precision"],
+                    d["value"],
+                    d["until"],
+                    "",
+                    "",
+                ]
+            )
+        for m in article["mentions"]:
+            writer.writerow(
+                [article["id"], "mention", m["start"], m["end"], m["text"], m["name"], m["kind"], "", "", "", ""]
+            )
+    return out.getvalue()
+
+
+def _as_table(document: dict[str, Any]) -> str:
+    lines: list[str] = []
+    for article in document["articles"]:
+        lines.append(
+            f"== {article['id']}  {article['outlet'] or 'unknown outlet'}, {article['published'] or 'undated'}"
+        )
+        lines.append(f"   {article['title'] or '(no title)'}")
+        lines.append(f"   Quotations ({len(article['quotes'])}):")
+        for q in article["quotes"]:
+            kind = "fragment" if q["fragment"] else q["where"] if q["where"] != "text" else "quote"
+            text = q["text"] if len(q["text"]) <= 70 else q["text"][:67] + "..."
+            lines.append(f"     {q['speaker'] or '?':<24} [{kind}] \u201c{text}\u201d  ({q['cue'] or 'no cue'})")
+        lines.append(f"   Dates ({len(article['dates'])}):")
+        for d in article["dates"]:
+            until = f" to {d['until']}" if d["until"] else ""
+            lines.append(f"     {d['text']:<32} {d['value'] or 'unresolved'}{until} ({d['precision']})")
+        people = sorted({m["name"] for m in article["mentions"] if m["kind"] == "person"})
+        lines.append(f"   People ({len(people)}): {', '.join(people)}")
+        lines.append("")
+    lines.append(f"Conflicts ({len(document['conflicts'])}):")
+    for c in document["conflicts"]:
+        lines.append(f"   {c['explanation']}")
+    lines.append(f"Spelling variants ({len(document['variants'])}):")
+    for v in document["variants"]:
+        forms = ", ".join(f"{s['text']}{' (misspelt)' if s['misspelt'] else ''} x{s['count']}" for s in v["spellings"])
+        lines.append(f"   {v['name']}: {forms}")
+    return "\n".join(lines) + "\n"
+
+
+def _score(gold: str, paths: Sequence[str]) -> int:
+    from ..evaluation import format_scores, score_gold
+
+    scores = score_gold(gold, _corpus(paths))
+    print(format_scores(scores.values()))
+    return 0

@@ -1,0 +1,79 @@
+"""``edu-kit quiz build`` and ``edu-kit quiz check``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+COMMANDS = ("quiz",)
+
+
+def add_parsers(commands: Any) -> None:
+    quiz = commands.add_parser("quiz", help="build or check quiz banks")
+    quiz_commands = quiz.add_subparsers(dest="quiz_command", metavar="ACTION", required=True)
+    build = quiz_commands.add_parser("build", help="generate a question bank from the facts of articles")
+    build.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled seeds)")
+    build.add_argument("--out", help="write the bank here (default: print it)")
+    build.add_argument(
+        "--check", action="store_true", help="do not write; fail if --out differs from what would be written"
+    )
+    check = quiz_commands.add_parser("check", help="validate quiz bank files")
+    check.add_argument("files", nargs="*", metavar="FILE", help="bank files or folders (default: the bundled banks)")
+    check.add_argument(
+        "--articles",
+        nargs="*",
+        metavar="PATH",
+        help="check sources against these articles (default: the bundled seeds)",
+    )
+
+
+def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
+    return _quiz(args)
+
+
+def _corpus(paths: Sequence[str] | None) -> Any:
+    from . import corpus
+
+    return corpus(paths)
+
+
+def _quiz(args: argparse.Namespace) -> int:
+    if args.quiz_command == "build":
+        from ..quiz.generate import build_bank_text
+
+        text = build_bank_text(_corpus(args.paths))
+        if args.check:
+            if not args.out:
+                print("edu-kit: quiz build --check needs --out FILE to compare with", file=sys.stderr)
+                return 2
+            current = Path(args.out).read_text(encoding="utf-8") if Path(args.out).is_file() else ""
+            if current != text:
+                print(
+                    f"edu-kit: {args.out} is stale. What to do: run 'edu-kit quiz build --out {args.out}' and commit it.",
+                    file=sys.stderr,
+                )
+                return 1
+            print(f"{args.out} is up to date.")
+            return 0
+        if args.out:
+            Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+            Path(args.out).write_text(text, encoding="utf-8")
+            print(f"wrote {args.out}", file=sys.stderr)
+        else:
+            sys.stdout.write(text)
+        return 0
+    from ..quiz import check_bank
+
+    corpus = _corpus(args.articles) if args.articles is not None else _corpus(None)
+    files = [Path(f) for f in args.files] if args.files else None
+    problems = check_bank(files, corpus=corpus)
+    for problem in problems:
+        print(problem)
+    if problems:
+        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+        return 1
+    print("All quiz banks are valid.")
+    return 0

@@ -572,8 +572,8 @@ def test_practice_answers_are_shown_again_when_the_cell_runs_again(tmp_path: Pat
     assert all(c.disabled for c in two.controls)
     assert again.score_label.value == "Score: 1/2"
     other = _quiz(ids, tmp_path, student="ben")  # someone else starts fresh
-    assert all(i.attempts_used == 0
-    assert i.feedback.value == "" for i in other.items)
+    assert all(i.attempts_used == 0 for i in other.items)
+    assert all(i.feedback.value == "" for i in other.items)
 
 
 def test_an_exam_is_submitted_once_across_reruns(tmp_path: Path) -> None:

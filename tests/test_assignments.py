@@ -187,14 +187,14 @@ def test_sealed_exam_from_release_to_grades(tmp_path: Path, capsys: pytest.Captu
     assert graded["score"].tolist()[1] < 7.0
     # The command line: grade with feedback pages, results from the submitted/ tree.
     feedback = course / "feedback"
-    with pytest.warns(UserWarning):
+    with pytest.warns(UserWarning, match="submitted by 'cy'"):
         assert main(["grade", str(spec), str(course), "--feedback", str(feedback)]) == 0
     out = capsys.readouterr().out
     assert re.search(r"ana\s+7\s+7\s+7\.0\s+0", out), out
     page = (feedback / "ben" / "week3" / "edu_kit_feedback.html").read_text(encoding="utf-8")
     assert "Your answer:" in page
     assert "The answer:" in page
-    with pytest.warns(UserWarning):
+    with pytest.warns(UserWarning, match="submitted by 'cy'"):
         assert main(["results", str(course / "submitted"), "--quiz", "week3"]) == 0
     assert re.search(r"cy\s+7\s+0\s+0\.0\s+7", capsys.readouterr().out)
 

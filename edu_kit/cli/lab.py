@@ -111,4 +111,3 @@ def _lab(notebook: str, jupyter_args: Sequence[str], *, dry_run: bool) -> int:
             return 0
     os.chdir(folder)
     os.execve(sys.executable, command, env)  # this process becomes JupyterLab (same pid)
-    return 0  # pragma: no cover  (execve does not return)

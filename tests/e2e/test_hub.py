@@ -6,15 +6,16 @@ student gets their own single-user JupyterLab and home folder, and is told apart
 ``JUPYTERHUB_USER``, as on Zero to JupyterHub where every server runs as ``jovyan``.  (The
 servers run as the CI's user: its Python lives under ``/root``, which other system users
 cannot read, so throwaway system users could not start a server; ``nbgrader submit`` is
-therefore given ``--student=$JUPYTERHUB_USER``, which is what nbgrader itself does for
-``jovyan``.)  nbgrader's exchange is a temporary folder.
+therefore given the hub login as the student id, which is what nbgrader itself does for
+``jovyan``.)  nbgrader's exchange is a temporary folder; its steps (release, fetch, submit,
+collect) run through nbgrader's Python exchange classes -- what its commands run -- inside
+the test process, which saves a Python start-up per step.
 
 The teacher writes the assignment (``edu-kit assign --course``) and releases it
-(``nbgrader release_assignment``).  Three students log in through the hub's login page,
+(nbgrader's release).  Three students log in through the hub's login page,
 fetch the assignment, open it and answer the sealed exam: ana answers everything right, ben
-gets one wrong, cy answers right and then runs the cell again and is refused ("Already
-submitted", Submit disabled).  Each submits (``nbgrader submit``); the teacher collects
-(``nbgrader collect``) and ``edu-kit results --assignment`` shows all three with the right
+gets one wrong, cy answers right and then reloads the page and runs the cell again, and is
+refused ("Already submitted", Submit disabled).  Each submits; the teacher collects and ``edu-kit results --assignment`` shows all three with the right
 scores, graded with the keyed bank.
 
 Skips with a clear message when jupyterhub, nbgrader or the proxy is missing; under
@@ -31,6 +32,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -83,17 +85,12 @@ def _proxy() -> str:
     return str(found)
 
 
-def _run(argv: list[str], cwd: Path, env: dict[str, str] | None = None) -> str:
-    done = subprocess.run(argv, cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=False)
-    assert done.returncode == 0, f"{argv} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
-    return done.stdout + done.stderr
-
-
 @dataclass
 class Hub:
     home: Path
     port: int
     password: str
+    token: str
     process: subprocess.Popen[bytes]
 
     @property
@@ -111,9 +108,37 @@ class Hub:
     def student_home(self, name: str) -> Path:
         return self.home / "users" / name
 
-    def nbgrader(self, *args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
-        return _run([sys.executable, "-m", "nbgrader", *args, f"--course={COURSE}",
-                     f"--Exchange.root={self.exchange}"], cwd, env)
+    def exchange_step(self, kind: str, *, assignment_dir: Path | None = None, student: str | None = None) -> None:
+        """One step of nbgrader's exchange through its Python API (what its commands run):
+        ``release`` and ``collect`` for the teacher (course folder), ``fetch`` and ``submit``
+        for a student (their home folder; ``student`` is their hub login)."""
+        from nbgrader.auth import Authenticator
+        from nbgrader.coursedir import CourseDirectory
+        from nbgrader.exchange import default as exchange
+        from traitlets.config import Config
+
+        config = Config()
+        config.CourseDirectory.course_id = COURSE
+        config.CourseDirectory.assignment_id = ASSIGNMENT
+        config.CourseDirectory.root = str(self.course)
+        config.Exchange.root = str(self.exchange)
+        if assignment_dir is not None:
+            config.Exchange.assignment_dir = str(assignment_dir)
+        if student is not None:
+            config.CourseDirectory.student_id = student
+        step = {"release": exchange.ExchangeReleaseAssignment, "fetch": exchange.ExchangeFetchAssignment,
+                "submit": exchange.ExchangeSubmit, "collect": exchange.ExchangeCollect}[kind]
+        step(coursedir=CourseDirectory(config=config), authenticator=Authenticator(config=config),
+             config=config).start()
+
+    def start_servers(self) -> None:
+        """Ask the hub to start every student's server at once (a service token), so that
+        the logins below find them starting or ready instead of spawning one after another."""
+        for name in STUDENTS:
+            request = urllib.request.Request(f"{self.url}/hub/api/users/{name}/server", method="POST",
+                                             headers={"Authorization": f"token {self.token}"})
+            with urllib.request.urlopen(request, timeout=30) as reply:
+                assert reply.status in (201, 202), reply.status
 
     def log_tail(self) -> str:
         with contextlib.suppress(OSError):
@@ -121,7 +146,7 @@ class Hub:
         return "(no log)"
 
 
-def _config(home: Path, port: int, password: str, proxy: str) -> str:
+def _config(home: Path, port: int, password: str, token: str, proxy: str) -> str:
     settings = home / "jupyter_config" / "lab" / "user-settings" / "@jupyterlab"
     (settings / "notebook-extension").mkdir(parents=True, exist_ok=True)
     (settings / "notebook-extension" / "tracker.jupyterlab-settings").write_text(
@@ -152,6 +177,8 @@ c.Spawner.cmd = [{sys.executable!r}, "-m", "jupyterhub.singleuser"]
 c.Spawner.args = ["--allow-root", "--LabApp.extension_manager=readonly"]
 c.Spawner.default_url = "/lab"
 c.Spawner.environment = {environment!r}
+c.JupyterHub.services = [{{"name": "edukit-test", "api_token": {token!r}}}]
+c.JupyterHub.load_roles = [{{"name": "edukit-test", "scopes": ["servers", "list:users"], "services": ["edukit-test"]}}]
 c.Spawner.start_timeout = 90
 c.Spawner.http_timeout = 90
 """
@@ -166,13 +193,13 @@ def hub(chromium: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Hu
             _missing(f"the Python package {module} is not installed")
     proxy = _proxy()
     home = tmp_path_factory.mktemp("hub")
-    port, password = free_port(), secrets.token_hex(12)
-    (home / "jupyterhub_config.py").write_text(_config(home, port, password, proxy), encoding="utf-8")
+    port, password, token = free_port(), secrets.token_hex(12), secrets.token_hex(16)
+    (home / "jupyterhub_config.py").write_text(_config(home, port, password, token, proxy), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("JUPYTER", "EDU_KIT_"))}
     with (home / "hub.log").open("wb") as log:
         process = subprocess.Popen([sys.executable, "-m", "jupyterhub", "-f", str(home / "jupyterhub_config.py")],
                                    cwd=home, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    running = Hub(home, port, password, process)
+    running = Hub(home, port, password, token, process)
 
     def up() -> bool:
         if process.poll() is not None:
@@ -239,8 +266,9 @@ def _choose(root: Any, label: str) -> None:
     root.get_by_role("radio", name=label, exact=True).check()
 
 
-def test_a_class_on_jupyterhub_with_nbgrader(hub: Hub, browser: Any) -> None:
+def test_a_class_on_jupyterhub_with_nbgrader(hub: Hub, browser: Any, capsys: pytest.CaptureFixture[str]) -> None:
     from edu_kit.classroom.grading import keyed_questions
+    from edu_kit.cli import main
     from edu_kit.quiz import load_bank
 
     bank = load_bank(REPO / "quizzes" / "handwritten")
@@ -248,22 +276,33 @@ def test_a_class_on_jupyterhub_with_nbgrader(hub: Hub, browser: Any) -> None:
     spec = hub.home / f"{ASSIGNMENT}.yaml"
     spec.write_text(yaml.safe_dump({"id": ASSIGNMENT, "title": "Week 3 exam", "questions": ids,
                                     "mode": "exam", "feedback": "after_deadline"}), encoding="utf-8")
-    edu_kit = [sys.executable, "-m", "edu_kit"]
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
 
+    def edu_kit(*args: str) -> str:
+        capsys.readouterr()
+        assert main(list(args)) == 0
+        return str(capsys.readouterr().out)
+
+    started = time.monotonic()
+    steps: list[str] = []
+
+    def step(what: str) -> None:
+        steps.append(f"{time.monotonic() - started:6.1f} s  {what}")
+
+    hub.start_servers()
     # The teacher writes and releases the assignment.
     hub.course.mkdir()
-    _run([*edu_kit, "assign", str(spec), "--course", str(hub.course)], hub.home, env)
+    edu_kit("assign", str(spec), "--course", str(hub.course))
     hub.exchange.mkdir()
-    hub.nbgrader("release_assignment", ASSIGNMENT, cwd=hub.course)
+    hub.exchange_step("release")
     keys = keyed_questions(bank, ASSIGNMENT)
+    step("assigned and released")
 
     wrong_for = {"ben": 1}  # ben answers the second question wrongly
     for name in STUDENTS:
         page = _login(browser, hub, name)
+        step(f"{name} logged in")
         home = hub.student_home(name)
-        student_env = {**env, "HOME": str(home), "USER": name, "JUPYTERHUB_USER": name}
-        hub.nbgrader("fetch_assignment", ASSIGNMENT, cwd=home, env=student_env)
+        hub.exchange_step("fetch", assignment_dir=home)
         root = _open_assignment(page, hub, name)
         expect(root).to_contain_text("Week 3 exam")
         expect(root).not_to_contain_text("Your name")  # the hub login is the identity: nothing asked
@@ -287,14 +326,15 @@ def test_a_class_on_jupyterhub_with_nbgrader(hub: Hub, browser: Any) -> None:
             expect(root.get_by_role("button", name="Submit answers")).to_be_disabled()
             expect(root.get_by_role("radio").first).to_be_disabled()
             assert len(log.read_text().splitlines()) == len(ids), "a second submission was recorded"
-        hub.nbgrader("submit", ASSIGNMENT, f"--student={name}", cwd=home, env=student_env)
+        hub.exchange_step("submit", assignment_dir=home, student=name)
         page.context.close()
+        step(f"{name} answered and submitted")
 
     # The teacher collects and grades; results come from nbgrader's submitted/ tree.
-    hub.nbgrader("collect", ASSIGNMENT, cwd=hub.course)
+    hub.exchange_step("collect")
     for name in STUDENTS:
         assert (hub.course / "submitted" / name / ASSIGNMENT / "responses" / f"{name}.jsonl").is_file()
-    out = _run([*edu_kit, "results", str(hub.course), "--assignment", str(spec)], hub.home, env)
+    out = edu_kit("results", str(hub.course), "--assignment", str(spec))
     rows = {line.split()[0]: line.split() for line in out.splitlines()[1:] if line.strip()}
     assert set(rows) == set(STUDENTS), out
     # student, questions, correct, score, ungraded, attempts
@@ -302,5 +342,8 @@ def test_a_class_on_jupyterhub_with_nbgrader(hub: Hub, browser: Any) -> None:
     assert rows["ben"][1:] == ["2", "1", "1.0", "0", "2"], out
     assert rows["cy"][1:] == ["2", "2", "2.0", "0", "2"], out
     feedback = hub.course / "feedback"
-    _run([*edu_kit, "grade", str(spec), str(hub.course), "--feedback", str(feedback)], hub.home, env)
+    edu_kit("grade", str(spec), str(hub.course), "--feedback", str(feedback))
     assert (feedback / "ben" / ASSIGNMENT / "edu_kit_feedback.html").is_file()
+    step("collected, graded, results")
+    with capsys.disabled():
+        print("\n" + "\n".join(steps))

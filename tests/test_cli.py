@@ -206,3 +206,42 @@ def test_lab_serves_the_notebook_and_ends_with_its_pid(tmp_path: Path) -> None:
         if server.poll() is None:
             server.kill()
             server.wait(timeout=10)
+
+
+def test_results_show_anonymous_answers_and_filter_by_quiz(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from edu_kit.results import Response, record
+
+    record(tmp_path, Response(None, "practice", "q1", "v", "x", True, 1.0, 1, "2022-01-10T09:00:00.000Z"))
+    record(tmp_path, Response("ana", "exam", "q1", "v", "x", False, 0.0, 1, "2022-01-10T09:00:01.000Z"))
+    code, out, _ = run(capsys, "results", str(tmp_path))
+    assert code == 0
+    assert "(anonymous)" in out
+    assert "ana" in out
+    code, out, _ = run(capsys, "results", str(tmp_path), "--quiz", "exam")
+    assert "(anonymous)" not in out
+    assert "ana" in out
+    code, out, _ = run(capsys, "results", str(tmp_path), "--quiz", "week9")
+    assert "No responses to quiz 'week9'" in out
+    assert "exam, practice" in out
+    code, out, _ = run(capsys, "results", str(tmp_path), "--per-quiz")
+    assert "practice" in out
+    assert "exam" in out
+
+
+def test_assign_to_a_plain_folder_and_grade_nothing_yet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    spec = tmp_path / "w.yaml"
+    spec.write_text("id: w1\ntitle: W1\nquestions: [hw-concepts-nato-allies]\n", encoding="utf-8")
+    code, out, _ = run(capsys, "assign", str(spec), "--out", str(tmp_path / "shared"))
+    assert code == 0
+    assert "no keys or explanations" in out
+    assert (tmp_path / "shared" / "w1" / "w1.ipynb").is_file()
+    code, out, _ = run(capsys, "grade", str(spec), str(tmp_path / "shared" / "w1" / "responses"))
+    assert code == 2  # no such folder yet: a clear message, not a traceback
+    (tmp_path / "empty").mkdir()
+    code, out, _ = run(capsys, "grade", str(spec), str(tmp_path / "empty"))
+    assert code == 0
+    assert "No answers to 'w1'" in out
+    spec.write_text("id: w1\ntitle: W1\nmode: test\nquestions: [x]\n", encoding="utf-8")
+    code, _, err = run(capsys, "assign", str(spec))
+    assert code == 2
+    assert "mode 'test' is not one of: exam, practice" in err

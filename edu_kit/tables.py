@@ -207,7 +207,11 @@ def conflicts_table(corpus: Corpus) -> pd.DataFrame:
 
 
 def variants_table(corpus: Corpus) -> pd.DataFrame:
-    """One row per spelling of a name that is written in more than one way."""
+    """One row per spelling of a name that is written in more than one way.
+
+    ``articles`` lists the articles that use *this* spelling (004 writes only
+    "Zelenskyy", so it is not listed on the row of "Zelensky").
+    """
     rows = [
         {
             "name": v.name,
@@ -215,7 +219,7 @@ def variants_table(corpus: Corpus) -> pd.DataFrame:
             "spelling": spelling,
             "count": count,
             "misspelt": wrong,
-            "articles": ", ".join(v.articles),
+            "articles": ", ".join(v.articles_of(spelling)),
         }
         for v in crosscheck(corpus).variants
         for spelling, count, wrong in v.spellings

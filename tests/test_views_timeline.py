@@ -102,7 +102,8 @@ def test_a_date_only_mentioned_is_not_drawn_as_the_event(frame: pd.DataFrame, me
     assert frame[(frame["date"] == mentioned) & (frame["kind"] == "article")].empty
     assert not frame[frame["kind"] == "article"]["sentence"].str.contains(words, regex=False).any()
     day = _one(frame, "2021-12-10", "article")
-    assert day["precision"] == "day" and day["articles"] == "002"
+    assert day["precision"] == "day"
+    assert day["articles"] == "002"
 
 
 def test_a_day_mentioned_in_a_relative_clause_still_points_the_context_event_to_the_article(

@@ -80,7 +80,9 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
     for expression, sentence in dated:
         named = [m for m in notes.mentions if sentence.start <= m.start < sentence.end and m.kind != "concept"]
         actors = tuple(dict.fromkeys(m.name for m in named))
-        event_date, event_until, event_precision, dated_by = expression.value, expression.until, expression.precision, "text"
+        event_date, event_until = expression.value, expression.until
+        event_precision: str | None = expression.precision
+        dated_by: DatedBy = "text"
         if id(expression) in mentioned:
             own = [e for e, s in dated if s.start == sentence.start and id(e) not in mentioned]
             if own:

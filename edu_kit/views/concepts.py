@@ -20,7 +20,7 @@ sorted by concept, article and offset.
 
 >>> card = concept_card("bucharest-summit-2008")
 >>> card.name, card.who
-('Bucharest Summit', 'NATO, George W. Bush')
+('Bucharest Summit', 'NATO, Ukraine, Georgia, George W. Bush')
 """
 
 from __future__ import annotations
@@ -50,7 +50,9 @@ class ConceptCard:
     """What a student needs to know about one concept.
 
     ``when`` holds the key dates, one per line (``"2008-04-03 – Declaration..."``);
-    ``who`` the people and organisations related to it, comma-separated.
+    ``who`` the states, people and organisations related to it, comma-separated, in the
+    order of the knowledge base's ``related`` list (a related place is a state when the
+    lexicon has a nationality word for it).
 
     >>> print(ConceptCard("x", "X", "An idea.", "2022-01-12 – A meeting", "NATO", "It mattered.", "A treaty"))
     X
@@ -149,7 +151,12 @@ def concept_card(concept_id: str, kb: KnowledgeBase | None = None) -> ConceptCar
 
 
 def _card(concept: Concept, kb: KnowledgeBase) -> ConceptCard:
-    names = {e.id: e.name for e in (*kb.people, *kb.organizations)}
+    from ..annotate._lexicon import lexicon
+
+    # States are actors too: a related place counts when the lexicon has a nationality
+    # word for it ("Ukrainian" -> Ukraine), as in the timeline's "who" column.
+    countries = set(lexicon().demonyms.values())
+    names = {e.id: e.name for e in (*kb.people, *kb.organizations, *kb.places) if e.kind != "place" or e.name in countries}
     return ConceptCard(
         id=concept.id,
         name=concept.name,

@@ -26,7 +26,10 @@ from .records import (
     Person,
     Role,
     RoleTerm,
+    SOURCE_KINDS,
     Side,
+    Source,
+    SourceKind,
     normalize_cue,
 )
 
@@ -45,7 +48,10 @@ __all__ = [
     "Person",
     "Role",
     "RoleTerm",
+    "SOURCE_KINDS",
     "Side",
+    "Source",
+    "SourceKind",
     "load_knowledge",
     "normalize_cue",
 ]

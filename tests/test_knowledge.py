@@ -44,7 +44,7 @@ def test_bundled_kb_loads_and_is_cached(kb: KnowledgeBase) -> None:
     assert len(kb.places) >= 50
     assert len(kb.concepts) >= 20
     assert len(kb.roles) >= 40
-    assert len(kb.events) == 25
+    assert len(kb.events) >= 37
     assert {e.kind for e in kb.people} == {"person"}
     assert {e.kind for e in kb.organizations} == {"organization"}
     assert {e.kind for e in kb.places} == {"place"}
@@ -597,7 +597,7 @@ BAD_FILES = [
     ("unknown_key.yaml", 5,
      "unknown key 'aliasses' in person 'sergei-lavrov' (did you mean 'aliases'?). "
      "What to do: use only these keys: id, name, description, country, aliases, variants, "
-     "side, gender, roles."),
+     "side, gender, roles, sources."),
     ("wrong_type.yaml", 5,
      "aliases must be a list. What to do: write a list: [a, b] or '- a' lines."),
     ("not_text.yaml", 5,

@@ -118,8 +118,24 @@ def test_html_escapes_all_text() -> None:
 def test_html_of_a_real_card() -> None:
     page = concept_card("nato-open-door")._repr_html_()
     assert page.startswith("<div class='edu-kit-concept-card'")
-    assert page.count("<li>") == len(concept_card("nato-open-door").when.splitlines())
+    card = concept_card("nato-open-door")
+    assert page.count("<li>") == len(card.when.splitlines()) + len(card.citations)
     assert "Why it matters" in page
+    assert "<dt style='font-weight:bold;margin-top:0.4em'>Cited</dt>" in page
+
+
+@pytest.mark.parametrize("concept", [c.id for c in load_knowledge().concepts])
+def test_every_card_shows_a_citation_for_what_and_for_why(concept: str) -> None:
+    card = concept_card(concept)
+    backs = {c.backs for c in card.citations}
+    assert {"What", "Why it matters"} <= backs
+    for citation in card.citations:
+        assert citation.url.startswith(("https://", "http://"))
+        assert citation.issuer
+        assert citation.date
+        assert citation.passage
+        assert citation.url in card._repr_html_().replace("&amp;", "&")
+        assert citation.passage[:40] in " ".join(str(card).split())
 
 
 def test_unknown_concept_is_a_choice_error() -> None:

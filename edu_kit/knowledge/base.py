@@ -30,6 +30,7 @@ from ..errors import KnowledgeBaseError
 from .records import (
     GENDERS,
     SIDES,
+    SOURCE_KINDS,
     Concept,
     ContextEvent,
     Entity,
@@ -40,7 +41,6 @@ from .records import (
     Person,
     Role,
     RoleTerm,
-    SOURCE_KINDS,
     Source,
     SourceKind,
     normalize_cue,

@@ -205,7 +205,7 @@ def _card(concept: Concept, kb: KnowledgeBase) -> ConceptCard:
             Citation(_BACKS.get(part, part), c.title, c.issuer, c.date, c.url, c.passage, c.kind)
             for part in ("explanation", "why_it_matters", "description", "key_dates")
             for c in concept.sources
-            if c.supports and c.supports[0] == part
+            if part in c.supports
         ),
     )
 

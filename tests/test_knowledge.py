@@ -679,3 +679,86 @@ def test_notebook_01_does_not_deny_004s_date_line() -> None:
     notebook = (HERE.parent / "notebooks" / "01_reading_the_sources.ipynb").read_text(encoding="utf-8")
     assert "None of the texts carries a date line" not in notebook
     assert "Thursday, December 16, 2021" in notebook
+
+
+# --- issue 10, section 2: every statement cited ----------------------------------------
+
+
+def test_every_entry_is_cited(kb: KnowledgeBase) -> None:
+    assert kb.uncited() == ()
+
+
+def test_every_citation_names_issuer_date_url_and_passage(kb: KnowledgeBase) -> None:
+    sources = [s for c in kb.concepts for s in c.sources] + [s for e in kb.events for s in e.sources]
+    sources += [s for p in kb.people for s in p.sources]
+    assert len(sources) > 200
+    for source in sources:
+        assert source.title and source.issuer, source
+        assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", source.date), source
+        assert re.match(r"https?://\S+$", source.url), source
+        assert 3 <= len(source.passage) <= 500, source
+        assert source.kind in ("primary", "secondary")
+        assert source.supports
+
+
+def test_crimea_parliament_event_is_not_cited_to_resolution_68_262(kb: KnowledgeBase) -> None:
+    event = next(e for e in kb.events if e.id == "crimea-parliament-seized")
+    assert not any("68/262" in s.title for s in event.sources)
+    assert any("parliament" in s.passage or "flag" in s.passage for s in event.sources)
+    assert '"self-defence squads"' in event.event  # who says what is attributed
+
+
+def _kb_with(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "kb.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_an_uncited_concept_is_reported(tmp_path: Path) -> None:
+    kb = load_knowledge(_kb_with(tmp_path, """concepts:
+  - id: test-idea
+    name: Test idea
+    description: An idea.
+    explanation: One. Two. Three.
+    why_it_matters: It mattered.
+    primary_source: A document
+    sources:
+      - {title: A document, issuer: Someone, date: 2021, url: "https://example.org/", passage: "One."}
+"""))
+    assert kb.uncited() == ("concept test-idea: why_it_matters",)
+
+
+@pytest.mark.parametrize(
+    ("source", "message"),
+    [
+        ('{title: T, date: 2021, url: "https://example.org/", passage: P}', "has no 'issuer'"),
+        ('{title: T, issuer: I, url: "https://example.org/", passage: P}', "has no 'date'"),
+        ('{title: T, issuer: I, date: 2021, passage: P}', "has no 'url'"),
+        ('{title: T, issuer: I, date: 2021, url: "www.example.org", passage: P}', "is not a web address"),
+        ('{title: T, issuer: I, date: 2021, url: "https://example.org/"}', "has no 'passage'"),
+        ('{title: T, issuer: I, date: 2021, url: "https://example.org/", passage: P, supports: [roles]}',
+         "supports 'roles', which is not a part of this kind of entry"),
+    ],
+)
+def test_an_incomplete_citation_fails_with_file_and_line(tmp_path: Path, source: str, message: str) -> None:
+    path = _kb_with(tmp_path, f"""events:
+  - id: test-event
+    date: 2022-01-12
+    event: Something happened.
+    sources:
+      - {source}
+""")
+    with pytest.raises(KnowledgeBaseError, match=message) as caught:
+        load_knowledge(path)
+    assert "kb.yaml, line 6" in str(caught.value)
+
+
+def test_an_event_without_sources_fails(tmp_path: Path) -> None:
+    path = _kb_with(tmp_path, """events:
+  - id: test-event
+    date: 2022-01-12
+    event: Something happened.
+    sources: []
+""")
+    with pytest.raises(KnowledgeBaseError, match="has no source"):
+        load_knowledge(path)

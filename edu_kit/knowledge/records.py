@@ -254,6 +254,29 @@ class KnowledgeBase:
     roles: tuple[Role, ...]
     events: tuple[ContextEvent, ...]
 
+    def uncited(self) -> tuple[str, ...]:
+        """The entries that a source does not back, as ``"kind id: part"`` (empty when all are).
+
+        Every concept needs a source for its explanation and one for why it matters, every
+        context event a source, and every person who holds an office a source for it.
+
+        >>> from edu_kit.knowledge import load_knowledge
+        >>> load_knowledge().uncited()
+        ()
+        """
+        missing: list[str] = []
+        for concept in self.concepts:
+            for part in ("explanation", "why_it_matters"):
+                if not concept.sources_for(part):
+                    missing.append(f"concept {concept.id}: {part}")
+        missing += [f"event {e.id}: event" for e in self.events if not e.sources]
+        missing += [
+            f"person {p.id}: roles"
+            for p in self.people
+            if p.roles and not any("roles" in s.supports for s in p.sources)
+        ]
+        return tuple(missing)
+
     def entities(self) -> tuple[Entity, ...]:
         """All people, organisations, places and concepts, in that order."""
         return (*self.people, *self.organizations, *self.places, *self.concepts)

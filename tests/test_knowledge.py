@@ -693,7 +693,8 @@ def test_every_citation_names_issuer_date_url_and_passage(kb: KnowledgeBase) -> 
     sources += [s for p in kb.people for s in p.sources]
     assert len(sources) > 200
     for source in sources:
-        assert source.title and source.issuer, source
+        assert source.title, source
+        assert source.issuer, source
         assert re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", source.date), source
         assert re.match(r"https?://\S+$", source.url), source
         assert 3 <= len(source.passage) <= 500, source

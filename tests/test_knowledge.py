@@ -763,3 +763,11 @@ def test_an_event_without_sources_fails(tmp_path: Path) -> None:
 """)
     with pytest.raises(KnowledgeBaseError, match="has no source"):
         load_knowledge(path)
+
+
+def test_hand_written_bank_does_not_repeat_the_corrected_errors() -> None:
+    text = " ".join(
+        " ".join(p.read_text(encoding="utf-8").split()) for p in (HERE.parent / "quizzes" / "handwritten").glob("*.yaml")
+    )
+    for wrong in ("arsenal it had inherited", "refused them a MAP", "nine other republics", "who signed the Minsk"):
+        assert wrong not in text, wrong

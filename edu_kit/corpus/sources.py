@@ -39,6 +39,7 @@ import os
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -267,9 +268,19 @@ def load_sources(paths: PathArg | Iterable[PathArg] | None = None) -> SourceSet:
     (True, True)
     """
     if paths is None:
-        paths = [bundled_dir("sources")]
-    elif isinstance(paths, (str, os.PathLike)):
+        return _bundled()
+    if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    return _load(paths)
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> SourceSet:
+    """The bundled documents, read once per process (records are immutable)."""
+    return _load([bundled_dir("sources")])
+
+
+def _load(paths: Iterable[PathArg]) -> SourceSet:
     found: list[Source] = []
     seen: dict[str, str] = {}
     for item in paths:

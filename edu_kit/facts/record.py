@@ -93,20 +93,27 @@ def _rules() -> _Rules:
     )
 
 
-def content_words(text: str) -> list[tuple[str, int, int]]:
-    """The content words of ``text`` as (stem, start, end), offsets into ``text``.
+def content_words(text: str) -> tuple[tuple[str, int, int], ...]:
+    """The content words of ``text`` as (stem, start, end), offsets into ``text``
+    (cached: the same document is compared with many quotations).
 
     >>> [w for w, _, _ in content_words("We call on Russia to return to diplomacy, de-escalation")]
     ['call', 'russi', 'retur', 'diplo', 'de', 'escal']
     """
+    return _content_words(text)
+
+
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> tuple[tuple[str, int, int], ...]:
     rules = _rules()
     found = []
     for match in _WORD.finditer(text):  # apostrophes and dashes, straight or curly, split words alike
-        word = unicodedata.normalize("NFKC", match.group()).casefold()
+        word = match.group()
+        word = (word if word.isascii() else unicodedata.normalize("NFKC", word)).casefold()
         if word in rules.stopwords:
             continue
         found.append((word[: rules.stem], match.start(), match.end()))
-    return found
+    return tuple(found)
 
 
 def _pairs(words: Sequence[str]) -> list[tuple[str, str]]:

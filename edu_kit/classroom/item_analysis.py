@@ -158,7 +158,7 @@ def _correlation(x: pd.Series, y: pd.Series) -> float:
     vy = sum((b - my) ** 2 for _, b in pairs)
     if vx <= 0 or vy <= 0:
         return math.nan
-    return cov / math.sqrt(vx * vy)
+    return float(cov / math.sqrt(vx * vy))
 
 
 def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
@@ -370,7 +370,7 @@ def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = N
     import pandas as pd
 
     scored = _scored(log, bank, marks)
-    topics = [t for t in _topic_order(bank)]
+    topics = _topic_order(bank)
     columns = ["student", "answered", "score", "percent", "to_mark", *topics]
     students = sorted(set(_prepare(log)["student"]))
     if not students:

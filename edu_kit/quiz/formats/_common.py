@@ -18,7 +18,8 @@ from typing import Any
 from .._codec import question_from_data, question_to_data
 from ..model import Question
 
-__all__ = ["Exported", "Imported", "LeftOut", "build", "metadata", "metadata_text", "parse_metadata", "slug"]
+__all__ = ["Exported", "Imported", "LeftOut", "build", "metadata", "metadata_text", "pairs", "parse_metadata", "slug",
+           "texts"]
 
 #: The keys a format carries in its own elements.
 NATIVE = ("id", "type", "prompt", "choices", "answer", "explanation")
@@ -54,6 +55,18 @@ class Imported:
     notes: tuple[str, ...] = field(default=())
 
 
+def texts(answer: object) -> tuple[str, ...]:
+    """The key of a multiple, ordering or short-text question as texts."""
+    return tuple(str(a) for a in answer) if isinstance(answer, tuple) else ()
+
+
+def pairs(answer: object) -> tuple[tuple[str, str], ...]:
+    """The key of a matching question as (left, right) pairs."""
+    if not isinstance(answer, tuple):
+        return ()
+    return tuple((str(p[0]), str(p[1])) for p in answer if isinstance(p, tuple) and len(p) == 2)
+
+
 def metadata(question: Question) -> dict[str, Any]:
     """The question's data that a format has no element for."""
     return {k: v for k, v in question_to_data(question).items() if k not in NATIVE}
@@ -76,6 +89,8 @@ def parse_metadata(text: str) -> dict[str, Any]:
 def build(fields: Mapping[str, Any], meta: Mapping[str, Any], defaults: Mapping[str, Any]) -> Question:
     """A question from natively read ``fields``, edu_kit ``meta`` and import ``defaults``."""
     data = {**defaults, **{k: v for k, v in meta.items() if k not in NATIVE}, **fields}
+    if None in data.get("topics", ()):
+        raise ValueError("no topic: give one of timeline, positions, concepts, sources for imported questions")
     if not data.get("explanation"):
         data.pop("explanation", None)
         if str(data["type"]) != "open":

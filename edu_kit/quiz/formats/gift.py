@@ -33,7 +33,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..model import TOPICS, Numeric, Question
-from ._common import Exported, Imported, LeftOut, build, metadata, parse_metadata, slug
+from ._common import Exported, Imported, LeftOut, build, metadata, pairs, parse_metadata, slug, texts
 
 __all__ = ["dump", "escape", "load", "unescape"]
 
@@ -109,7 +109,7 @@ def dump(questions: Iterable[Question], title: str = "") -> Exported:
         if isinstance(q.answer, Numeric) and q.answer.unit:
             meta["unit"] = q.answer.unit
         if q.type == "multiple":
-            meta["key_order"] = list(q.answer) if isinstance(q.answer, tuple) else []
+            meta["key_order"] = list(texts(q.answer))
         feedback = f"\t####{_text(q.explanation)}\n" if q.explanation else ""
         blocks.append(f"{_META}{_json(meta)}\n::{escape(q.id)}::[plain]{escape(q.prompt)}{{\n{body}{feedback}}}")
         carried.append(q.id)
@@ -126,25 +126,26 @@ def _answers(q: Question) -> tuple[str | None, list[LeftOut]]:
     kind, answer = str(q.type), q.answer
     if kind == "single":
         return "".join(f"\t{'=' if c == answer else '~'}{_text(c)}\n" for c in q.choices), []
-    if kind == "multiple" and isinstance(answer, tuple):
-        keys = set(answer)
+    if kind == "multiple":
+        keys = set(texts(answer))
         share = 100 / len(keys)
         return "".join(f"\t~%{_weight(share if c in keys else -share)}%{_text(c)}\n" for c in q.choices), []
     if kind == "true_false":
         return f"\t{'TRUE' if answer else 'FALSE'}\n", []
-    if kind == "short_text" and isinstance(answer, tuple):
-        return "".join(f"\t={_text(v)}\n" for v in answer), []
+    if kind == "short_text":
+        return "".join(f"\t={_text(v)}\n" for v in texts(answer)), []
     if kind == "numeric" and isinstance(answer, Numeric):
         lost = [LeftOut(q.id, f"unit {answer.unit!r}", "GIFT numeric answers have no unit; Moodle will not show it")]
         return f"\t#{_weight(answer.value)}:{_weight(answer.tolerance)}\n", lost if answer.unit else []
-    if kind == "matching" and isinstance(answer, tuple):
-        if any("->" in left for left, _ in answer):
+    if kind == "matching":
+        matches = pairs(answer)
+        if any("->" in left for left, _ in matches):
             return None, [LeftOut(q.id, "question", "a left-hand item contains '->', which GIFT cannot escape")]
-        used = {right for _, right in answer}
+        used = {right for _, right in matches}
         extra = [c for c in q.choices if c not in used]
         lost = [LeftOut(q.id, "options " + ", ".join(map(repr, extra)),
                         "GIFT matching has no unmatched right-hand options; Moodle will not offer them")] if extra else []
-        return "".join(f"\t={_text(left)} -> {escape(right)}\n" for left, right in answer), lost
+        return "".join(f"\t={_text(left)} -> {escape(right)}\n" for left, right in matches), lost
     if kind == "open":
         lost = [LeftOut(q.id, "model answer and rubric",
                         "a GIFT essay has no grader information; kept in the edu_kit comment only")]
@@ -194,8 +195,6 @@ def load(text: str, source: str = "GIFT file", topic: str | None = None, difficu
             continue
         left.extend(lost)
         if question is not None:
-            if None in question.topics:
-                raise ValueError("no topic")  # pragma: no cover - caught by the CLI's check
             questions.append(question)
     if any(q.reference == f"Imported from {source}" for q in questions):
         notes.append(f"questions without edu_kit data got the reference 'Imported from {source}'")

@@ -42,7 +42,7 @@ from typing import Any
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import Exported, Imported, LeftOut, build, metadata, parse_metadata, slug
+from ._common import Exported, Imported, LeftOut, build, metadata, pairs, parse_metadata, slug, texts
 
 __all__ = ["ELEMENTS", "MOODLE_TYPES", "dump", "load"]
 
@@ -102,8 +102,8 @@ def dump(questions: Iterable[Question], title: str = "edu_kit") -> Exported:
             continue
         node = ET.SubElement(quiz, "question", {"type": kind})
         meta = metadata(q)
-        if q.type == "multiple" and isinstance(q.answer, tuple):
-            meta["key_order"] = list(q.answer)
+        if q.type == "multiple":
+            meta["key_order"] = list(texts(q.answer))
         if q.type in ("ordering", "matching"):
             meta["choice_order"] = list(q.choices)
         node.append(ET.Comment(" edu_kit " + _json(meta).replace("--", "-\\u002d") + " "))
@@ -134,7 +134,7 @@ def _json(data: Any) -> str:
 def _body(node: ET.Element, q: Question) -> None:
     kind, answer = str(q.type), q.answer
     if kind in ("single", "multiple"):
-        keys = {answer} if kind == "single" else set(answer if isinstance(answer, tuple) else ())
+        keys = {str(answer)} if kind == "single" else set(texts(answer))
         share = 100.0 if kind == "single" else 100 / len(keys)
         _plain(node, "single", "true" if kind == "single" else "false")
         _plain(node, "shuffleanswers", "true")
@@ -144,9 +144,9 @@ def _body(node: ET.Element, q: Question) -> None:
     elif kind == "true_false":
         _answer(node, 100 if answer else 0, "true")
         _answer(node, 0 if answer else 100, "false")
-    elif kind == "short_text" and isinstance(answer, tuple):
+    elif kind == "short_text":
         _plain(node, "usecase", "0")
-        for variant in answer:
+        for variant in texts(answer):
             _answer(node, 100, variant)
     elif kind == "numeric" and isinstance(answer, Numeric):
         item = _answer(node, 100, _fraction(answer.value))
@@ -156,23 +156,23 @@ def _body(node: ET.Element, q: Question) -> None:
             unit = ET.SubElement(units, "unit")
             _plain(unit, "multiplier", "1")
             _plain(unit, "unit_name", answer.unit)
-    elif kind == "matching" and isinstance(answer, tuple):
+    elif kind == "matching":
         _plain(node, "shuffleanswers", "true")
         used = set()
-        for left, right in answer:
+        for left, right in pairs(answer):
             sub = _text(node, "subquestion", left)
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
             used.add(right)
         for extra in (c for c in q.choices if c not in used):
             sub = _text(node, "subquestion", "")
             ET.SubElement(ET.SubElement(sub, "answer"), "text").text = extra
-    elif kind == "ordering" and isinstance(answer, tuple):
+    elif kind == "ordering":
         for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
                            ("gradingtype", "RELATIVE_TO_CORRECT"), ("showgrading", "SHOW"),
                            ("numberingstyle", "none")):
             _plain(node, tag, value)
-        for position, item in enumerate(answer, start=1):
-            _text(node, "answer", str(item), fraction=str(position))
+        for position, entry in enumerate(texts(answer), start=1):
+            _text(node, "answer", entry, fraction=str(position))
     elif kind == "open":
         for tag, value in (("responseformat", "plain"), ("responserequired", "1"),
                            ("responsefieldlines", "8"), ("attachments", "0")):
@@ -217,7 +217,7 @@ def load(text: str, source: str = "Moodle XML file", topic: str | None = None, d
             continue
         meta: dict[str, Any] = {}
         for child in node:
-            if child.tag is ET.Comment and (child.text or "").strip().startswith("edu_kit "):
+            if callable(child.tag) and (child.text or "").strip().startswith("edu_kit "):
                 meta = parse_metadata((child.text or "").strip()[len("edu_kit "):])
         name = _child_text(node, "name/text").strip() or f"question {number}"
         if moodle not in back:

@@ -267,8 +267,13 @@ def _weighted(text: str) -> tuple[float | None, str]:
     return float(match.group(1)), text[match.end():]
 
 
-def _no_feedback(text: str) -> str:
-    return _format(text.split("#", 1)[0])
+def _no_feedback(text: str, ident: str = "", lost: list[LeftOut] | None = None) -> str:
+    """The answer without its ``#feedback``; the feedback is listed in ``lost``."""
+    answer, mark, feedback = text.partition("#")
+    if mark and feedback.strip("#").strip() and lost is not None:
+        lost.append(LeftOut(ident, f"feedback on the answer {_format(answer)!r}",
+                            "edu_kit gives one explanation per question, not per answer"))
+    return _format(answer)
 
 
 def _kind(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut]) -> dict[str, Any] | None:
@@ -290,6 +295,9 @@ def _kind(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut]) -
         return {"type": "matching", "choices": choices, "answer": pairs}
     word = answers.split("#", 1)[0].strip()
     if word in ("T", "TRUE", "F", "FALSE"):
+        if answers.strip("#").strip() != word:
+            lost.append(LeftOut(ident, "feedback on the true/false answers",
+                                "edu_kit gives one explanation per question, not per answer"))
         return {"type": "true_false", "answer": word.startswith("T")}
     variants = []
     for _, item in _split(answers, "="):
@@ -298,7 +306,7 @@ def _kind(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut]) -
             lost.append(LeftOut(ident, f"partial-credit answer {_no_feedback(rest)!r}",
                                 "short answers here are right or wrong"))
             continue
-        variants.append(_no_feedback(rest))
+        variants.append(_no_feedback(rest, ident, lost))
     return {"type": "short_text", "answer": variants}
 
 
@@ -314,7 +322,7 @@ def _numeric(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut]
         weight, rest = _weighted(item)
         if weight is not None and weight < 100:
             continue
-        value = _no_feedback(rest)
+        value = _no_feedback(rest, ident, lost)
         if ".." in value:
             low, high = (float(v) for v in value.split("..", 1))
             centre, tolerance = (low + high) / 2, (high - low) / 2
@@ -336,7 +344,7 @@ def _choice(answers: str, ident: str, lost: list[LeftOut]) -> dict[str, Any] | N
     options: list[tuple[str, float]] = []
     for mark, item in _split(answers, "=~"):
         weight, rest = _weighted(item)
-        options.append((_no_feedback(rest), 100.0 if mark == "=" else (weight or 0.0)))
+        options.append((_no_feedback(rest, ident, lost), 100.0 if mark == "=" else (weight or 0.0)))
     choices = [text for text, _ in options]
     full = [text for text, w in options if w >= 100]
     if "=" in answers:

@@ -96,9 +96,18 @@ def _block(number: int, q: Question) -> str | LeftOut:
     return "\n".join(lines)
 
 
+def _need_text2qti() -> None:
+    from importlib.util import find_spec
+
+    if find_spec("text2qti") is None:
+        raise QuizBankError("the QTI export needs text2qti",
+                            hint="pip install 'edu-kit[teacher]' (or pip install text2qti)")
+
+
 def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") -> tuple[str, tuple[str, ...],
                                                                                       tuple[LeftOut, ...]]:
     """text2qti's input for ``questions``: (text, ids written, what was left out)."""
+    _need_text2qti()
     from text2qti.config import Config
     from text2qti.err import Text2qtiError
     from text2qti.quiz import Quiz

@@ -100,7 +100,10 @@ def rules() -> Rules:
 
 
 def _prepare(log: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
     frame = log.copy()
+    frame["time"] = pd.to_datetime(frame["time"], utc=True)
     frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), "anonymous")
     frame["score"] = frame["score"].astype(float)
     return frame.sort_values(["time", "attempt"], kind="stable")

@@ -104,7 +104,8 @@ def slug(text: str, taken: Iterable[str], prefix: str = "") -> str:
     >>> slug("Grant's tomb?", {"gift-grant-s-tomb"}, "gift-")
     'gift-grant-s-tomb-2'
     """
-    base = prefix + re.sub(r"[^A-Za-z0-9._:-]+", "-", text.strip()).strip("-._:").lower()[:100]
+    cleaned = re.sub(r"[-_]{2,}", "-", re.sub(r"[^A-Za-z0-9._:-]+", "-", text.strip()))
+    base = prefix + cleaned.strip("-._:").lower()[:100]
     if not re.match(r"^[A-Za-z0-9]", base):
         base = "q-" + base
     used = set(taken)

@@ -211,10 +211,11 @@ def _blocks(text: str) -> list[list[str]]:
     return [b for b in blocks if b]
 
 
-def _format(text: str) -> str:
-    """Drop a ``[format]`` prefix; turn HTML into plain text."""
-    match = re.match(r"^\[(moodle|html|plain|markdown)\]", text)
-    kind = match.group(1) if match else "moodle"
+def _format(text: str, default: str = "moodle") -> str:
+    """Drop a ``[format]`` prefix; turn HTML into plain text (``default``: the question's format)."""
+    match = re.match(r"^\[(moodle|html|plain|markdown)\]", text.strip())
+    kind = match.group(1) if match else default
+    text = text.strip()
     text = text[match.end():] if match else text
     if kind in ("html", "moodle") and re.search(r"<[A-Za-z/]", text):
         text = html.unescape(re.sub(r"<br\s*/?>", "\n", re.sub(r"<(?!br)[^>]*>", "", text)))
@@ -242,9 +243,11 @@ def _question(body: str, meta: dict[str, Any], defaults: dict[str, Any], taken: 
     ident = slug(name or _format(prompt)[:40], taken, "" if meta else prefix) if qid is None else slug(qid, taken)
     if meta and name and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", name) and name not in taken:
         ident = name
-    fields: dict[str, Any] = {"id": ident, "prompt": _format(prompt), "explanation": _format(feedback)}
+    found = re.match(r"^\[(moodle|html|plain|markdown)\]", prompt.strip())
+    fmt = found.group(1) if found else "moodle"
+    fields: dict[str, Any] = {"id": ident, "prompt": _format(prompt), "explanation": _format(feedback, fmt)}
     lost: list[LeftOut] = []
-    kind_fields = _kind(answers, meta, ident, lost)
+    kind_fields = _kind(answers, meta, ident, lost, fmt)
     if kind_fields is None:
         return None, lost
     order = meta.get("key_order")
@@ -267,16 +270,17 @@ def _weighted(text: str) -> tuple[float | None, str]:
     return float(match.group(1)), text[match.end():]
 
 
-def _no_feedback(text: str, ident: str = "", lost: list[LeftOut] | None = None) -> str:
+def _no_feedback(text: str, ident: str = "", lost: list[LeftOut] | None = None, fmt: str = "moodle") -> str:
     """The answer without its ``#feedback``; the feedback is listed in ``lost``."""
     answer, mark, feedback = text.partition("#")
     if mark and feedback.strip("#").strip() and lost is not None:
-        lost.append(LeftOut(ident, f"feedback on the answer {_format(answer)!r}",
+        lost.append(LeftOut(ident, f"feedback on the answer {_format(answer, fmt)!r}",
                             "edu_kit gives one explanation per question, not per answer"))
-    return _format(answer)
+    return _format(answer, fmt)
 
 
-def _kind(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut]) -> dict[str, Any] | None:
+def _kind(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut],
+          fmt: str) -> dict[str, Any] | None:
     if answers == "":
         if "open" not in _types():
             lost.append(LeftOut(ident, "question", "essay questions need the 'open' type"))
@@ -285,12 +289,12 @@ def _kind(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut]) -
     if answers.startswith("#"):
         return _numeric(answers[1:], meta, ident, lost)
     if "~" in answers:
-        return _choice(answers, ident, lost)
+        return _choice(answers, ident, lost, fmt)
     if "=" in answers and "->" in answers:
         pairs = []
         for _, item in _split(answers, "="):
             left, _, right = item.partition("->")
-            pairs.append([_format(left), _restore(right).strip()])
+            pairs.append([_format(left, fmt), _restore(right).strip()])
         choices = meta.get("matching_choices") or list(dict.fromkeys(r for _, r in pairs))
         return {"type": "matching", "choices": choices, "answer": pairs}
     word = answers.split("#", 1)[0].strip()
@@ -303,10 +307,10 @@ def _kind(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut]) -
     for _, item in _split(answers, "="):
         weight, rest = _weighted(item)
         if weight is not None and weight < 100:
-            lost.append(LeftOut(ident, f"partial-credit answer {_no_feedback(rest)!r}",
+            lost.append(LeftOut(ident, f"partial-credit answer {_no_feedback(rest, fmt=fmt)!r}",
                                 "short answers here are right or wrong"))
             continue
-        variants.append(_no_feedback(rest, ident, lost))
+        variants.append(_no_feedback(rest, ident, lost, fmt))
     return {"type": "short_text", "answer": variants}
 
 
@@ -340,11 +344,11 @@ def _numeric(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut]
     return None
 
 
-def _choice(answers: str, ident: str, lost: list[LeftOut]) -> dict[str, Any] | None:
+def _choice(answers: str, ident: str, lost: list[LeftOut], fmt: str) -> dict[str, Any] | None:
     options: list[tuple[str, float]] = []
     for mark, item in _split(answers, "=~"):
         weight, rest = _weighted(item)
-        options.append((_no_feedback(rest, ident, lost), 100.0 if mark == "=" else (weight or 0.0)))
+        options.append((_no_feedback(rest, ident, lost, fmt), 100.0 if mark == "=" else (weight or 0.0)))
     choices = [text for text, _ in options]
     full = [text for text, w in options if w >= 100]
     if "=" in answers:

@@ -115,7 +115,12 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
     blocks: list[str] = []
     carried: list[str] = []
     left: list[LeftOut] = []
+    prompts: dict[str, str] = {}
     for q in questions:
+        if q.prompt in prompts and str(q.type) in QTI_TYPES:
+            left.append(LeftOut(q.id, "question", f"text2qti refuses a second question with the same text "
+                                                  f"as {prompts[q.prompt]!r}; reword one of them"))
+            continue
         block = _block(len(blocks) + 1, q)
         if isinstance(block, LeftOut):
             left.append(block)
@@ -131,6 +136,7 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
             left.append(LeftOut(q.id, "model answer and rubric", "a text2qti essay has no grader notes"))
         blocks.append(block)
         carried.append(q.id)
+        prompts[q.prompt] = q.id
     if carried:
         left.append(LeftOut("(every question)", "topics, difficulty, sources and reference",
                             "QTI items hold text, options, key and feedback only; the YAML bank keeps them"))

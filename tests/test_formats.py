@@ -138,7 +138,7 @@ def test_gift_import_of_a_teachers_file() -> None:
     assert by_id["gift-ukraine-joined-nato-in-2008"].answer is False
     assert by_id["gift-match"].answer == (("NATO-Russia Council", "Brussels"), ("OSCE", "Vienna"))
     assert by_id["gift-nato-rejects-spheres-of-in-europe"].prompt == "NATO rejects spheres of _____ in Europe."
-    assert by_id["gift-symbols"].prompt == "Write {a} : b?" and by_id["gift-symbols"].answer == "{a}"
+    assert by_id["gift-symbols"].prompt == "Write {a} : b?" and by_id["gift-symbols"].answer == ("{a}",)
     lost = {(item.question, item.what) for item in imported.left_out}
     assert ("gift-geneva-talks", "feedback on the answer 'Geneva'") in lost
     assert any("description" in item.why for item in imported.left_out)

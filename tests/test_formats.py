@@ -12,7 +12,7 @@ import pytest
 from edu_kit.errors import QuizBankError
 from edu_kit.quiz import load_bank
 from edu_kit.quiz.formats import gift, moodle_xml, qti
-from edu_kit.quiz.model import Numeric, Question
+from edu_kit.quiz.model import TYPES, Numeric, Question
 
 HOSTILE = 'Braces {x} : colon ~ tilde = equals # hash \\ backslash <b>tag</b> & "quotes" \'single\' -- ... $5 *star* _u_ 1. %'
 
@@ -48,7 +48,8 @@ def _native(q: Question, *, unit: bool = True, key_order: bool = True) -> tuple[
 
 
 def _supported(module: Any) -> set[str]:
-    return {"gift": {"single", "multiple", "true_false", "short_text", "numeric", "matching"},
+    open_type = {"open"} if "open" in TYPES else set()
+    return open_type | {"gift": {"single", "multiple", "true_false", "short_text", "numeric", "matching"},
             "moodle_xml": {"single", "multiple", "true_false", "short_text", "numeric", "matching", "ordering"},
             "qti": {"single", "multiple", "true_false", "short_text", "numeric"}}[module.__name__.rsplit(".", 1)[1]]
 

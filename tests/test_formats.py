@@ -95,7 +95,7 @@ def test_gift_escapes_each_special_character(char: str, escaped: str) -> None:
     assert gift.escape(f"a{char}b") == f"a{escaped}b"
     assert gift.unescape(gift.escape(f"a{char}b")) == f"a{char}b"
     text = gift.dump([_q("e", "single", (f"x{char}y", "z"), f"x{char}y", prompt=f"P {char} Q")]).data
-    question_line = [line for line in str(text).splitlines() if line.startswith("::e::")][0]
+    question_line = next(line for line in str(text).splitlines() if line.startswith("::e::"))
     assert f"P {escaped} Q" in question_line
 
 
@@ -139,7 +139,8 @@ def test_gift_import_of_a_teachers_file() -> None:
     assert by_id["gift-ukraine-joined-nato-in-2008"].answer is False
     assert by_id["gift-match"].answer == (("NATO-Russia Council", "Brussels"), ("OSCE", "Vienna"))
     assert by_id["gift-nato-rejects-spheres-of-in-europe"].prompt == "NATO rejects spheres of _____ in Europe."
-    assert by_id["gift-symbols"].prompt == "Write {a} : b?" and by_id["gift-symbols"].answer == ("{a}",)
+    assert by_id["gift-symbols"].prompt == "Write {a} : b?"
+    assert by_id["gift-symbols"].answer == ("{a}",)
     lost = {(item.question, item.what) for item in imported.left_out}
     assert ("gift-geneva-talks", "feedback on the answer 'Geneva'") in lost
     assert any("description" in item.why for item in imported.left_out)
@@ -204,7 +205,7 @@ def test_qti_zip_is_what_text2qti_builds(bundled: tuple[Question, ...]) -> None:
     ns = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
     items = root.findall(".//q:item", ns)
     assert [i.get("title") for i in items] == list(exported.questions)
-    kinds = {f.findtext("q:fieldentry", "", ns) for f in root.iter("{%s}qtimetadatafield" % ns["q"])
+    kinds = {f.findtext("q:fieldentry", "", ns) for f in root.iter("{{{}}}qtimetadatafield".format(ns["q"]))
              if f.findtext("q:fieldlabel", "", ns) == "question_type"}
     assert kinds <= set(qti.QTI_TYPES.values())
 
@@ -212,9 +213,11 @@ def test_qti_zip_is_what_text2qti_builds(bundled: tuple[Question, ...]) -> None:
 def test_qti_text_survives_markdown_and_smart_quotes() -> None:
     text, carried, _ = qti.markdown_text(EDGE[:1])
     assert carried == ("edge-single",)
-    assert "{" not in text.split("\n", 3)[3] and "&#123;" in text
+    assert "{" not in text.split("\n", 3)[3]
+    assert "&#123;" in text
     back = qti.load(qti.dump(EDGE[:1]).data, topic="concepts").questions[0]
-    assert back.prompt == f"{HOSTILE} (edge-single)" and back.choices == EDGE[0].choices
+    assert back.prompt == f"{HOSTILE} (edge-single)"
+    assert back.choices == EDGE[0].choices
 
 
 def test_qti_lists_a_second_question_with_the_same_text() -> None:

@@ -70,7 +70,8 @@ def test_distractor_counts_are_first_answers() -> None:
     options = ia.distractors(log, bank)
     q1 = options[options["question"] == "q1"].set_index("choice")
     assert q1["picked"].to_dict() == {"R": 2, "W1": 2, "W2": 0}
-    assert q1.loc["R", "key"] and not q1.loc["W1", "key"]
+    assert q1.loc["R", "key"]
+    assert not q1.loc["W1", "key"]
     assert q1.loc["W1", "share"] == 0.5
 
 

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHOICE_TYPES",
+    "ITEM_FLAGS",
     "Rules",
     "difficulty_check",
     "distractors",
@@ -63,6 +64,8 @@ __all__ = [
 
 #: Question types whose answers are picked from options (so distractors can be counted).
 CHOICE_TYPES = ("single", "multiple", "true_false", "matching")
+#: The flags about a question's quality (``difficulty disagrees`` is about its label).
+ITEM_FLAGS = ("nobody right", "negative discrimination", "likely wrong key", "unused distractor")
 
 
 @dataclass(frozen=True)

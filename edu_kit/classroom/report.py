@@ -190,11 +190,12 @@ def _questions_section(report: Report, figures: bool) -> str:
                            "point-biserial; seconds: median time to answer)",
                     {"p": lambda v: _number(v, percent=True), "upper_p": lambda v: _number(v, percent=True),
                      "lower_p": lambda v: _number(v, percent=True), "seconds": lambda v: _number(v, 0)})]
-    flagged = set(report.flags["question"])
+    flagged = set(report.flags[report.flags["flag"].isin(ia.ITEM_FLAGS)]["question"])
     if figures and not report.items.empty:
         parts.append(_figure(lambda ax: plot_items(report.items, flagged, ax=ax),
                              "Scatter plot of each question's share right (x) against its discrimination (y); "
-                             f"{len(flagged)} flagged questions are marked with triangles and their ids.",
+                             f"{len(flagged)} questions with a finding about their quality are marked with "
+                             "triangles and their ids.",
                              "Questions in the lower part (r below 0) or at the far left need a look.", (7.5, 4.8)))
     parts.append("<h3>Stated difficulty against the data</h3>")
     parts.append(_table(report.difficulty, "Stated difficulty and the band its measured p-value falls in",

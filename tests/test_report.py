@@ -152,6 +152,14 @@ def test_marks_file_keeps_empty_marks(tmp_path: Path) -> None:
     assert marks["comment"].tolist() == ["", "good"]
 
 
+def test_marks_template_keeps_marks_of_answers_not_in_the_logs(tmp_path: Path) -> None:
+    path = tmp_path / "marks.csv"
+    path.write_text("student,question,mark,max,comment\ncleo,open-x,2,3,kept\n", encoding="utf-8")
+    empty = open_answers(pd.DataFrame(columns=["time", "student", "quiz", "question", "answer", "correct",
+                                               "score", "attempt"]), Bank(()))
+    assert marks_template(empty, 3, keep=read_marks(path)).splitlines()[1] == "cleo,open-x,2,3,kept"
+
+
 def _open_log() -> tuple[pd.DataFrame, Bank]:
     question = Question("open-minsk", "open", "Why did Minsk II matter?", (), (),  # type: ignore[arg-type]
                         topics=("concepts",), reference="Minsk II", model_answer="It set the order <of> steps.",

@@ -79,19 +79,26 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
     return pd.DataFrame(rows, columns=columns)
 
 
-def marks_template(answers: pd.DataFrame, default_max: float = 1.0) -> str:
+def marks_template(answers: pd.DataFrame, default_max: float = 1.0, keep: pd.DataFrame | None = None) -> str:
     """The CSV text of a marks file for ``answers`` (:func:`open_answers`).
 
     Marks already given are kept; the others are left empty for the teacher to fill in,
-    with ``max`` set to ``default_max``.
+    with ``max`` set to ``default_max``.  Rows of ``keep`` (an earlier marks file) whose
+    answer is not in ``answers`` are kept at the end, so no mark is ever lost.
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(MARK_COLUMNS)
+    seen = set()
     for row in answers.itertuples():
         mark = "" if _missing(row.mark) else _plain(float(row.mark))
         most = _plain(default_max) if _missing(row.max) else _plain(float(row.max))
         writer.writerow([row.student, row.question, mark, most, row.comment or ""])
+        seen.add((str(row.student), str(row.question)))
+    for row in (keep if keep is not None else answers.iloc[:0]).itertuples():
+        if (str(row.student), str(row.question)) not in seen:
+            writer.writerow([row.student, row.question, "" if _missing(row.mark) else _plain(float(row.mark)),
+                             "" if _missing(row.max) else _plain(float(row.max)), row.comment or ""])
     return out.getvalue()
 
 

@@ -76,7 +76,7 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
 
         answers = open_answers(log, bank, marks)
         out = Path(args.out or "marks.csv")
-        out.write_text(marks_template(answers, args.max), encoding="utf-8")
+        out.write_text(marks_template(answers, args.max, keep=marks), encoding="utf-8")
         print(f"wrote {out}: {len(answers)} written answer(s) to mark", file=sys.stderr)
         return 0
     return _gradebook(log, bank, marks, args)

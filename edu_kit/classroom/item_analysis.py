@@ -102,6 +102,11 @@ def rules() -> Rules:
                           hint="undo your edit of this file or reinstall edu_kit") from None
 
 
+def _by(frame: pd.DataFrame, column: str) -> dict[Any, pd.DataFrame]:
+    """``frame`` split by the values of ``column`` (one pass, instead of a filter per value)."""
+    return {key: sub for key, sub in frame.groupby(column, sort=False)}
+
+
 def _prepare(log: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
@@ -188,11 +193,11 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     final = final_answers(log, bank).groupby("question")["score"].mean()
     attempts = _graded(log, bank).groupby("question").size()
     rows: list[dict[str, Any]] = []
+    firsts, rests = _by(first, "question"), _by(rest, "question")
     for question in bank:
-        sub = first[first["question"] == question.id]
-        if sub.empty:
+        if question.id not in firsts:
             continue
-        r = rest[rest["question"] == question.id]
+        sub, r = firsts[question.id], rests[question.id]
         upper, lower = _groups(r)
         rows.append({
             "question": question.id,
@@ -266,19 +271,19 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
         return pd.DataFrame(columns=columns)
     rest = _rest_scores(first)
     rows: list[dict[str, Any]] = []
+    firsts, rests = _by(first, "question"), _by(rest, "question")
     for question in bank:
-        if question.type not in CHOICE_TYPES:
+        if question.type not in CHOICE_TYPES or question.id not in firsts:
             continue
-        sub = first[first["question"] == question.id]
-        if sub.empty:
-            continue
-        upper, lower = _groups(rest[rest["question"] == question.id])
-        picks = {row.student: set(_picked(question, row.answer)) for row in sub.itertuples()}
+        sub = firsts[question.id]
+        upper, lower = _groups(rests[question.id])
+        picks = {student: set(_picked(question, answer))
+                 for student, answer in zip(sub["student"], sub["answer"], strict=True)}
         keys = _keys(question)
         for choice in question.choices:
-            chosen = [s for s, p in picks.items() if choice in p]
+            chosen = {s for s, p in picks.items() if choice in p}
 
-            def share(group: list[str], chosen: list[str] = chosen) -> float:
+            def share(group: list[str], chosen: set[str] = chosen) -> float:
                 return sum(s in chosen for s in group) / len(group) if group else math.nan
 
             rows.append({
@@ -318,6 +323,8 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
 
     r = rules()
     rows: list[dict[str, str]] = []
+    by_question = _by(options, "question")
+    none = options.iloc[:0]
 
     def add(question: str, flag: str, detail: str) -> None:
         rows.append({"question": question, "flag": flag, "detail": detail})
@@ -330,7 +337,7 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
             add(qid, "negative discrimination",
                 f"r = {item.discrimination:.2f}: students who do worse on the other questions "
                 "do better on this one")
-        sub = options[options["question"] == qid]
+        sub = by_question.get(qid, none)
         if item.n >= r.min_answers:
             for row in sub[(~sub["key"]) & (sub["picked"] == 0)].itertuples():
                 add(qid, "unused distractor", f"nobody of {item.n} students picked {row.choice!r}")
@@ -378,22 +385,20 @@ def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = N
     scored = _scored(log, bank, marks)
     topics = _topic_order(bank)
     columns = ["student", "answered", "score", "percent", "to_mark", *topics]
-    students = sorted(set(_prepare(log)["student"]))
-    if not students:
+    if scored.empty:
         return pd.DataFrame(columns=columns)
-    rows = []
-    for student in students:
-        mine = scored[scored["student"] == student]
-        done = mine[mine["score"].notna()]
-        row: dict[str, Any] = {"student": student, "answered": len(done),
-                               "score": float(done["score"].sum()),
-                               "percent": 100 * float(done["score"].mean()) if len(done) else math.nan,
-                               "to_mark": int(mine["score"].isna().sum())}
-        for topic in topics:
-            on_topic = done[done["topics"].apply(lambda ts, t=topic: t in ts)]
-            row[topic] = float(on_topic["score"].mean()) if len(on_topic) else math.nan
-        rows.append(row)
-    return pd.DataFrame(rows, columns=columns)
+    done = scored[scored["score"].notna()]
+    table = pd.DataFrame({"student": sorted(set(scored["student"]))}).set_index("student")
+    table["answered"] = done.groupby("student").size()
+    table["score"] = done.groupby("student")["score"].sum()
+    table["percent"] = 100 * done.groupby("student")["score"].mean()
+    table["to_mark"] = scored["score"].isna().groupby(scored["student"]).sum()
+    long = done[["student", "topics", "score"]].explode("topics")
+    means = long.groupby(["student", "topics"])["score"].mean().unstack()
+    for topic in topics:
+        table[topic] = means[topic] if topic in means else math.nan
+    table = table.fillna({"answered": 0, "score": 0.0, "to_mark": 0}).astype({"answered": int, "to_mark": int})
+    return table.reset_index()[columns]
 
 
 def _topic_order(bank: Bank) -> list[str]:
@@ -411,7 +416,8 @@ def _scored(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None) -> pd.Dat
     frame = frame[frame["question"].isin(set(bank.ids))]
     last = frame.groupby(["student", "question"], as_index=False, sort=False).tail(1)
     out = last[["student", "question", "score"]].copy()
-    is_open = out["question"].map(lambda q: str(bank[q].type) == "open")
+    kinds = {q.id: str(q.type) for q in bank}
+    is_open = out["question"].map(kinds) == "open"
     out.loc[is_open, "score"] = math.nan
     if marks is not None and not marks.empty:
         given = {(str(s), str(q)): float(m) / float(x)
@@ -422,7 +428,8 @@ def _scored(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None) -> pd.Dat
             key = (str(out.at[index, "student"]), str(out.at[index, "question"]))
             if key in given:
                 out.at[index, "score"] = given[key]
-    out["topics"] = out["question"].map(lambda q: tuple(bank[q].topics))
+    topics = {q.id: tuple(q.topics) for q in bank}
+    out["topics"] = out["question"].map(topics)
     return out.reset_index(drop=True)
 
 

@@ -64,9 +64,12 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
         for row in marks.itertuples():
             given[(str(row.student), str(row.question))] = (row.mark, row.max, str(row.comment))
     rows: list[dict[str, Any]] = []
+    by_question = {key: sub for key, sub in latest.groupby("question", sort=False)}
     for qid in open_ids:
         question = bank[qid]
-        for row in latest[latest["question"] == qid].sort_values("student").itertuples():
+        if qid not in by_question:
+            continue
+        for row in by_question[qid].sort_values("student").itertuples():
             mark, most, comment = given.get((str(row.student), qid), (math.nan, math.nan, ""))
             rows.append({
                 "question": qid, "prompt": question.prompt,

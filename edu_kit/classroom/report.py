@@ -208,8 +208,8 @@ def _questions_section(report: Report, figures: bool) -> str:
                              "questions fall outside their expected band and are drawn as triangles.",
                              "Shaded: the p-values each stated difficulty expects.", (6.5, 4.2)))
     parts.append("<h3>How often each option was chosen</h3>")
-    for question in report.distractors["question"].drop_duplicates():
-        sub = report.distractors[report.distractors["question"] == question].drop(columns=["question"])
+    for question, sub in report.distractors.groupby("question", sort=False):
+        sub = sub.drop(columns=["question"])
         parts.append(_table(sub, f"Options of {question} (share of first answers)",
                             {"key": lambda v: "key" if v else "",
                              "share": lambda v: _number(v, percent=True),
@@ -256,8 +256,7 @@ def _open_section(report: Report) -> str:
                  "the <code>mark</code> (and <code>max</code>, <code>comment</code>) columns, then run the report "
                  "again with <code>--marks marks.csv</code>. Marked answers count as mark / max in the scores and "
                  "the gradebook.</p>")
-    for question in answers["question"].drop_duplicates():
-        sub = answers[answers["question"] == question]
+    for question, sub in answers.groupby("question", sort=False):
         first = sub.iloc[0]
         rubric = "".join(f"<li>{_e(point)}</li>" for point in first["rubric"]) or "<li>(no rubric)</li>"
         parts.append(f"<h3>{_e(question)}</h3><p><strong>Prompt:</strong> {_e(first['prompt'])}</p>"

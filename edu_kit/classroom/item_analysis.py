@@ -104,7 +104,7 @@ def rules() -> Rules:
 
 def _by(frame: pd.DataFrame, column: str) -> dict[Any, pd.DataFrame]:
     """``frame`` split by the values of ``column`` (one pass, instead of a filter per value)."""
-    return {key: sub for key, sub in frame.groupby(column, sort=False)}
+    return dict(frame.groupby(column, sort=False))
 
 
 def _prepare(log: pd.DataFrame) -> pd.DataFrame:
@@ -396,7 +396,7 @@ def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = N
     long = done[["student", "topics", "score"]].explode("topics")
     means = long.groupby(["student", "topics"])["score"].mean().unstack()
     for topic in topics:
-        table[topic] = means[topic] if topic in means else math.nan
+        table[topic] = means.get(topic, math.nan)
     table = table.fillna({"answered": 0, "score": 0.0, "to_mark": 0}).astype({"answered": int, "to_mark": int})
     return table.reset_index()[columns]
 

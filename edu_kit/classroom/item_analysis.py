@@ -104,7 +104,7 @@ def rules() -> Rules:
 
 def _by(frame: pd.DataFrame, column: str) -> dict[Any, pd.DataFrame]:
     """``frame`` split by the values of ``column`` (one pass, instead of a filter per value)."""
-    return dict(frame.groupby(column, sort=False))
+    return {key: sub for key, sub in frame.groupby(column, sort=False)}  # noqa: C416 - dict() fails on a GroupBy
 
 
 def _prepare(log: pd.DataFrame) -> pd.DataFrame:

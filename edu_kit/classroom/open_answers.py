@@ -64,7 +64,7 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
         for row in marks.itertuples():
             given[(str(row.student), str(row.question))] = (row.mark, row.max, str(row.comment))
     rows: list[dict[str, Any]] = []
-    by_question = dict(latest.groupby("question", sort=False))
+    by_question = {key: sub for key, sub in latest.groupby("question", sort=False)}  # noqa: C416
     for qid in open_ids:
         question = bank[qid]
         if qid not in by_question:

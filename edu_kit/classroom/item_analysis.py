@@ -218,11 +218,12 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
 
 def _groups(rest: pd.DataFrame) -> tuple[list[str], list[str]]:
     """The students of the upper and lower group for one question (by rest score)."""
-    ranked = rest.dropna(subset=["rest"]).sort_values(["rest", "student"], ascending=[False, True])
+    ranked = sorted(((-r, str(st)) for r, st in zip(rest["rest"], rest["student"], strict=True)
+                     if not math.isnan(r)))
     if len(ranked) < 4:
         return [], []
     size = max(1, math.ceil(rules().group_share * len(ranked)))
-    students = ranked["student"].tolist()
+    students = [st for _, st in ranked]
     return students[:size], students[-size:]
 
 

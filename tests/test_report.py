@@ -144,6 +144,12 @@ def test_marks_file_errors_name_the_line(tmp_path: Path, text: str, message: str
         read_marks(path)
 
 
+def test_marks_file_from_a_spreadsheet_with_semicolons(tmp_path: Path) -> None:
+    path = tmp_path / "marks.csv"
+    path.write_bytes("\ufeffstudent;question;mark;max;comment\nana;q;2,5;3;gut\n".encode())
+    assert read_marks(path)[["student", "mark", "max", "comment"]].values.tolist() == [["ana", 2.5, 3.0, "gut"]]
+
+
 def test_marks_file_keeps_empty_marks(tmp_path: Path) -> None:
     path = tmp_path / "marks.csv"
     path.write_text("student,question,mark,max,comment\nana,q,,3,\nben,q,2.5,3,good\n", encoding="utf-8")

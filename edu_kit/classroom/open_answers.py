@@ -116,6 +116,9 @@ def _plain(value: float) -> str:
 def read_marks(path: str | os.PathLike[str]) -> pd.DataFrame:
     """Read a marks file; columns ``student``, ``question``, ``mark``, ``max``, ``comment``.
 
+    Commas or semicolons separate the columns (a spreadsheet saves either), and a decimal
+    comma in a mark is read as a point.
+
     Rows with an empty mark are kept with ``mark`` NaN (not marked yet).  Raises
     :class:`MarksError` naming the file and line when a column is missing, a mark or a
     maximum is not a number, or a mark is outside 0 .. max.
@@ -128,7 +131,9 @@ def read_marks(path: str | os.PathLike[str]) -> pd.DataFrame:
     except (OSError, UnicodeDecodeError) as exc:
         raise MarksError(f"cannot read the marks file: {exc}", path=source,
                          hint="pass a UTF-8 CSV file written by 'edu-kit results marks'") from None
-    reader = csv.DictReader(io.StringIO(text))
+    first_line = text.split("\n", 1)[0]
+    separator = ";" if first_line.count(";") > first_line.count(",") else ","  # spreadsheets set to ';'
+    reader = csv.DictReader(io.StringIO(text), delimiter=separator)
     missing = [c for c in MARK_COLUMNS[:4] if c not in (reader.fieldnames or [])]
     if missing:
         raise MarksError(f"the marks file has no column {', '.join(map(repr, missing))}", path=source,

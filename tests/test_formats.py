@@ -155,6 +155,12 @@ def test_imported_questions_make_a_valid_bank(tmp_path: Any) -> None:
     assert load_bank(path).ids == tuple(q.id for q in imported.questions)
 
 
+@pytest.mark.parametrize("text", ["Q{", "Q}", "Q{#abc}", "Q{~%x%a ~b}", "::n::Q{=a -> }", "Q{=}", "{}{}{", "::"])
+def test_gift_import_of_broken_questions_never_raises(text: str) -> None:
+    imported = gift.load(text, source="b.gift", topic="concepts")
+    assert len(imported.questions) + len(imported.left_out) >= 1
+
+
 def test_gift_import_without_a_topic_says_so() -> None:
     imported = gift.load("Ukraine joined NATO in 2008.{F}\n", source="t.gift")
     assert imported.questions == ()
@@ -190,6 +196,8 @@ def test_moodle_xml_reads_a_plain_moodle_export() -> None:
     assert [(q.id, q.type, q.answer, q.explanation) for q in imported.questions] == [
         ("moodle-t1", "true_false", True, "Yes.")]
     assert imported.left_out[0].question == "C1"
+    broken = text.replace('fraction="100"', 'fraction="0"').replace('"truefalse"', '"multichoice"')
+    assert moodle_xml.load(broken, topic="concepts").left_out[0].why == "no answer with full credit"
     with pytest.raises(QuizBankError, match="not well-formed"):
         moodle_xml.load("<quiz>", source="bad.xml")
 

@@ -190,8 +190,8 @@ def load(text: str, source: str = "GIFT file", topic: str | None = None, difficu
             defaults = {"explanation": ""}
         try:
             question, lost = _question(body, meta, defaults, [q.id for q in questions], prefix, number)
-        except (ValueError, KeyError, TypeError) as exc:
-            left.append(LeftOut(f"question {number}", "question", str(exc)))
+        except (ValueError, KeyError, TypeError, IndexError) as exc:
+            left.append(LeftOut(f"question {number}", "question", str(exc) or type(exc).__name__))
             continue
         left.extend(lost)
         if question is not None:

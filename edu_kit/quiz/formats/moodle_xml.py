@@ -228,14 +228,16 @@ def load(text: str, source: str = "Moodle XML file", topic: str | None = None, d
             ident = slug(ident, [q.id for q in questions], prefix)
         fields: dict[str, Any] = {"id": ident, "prompt": _child_text(node, "questiontext/text"),
                                   "explanation": _child_text(node, "generalfeedback/text")}
-        fields.update(_read_body(node, back[moodle], meta))
         defaults = {} if meta else {"topics": [topic], "difficulty": difficulty,
                                     "reference": f"Imported from {source}",
                                     "explanation": f"No explanation was given in {source}."}
         try:
+            fields.update(_read_body(node, back[moodle], meta))
             questions.append(build(fields, {k: v for k, v in meta.items() if k not in ("key_order", "choice_order")}, defaults))
-        except (KeyError, TypeError, ValueError) as exc:
-            left.append(LeftOut(name, "question", str(exc)))
+        except StopIteration:
+            left.append(LeftOut(name, "question", "no answer with full credit"))
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            left.append(LeftOut(name, "question", str(exc) or type(exc).__name__))
     return Imported(tuple(questions), tuple(left))
 
 

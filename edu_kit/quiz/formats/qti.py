@@ -207,13 +207,13 @@ def load(data: bytes, source: str = "QTI zip", topic: str | None = None, difficu
         for feedback in item.iter(f"{{{_NS['q']}}}itemfeedback"):
             if feedback.get("ident") == "general_fb":
                 data_fields["explanation"] = _html_text(feedback.findtext(".//q:mattext", "", _NS))
-        data_fields.update(_key(item, kind))
         defaults = {"topics": [topic], "difficulty": difficulty, "reference": f"Imported from {source}",
                     "explanation": f"No explanation was given in {source}."}
         try:
+            data_fields.update(_key(item, kind))
             questions.append(build(data_fields, {}, defaults))
-        except (KeyError, TypeError, ValueError) as exc:
-            left.append(LeftOut(ident, "question", str(exc)))
+        except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
+            left.append(LeftOut(ident, "question", str(exc) or type(exc).__name__))
     return Imported(tuple(questions), tuple(left))
 
 

@@ -158,18 +158,20 @@ def _rest_scores(first: pd.DataFrame) -> pd.DataFrame:
 
 
 def _correlation(x: pd.Series, y: pd.Series) -> float:
-    pairs = [(a, b) for a, b in zip(x, y, strict=True) if not (math.isnan(a) or math.isnan(b))]
-    if len(pairs) < 3:
+    """Pearson's r of the pairs where both values are known; NaN with fewer than 3 pairs
+    or no variation."""
+    import numpy as np
+
+    a, b = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
+    known = ~(np.isnan(a) | np.isnan(b))
+    a, b = a[known], b[known]
+    if len(a) < 3:
         return math.nan
-    n = len(pairs)
-    mx = sum(a for a, _ in pairs) / n
-    my = sum(b for _, b in pairs) / n
-    cov = sum((a - mx) * (b - my) for a, b in pairs)
-    vx = sum((a - mx) ** 2 for a, _ in pairs)
-    vy = sum((b - my) ** 2 for _, b in pairs)
-    if vx <= 0 or vy <= 0:
+    a, b = a - a.mean(), b - b.mean()
+    vx, vy = float((a * a).sum()), float((b * b).sum())
+    if vx <= 1e-12 or vy <= 1e-12:
         return math.nan
-    return float(cov / math.sqrt(vx * vy))
+    return float((a * b).sum() / math.sqrt(vx * vy))
 
 
 def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
@@ -324,8 +326,9 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
 
     r = rules()
     rows: list[dict[str, str]] = []
-    by_question = _by(options, "question")
-    none = options.iloc[:0]
+    by_question: dict[str, list[dict[str, Any]]] = {}
+    for option in options.to_dict("records"):
+        by_question.setdefault(str(option["question"]), []).append(option)
 
     def add(question: str, flag: str, detail: str) -> None:
         rows.append({"question": question, "flag": flag, "detail": detail})
@@ -338,10 +341,11 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
             add(qid, "negative discrimination",
                 f"r = {item.discrimination:.2f}: students who do worse on the other questions "
                 "do better on this one")
-        sub = by_question.get(qid, none)
+        sub = by_question.get(qid, [])
         if item.n >= r.min_answers:
-            for row in sub[(~sub["key"]) & (sub["picked"] == 0)].itertuples():
-                add(qid, "unused distractor", f"nobody of {item.n} students picked {row.choice!r}")
+            for option in sub:
+                if not option["key"] and option["picked"] == 0:
+                    add(qid, "unused distractor", f"nobody of {item.n} students picked {option['choice']!r}")
         _wrong_key(qid, str(item.type), sub, add)
     for row in difficulty_check(table).itertuples():
         if row.agrees is False:
@@ -350,21 +354,20 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["question", "flag", "detail"])
 
 
-def _wrong_key(qid: str, kind: str, options: pd.DataFrame, add: Any) -> None:
-    upper = options.dropna(subset=["upper_share"])
-    if upper.empty:
-        return
-    keys, others = upper[upper["key"]], upper[~upper["key"]]
-    if kind in ("single", "true_false") and not keys.empty and not others.empty:
-        best = others.sort_values("upper_share", ascending=False, kind="stable").iloc[0]
-        key = keys.iloc[0]
+def _wrong_key(qid: str, kind: str, options: list[dict[str, Any]], add: Any) -> None:
+    upper = [o for o in options if not math.isnan(o["upper_share"])]
+    keys = [o for o in upper if o["key"]]
+    others = [o for o in upper if not o["key"]]
+    if kind in ("single", "true_false") and keys and others:
+        best = max(others, key=lambda o: o["upper_share"])  # the first of equals, as in bank order
+        key = keys[0]
         if best["upper_share"] > key["upper_share"]:
             add(qid, "likely wrong key",
                 f"the upper group picked {best['choice']!r} ({best['upper_share']:.0%}) more often "
                 f"than the key {key['choice']!r} ({key['upper_share']:.0%})")
     elif kind == "multiple":
-        rejected = [str(c) for c, s in zip(keys["choice"], keys["upper_share"], strict=True) if s < 0.5]
-        wanted = [str(c) for c, s in zip(others["choice"], others["upper_share"], strict=True) if s > 0.5]
+        rejected = [str(o["choice"]) for o in keys if o["upper_share"] < 0.5]
+        wanted = [str(o["choice"]) for o in others if o["upper_share"] > 0.5]
         if rejected or wanted:
             parts = ([f"most of the upper group left out the key {c!r}" for c in rejected]
                      + [f"most of the upper group ticked {c!r}, which is not a key" for c in wanted])

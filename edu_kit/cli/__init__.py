@@ -6,7 +6,10 @@ Commands::
     edu-kit score GOLD_DIR [PATH ...]
     edu-kit quiz build [PATH ...] [--out FILE] [--check]
     edu-kit quiz check [FILE ...]
+    edu-kit quiz export [BANK ...] --format qti|moodle-xml|gift [--out FILE]
+    edu-kit quiz import FILE --out BANK.yaml [--topic TOPIC]
     edu-kit results [PATH]
+    edu-kit results report|marks|gradebook LOGS ... [--out FILE]
     edu-kit lab [NOTEBOOK] [JUPYTER LAB OPTIONS ...]
 
 One module per command group (``extract``, ``quiz``, ``lab``, ``results``); each has

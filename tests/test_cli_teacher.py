@@ -37,6 +37,15 @@ def test_results_report(capsys: pytest.CaptureFixture[str], classroom: Path) -> 
     assert "likely wrong key" in page
 
 
+def test_results_report_of_one_quiz(capsys: pytest.CaptureFixture[str], classroom: Path) -> None:
+    args = ("results", "report", str(classroom / "logs"), "--bank", str(classroom / "sim.yaml"))
+    code, _, err = run(capsys, *args, "--quiz", "simulated", "--out", str(classroom / "one.html"))
+    assert code == 0, err
+    code, _, err = run(capsys, *args, "--quiz", "simulatd")
+    assert code == 2
+    assert "quiz 'simulatd' is not one of: 'simulated'" in err
+
+
 def test_results_gradebook_for_each_platform(capsys: pytest.CaptureFixture[str], classroom: Path) -> None:
     for lms in ("long", "moodle", "canvas"):
         out = classroom / f"{lms}.csv"

@@ -45,6 +45,7 @@ def add_parsers(commands: Any) -> None:
     results.add_argument("--marks", metavar="CSV", help="the teacher's marks for open answers (see 'marks')")
     results.add_argument("--out", metavar="FILE", help="where to write (report: report.html; marks: marks.csv; "
                          "gradebook: grades.csv, or an .xlsx Excel file)")
+    results.add_argument("--quiz", default=None, help="report, marks, gradebook: only this quiz or assignment id")
     results.add_argument("--title", default="Quiz results report", help="the report's title")
     results.add_argument("--lms", default="long", choices=("long", "moodle", "canvas"),
                          help="gradebook CSV layout (default: long = student, assignment, score, maximum)")
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
                   "'edu-kit results report'", file=sys.stderr)
             return 2
         return _summary(paths[0])
-    log = _load(paths)
+    log = _only(_load(paths), args.quiz)
     bank = _bank(args.bank)
     marks = _marks(args.marks)
     if action == "report":
@@ -102,6 +103,19 @@ def _load(paths: Sequence[str]) -> pd.DataFrame:
     log = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     log.attrs["problems"] = tuple(p for f in frames for p in f.attrs.get("problems", ()))
     return log
+
+
+def _only(log: pd.DataFrame, quiz: str | None) -> pd.DataFrame:
+    """The records of one quiz (all when ``quiz`` is None)."""
+    if quiz is None:
+        return log
+    chosen = log[log["quiz"] == quiz]
+    if chosen.empty:
+        from ..errors import ChoiceError
+
+        raise ChoiceError.of("quiz", quiz, sorted({str(q) for q in log["quiz"]}))
+    chosen.attrs["problems"] = log.attrs.get("problems", ())
+    return chosen
 
 
 def _bank(paths: Sequence[str] | None) -> Bank:

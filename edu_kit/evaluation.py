@@ -11,6 +11,7 @@ Categories reported:
 ``attribution``         (quotation, speaker) pairs of full quotations -- the headline figure
 ``attribution_all``     the same with fragments
 ``date_spans``          finding date expressions
+``dates``               finding date expressions with the right value (and end of range)
 ``date_values``         accuracy of the value (and end of range) of matched dates
 ``date_values_explicit`` the same for dates written with a month name or a year
 ``people``              person name mentions with the right person
@@ -18,6 +19,7 @@ Categories reported:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -130,6 +132,7 @@ def score_article(article: Article, gold: dict[str, Any], notes: Annotations) ->
     found = _match(dates_p, dates_g)
     scores["date_spans"] = Score("date_spans", found, len(dates_p), len(dates_g))
     right = _match(dates_p, dates_g, lambda p, g: p == g)
+    scores["dates"] = Score("dates", right, len(dates_p), len(dates_g))
     scores["date_values"] = Score("date_values", right, found, found)
     explicit_g = [d for d, raw in zip(dates_g, gold["dates"], strict=True) if _explicit(raw["text"])]
     explicit_found = _match(dates_p, explicit_g)
@@ -143,16 +146,31 @@ def score_article(article: Article, gold: dict[str, Any], notes: Annotations) ->
     return scores
 
 
-def score_gold(gold_dir: str | Path, corpus: Corpus, kb: KnowledgeBase | None = None) -> dict[str, Score]:
+def score_gold(
+    gold_dir: str | Path, corpus: Corpus, kb: KnowledgeBase | None = None, skipped: list[str] | None = None
+) -> dict[str, Score]:
     """Total scores over every gold file in ``gold_dir`` whose article is in ``corpus``.
 
-    Articles are matched by the gold file's ``file`` (the article's file name).
+    Articles are matched by the gold file's ``file`` (the article's file name).  A gold
+    file marked ``"text_in_repository": false`` annotates a text whose licence keeps it
+    out of the repository: it is scored when the text is there (its ``sha256`` must
+    match) and otherwise left out, its name added to ``skipped``.
     """
     by_file = {Path(a.source_path).name: a for a in corpus if a.source_path}
     totals: dict[str, Score] = {}
     for path in sorted(Path(gold_dir).glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         article = by_file.get(gold["file"])
+        if article is None and gold.get("text_in_repository") is False:
+            if skipped is not None:
+                skipped.append(gold["file"])
+            continue
+        if article is not None and "sha256" in gold and hashlib.sha256(article.body.encode("utf-8")).hexdigest() != gold["sha256"]:
+            raise EduKitError(
+                f"the text of {gold['file']!r} is not the one the gold data indexes (sha256 differs)",
+                path=path,
+                hint="re-create the text exactly as tests/gold/real/README.md describes",
+            )
         if article is None:
             raise EduKitError(
                 f"gold file names the article {gold['file']!r}, which is not in the corpus",

@@ -88,6 +88,9 @@ class Lexicon:
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
+    passive_auxiliaries: frozenset[str]
+    month_lead_words: tuple[str, ...]
+    anaphoric_days: dict[str, int]
     framing_word: re.Pattern[str]
     demonyms: dict[str, str]
     anonymous_source: re.Pattern[str]
@@ -130,6 +133,9 @@ def lexicon() -> Lexicon:
         months={k: int(v) for k, v in spec["months"].items()},
         weekdays={k: int(v) for k, v in spec["weekdays"].items()},
         relative_days={k.lower(): int(v) for k, v in spec["relative_days"].items()},
+        passive_auxiliaries=frozenset(w.lower() for w in spec["passive_auxiliaries"]),
+        month_lead_words=tuple(str(w) for w in spec["month_lead_words"]),
+        anaphoric_days={k.lower(): int(v) for k, v in spec["anaphoric_days"].items()},
         framing_word=words("framing_words"),
         demonyms={str(k): str(v) for k, v in spec["demonyms"].items()},
         person_noun=re.compile(

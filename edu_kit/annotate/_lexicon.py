@@ -82,6 +82,8 @@ class Lexicon:
     staff_roles: frozenset[str]
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
+    unnamed_speaker_labels: frozenset[str]
+    unnamed_source_bodies: dict[str, str]
     not_speaker_labels: frozenset[str]
     future_marker: re.Pattern[str]
     past_tense: frozenset[str]
@@ -127,6 +129,8 @@ def lexicon() -> Lexicon:
         staff_roles=frozenset(w.lower() for w in spec["staff_roles"]),
         question_labels=frozenset(spec["question_labels"]),
         answer_labels=frozenset(spec["answer_labels"]),
+        unnamed_speaker_labels=frozenset(w.upper() for w in spec["unnamed_speaker_labels"]),
+        unnamed_source_bodies={str(k).lower(): str(v) for k, v in spec["unnamed_source_bodies"].items()},
         not_speaker_labels=frozenset(w.upper() for w in spec["not_speaker_labels"]),
         future_marker=words("future_markers"),
         past_tense=frozenset(w.lower() for w in spec["past_tense_words"]),

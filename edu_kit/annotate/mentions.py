@@ -93,9 +93,13 @@ def _label_names(article: Article, found: list[Mention], taken: bytearray, kb: K
 
     extra = []
     lex = lexicon()
+    seen: set[int] = set()
     for turn in turns(article, found, kb):
         text = article.body[turn.label_start : turn.label_end]
-        if turn.speaker is None or text in lex.question_labels or text in lex.answer_labels or any(taken[turn.label_start : turn.label_end]):
+        if turn.speaker is None or turn.kind != "person" or turn.label_start in seen:
+            continue  # a body's unnamed official, or a turn continued (its label counted once)
+        seen.add(turn.label_start)
+        if text in lex.question_labels or text in lex.answer_labels or any(taken[turn.label_start : turn.label_end]):
             continue
         person = kb.person(turn.speaker)
         extra.append(Mention(turn.speaker, "person", text, turn.label_start, turn.label_end, person.id if person else None))

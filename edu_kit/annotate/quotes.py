@@ -215,10 +215,12 @@ class _Finder:
         sentence come before it (other than a lead-in such as "X said:", "…, X said,"
         or "X said that") or after it (other than a speech cue).  American style puts
         the full stop inside the marks even for a fragment (were a "red line."), so up
-        to eight words woven into a sentence are a fragment whatever their punctuation.
+        to eight words woven into a sentence are a fragment whatever their punctuation,
+        and so are words that open in lower case in the middle of the writer's clause
+        (He stressed that Moscow's partners "have realized …"), however long.
         """
         words = len(text.split())
-        if len(span.paragraphs) > 1 or words > _FRAGMENT_MAX_WORDS:
+        if len(span.paragraphs) > 1:
             return False
         opener, close = self._before_mark(span.start), self._after_mark(span.end)
         sentence = self.article.sentence_at(opener)
@@ -226,7 +228,15 @@ class _Finder:
             return False
         before = self.body[sentence.start : opener].strip()
         woven = bool(before) and not re.search(r"(?:[:,(]|\bthat)$", before)
+        if woven and text[:1].islower():
+            # He stressed that Moscow's partners "have realized the need …": words that
+            # start in the middle of the writer's own clause are a piece of it, however long.
+            return True
+        if words > _FRAGMENT_MAX_WORDS:
+            return False
         if _ENDS_LIKE_SENTENCE.search(text):
+            if woven and words <= 3 and text.rstrip().endswith(","):
+                return True  # called the reaction "businesslike," adding …
             return woven and words <= _FRAGMENT_WOVEN_WORDS and not text.rstrip().endswith(",")
         if words <= 3 or woven:
             return True

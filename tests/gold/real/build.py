@@ -153,7 +153,7 @@ A["15_infosurhoy_geneva_begin"] = dict(
 )
 A["16_epochtimes_no_breakthrough"] = dict(
     quotes=[q(None, None, True, "'both men said': two speakers"), q("Antony Blinken", P, True), q("Antony Blinken", P, True),
-            q("Antony Blinken", P, False), q("Antony Blinken", P, False), q("Sergey Lavrov", P, True), q("Sergey Lavrov", P, True),
+            q("Antony Blinken", P, False), q("Antony Blinken", P, False), q("Sergey Lavrov", P, True), q("Sergey Lavrov", P, False, "'adding that' + a whole clause: a statement"),
             q("Sergey Lavrov", P, True), q("Antony Blinken", P, False, "after 'Blinken says he reiterated that stance'")],
     dates=[("Friday", "2022-01-21", None), ("next week", "2022-W04", None)],
     people={"Antony Blinken": "Antony Blinken", "Sergei Lavrov": "Sergey Lavrov", "Blinken": "Antony Blinken", "Lavrov": "Sergey Lavrov"},
@@ -219,8 +219,8 @@ A["24_247news_zelensky_panic"] = dict(
     excluded=["for weeks"],
 )
 A["25_dw_zelensky_dont_panic"] = dict(
-    quotes=[q("Volodymyr Zelensky", P, False), q("Volodymyr Zelensky", P, True), q("Volodymyr Zelensky", P, False),
-            q("Volodymyr Zelensky", P, True, "'the president called on'"), q("Volodymyr Zelensky", P, True, "'the head of state summed up'")],
+    quotes=[q("Volodymyr Zelensky", P, False), q("Volodymyr Zelensky", P, False, "'emphasizing that' + a whole clause"),
+            q("Volodymyr Zelensky", P, False), q("Volodymyr Zelensky", P, True, "'the president called on'"), q("Volodymyr Zelensky", P, True, "'the head of state summed up'")],
     dates=[("Wednesday, January 19", "2022-01-19", None), ("2014", "2014", None), ("January 19", "2022-01-19", None),
            ("Thursday, January 20", "2022-01-20", None), ("January 21", "2022-01-21", None), ("Last week", "2022-W02", None)],
     people={"Volodymyr Zelensky": "Volodymyr Zelensky", "Zelensky": "Volodymyr Zelensky", "Dmitry Kuleba": "Dmytro Kuleba",
@@ -255,7 +255,7 @@ A["29_apostrophe_macron_putin_call"] = dict(
            "try to ease the growing tensions in the Russian-Ukrainian crisis",
            "Let's start building an answer that is useful for Russia, useful for our entire Europe, an answer that will avoid war, create elements of trust, stability, and visibility. Together,"],
     quotes=[q("TASS", O, False, "the Kremlin's account as the Russian news agency reports it; nested “invasion”"), q("Dmitry Peskov", P, False),
-            q("Emmanuel Macron", P, True), q("Élysée Palace", O, True, "'Paris reported'"), q("Emmanuel Macron", P, False, "his Twitter post")],
+            q("Emmanuel Macron", P, False, "'told Putin that' + a whole clause"), q("Élysée Palace", O, True, "'Paris reported'"), q("Emmanuel Macron", P, False, "his Twitter post")],
     dates=[("February 12", "2022-02-12", None)],
     people={"Emmanuel Macron": "Emmanuel Macron", "Vladimir Putin": "Vladimir Putin", "Dmitry Peskov": "Dmitry Peskov",
             "Macron": "Emmanuel Macron", "Putin": "Vladimir Putin"},

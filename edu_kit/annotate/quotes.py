@@ -45,6 +45,8 @@ from .turns import turns
 __all__ = ["quotes"]
 
 _MARKS = "\"'“”‘’«»„"
+_PARTICIPLE_AFTER = re.compile(r",\s*\w+ing\b")  # "…?" Zelensky asked, emphasizing that …: still this quotation's cue
+_SENTENCE_TAIL_MAX_WORDS = 25  # words after a sentence's last quotation that rule 5 reads
 _FRAGMENT_MAX_WORDS = 12
 _FRAGMENT_WOVEN_WORDS = 8
 _POST_WINDOW = 120
@@ -251,7 +253,41 @@ class _Finder:
             or self._before(span)
             or (None if fragment else self._continuation(span, done))
             or self._subject(span)
+            or self._sentence_tag(index)
         )
+
+    def _sentence_tag(self, index: int) -> _Speaker | None:
+        """Rule 5: a quotation in a sentence that closes with a speech tag of its own is
+        that tag's speaker's, wherever in the sentence it stands ('"The greatest risk …"
+        rather than the threat of an invasion, Zelensky said in a press conference'; '"The
+        probability of the attack" by the Russians "exists …", assured Zelensky').  Only
+        the sentence's own text after its last quotation is read."""
+        span = self.spans[index]
+        sentence = self.article.sentence_at(self._before_mark(span.start))
+        if sentence is None:
+            return None
+        last = index
+        while last + 1 < len(self.spans) and self.spans[last + 1].start < sentence.end:
+            last += 1
+        tail_start = self._after_mark(self.spans[last].end)
+        tail = self.body[tail_start : sentence.end]
+        if _QUOTE_MARK.search(tail) or len(tail.split()) > _SENTENCE_TAIL_MAX_WORDS:
+            return None
+        for comma in reversed([m.end() for m in re.finditer(r",", tail)]):
+            rest = tail[comma:]
+            verb = self.lex.speech_verb.search(rest)
+            if verb is None:
+                continue
+            at = tail_start + comma
+            who = rest[: verb.start()]
+            if who.strip():
+                if len(who.split()) > _WHO_MAX_WORDS:
+                    return None
+                return self._who(at, at + verb.start(), at, at + verb.end())
+            after = re.match(r"[^,.;:!?]*", rest[verb.end() :])
+            end = at + verb.end() + (len(after.group()) if after else 0)
+            return self._who(at + verb.end(), end, at, end)
+        return None
 
     def _after(self, span: QuoteSpan) -> _Speaker | None:
         """Rule 1: a cue right after the closing mark."""
@@ -273,7 +309,8 @@ class _Finder:
         if verb is None or _QUOTE_MARK.search(rest[: verb.start()]):
             return None
         if _ENDS_SENTENCE.search(self.body[span.start : span.end]) and (
-            _INTRODUCES_NEXT.match(rest, verb.end()) or len(_until_sentence_end(rest[verb.end() :]).split()) > _CUE_TAIL_MAX_WORDS
+            _INTRODUCES_NEXT.match(rest, verb.end())
+            or (len(_until_sentence_end(rest[verb.end() :]).split()) > _CUE_TAIL_MAX_WORDS and not _PARTICIPLE_AFTER.match(rest, verb.end()))
         ):
             # "… moves." He added, "…", or "… forever." Kuleba urged partners to …: a new
             # sentence with its own business, not this quotation's cue.

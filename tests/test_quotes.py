@@ -131,10 +131,10 @@ CASES = {
         "2022-01-10",
         [("We have no plans,", "Dmitry Peskov", False)],
     ),
-    "an unnamed source gets no speaker": (
+    "an unnamed source gets the government it speaks for": (
         '"There is no deal yet," a senior US official said.',
         "2022-01-10",
-        [("There is no deal yet,", None, False)],
+        [("There is no deal yet,", "US government", False)],
     ),
     "a body speaking through an unnamed spokesperson": (
         '"There is no change to our posture," a State Department spokesperson said.',
@@ -313,10 +313,10 @@ CASES = {
         "2022-02-13",
         [("ready for any scenario", "Dmytro Kuleba", True)],
     ),
-    "an unnamed diplomat of a named body is a source, not the body": (
+    "an unnamed diplomat of a named body speaks for it as an unnamed source": (
         'An EU diplomat, who asked not to be named, summed up the mood: "In Geneva they talked about us."',
         "2022-01-14",
-        [("In Geneva they talked about us.", None, False)],
+        [("In Geneva they talked about us.", "European Union", False)],
     ),
     "a cue in the next sentence that goes on about something else is not the quotation's": (
         'Lavrov said Russia would not wait "forever." Ukraine\'s foreign minister, Dmytro Kuleba, urged the EU to act fast.',

@@ -84,6 +84,8 @@ class Lexicon:
     answer_labels: frozenset[str]
     unnamed_speaker_labels: frozenset[str]
     unnamed_source_bodies: dict[str, str]
+    unnamed_source_governments: dict[str, str]
+    former_word: re.Pattern[str]
     not_speaker_labels: frozenset[str]
     future_marker: re.Pattern[str]
     past_tense: frozenset[str]
@@ -131,6 +133,8 @@ def lexicon() -> Lexicon:
         answer_labels=frozenset(spec["answer_labels"]),
         unnamed_speaker_labels=frozenset(w.upper() for w in spec["unnamed_speaker_labels"]),
         unnamed_source_bodies={str(k).lower(): str(v) for k, v in spec["unnamed_source_bodies"].items()},
+        unnamed_source_governments={str(k): str(v) for k, v in spec["unnamed_source_governments"].items()},
+        former_word=re.compile(rf"(?<![\w-])(?:{_phrases(spec['former_words'])})(?:-|\s+)(?:\w+\s+)?$", re.IGNORECASE),
         not_speaker_labels=frozenset(w.upper() for w in spec["not_speaker_labels"]),
         future_marker=words("future_markers"),
         past_tense=frozenset(w.lower() for w in spec["past_tense_words"]),
@@ -146,6 +150,8 @@ def lexicon() -> Lexicon:
             rf"\b(?:{_phrases([*spec['person_nouns'], *(n.lower() for n in spec['role_nouns'])])})s?\b", re.IGNORECASE
         ),
         anonymous_source=re.compile(
-            rf"^\s*(?:{_phrases(spec['anonymous_openers'])})\b.*\b(?:{_phrases(spec['anonymous_nouns'])})\b", re.IGNORECASE
+            rf"^\s*(?:(?:{_phrases(spec['anonymous_openers'])})\b.*\b(?:{_phrases(spec['anonymous_nouns'])})\b"
+            rf"|(?:the\s+)?(?:[\w.-]+\s+){{1,3}}(?:{_phrases(spec['anonymous_plurals'])})\b)",
+            re.IGNORECASE,
         ),
     )

@@ -84,7 +84,24 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
     found.extend(_unknown_people(body, taken))
     found = _unknown_bodies(body, found, taken)
     found.extend(_label_names(article, found, taken, kb))
-    return tuple(sorted(found, key=lambda m: (m.start, -m.end)))
+    return tuple(_printed_names_win(sorted(found, key=lambda m: (m.start, -m.end))))
+
+
+def _printed_names_win(found: list[Mention]) -> list[Mention]:
+    """A surname alone is the person the article last named in full with it, even when
+    the knowledge base knows someone else of that name: after "Ambassador John Sullivan",
+    "Sullivan" is John Sullivan, not the adviser Jake Sullivan."""
+    latest: dict[str, Mention] = {}  # surname -> the latest full name printed before
+    result = []
+    for mention in found:
+        if mention.kind == "person" and " " in mention.text.strip():
+            latest[mention.name.split()[-1]] = mention
+        elif mention.kind == "person" and mention.text == mention.name.split()[-1]:
+            full = latest.get(mention.text)
+            if full is not None and full.name != mention.name:
+                mention = Mention(full.name, "person", mention.text, mention.start, mention.end, full.entity, mention.misspelt)
+        result.append(mention)
+    return result
 
 
 def _label_names(article: Article, found: list[Mention], taken: bytearray, kb: KnowledgeBase) -> list[Mention]:

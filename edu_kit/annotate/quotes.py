@@ -40,7 +40,7 @@ from .marks import QuoteSpan, quote_spans
 from .mentions import mentions as find_mentions
 from .records import Mention, Quote, SpeakerKind
 from .references import Reference, References, build_references
-from .turns import turns
+from .turns import body_named_in, turns
 
 __all__ = ["quotes"]
 
@@ -183,6 +183,20 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
     return tuple(result)
 
 
+def _unnamed_source_body(phrase: str, kb: KnowledgeBase) -> str | None:
+    """The body an unnamed source speaks for: one the phrase names ("a NATO official"),
+    else "a senior administration official" -> White House, "a senior US official" -> US
+    government (the lexicon's ``unnamed_source_bodies`` and ``unnamed_source_governments``)."""
+    lex = lexicon()
+    body = body_named_in(phrase, kb)
+    if body is not None:
+        return body
+    for word, government in lex.unnamed_source_governments.items():
+        if re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", phrase):
+            return government
+    return None
+
+
 def _clean(raw: str) -> str:
     """The quotation's words with paragraph breaks and repeated opening marks removed."""
     return " ".join(_INNER_MARKS.sub(" ", raw).split())
@@ -247,6 +261,15 @@ class _Finder:
 
     # -- the rules -------------------------------------------------------------------
     def speaker(self, index: int, fragment: bool, done: list[Quote]) -> _Speaker | None:
+        found = self._rules(index, fragment, done)
+        if found is not None and not found.name and self.lex.anonymous_source.search(found.cue):
+            # "An administration official told CNN that "…"": someone unnamed who speaks
+            # for a body; the quotation is the body's, as an unnamed source's.
+            body = _unnamed_source_body(found.cue, self.kb)
+            return None if body is None else _Speaker(body, "unnamed_source", found.cue)
+        return found
+
+    def _rules(self, index: int, fragment: bool, done: list[Quote]) -> _Speaker | None:
         span = self.spans[index]
         return (
             self._after(span)
@@ -474,8 +497,11 @@ class _Finder:
         verb_start = floor + verb.start()
         actors = [r for r in self.refs.within(floor, verb_start) if r.via != "place"]
         if not actors:
-            # "The alliance said on Monday those demands were "non-starters"": a body's noun.
+            # "The alliance said on Monday those demands were "non-starters"": a body's noun;
+            # "An administration official told CNN that "…"": an unnamed source.
             subject = self.body[floor:verb_start]
+            if len(subject.split()) <= _WHO_MAX_WORDS and self.lex.anonymous_source.search(subject):
+                return self._who(floor, verb_start, floor, cue_end)
             if len(subject.split()) > _SUBJECT_MAX_WORDS or self.lex.organization_anaphor.search(subject) is None:
                 return None
             speaker = self._who(floor, verb_start, floor, cue_end)
@@ -599,12 +625,14 @@ class _Finder:
             if named_bodies and self.lex.body_voices.search(phrase):
                 return _Speaker(named_bodies[-1].name, "organization", cue)
             if named_bodies:
-                return None  # "an EU diplomat, who asked not to be named": an unnamed source
+                # "an EU diplomat, who asked not to be named": the body the source speaks for
+                return _Speaker(named_bodies[-1].name, "unnamed_source", cue)
             # "an IOC spokesperson said": a body the knowledge base lacks, named by its acronym.
             acronym = _ACRONYM.search(phrase)
             if acronym is not None and acronym.group() not in self.lex.title_words and acronym.group() not in self.lex.demonyms:
                 return _Speaker(acronym.group(), "organization", cue)
-            return None
+            body = _unnamed_source_body(phrase, self.kb)
+            return None if body is None else _Speaker(body, "unnamed_source", cue)
         bodies = [r for r in refs if r.via == "name"]
         if not bodies:  # a country speaks as a state only when named alone: "Russia said"
             bodies = [r for r in refs if re.fullmatch(r"\s*(?:the\s+)?", phrase[: r.start - who_start]) and not phrase[r.end - who_start :].strip()]

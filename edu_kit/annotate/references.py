@@ -160,7 +160,9 @@ def build_references(
     named = sorted(raw)
     named_starts = [r[0] for r in named]
     dropped: set[int] = set()
-    pronouns = lexicon().pronouns
+    printed_holders: dict[str, tuple[str | None, str | None]] = {}  # role id -> (name, gender) printed with it
+    lex = lexicon()
+    pronouns = lex.pronouns
     for match in _scanner(kb).finditer(lowered(article.body)):
         start, end = match.span()
         if start in inside:
@@ -178,11 +180,33 @@ def build_references(
         # Names that overlap this phrase (names never overlap each other).
         first = max(0, bisect_right(named_starts, start) - 1)
         overlapping = [r for r in named[first : bisect_right(named_starts, end)] if r[0] < end and start < r[1]]
-        if any(r[4] == "person" for r in overlapping):
+        role = kb.cue_role(match.group()) if match.group("role") else None
+        former = match.group("role") is not None and lex.former_word.search(article.body, max(0, start - 24), start) is not None
+        following = named[bisect_right(named_starts, end - 1) : bisect_right(named_starts, end - 1) + 1]
+        inside_name = [r for r in overlapping if r[4] == "person"]
+        printed = inside_name or [r for r in following if r[4] == "person" and not article.body[end : r[0]].strip()]
+        if printed and role is not None and not former:
+            # A later "the secretary general" is whoever the article printed with the title
+            # ("NATO secretary-general Maren Halvorsen"), not the holder the data knows.
+            printed_holders[role.id] = (printed[0][3], printed[0][5])
+        if inside_name:
             continue  # "NATO Secretary General Jens Stoltenberg": the name says it already
         if match.group("role") and re.search(r"(?:^|\s)(?:an?|one|another)\s+$", article.body[max(0, start - 8) : start], re.IGNORECASE):
             continue  # "a State Department spokesperson": someone unnamed, not the office holder
+        if former:
+            continue  # "the former secretary general": a past holder the text does not name
         holder = _holder(kb, match.group(), article.published) if match.group("role") else None
+        if printed and match.group("role"):
+            # The title right before a printed name stands for that name (the sentence's subject).
+            dropped.update(r[0] for r in overlapping)
+            if not former:
+                raw.append((start, end, "role", printed[0][3], "person", printed[0][5]))
+            continue
+        if role is not None and role.id in printed_holders:
+            name, gender = printed_holders[role.id]
+            raw.append((start, end, "role", name, "person", gender))
+            dropped.update(r[0] for r in overlapping)
+            continue
         if match.group("role"):
             # "the Kremlin chief" is a person, not the Kremlin (even when we cannot say who).
             dropped.update(r[0] for r in overlapping)

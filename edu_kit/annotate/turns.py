@@ -36,7 +36,7 @@ from ..knowledge import KnowledgeBase
 from ._lexicon import lexicon
 from .records import Mention, SpeakerKind
 
-__all__ = ["Turn", "turns"]
+__all__ = ["Turn", "body_named_in", "turns"]
 
 _UPPER_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'’-]*"
 _CASED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*"
@@ -132,7 +132,7 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
             if issuer is False:
                 issuer = _issuer(article, kb)
             # The body that put the speaker forward (its own transcript), else the one named.
-            body = issuer if isinstance(issuer, str) else _body_in(label, kb)
+            body = issuer if isinstance(issuer, str) else body_named_in(label, kb)
             turn = Turn(start, end, match.start("label"), match.end("label"), body, cue, body is not None, "unnamed_source")
             result.append(turn)
             current = turn if label.isupper() else None
@@ -162,10 +162,10 @@ def _issuer(article: Article, kb: KnowledgeBase) -> str | None:
     """The body that publishes ``article`` when its outlet is one the knowledge base knows
     ("The White House", "U.S. Department of State"), else None."""
     outlet = re.sub(r"\s*\(.*?\)\s*", " ", article.outlet or "").strip()
-    return _body_in(re.sub(r"^[Tt]he\s+", "", outlet), kb) if outlet else None
+    return body_named_in(re.sub(r"^[Tt]he\s+", "", outlet), kb) if outlet else None
 
 
-def _body_in(phrase: str, kb: KnowledgeBase) -> str | None:
+def body_named_in(phrase: str, kb: KnowledgeBase) -> str | None:
     """The body a phrase names: a knowledge-base alias inside it ("SENIOR STATE DEPARTMENT
     OFFICIAL" -> US State Department) or a word of the lexicon's ``unnamed_source_bodies``."""
     lower = " ".join(phrase.lower().split())

@@ -86,6 +86,7 @@ class Lexicon:
     unnamed_source_bodies: dict[str, str]
     unnamed_source_governments: dict[str, str]
     former_word: re.Pattern[str]
+    named_thing_heads: frozenset[str]
     not_speaker_labels: frozenset[str]
     future_marker: re.Pattern[str]
     past_tense: frozenset[str]
@@ -134,6 +135,7 @@ def lexicon() -> Lexicon:
         unnamed_speaker_labels=frozenset(w.upper() for w in spec["unnamed_speaker_labels"]),
         unnamed_source_bodies={str(k).lower(): str(v) for k, v in spec["unnamed_source_bodies"].items()},
         unnamed_source_governments={str(k): str(v) for k, v in spec["unnamed_source_governments"].items()},
+        named_thing_heads=frozenset(spec["named_thing_heads"]),
         former_word=re.compile(rf"(?<![\w-])(?:{_phrases(spec['former_words'])})(?:-|\s+)(?:\w+\s+)?$", re.IGNORECASE),
         not_speaker_labels=frozenset(w.upper() for w in spec["not_speaker_labels"]),
         future_marker=words("future_markers"),

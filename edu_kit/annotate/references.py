@@ -184,7 +184,13 @@ def build_references(
         former = match.group("role") is not None and lex.former_word.search(article.body, max(0, start - 24), start) is not None
         following = named[bisect_right(named_starts, end - 1) : bisect_right(named_starts, end - 1) + 1]
         inside_name = [r for r in overlapping if r[4] == "person"]
-        printed = inside_name or [r for r in following if r[4] == "person" and not article.body[end : r[0]].strip()]
+        preceding = named[max(0, first - 1) : first + 1]
+        printed = (
+            inside_name
+            or [r for r in following if r[4] == "person" and not article.body[end : r[0]].strip()]
+            # "Brikon Brutreirzouv, the Russian Foreign Ministry spokeswoman, wrote": an apposition
+            or [r for r in preceding if r[4] == "person" and r[1] <= start and re.fullmatch(r",\s*", article.body[r[1] : start])]
+        )
         if printed and role is not None and not former:
             # A later "the secretary general" is whoever the article printed with the title
             # ("NATO secretary-general Maren Halvorsen"), not the holder the data knows.

@@ -199,6 +199,8 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
     # Lines that credit people ("(Reporting by …; Editing by …)"), found once.
     credits = [(m.start(), len(body) if body.find("\n", m.end()) < 0 else body.find("\n", m.end())) for m in _CREDIT_LINE.finditer(body)]
     for run in _name_sequences().finditer(body):
+        if run.group().isupper():
+            continue  # "SERGEI RYABKOV, RUSSIAN DEPUTY FOREIGN MINISTER:": a transcript label (turns.py)
         words = [(w.start() + run.start(), w.group().rstrip("’'-")) for w in re.finditer(r"\S+", run.group())]
         before = body[max(0, run.start() - 60) : run.start()].split()
         after_role = bool(before) and (

@@ -8,6 +8,8 @@ refers to the nearest earlier person reference of a compatible gender.
 
 from __future__ import annotations
 
+from typing import Any
+
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -92,6 +94,20 @@ def _holder(kb: KnowledgeBase, phrase: str, published: date | None) -> Person | 
     return first if first is not None and last is not None and first.id == last.id else None
 
 
+_STRANGER_WINDOW = 1500  # characters back in which an unknown person may be the one a title means
+
+
+def _unknown_before(named: list[Any], starts: list[int], offset: int, kb: KnowledgeBase) -> Any:
+    """The latest person named before ``offset`` (within ``_STRANGER_WINDOW``), if the
+    knowledge base does not know them; None when the latest is someone it knows."""
+    for r in reversed(named[: bisect_right(starts, offset)]):
+        if r[0] < offset - _STRANGER_WINDOW:
+            return None
+        if r[4] == "person" and r[2] == "name":
+            return r if kb.person(r[3] or "") is None else None
+    return None
+
+
 _POSSESSED = re.compile(r"['’]s\s+([a-z]+)\b")
 
 
@@ -159,6 +175,7 @@ def build_references(
             raw.append((mention.start, mention.end, "place", mention.name, "organization", None))
     named = sorted(raw)
     named_starts = [r[0] for r in named]
+    named_people = {r[3] for r in named if r[4] == "person"}
     dropped: set[int] = set()
     printed_holders: dict[str, tuple[str | None, str | None]] = {}  # role id -> (name, gender) printed with it
     lex = lexicon()
@@ -213,6 +230,15 @@ def build_references(
             raw.append((start, end, "role", name, "person", gender))
             dropped.update(r[0] for r in overlapping)
             continue
+        if holder is not None and holder.name not in named_people:
+            # The data's office holder is nowhere in the text, but the text has just named
+            # someone the data does not know: "Bouskklaisgor said … Russia's top diplomat
+            # said": the title is that person's (the text wins over the data).
+            stranger = _unknown_before(named, named_starts, start, kb)
+            if stranger is not None:
+                raw.append((start, end, "role", stranger[3], "person", stranger[5]))
+                dropped.update(r[0] for r in overlapping)
+                continue
         if match.group("role"):
             # "the Kremlin chief" is a person, not the Kremlin (even when we cannot say who).
             dropped.update(r[0] for r in overlapping)

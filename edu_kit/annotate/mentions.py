@@ -253,8 +253,8 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
         if given is not None and len(name) - given >= 2:
             name = name[given:]  # "Digital Transformation Mykhailo Fedorov": from the given name on
         name = name[:3]
-        if len(name) < 2:
-            continue
+        if len(name) < 2 or name[-1][1] in lex.named_thing_heads:
+            continue  # "President Wilson Hotel" is a hotel
         start = name[0][0]
         end = name[-1][0] + len(_strip_possessive(name[-1][1]))
         if not any(taken[start:end]):

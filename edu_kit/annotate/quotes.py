@@ -296,7 +296,10 @@ class _Finder:
         tail = self.body[tail_start : sentence.end]
         if _QUOTE_MARK.search(tail) or len(tail.split()) > _SENTENCE_TAIL_MAX_WORDS:
             return None
-        for comma in reversed([m.end() for m in re.finditer(r",", tail)]):
+        commas = [m.end() for m in re.finditer(r",", tail)]
+        if self.body[self.spans[last].start : self.spans[last].end].rstrip().endswith(","):
+            commas.insert(0, 0)  # '"…,” Wendy Sherman said': the comma inside the marks
+        for comma in reversed(commas):
             rest = tail[comma:]
             verb = self.lex.speech_verb.search(rest)
             if verb is None:

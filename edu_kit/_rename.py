@@ -73,8 +73,10 @@ def _fold(text: str) -> str:
 def rename_people(article: Article, gold: dict[str, Any]) -> tuple[Article, dict[str, Any]]:
     """``article`` and ``gold`` with every person renamed (see the module's docstring)."""
     body = article.body
-    edits = sorted((p["start"], p["end"], _surface(p["name"], p["text"])) for p in gold["people"])
-    pieces, shifts, position, delta = [], [], 0, 0
+    edits: list[tuple[int, int, str]] = sorted((int(p["start"]), int(p["end"]), _surface(p["name"], p["text"])) for p in gold["people"])
+    pieces: list[str] = []
+    shifts: list[tuple[int, int, int, int]] = []
+    position, delta = 0, 0
     for start, end, new in edits:
         pieces.append(body[position:start])
         pieces.append(new)

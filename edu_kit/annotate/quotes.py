@@ -634,8 +634,8 @@ class _Finder:
             acronym = _ACRONYM.search(phrase)
             if acronym is not None and acronym.group() not in self.lex.title_words and acronym.group() not in self.lex.demonyms:
                 return _Speaker(acronym.group(), "organization", cue)
-            body = _unnamed_source_body(phrase, self.kb)
-            return None if body is None else _Speaker(body, "unnamed_source", cue)
+            spoken_for = _unnamed_source_body(phrase, self.kb)
+            return None if spoken_for is None else _Speaker(spoken_for, "unnamed_source", cue)
         bodies = [r for r in refs if r.via == "name"]
         if not bodies:  # a country speaks as a state only when named alone: "Russia said"
             bodies = [r for r in refs if re.fullmatch(r"\s*(?:the\s+)?", phrase[: r.start - who_start]) and not phrase[r.end - who_start :].strip()]

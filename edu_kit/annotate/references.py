@@ -8,15 +8,13 @@ refers to the nearest earlier person reference of a compatible gender.
 
 from __future__ import annotations
 
-from typing import Any
-
 import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .._data import data_file
 from ..corpus import Article

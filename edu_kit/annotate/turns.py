@@ -91,7 +91,7 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
     guessed: list[int] = []
     continued: list[Turn] = []  # unlabelled paragraphs that continue a turn in capitals
     current: Turn | None = None
-    issuer: str | None | bool = False  # the body that publishes the article, looked up once
+    issuer: str | bool | None = False  # the body that publishes the article, looked up once
     for paragraph in article.paragraphs:
         if paragraph.kind != "text":
             continue

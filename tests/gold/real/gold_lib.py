@@ -15,7 +15,7 @@ CLOSE = "”\"»“"
 
 def body_of(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
-    head, sep, body = text.partition("\n---\n")
+    _head, sep, body = text.partition("\n---\n")
     if not sep:
         raise SystemExit(f"{path}: no header")
     return body

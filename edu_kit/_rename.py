@@ -6,7 +6,9 @@ lists is given an invented name (neither its given name nor its surname is in th
 knowledge base or the lexicon's list of given names), in the article's body and in
 its gold record alike, and all offsets move with the new text.  Role phrases ("the
 secretary general") are left as they are, so a rule that resolves them to the real
-office holder instead of the name the text printed loses points.
+office holder instead of the name the text printed loses points; a speaker the text
+never names (only "the German chancellor") keeps their real name in the gold, since only
+the knowledge base can tell who that is.
 """
 
 from __future__ import annotations
@@ -73,6 +75,7 @@ def _fold(text: str) -> str:
 def rename_people(article: Article, gold: dict[str, Any]) -> tuple[Article, dict[str, Any]]:
     """``article`` and ``gold`` with every person renamed (see the module's docstring)."""
     body = article.body
+    named = {p["name"] for p in gold["people"]}  # a speaker the text only gives a title ("the German chancellor") keeps the name
     edits: list[tuple[int, int, str]] = sorted((int(p["start"]), int(p["end"]), _surface(p["name"], p["text"])) for p in gold["people"])
     pieces: list[str] = []
     shifts: list[tuple[int, int, int, int]] = []
@@ -105,7 +108,7 @@ def rename_people(article: Article, gold: dict[str, Any]) -> tuple[Article, dict
     renamed: dict[str, Any] = {
         **gold,
         "quotes": [
-            {**span(q), "speaker": " ".join(invented_name(q["speaker"])) if q.get("speaker_kind") == "person" and q["speaker"] else q["speaker"]}
+            {**span(q), "speaker": " ".join(invented_name(q["speaker"])) if q.get("speaker_kind") == "person" and q["speaker"] in named else q["speaker"]}
             for q in gold["quotes"]
         ],
         "dates": [span(d) for d in gold["dates"]],

@@ -92,17 +92,22 @@ def _holder(kb: KnowledgeBase, phrase: str, published: date | None) -> Person | 
     return first if first is not None and last is not None and first.id == last.id else None
 
 
-_STRANGER_WINDOW = 1500  # characters back in which an unknown person may be the one a title means
+_STRANGER_WINDOW = 300  # characters back in which an unknown person may be the one a title means
 
 
-def _unknown_before(named: list[Any], starts: list[int], offset: int, kb: KnowledgeBase) -> Any:
-    """The latest person named before ``offset`` (within ``_STRANGER_WINDOW``), if the
-    knowledge base does not know them; None when the latest is someone it knows."""
+def _unknown_before(article: Article, named: list[Any], starts: list[int], offset: int, kb: KnowledgeBase) -> Any:
+    """The latest person named before ``offset`` as a subject (not "spoke to X"), within
+    ``_STRANGER_WINDOW``, if the knowledge base does not know them; None when that person
+    is someone it knows."""
     for r in reversed(named[: bisect_right(starts, offset)]):
         if r[0] < offset - _STRANGER_WINDOW:
             return None
-        if r[4] == "person" and r[2] == "name":
-            return r if kb.person(r[3] or "") is None else None
+        if r[4] != "person" or r[2] != "name":
+            continue
+        sentence = article.sentence_at(r[0])
+        if sentence is not None and _is_object(article.body, sentence.start, r[0]):
+            continue
+        return r if kb.person(r[3] or "") is None else None
     return None
 
 
@@ -232,7 +237,7 @@ def build_references(
             # The data's office holder is nowhere in the text, but the text has just named
             # someone the data does not know: "Bouskklaisgor said … Russia's top diplomat
             # said": the title is that person's (the text wins over the data).
-            stranger = _unknown_before(named, named_starts, start, kb)
+            stranger = _unknown_before(article, named, named_starts, start, kb)
             if stranger is not None:
                 raw.append((start, end, "role", stranger[3], "person", stranger[5]))
                 dropped.update(r[0] for r in overlapping)

@@ -87,8 +87,8 @@ def _name(value: str | None) -> str | None:
 
 
 def _same_person(predicted: str | None, gold: str | None) -> bool:
-    """Same person: the same name, or a surname alone (a name the text never prints in
-    full, such as "President Galtolno") that is the gold name's surname."""
+    """Same speaker or person: the same name, or a surname alone (as the text names them,
+    "President Galtolno", '"…," Traisdainnail said') that is the gold name's surname."""
     if predicted == gold:
         return True
     return predicted is not None and gold is not None and " " not in predicted and gold.split()[-1] == predicted
@@ -133,7 +133,7 @@ def score_article(article: Article, gold: dict[str, Any], notes: Annotations) ->
             for q in quotes
             if q.speaker and (keep_fragments or not q.fragment or any(_overlaps((q.start, q.end), g) for g in gold_full))
         ]
-        hits = _match(pred_pairs, gold_pairs, lambda p, g: p == g)
+        hits = _match(pred_pairs, gold_pairs, _same_person)
         scores[category] = Score(category, hits, len(pred_pairs), len(gold_pairs))
 
     dates_p = [(d.start, d.end, (d.value, d.until)) for d in notes.dates]

@@ -46,6 +46,7 @@ __all__ = ["quotes"]
 
 _MARKS = "\"'“”‘’«»„"
 _PARTICIPLE_AFTER = re.compile(r",\s*\w+ing\b")  # "…?" Zelensky asked, emphasizing that …: still this quotation's cue
+_LONE_NAME = re.compile(r"\s*([A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'-]+)\s*")  # one capitalised word: a surname
 _SENTENCE_TAIL_MAX_WORDS = 25  # words after a sentence's last quotation that rule 5 reads
 _FRAGMENT_MAX_WORDS = 12
 _FRAGMENT_WOVEN_WORDS = 8
@@ -222,6 +223,7 @@ class _Finder:
         self.refs = refs
         self.spans = spans
         self.lex = lexicon()
+        self._surnames: dict[str, str] | None = None
 
     def is_fragment(self, text: str, span: QuoteSpan) -> bool:
         """Short quoted words woven into the writer's sentence, not a full statement.
@@ -651,7 +653,32 @@ class _Finder:
             words = [w for w in name.group().split() if w not in self.lex.title_words]
             if len(words) >= 2:
                 return _Speaker(" ".join(words), "person", cue)
+        lone = _LONE_NAME.fullmatch(phrase)
+        if lone is not None and not refs and self._unknown_word(lone.group(1)):
+            # '"…," Traisdainnail said': a capitalised word nobody lists, before a speech
+            # verb, is someone's surname (the full name printed with it, if any).
+            return _Speaker(self._full_name(lone.group(1)), "person", cue)
         return None
+
+    def _unknown_word(self, word: str) -> bool:
+        lex = self.lex
+        return (
+            word not in lex.title_words
+            and word not in lex.months
+            and word not in lex.weekdays
+            and word.lower() not in lex.pronouns
+            and word not in lex.not_name_openers
+            and word not in lex.demonyms
+            and len(word) > 2
+        )
+
+    def _full_name(self, surname: str) -> str:
+        if self._surnames is None:  # built once per article, on first need
+            self._surnames = {}
+            for ref in self.refs.items:
+                if ref.kind == "person" and ref.name and " " in ref.name:
+                    self._surnames.setdefault(ref.name.split()[-1], ref.name)
+        return self._surnames.get(surname, surname)
 
     def _body_called(self, noun: str, offset: int) -> Reference | None:
         """The latest body before ``offset`` whose own name calls it ``noun`` ("the

@@ -207,7 +207,8 @@ def build_references(
         preceding = named[max(0, first - 1) : first + 1]
         printed = (
             inside_name
-            or [r for r in following if r[4] == "person" and not article.body[end : r[0]].strip()]
+            # "the White House press secretary, Purtfund Koundvroundvron, said": the name in apposition
+            or [r for r in following if r[4] == "person" and re.fullmatch(r",?\s*", article.body[end : r[0]])]
             # "Brikon Brutreirzouv, the Russian Foreign Ministry spokeswoman, wrote": an apposition
             or [r for r in preceding if r[4] == "person" and r[1] <= start and re.fullmatch(r",\s*", article.body[r[1] : start])]
         )

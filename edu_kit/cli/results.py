@@ -2,13 +2,14 @@
 
 ::
 
-    edu-kit results [PATH]                                   # one line per student
-    edu-kit results report LOGS... [--out report.html] [--marks marks.csv] [--bank BANK]
+    edu-kit results [PATH] [--quiz ID] [--per-quiz] [--assignment SPEC]   # one line per student
+    edu-kit results report LOGS... [--out report.html] [--marks marks.csv] [--bank BANK] [--quiz ID]
     edu-kit results marks LOGS... [--out marks.csv] [--max 3]   # a marks file for open answers
     edu-kit results gradebook LOGS... [--lms long|moodle|canvas] [--percent] [--out grades.csv|.xlsx]
 
-``LOGS`` are response logs or folders of them; ``--bank`` (repeatable) names the bank
-files the quizzes came from (default: the bundled banks).
+``PATH`` and ``LOGS`` are response logs, folders of them, or an nbgrader course or
+``submitted/`` folder; ``--bank`` (repeatable) names the bank files the quizzes came
+from (default: the bundled banks).
 """
 
 from __future__ import annotations
@@ -32,20 +33,25 @@ def add_parsers(commands: Any) -> None:
     results = commands.add_parser(
         "results",
         help="summarise, report on or grade recorded quiz responses",
-        description="edu-kit results [PATH] prints one line per student. "
-        "edu-kit results report LOGS... writes the HTML report (item analysis, scores, open answers); "
-        "edu-kit results marks LOGS... writes a marks file for the open answers; "
-        "edu-kit results gradebook LOGS... writes a gradebook for Moodle, Canvas or Excel.",
+        description="edu-kit results [PATH] prints one row per student (anonymous answers shown as "
+        "'(anonymous)'); the latest answer by time to each question of each quiz counts; every attempt "
+        "stays in the logs. edu-kit results report LOGS... writes the HTML report (item analysis, scores, "
+        "open answers); edu-kit results marks LOGS... writes a marks file for the open answers; "
+        "edu-kit results gradebook LOGS... writes a gradebook for Moodle, Canvas or Excel. PATH and LOGS "
+        "may be logs, folders of logs, or an nbgrader course folder / submitted/ tree.",
     )
     results.add_argument("words", nargs="*", metavar="[ACTION] PATH",
                          help="an action (report, marks, gradebook) and response logs or folders of them "
                          "(default: edu_kit_responses)")
+    results.add_argument("--quiz", default=None, help="only this quiz or assignment id")
+    results.add_argument("--per-quiz", action="store_true", help="summary: one row per student and quiz")
+    results.add_argument("--assignment", default=None, metavar="SPEC",
+                         help="summary: an assignment file: only its answers, graded with its keyed bank")
     results.add_argument("--bank", action="append", metavar="BANK",
                          help="bank file or folder the questions come from (repeatable; default: the bundled banks)")
     results.add_argument("--marks", metavar="CSV", help="the teacher's marks for open answers (see 'marks')")
     results.add_argument("--out", metavar="FILE", help="where to write (report: report.html; marks: marks.csv; "
                          "gradebook: grades.csv, or an .xlsx Excel file)")
-    results.add_argument("--quiz", default=None, help="report, marks, gradebook: only this quiz or assignment id")
     results.add_argument("--title", default="Quiz results report", help="the report's title")
     results.add_argument("--lms", default="long", choices=("long", "moodle", "canvas"),
                          help="gradebook CSV layout (default: long = student, assignment, score, maximum)")
@@ -62,7 +68,7 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
             print("edu-kit: 'edu-kit results' summarises one log or folder; for several use "
                   "'edu-kit results report'", file=sys.stderr)
             return 2
-        return _summary(paths[0])
+        return _results(paths[0], quiz=args.quiz, per_quiz=args.per_quiz, spec=args.assignment)
     log = _only(_load(paths), args.quiz)
     bank = _bank(args.bank)
     marks = _marks(args.marks)
@@ -83,23 +89,37 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
     return _gradebook(log, bank, marks, args)
 
 
-def _summary(path: str) -> int:
-    from .. import results
+def _results(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None) -> int:
+    from ..classroom.collected import load_collected
+    from ..results import summary
 
-    frame = results.load(path)
+    frame = load_collected(path)
+    if spec is not None:
+        from ..classroom.assignments import load_assignment
+        from ..classroom.grading import grade_log
+        from ..quiz.bank import load_bank
+
+        assignment = load_assignment(spec)
+        frame = grade_log(frame, load_bank(assignment.bank), quiz=assignment.id)
+        quiz = assignment.id
     if frame.empty:
         print(f"No responses recorded in {path} yet.")
         return 0
-    print(results.summary(frame).to_string(index=False))
+    table = summary(frame, quiz=quiz, per_quiz=per_quiz)
+    if table.empty:
+        quizzes = ", ".join(sorted(map(str, frame["quiz"].unique())))
+        print(f"No responses to quiz {quiz!r} in {path}; quizzes there: {quizzes}.")
+        return 0
+    print(table.to_string(index=False))
     return 0
 
 
 def _load(paths: Sequence[str]) -> pd.DataFrame:
     import pandas as pd
 
-    from .. import results
+    from ..classroom.collected import load_collected
 
-    frames = [results.load(p) for p in paths]
+    frames = [load_collected(p) for p in paths]
     log = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     log.attrs["problems"] = tuple(p for f in frames for p in f.attrs.get("problems", ()))
     return log

@@ -1,7 +1,8 @@
 """Run every benchmark:  python benchmarks/run.py
 
 Each prints ratios against a reference measured in the same run (machines here are
-noisy; absolute times mislead).  bench_extract needs the `bench` extra (spaCy);
+noisy; absolute times mislead).  bench_extract needs the `bench` extra (spaCy, its small English model, textacy,
+dateparser);
 bench_notebooks needs the `lab` extra.
 """
 

@@ -1,5 +1,4 @@
-"""Running a class: who answers, assignments, grading with the keyed bank, collected work,
-and what the teacher learns from the answers.
+"""Running a class: who answers, assignments, grading with the keyed bank, collected work.
 
 * :mod:`.identity` -- the student is the JupyterHub login, else ``$EDU_KIT_STUDENT``,
   else ``student=``, else the quiz asks for a name once per kernel.
@@ -8,16 +7,17 @@ and what the teacher learns from the answers.
 * :mod:`.grading` -- grade saved answers with the keyed bank (``edu-kit grade``) and
   write each student's feedback page.
 * :mod:`.collected` -- read nbgrader's ``submitted/<student>/<assignment>/`` tree.
-* :mod:`.item_analysis` -- per-question statistics, flags, scores and mastery (DataFrames).
-* :mod:`.open_answers` -- written answers to ``open`` questions and the teacher's marks.
-* :mod:`.report` -- the results report as one static HTML page, and its figures
-  (``edu-kit results report``).
-* :mod:`.gradebook` -- scores per student and assignment for Moodle, Canvas and Excel
-  (``edu-kit results gradebook``).
 
 In a released notebook::
 
     from edu_kit import classroom; classroom.assignment()
+
+What a teacher does with the answers:
+
+* :mod:`.item_analysis` -- per-question statistics, flags, scores and mastery (DataFrames).
+* :mod:`.open_answers` -- written answers to ``open`` questions and the teacher's marks.
+* :mod:`.report` -- the results report as one static HTML page, and its figures.
+* :mod:`.gradebook` -- scores per student and assignment for Moodle, Canvas and Excel.
 """
 
 from __future__ import annotations

@@ -3,13 +3,13 @@
 ::
 
     edu-kit results [PATH] [--quiz ID] [--per-quiz] [--assignment SPEC]   # one line per student
-    edu-kit results report LOGS... [--out report.html] [--marks marks.csv] [--bank BANK] [--quiz ID]
+    edu-kit results report LOGS... [--out report.html] [--marks marks.csv] [--bank BANK]
     edu-kit results marks LOGS... [--out marks.csv] [--max 3]   # a marks file for open answers
     edu-kit results gradebook LOGS... [--lms long|moodle|canvas] [--percent] [--out grades.csv|.xlsx]
 
-``PATH`` and ``LOGS`` are response logs, folders of them, or an nbgrader course or
-``submitted/`` folder; ``--bank`` (repeatable) names the bank files the quizzes came
-from (default: the bundled banks).
+``PATH`` and ``LOGS`` are response logs, folders of them, or an nbgrader course folder /
+``submitted/`` tree (the student comes from the folder); ``--bank`` (repeatable) names the bank
+files the quizzes came from (default: the bundled banks).
 """
 
 from __future__ import annotations
@@ -33,28 +33,46 @@ def add_parsers(commands: Any) -> None:
     results = commands.add_parser(
         "results",
         help="summarise, report on or grade recorded quiz responses",
-        description="edu-kit results [PATH] prints one row per student (anonymous answers shown as "
-        "'(anonymous)'); the latest answer by time to each question of each quiz counts; every attempt "
-        "stays in the logs. edu-kit results report LOGS... writes the HTML report (item analysis, scores, "
-        "open answers); edu-kit results marks LOGS... writes a marks file for the open answers; "
-        "edu-kit results gradebook LOGS... writes a gradebook for Moodle, Canvas or Excel. PATH and LOGS "
-        "may be logs, folders of logs, or an nbgrader course folder / submitted/ tree.",
+        description="edu-kit results [PATH] prints one line per student (anonymous answers shown as "
+        "'(anonymous)'; the latest answer by time to each question of each quiz counts; every attempt stays "
+        "in the logs). "
+        "edu-kit results report LOGS... writes the HTML report (item analysis, scores, open answers); "
+        "edu-kit results marks LOGS... writes a marks file for the open answers; "
+        "edu-kit results gradebook LOGS... writes a gradebook for Moodle, Canvas or Excel.",
     )
-    results.add_argument("words", nargs="*", metavar="[ACTION] PATH",
-                         help="an action (report, marks, gradebook) and response logs or folders of them "
-                         "(default: edu_kit_responses)")
+    results.add_argument(
+        "words",
+        nargs="*",
+        metavar="[ACTION] PATH",
+        help="an action (report, marks, gradebook) and response logs or folders of them (default: edu_kit_responses)",
+    )
+    results.add_argument(
+        "--bank",
+        action="append",
+        metavar="BANK",
+        help="bank file or folder the questions come from (repeatable; default: the bundled banks)",
+    )
+    results.add_argument("--marks", metavar="CSV", help="the teacher's marks for open answers (see 'marks')")
+    results.add_argument(
+        "--out",
+        metavar="FILE",
+        help="where to write (report: report.html; marks: marks.csv; gradebook: grades.csv, or an .xlsx Excel file)",
+    )
     results.add_argument("--quiz", default=None, help="only this quiz or assignment id")
     results.add_argument("--per-quiz", action="store_true", help="summary: one row per student and quiz")
-    results.add_argument("--assignment", default=None, metavar="SPEC",
-                         help="summary: an assignment file: only its answers, graded with its keyed bank")
-    results.add_argument("--bank", action="append", metavar="BANK",
-                         help="bank file or folder the questions come from (repeatable; default: the bundled banks)")
-    results.add_argument("--marks", metavar="CSV", help="the teacher's marks for open answers (see 'marks')")
-    results.add_argument("--out", metavar="FILE", help="where to write (report: report.html; marks: marks.csv; "
-                         "gradebook: grades.csv, or an .xlsx Excel file)")
+    results.add_argument(
+        "--assignment",
+        default=None,
+        metavar="SPEC",
+        help="summary: an assignment file: only its answers, graded with its keyed bank",
+    )
     results.add_argument("--title", default="Quiz results report", help="the report's title")
-    results.add_argument("--lms", default="long", choices=("long", "moodle", "canvas"),
-                         help="gradebook CSV layout (default: long = student, assignment, score, maximum)")
+    results.add_argument(
+        "--lms",
+        default="long",
+        choices=("long", "moodle", "canvas"),
+        help="gradebook CSV layout (default: long = student, assignment, score, maximum)",
+    )
     results.add_argument("--percent", action="store_true", help="gradebook: percentages instead of points")
     results.add_argument("--max", type=float, default=1.0, help="marks: the default maximum mark (default 1)")
 
@@ -65,10 +83,12 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
     paths = words or ["edu_kit_responses"]
     if action == "summary":
         if len(paths) != 1:
-            print("edu-kit: 'edu-kit results' summarises one log or folder; for several use "
-                  "'edu-kit results report'", file=sys.stderr)
+            print(
+                "edu-kit: 'edu-kit results' summarises one log or folder; for several use 'edu-kit results report'",
+                file=sys.stderr,
+            )
             return 2
-        return _results(paths[0], quiz=args.quiz, per_quiz=args.per_quiz, spec=args.assignment)
+        return _summary(paths[0], quiz=args.quiz, per_quiz=args.per_quiz, spec=args.assignment)
     log = _only(_load(paths), args.quiz)
     bank = _bank(args.bank)
     marks = _marks(args.marks)
@@ -89,7 +109,7 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
     return _gradebook(log, bank, marks, args)
 
 
-def _results(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None) -> int:
+def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None) -> int:
     from ..classroom.collected import load_collected
     from ..results import summary
 

@@ -2,7 +2,9 @@
 
 Each student has one log, ``<log_dir>/<student or 'anonymous'>.jsonl``; each line is a
 record with ``time`` (ISO 8601, UTC), ``student``, ``quiz``, ``question``,
-``variant``, ``answer``, ``correct``, ``score`` and ``attempt``.
+``variant``, ``answer``, ``correct``, ``score`` and ``attempt``.  A written answer to
+an ``open`` question is recorded with ``correct`` and ``score`` null: it is never graded,
+and each save appends a new record (``attempt`` 1, 2, ...).
 
 Writing is append-only and durable: the file is opened with ``O_APPEND``, locked with
 an exclusive ``flock`` (so two kernels never interleave), the complete line is written
@@ -84,15 +86,16 @@ def now() -> str:
 
 @dataclass(frozen=True)
 class Response:
-    """One graded answer.  ``answer`` is whatever was graded (JSON-serialisable)."""
+    """One answer.  ``answer`` is whatever was graded (JSON-serialisable); ``correct``
+    and ``score`` are None for a written answer that is not graded (``open`` questions)."""
 
     student: str | None
     quiz: str
     question: str
     variant: str
     answer: object
-    correct: bool
-    score: float
+    correct: bool | None
+    score: float | None
     attempt: int
     time: str = field(default_factory=now)
 
@@ -222,8 +225,8 @@ def _check_record(data: object) -> str | None:
         "quiz": (str,),
         "question": (str,),
         "variant": (str,),
-        "correct": (bool,),
-        "score": (int, float),
+        "correct": (bool, type(None)),
+        "score": (int, float, type(None)),
         "attempt": (int,),
     }
     for key, types in kinds.items():
@@ -231,6 +234,8 @@ def _check_record(data: object) -> str | None:
         is_flag = isinstance(value, bool) and key in ("score", "attempt")
         if not isinstance(value, types) or is_flag:
             return f"{key!r} has the wrong type ({type(value).__name__})"
+    if (data["correct"] is None) != (data["score"] is None):
+        return "'correct' and 'score' must both be null (a written answer) or both be set"
     return None
 
 
@@ -261,8 +266,9 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
 
     Columns: ``time`` (UTC timestamps), ``student`` (None when anonymous), ``quiz``,
     ``question``, ``variant`` (the per-student variant seed), ``answer`` (as graded:
-    text, number, bool, list, or mapping left → right), ``correct`` (bool), ``score``
-    (float in [0, 1]), ``attempt`` (1, 2, ...), ``file`` and ``line`` (where the record
+    text, number, bool, list, or mapping left → right), ``correct`` (nullable boolean:
+    ``<NA>`` for a written answer to an open question), ``score`` (float in [0, 1];
+    NaN for a written answer), ``attempt`` (1, 2, ...), ``file`` and ``line`` (where the record
     is).  Lines that are not records (e.g. torn by a crash) are skipped: each is named
     in a :class:`ResponseLogWarning` and in ``df.attrs["problems"]``.
     """
@@ -286,7 +292,7 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
         warnings.warn(problem, ResponseLogWarning, stacklevel=2)
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["time"] = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
-    frame = frame.astype({"correct": bool, "score": float, "attempt": int, "line": int})
+    frame = frame.astype({"correct": "boolean", "score": float, "attempt": int, "line": int})
     frame.attrs["problems"] = tuple(problems)
     return frame
 
@@ -294,26 +300,43 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
 def summary(log: pd.DataFrame) -> pd.DataFrame:
     """Each student's result, counting the last attempt at each question.
 
-    Columns: ``student``, ``questions`` (answered), ``correct`` (right at the last
-    attempt), ``score`` (sum of the last attempts' scores), ``attempts`` (all answers
-    given).  ``log`` is what :func:`load` returns.
+    Columns: ``student``, ``questions`` (graded questions answered), ``correct`` (right
+    at the last attempt), ``score`` (sum of the last attempts' scores), ``attempts``
+    (all graded answers given), ``written`` (open questions answered: they are never
+    graded, so they count neither as right nor as wrong).  ``log`` is what :func:`load`
+    returns.
 
     >>> import pandas as pd
     >>> log = pd.DataFrame({"student": ["ana", "ana", "ben"], "question": ["q1", "q1", "q1"],
     ...                     "attempt": [1, 2, 1], "correct": [False, True, True], "score": [0.0, 1.0, 1.0]})
     >>> summary(log).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'student': 'ana', 'questions': 1, 'correct': 1, 'score': 1.0, 'attempts': 2},
-     {'student': 'ben', 'questions': 1, 'correct': 1, 'score': 1.0, 'attempts': 1}]
+    [{'student': 'ana', 'questions': 1, 'correct': 1, 'score': 1.0, 'attempts': 2, 'written': 0},
+     {'student': 'ben', 'questions': 1, 'correct': 1, 'score': 1.0, 'attempts': 1, 'written': 0}]
     """
     import pandas as pd
 
-    columns = ["student", "questions", "correct", "score", "attempts"]
+    columns = ["student", "questions", "correct", "score", "attempts", "written"]
     if log.empty:
         return pd.DataFrame(columns=columns)
-    last = log.sort_values(["student", "question", "attempt"]).groupby(["student", "question"], as_index=False).last()
-    table = last.groupby("student", as_index=False).agg(
+    open_rows = log["score"].isna()
+    graded, written = log[~open_rows], log[open_rows]
+    names: list[str | None] = sorted(log["student"].dropna().unique().tolist())
+    if log["student"].isna().any():
+        names.append(None)
+    students = pd.DataFrame({"student": pd.Series(names, dtype=object)})
+    last = (graded.sort_values(["student", "question", "attempt"])
+            .groupby(["student", "question"], as_index=False, dropna=False).last())
+    table = last.groupby("student", as_index=False, dropna=False).agg(
         questions=("question", "size"), correct=("correct", "sum"), score=("score", "sum")
     )
-    table["correct"] = table["correct"].astype(int)
-    attempts = log.groupby("student").size().rename("attempts").reset_index()
-    return table.merge(attempts, on="student")[columns]
+    attempts = graded.groupby("student", dropna=False).size().rename("attempts").reset_index()
+    texts = (written.groupby("student", dropna=False)["question"].nunique()
+             .rename("written").reset_index())
+    for part in (table, attempts, texts):
+        part["student"] = part["student"].astype(object)
+    out = students.merge(table, on="student", how="left").merge(attempts, on="student", how="left")
+    out = out.merge(texts, on="student", how="left")
+    out = out.fillna({"questions": 0, "correct": 0, "score": 0.0, "attempts": 0, "written": 0})
+    out = out.astype({"questions": int, "correct": int, "score": float, "attempts": int,
+                      "written": int})
+    return out[columns]

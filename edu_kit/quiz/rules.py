@@ -166,6 +166,18 @@ def _key_issues(q: Question) -> list[Issue]:
             for i, v in enumerate(variants)
             if not normalize_text(str(v))
         ]
+    if q.type == "open":
+        issues = []
+        if not q.model_answer.strip():
+            issues.append(Issue(("model_answer",), "an open question needs a model answer",
+                                "add 'model_answer:' with an answer a teacher would give full marks"))
+        if not any(point.strip() for point in q.rubric):
+            issues.append(Issue(("rubric",), "an open question needs a rubric",
+                                "add 'rubric:' with the points a teacher looks for, as a list"))
+        if q.choices:
+            issues.append(Issue(("choices",), "an open question has no choices",
+                                "remove 'choices:'"))
+        return issues
     if q.type == "numeric" and isinstance(answer, Numeric):
         issues = []
         if not math.isfinite(answer.value):

@@ -7,10 +7,16 @@ offered in key order), and feedback widgets stay empty until the student answers
 A :class:`Quiz` displays as the live widget in JupyterLab and as a static, escaped
 text/HTML form elsewhere (nbval, GitHub, nbconvert); displaying it writes nothing into
 Output widgets.  Every graded answer is recorded with :func:`edu_kit.results.record`.
+
+An ``open`` question is a labelled text area with a "Save answer" button: each save
+appends the text to the log with ``correct`` and ``score`` null (never graded), and
+the model answer and rubric never reach the widget (teachers see them with
+:func:`edu_kit.quiz.model_answers`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 from collections.abc import Callable, Sequence
@@ -21,7 +27,7 @@ import ipywidgets as widgets
 
 from ..errors import ResponseLogError
 from ..results import Response, record
-from .grade import Feedback, grade, unanswered
+from .grade import LATER_CREDIT, Feedback, attempts_for, credit, grade, unanswered
 from .model import Question
 from .render import (
     Display,
@@ -84,9 +90,11 @@ class Item:
         self.feedback = widgets.HTML(value="", layout=widgets.Layout(**_WIDE))
         self.button: widgets.Button | None = None
         if not exam:
+            written = self.question.type == "open"
             self.button = widgets.Button(
-                description="Check answer",
-                tooltip=f"Check your answer to question {number}",
+                description="Save answer" if written else "Check answer",
+                tooltip=(f"Save your written answer to question {number}" if written
+                         else f"Check your answer to question {number}"),
                 layout=widgets.Layout(**_BUTTON),
             )
         header = widgets.HTML(
@@ -133,6 +141,13 @@ class Item:
                     layout=widgets.Layout(**_WIDE),
                 )
                 for i in range(1, len(self.display.left) + 1)
+            )
+        if q.type == "open":
+            return (
+                widgets.Textarea(value="", description=f"Your answer to question {self.number}",
+                                 placeholder="Write two or three sentences", tooltip=label,
+                                 rows=5, style=_LABELLED,
+                                 layout=widgets.Layout(width="100%", max_width="48em")),
             )
         if q.type == "short_text":
             return (
@@ -183,6 +198,9 @@ class Item:
         if kind == "short_text":
             text = str(values[0] or "").strip()
             return (text, "") if text else (None, "Type an answer first.")
+        if kind == "open":
+            text = str(values[0] or "").strip()
+            return (text, "") if text else (None, "Write your answer first.")
         return float(values[0] or 0.0), ""
 
     def disable(self) -> None:
@@ -222,7 +240,10 @@ class Quiz:
         exam: bool = False,
         log_dir: str | os.PathLike[str],
         recorder: Callable[[Path, Response], Path] | None = None,
+        later_credit: float = LATER_CREDIT,
     ) -> None:
+        credit(1.0, 2, later_credit)  # rejects a later_credit outside [0, 1]
+        self.later_credit = later_credit
         self.quiz_id = quiz_id
         self.title = title
         self.student = student
@@ -256,33 +277,58 @@ class Quiz:
 
     @property
     def score(self) -> float:
-        """The sum of the scores of finished questions."""
+        """The sum of the credited scores of finished graded questions."""
         return sum(item.final.score for item in self.items if item.final is not None)
 
+    @property
+    def _graded(self) -> int:
+        return sum(1 for item in self.items if item.question.graded)
+
     def _score_line(self) -> str:
+        written = len(self.items) - self._graded
+        note = (f" ({written} written answer{'s' if written != 1 else ''} for your teacher, "
+                "not marked automatically)") if written else ""
         if self.exam and not any(item.final for item in self.items):
-            return f"Score: shown after you submit ({len(self.items)} questions)"
-        return f"Score: {_score_text(self.score)}/{len(self.items)}"
+            return f"Score: shown after you submit ({self._graded} marked questions){note}"
+        return f"Score: {_score_text(self.score)}/{self._graded}{note}"
 
     # -- actions
 
-    def _save(self, item: Item, answer: object, feedback: Feedback) -> None:
+    def _save(self, item: Item, answer: object, feedback: Feedback | None) -> bool:
+        """Record an answer (``feedback`` None: a written answer, not graded)."""
         response = Response(
             student=self.student,
             quiz=self.quiz_id,
             question=item.question.id,
             variant=item.display.variant,
             answer=answer,
-            correct=feedback.correct,
-            score=feedback.score,
+            correct=None if feedback is None else feedback.correct,
+            score=None if feedback is None else feedback.score,
             attempt=item.attempts_used,
         )
         try:
             self._record(self.log_dir, response)
         except ResponseLogError as err:
             reason = err.problem + (f" ({err.path})" if err.path else "")
+            what = "written" if feedback is None else "graded"
             self.notice.value = notice_html(
-                f"Your answer was graded but could not be saved: {reason}. Tell your teacher."
+                f"Your answer was {what} but could not be saved: {reason}. Tell your teacher."
+            )
+            return False
+        return True
+
+    def _save_written(self, item: Item) -> None:
+        text, todo = item.answer()
+        if text is None:
+            item.feedback.value = notice_html(todo)
+            return
+        item.attempts_used += 1
+        if self._save(item, text, None):
+            again = " You can change it and save again; your teacher reads every version." if (
+                not self.exam) else ""
+            item.feedback.value = (
+                '<div class="edu-kit-feedback" role="status"><p><strong>✓ Saved '
+                f"(version {item.attempts_used}).</strong>{html.escape(again)}</p></div>"
             )
 
     def _checker(self, item: Item) -> Callable[[widgets.Button], None]:
@@ -292,7 +338,14 @@ class Quiz:
         return check
 
     def check(self, item: Item) -> None:
-        """Grade ``item``'s current answer (what its Check button does)."""
+        """Grade ``item``'s current answer (what its Check button does).
+
+        For an open question, save the written text instead (never graded).  A right
+        answer after the first attempt earns ``later_credit`` of its score.
+        """
+        if item.question.type == "open":
+            self._save_written(item)
+            return
         if item.final is not None:
             return
         answer, todo = item.answer()
@@ -301,7 +354,12 @@ class Quiz:
             return
         feedback = grade(item.question, answer)
         item.attempts_used += 1
-        left = self.attempts - item.attempts_used
+        if item.attempts_used > 1 and feedback.score > 0:
+            earned = credit(feedback.score, item.attempts_used, self.later_credit)
+            note = f" (attempt {item.attempts_used}: {_score_text(earned)} of 1 point)"
+            feedback = dataclasses.replace(feedback, score=earned,
+                                           message=feedback.message + note)
+        left = attempts_for(item.question, self.attempts) - item.attempts_used
         final = feedback.correct or left <= 0
         if final:
             item.final = feedback
@@ -320,6 +378,10 @@ class Quiz:
         if self.submit_button is not None:
             self.submit_button.disabled = True
         for item in self.items:
+            if item.question.type == "open":
+                self._save_written(item)
+                item.disable()
+                continue
             if item.final is not None:
                 continue
             answer, _ = item.answer()
@@ -335,7 +397,7 @@ class Quiz:
     # -- display
 
     def _static(self) -> tuple[str, str]:
-        score = self._score_line() if self.exam else f"Score: 0/{len(self.items)}"
+        score = self._score_line() if self.exam else f"Score: 0/{self._graded}"
         args: dict[str, Any] = {"attempts": self.attempts, "exam": self.exam, "score": score}
         return (
             text_form(self.title, self.displays, **args),

@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ __all__ = [
     "Display",
     "display_for",
     "feedback_html",
+    "highlighted",
     "html_form",
     "instructions",
     "notice_html",
@@ -181,14 +183,30 @@ def html_form(
     return "".join(parts)
 
 
+_QUOTED = re.compile(r"(“[^”]*”|«[^»]*»|\"[^\"]*\")")
+
+
+def highlighted(sentence: str) -> str:
+    """``sentence`` as escaped HTML with each quotation in ``<mark>``.
+
+    >>> highlighted('«We are ready,» he said <loudly>.')
+    '<mark>«We are ready,»</mark> he said &lt;loudly&gt;.'
+    """
+    return "".join(
+        f"<mark>{_e(part)}</mark>" if _QUOTED.fullmatch(part) else _e(part)
+        for part in _QUOTED.split(sentence) if part
+    )
+
+
 def sources_html(sources: Sequence[Source], reference: str | None = None) -> str:
-    """The source sentences with outlet and date, or the reference, as escaped HTML."""
+    """The source sentences with outlet and date (quotations marked), or the reference,
+    as escaped HTML."""
     parts = []
     for s in sources:
         outlet = s.outlet or "unknown outlet"
         date = s.published or "date unknown"
         parts.append(
-            f"<blockquote>“{_e(s.sentence)}”<br>— {_e(outlet)}, {_e(date)} "
+            f"<blockquote>{highlighted(s.sentence)}<br>— {_e(outlet)}, {_e(date)} "
             f"(article {_e(s.article)})</blockquote>"
         )
     heading = ""

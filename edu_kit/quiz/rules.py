@@ -26,15 +26,22 @@ __all__ = ["Issue", "Problem", "check_question", "check_sources", "normalize_tex
 
 @dataclass(frozen=True)
 class Problem:
-    """A problem in a bank file: where (``path``, 1-based ``line``), what and the fix."""
+    """A problem in a bank file: where (``path``, 1-based ``line``), what and the fix.
+
+    ``severity`` is ``"error"`` (the bank cannot be used) or ``"warning"`` (a quality
+    gate: the question works but can be answered without understanding; see
+    :mod:`edu_kit.quiz.gates`).
+    """
 
     path: str
     line: int | None
     message: str
     fix: str
+    severity: str = "error"
 
     def __str__(self) -> str:
-        return str(self.to_error())
+        text = str(self.to_error())
+        return f"warning: {text}" if self.severity == "warning" else text
 
     def to_error(self) -> QuizBankError:
         """This problem as an exception (as listed in ``QuizBankError.problems``)."""

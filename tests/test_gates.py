@@ -94,7 +94,8 @@ def test_cli_check_prints_warnings_and_succeeds(tmp_path: Path, capsys: pytest.C
     path.write_text(BAD_BANK, encoding="utf-8")
     assert main(["quiz", "check", str(path)]) == 0
     out = capsys.readouterr()
-    assert "warning: " in out.out and "line 6" in out.out
+    assert "warning: " in out.out
+    assert "line 6" in out.out
     assert "1 warning(s)" in out.err
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from edu_kit import load_corpus
 from edu_kit.facts import corpus_facts, crosscheck
-from edu_kit.quiz import TOPICS, TYPES, check_bank, load_bank
+from edu_kit.quiz import check_bank, load_bank
 from edu_kit.quiz.generate import build_bank, build_bank_text, supported_distractors
 from edu_kit.quiz.model import Question
 

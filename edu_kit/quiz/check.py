@@ -242,10 +242,10 @@ def _cross_checks(files: Sequence[_File], corpus: Corpus | None) -> list[Problem
             )
             problems.append(Problem(path, line, f"question id {qid!r} is also used at {others}",
                                     "give each question its own id"))
-    where = {id(q): (f, index) for f in files for index, q in f.questions}
-    for q, issue in key_share_issues(q for f in files for _, q in f.questions):
-        f, index = where[id(q)]
-        problems.append(_locate(issue, q, f.doc, f.path, index, "warning"))
+    located = {id(q): (f, index) for f in files for index, q in f.questions}
+    for question, issue in key_share_issues(q for f in files for _, q in f.questions):
+        home, at = located[id(question)]
+        problems.append(_locate(issue, question, home.doc, home.path, at, "warning"))
     if corpus is not None:
         bodies = _bodies(corpus)
         for f in files:

@@ -224,7 +224,7 @@ def test_dump_load_round_trip_property(questions: list[Question]) -> None:
 def test_bank_dataframe_has_documented_columns_and_no_answers() -> None:
     frame = bank(HANDWRITTEN)
     assert list(frame.columns) == ["id", "type", "topics", "difficulty", "origin", "prompt",
-                                   "n_choices", "articles"]
+                                   "n_choices", "articles", "taught_in", "family"]
     assert len(frame) == len(load_bank(HANDWRITTEN))
     row = frame.set_index("id").loc["hw-sources-quote-speaker"]
     assert row["articles"] == "000, 001, 002"

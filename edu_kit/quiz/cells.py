@@ -48,7 +48,8 @@ __all__ = [
 ]
 
 #: Columns of :func:`bank`'s DataFrame (there is no answer column).
-BANK_COLUMNS = ("id", "type", "topics", "difficulty", "origin", "prompt", "n_choices", "articles")
+BANK_COLUMNS = ("id", "type", "topics", "difficulty", "origin", "prompt", "n_choices", "articles",
+                "taught_in", "family")
 
 #: Questions of this family (how quizzes work, notebook 00) are shown only by id.
 DEMO_FAMILY = "demo"
@@ -291,7 +292,8 @@ def bank(source: Bank | PathArg | None = None) -> pd.DataFrame:
 
     Columns: ``id``, ``type``, ``topics`` (comma-separated), ``difficulty``,
     ``origin`` (generated or handwritten), ``prompt``, ``n_choices`` (options shown;
-    0 for short_text and numeric), ``articles`` (comma-separated ids of cited articles).
+    0 for short_text, numeric and open), ``articles`` (comma-separated ids of cited
+    articles), ``taught_in`` (the notebook that teaches it) and ``family``.
     ``source`` is a Bank or bank files (default: the bundled banks).
     """
     import pandas as pd
@@ -306,6 +308,8 @@ def bank(source: Bank | PathArg | None = None) -> pd.DataFrame:
             "prompt": q.prompt,
             "n_choices": len(q.choices),
             "articles": ", ".join(dict.fromkeys(s.article for s in q.sources)),
+            "taught_in": q.taught_in,
+            "family": q.family,
         }
         for q in _resolve_bank(source).questions
     ]

@@ -163,3 +163,13 @@ def test_committed_bank_meets_the_issue_targets() -> None:
     assert sum(q.family in new for q in bank) * 4 >= len(bank)
     assert len(opened) >= 8
     assert all(q.model_answer and q.rubric for q in opened)
+
+
+@pytest.mark.parametrize("stem", ["01_reading_the_sources", "02_timeline", "03_positions", "04_concepts"])
+def test_each_notebook_quiz_draws_only_on_what_it_or_an_earlier_one_taught(stem: str) -> None:
+    import nbformat
+
+    nb = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
+    calls = [c.source for c in nb.cells if c.cell_type == "code" and "quiz.show(" in c.source]
+    assert calls
+    assert all(f'upto="{stem}"' in call for call in calls), calls

@@ -635,3 +635,17 @@ def test_later_credit_outside_zero_to_one_is_a_clear_error(tmp_path: Path) -> No
 
     with pytest.raises(ChoiceError, match="later_credit"):
         _python_quiz([SINGLE], tmp_path, later_credit=1.5)
+
+
+def test_open_question_shows_markup_as_text(tmp_path: Path) -> None:
+    hostile = "<script>window.__pwned=1</script>"
+    q = Question("open-hostile", "open", f"Explain {hostile}", (), (), topics=("sources",),
+                 reference="x", model_answer=hostile, rubric=(hostile,))
+    quiz = _python_quiz([q], tmp_path)
+    item = quiz.items[0]
+    assert hostile not in "".join(_html_values(quiz))
+    assert hostile not in quiz._repr_mimebundle_()["text/html"]
+    item.controls[0].value = hostile
+    _click(item)
+    assert hostile not in item.feedback.value
+    assert _log_lines(tmp_path)[0]["answer"] == hostile

@@ -28,12 +28,13 @@ def test_generated_families_are_the_kept_ones_and_every_question_has_rule_fields
     assert len(questions) >= 12
     families = Counter(q.family for q in questions)
     assert set(families) <= {"gen-who", "gen-whoname", "gen-order", "gen-match", "gen-conflict",
-                             "gen-spelling"}
+                             "gen-spelling", "gen-record"}
+    assert families["gen-record"] >= 3
     retired = ("gen-outlet-", "gen-concept-", "gen-when-", "gen-side-", "gen-number-")
     assert not [q.id for q in questions if q.id.startswith(retired)]
     for q in questions:
         assert q.taught_in, q.id
-        assert q.difficulty == {"gen-order": "easy", "gen-conflict": "hard"}.get(
+        assert q.difficulty == {"gen-order": "easy", "gen-conflict": "hard", "gen-record": "hard"}.get(
             str(q.family), "medium"), q.id
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 import pytest
 
+from edu_kit.classroom.identity import forget
 from edu_kit.quiz import BankMessage, load_bank, show
 from edu_kit.quiz.grade import attempts_for, expected_text
 from edu_kit.quiz.model import Numeric, Question
@@ -30,11 +31,15 @@ BUNDLED = load_bank()  # hand-written and generated banks: the invariants hold f
 def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("EDU_KIT_STUDENT", raising=False)
     monkeypatch.delenv("EDU_KIT_RESPONSES", raising=False)
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    forget()
 
 
 def _quiz(ids: list[str], tmp_path: Path, **kw: Any) -> Quiz:
     quiz = show(ids, bank=BUNDLED, log_dir=tmp_path / "logs", **kw)
     assert isinstance(quiz, Quiz)
+    if quiz.asking:  # no student anywhere: the quiz asks once, as in class
+        quiz.start("tester")
     return quiz
 
 
@@ -112,7 +117,7 @@ def _click(item: Item) -> None:
     item.button.click()
 
 
-def _log_lines(tmp_path: Path, student: str = "anonymous") -> list[dict[str, Any]]:
+def _log_lines(tmp_path: Path, student: str = "tester") -> list[dict[str, Any]]:
     path = tmp_path / "logs" / f"{student}.jsonl"
     if not path.exists():
         return []
@@ -424,7 +429,7 @@ def test_unwritable_log_shows_a_message_and_the_quiz_keeps_working(tmp_path: Pat
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     ids = ["hw-concepts-minsk", "hw-timeline-crimea-year"]
-    quiz = show(ids, bank=BANK, log_dir=blocker / "logs")
+    quiz = show(ids, bank=BANK, log_dir=blocker / "logs", student="tester")
     assert isinstance(quiz, Quiz)
     _set_correct(quiz.items[0])
     _click(quiz.items[0])
@@ -456,7 +461,7 @@ def test_disk_full_shows_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_markup_in_banks_is_shown_as_text(tmp_path: Path) -> None:
-    quiz = show(bank=DATA / "quiz" / "escaping.yaml", log_dir=tmp_path)
+    quiz = show(bank=DATA / "quiz" / "escaping.yaml", log_dir=tmp_path, student="tester")
     assert isinstance(quiz, Quiz)
     rich = quiz._repr_mimebundle_()["text/html"]
     assert "<script>" not in rich
@@ -517,26 +522,26 @@ def test_quiz_of_python_questions(tmp_path: Path) -> None:
 
 # ----------------------------------------------------------------------------- open questions
 
-OPEN = Question(
+OPEN_Q = Question(
     "open-demo", "open", "Explain in two or three sentences why the order of the Minsk steps mattered.",
     (), (), topics=("concepts",), difficulty="hard", reference="Minsk II (12 February 2015)",
     model_answer="SECRET MODEL ANSWER: elections before border control.",
     rubric=("RUBRIC POINT: names the order",), taught_in="04_concepts",
 )
-TF = Question("tf-demo", "true_false", "NATO had 30 allies in December 2021.", ("True", "False"),
+TF_Q = Question("tf-demo", "true_false", "NATO had 30 allies in December 2021.", ("True", "False"),
               True, explanation="Thirty.", topics=("concepts",), reference="NATO")
-SINGLE = Question("single-demo", "single", "Which alliance had 30 members?",
+SINGLE_Q = Question("single-demo", "single", "Which alliance had 30 members?",
                   ("NATO", "CSTO", "EU", "AUKUS"), "NATO", explanation="NATO.",
                   topics=("concepts",), reference="NATO")
 
 
 def _python_quiz(questions: list[Question], tmp_path: Path, **kw: Any) -> Quiz:
-    return Quiz(questions, quiz_id="demo", title="Demo", student=None,
+    return Quiz(questions, quiz_id="demo", title="Demo", student="tester",
                 log_dir=tmp_path / "logs", **kw)
 
 
 def test_open_question_is_a_labelled_text_area_with_save_button(tmp_path: Path) -> None:
-    quiz = _python_quiz([OPEN], tmp_path)
+    quiz = _python_quiz([OPEN_Q], tmp_path)
     item = quiz.items[0]
     (area,) = item.controls
     assert isinstance(area, widgets.Textarea)
@@ -552,7 +557,7 @@ def test_open_question_is_a_labelled_text_area_with_save_button(tmp_path: Path) 
 
 
 def test_open_answer_is_saved_ungraded_and_every_save_appends(tmp_path: Path) -> None:
-    quiz = _python_quiz([OPEN], tmp_path)
+    quiz = _python_quiz([OPEN_Q], tmp_path)
     item = quiz.items[0]
     _click(item)
     assert "Write your answer first." in item.feedback.value
@@ -569,13 +574,12 @@ def test_open_answer_is_saved_ungraded_and_every_save_appends(tmp_path: Path) ->
     assert "SECRET MODEL ANSWER" not in _state_text(quiz.widget)
     from edu_kit.results import load, summary
 
-    table = summary(load(tmp_path / "logs"))
-    assert table.to_dict("records")[0]["written"] == 1
-    assert table.to_dict("records")[0]["questions"] == 0
+    (row,) = summary(load(tmp_path / "logs")).to_dict("records")
+    assert (row["ungraded"], row["correct"], row["score"]) == (1, 0, 0.0)
 
 
 def test_open_answer_in_exam_is_saved_on_submit(tmp_path: Path) -> None:
-    quiz = _python_quiz([OPEN, TF], tmp_path, exam=True)
+    quiz = _python_quiz([OPEN_Q, TF_Q], tmp_path, exam=True)
     quiz.items[0].controls[0].value = "My answer."
     quiz.items[1].controls[0].value = "True"
     quiz.submit()
@@ -588,24 +592,24 @@ def test_open_questions_are_never_graded() -> None:
     from edu_kit.quiz import AnswerError, grade
 
     with pytest.raises(AnswerError, match="never graded"):
-        grade(OPEN, "anything")
+        grade(OPEN_Q, "anything")
 
 
 def test_model_answers_are_for_the_teacher(tmp_path: Path) -> None:
     from edu_kit.quiz import Bank, model_answers
 
-    sheet = model_answers(["open-demo"], bank=Bank((OPEN, TF)))
+    sheet = model_answers(["open-demo"], bank=Bank((OPEN_Q, TF_Q)))
     rich = sheet._repr_mimebundle_()["text/html"]
     assert "SECRET MODEL ANSWER" in rich
     assert "RUBRIC POINT" in rich
-    assert [q.id for q in model_answers(bank=Bank((OPEN, TF))).questions] == ["open-demo"]
+    assert [q.id for q in model_answers(bank=Bank((OPEN_Q, TF_Q))).questions] == ["open-demo"]
 
 
 # ----------------------------------------------------------------------------- scoring rule
 
 
 def test_true_false_gets_one_attempt_so_no_marks_by_elimination(tmp_path: Path) -> None:
-    quiz = _python_quiz([TF], tmp_path, attempts=2)
+    quiz = _python_quiz([TF_Q], tmp_path, attempts=2)
     item = quiz.items[0]
     item.controls[0].value = "False"
     _click(item)
@@ -618,7 +622,7 @@ def test_true_false_gets_one_attempt_so_no_marks_by_elimination(tmp_path: Path) 
 def test_a_later_right_answer_earns_partial_credit_and_every_attempt_is_logged(
     tmp_path: Path, later_credit: float, expected: float
 ) -> None:
-    quiz = _python_quiz([SINGLE], tmp_path, attempts=3, later_credit=later_credit)
+    quiz = _python_quiz([SINGLE_Q], tmp_path, attempts=3, later_credit=later_credit)
     item = quiz.items[0]
     item.controls[0].value = "CSTO"
     _click(item)
@@ -634,7 +638,7 @@ def test_later_credit_outside_zero_to_one_is_a_clear_error(tmp_path: Path) -> No
     from edu_kit.errors import ChoiceError
 
     with pytest.raises(ChoiceError, match="later_credit"):
-        _python_quiz([SINGLE], tmp_path, later_credit=1.5)
+        _python_quiz([SINGLE_Q], tmp_path, later_credit=1.5)
 
 
 def test_open_question_shows_markup_as_text(tmp_path: Path) -> None:
@@ -649,3 +653,138 @@ def test_open_question_shows_markup_as_text(tmp_path: Path) -> None:
     _click(item)
     assert hostile not in item.feedback.value
     assert _log_lines(tmp_path)[0]["answer"] == hostile
+
+
+# ----------------------------------------------------------------------------- identity and restoring
+
+SINGLE = [q.id for q in BANK.questions if q.type == "single"]
+
+
+def test_without_a_name_the_quiz_asks_once_per_session(tmp_path: Path) -> None:
+    quiz = show(["hw-concepts-minsk"], bank=BANK, log_dir=tmp_path / "logs")
+    assert isinstance(quiz, Quiz)
+    assert quiz.asking
+    assert quiz.name_box is not None
+    assert quiz.name_button is not None
+    assert quiz.name_box.description == "Your name"
+    quiz.start("   ")
+    assert quiz.asking
+    assert "the name is empty" in quiz.notice.value
+    quiz.start("  Ana   M. ")
+    assert not quiz.asking
+    assert quiz.student == "Ana M."
+    _set_correct(quiz.items[0])
+    _click(quiz.items[0])
+    assert _log_lines(tmp_path, "Ana_M.")[0]["student"] == "Ana M."
+    again = show(["hw-timeline-crimea-year"], bank=BANK, log_dir=tmp_path / "logs")
+    assert isinstance(again, Quiz)
+    assert not again.asking
+    assert again.student == "Ana M."
+
+
+@pytest.mark.parametrize(("env", "argument", "expected"), [
+    ({"JUPYTERHUB_USER": "hub-ana", "EDU_KIT_STUDENT": "env-ben"}, "arg-cy", "hub-ana"),
+    ({"EDU_KIT_STUDENT": "env-ben"}, "arg-cy", "env-ben"),
+    ({}, "arg-cy", "arg-cy"),
+    ({"JUPYTERHUB_USER": "  "}, None, None),
+])
+def test_identity_order(env: dict[str, str], argument: str | None, expected: str | None,
+                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    quiz = show(["hw-concepts-minsk"], bank=BANK, log_dir=tmp_path, student=argument)
+    assert isinstance(quiz, Quiz)
+    assert quiz.student == expected
+    assert quiz.asking == (expected is None)
+
+
+def test_practice_answers_are_shown_again_when_the_cell_runs_again(tmp_path: Path) -> None:
+    ids = SINGLE[:2]
+    first = _quiz(ids, tmp_path, student="ana")
+    item = first.items[0]
+    wrong = next(o for o in item.display.options if o != item.question.answer)
+    item.controls[0].value = wrong
+    _click(item)
+    _set_correct(first.items[1])
+    _click(first.items[1])
+    again = _quiz(ids, tmp_path, student="ana")  # re-run, kernel restart, Run All: same log
+    one, two = again.items
+    assert one.controls[0].value == wrong
+    assert one.attempts_used == 1
+    assert "Try again: 1 attempt left." in one.feedback.value
+    assert not one.controls[0].disabled
+    assert two.final is not None
+    assert two.final.correct
+    assert all(c.disabled for c in two.controls)
+    assert again.score_label.value == "Score: 1/2"
+    other = _quiz(ids, tmp_path, student="ben")  # someone else starts fresh
+    assert all(i.attempts_used == 0 for i in other.items)
+    assert all(i.feedback.value == "" for i in other.items)
+
+
+def test_an_exam_is_submitted_once_across_reruns(tmp_path: Path) -> None:
+    ids = SINGLE[:2]
+    first = _quiz(ids, tmp_path, exam=True, student="ana")
+    _set_correct(first.items[0])
+    first.submit()
+    assert len(_log_lines(tmp_path, "ana")) == 2
+    again = _quiz(ids, tmp_path, exam=True, student="ana")
+    assert again.submitted_at is not None
+    assert "Already submitted" in again.notice.value
+    assert again.submit_button is not None
+    assert again.submit_button.disabled
+    assert all(c.disabled for item in again.items for c in item.controls)
+    assert again.items[0].controls[0].value == again.items[0].question.answer
+    _set_correct(again.items[1])
+    again.submit()
+    assert len(_log_lines(tmp_path, "ana")) == 2, "a second submission was recorded"
+    assert again.score_label.value == "Score: 1/2"
+
+
+def test_two_open_tabs_cannot_both_submit(tmp_path: Path) -> None:
+    ids = SINGLE[:1]
+    tab1, tab2 = (_quiz(ids, tmp_path, exam=True, student="ana") for _ in range(2))
+    _set_correct(tab1.items[0])
+    tab1.submit()
+    tab2.submit()
+    assert len(_log_lines(tmp_path, "ana")) == 1
+    assert "Already submitted" in tab2.notice.value
+
+
+def test_sealed_quiz_saves_answers_without_grading(tmp_path: Path) -> None:
+    question = BANK[SINGLE[0]]
+    quiz = Quiz([question], quiz_id="week3", title="Week 3", student="ana", exam=True,
+                log_dir=tmp_path / "logs", sealed=True)
+    _set_correct(quiz.items[0])
+    quiz.submit()
+    (line,) = _log_lines(tmp_path, "ana")
+    assert line["correct"] is None
+    assert line["score"] is None
+    assert line["answer"] == question.answer
+    assert "scores come after the deadline" in quiz.notice.value
+    assert quiz.items[0].feedback.value == ""
+
+
+def test_written_answer_is_shown_again_on_redisplay(tmp_path: Path) -> None:
+    first = _python_quiz([OPEN_Q], tmp_path)
+    first.items[0].controls[0].value = "My saved answer."
+    _click(first.items[0])
+    again = _python_quiz([OPEN_Q], tmp_path)
+    again.restore()
+    item = again.items[0]
+    assert item.controls[0].value == "My saved answer."
+    assert "Saved (version 1)" in item.feedback.value
+    item.controls[0].value = "A better answer."
+    _click(item)
+    assert [r["attempt"] for r in _log_lines(tmp_path)] == [1, 2]
+
+
+def test_a_later_right_answer_is_credited_again_on_redisplay(tmp_path: Path) -> None:
+    first = _python_quiz([SINGLE_Q], tmp_path, attempts=2)
+    first.items[0].controls[0].value = "CSTO"
+    _click(first.items[0])
+    first.items[0].controls[0].value = "NATO"
+    _click(first.items[0])
+    again = _python_quiz([SINGLE_Q], tmp_path, attempts=2)
+    again.restore()
+    assert again.score == 0.5

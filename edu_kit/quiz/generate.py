@@ -8,6 +8,8 @@ Families of questions, each built from facts with their source sentence:
 ``match``    match quotations to speakers (matching)
 ``conflict`` source criticism: the same words given to different people (true/false)
 ``spelling`` a misspelt name: type the right spelling (short text)
+``record``   does the record (the primary documents) give these words to the speaker the
+             article names, or to someone else? (single choice; source criticism)
 
 Every question goes through the quality gates (:mod:`edu_kit.quiz.gates`) and gets its
 ``difficulty`` and ``taught_in`` from ``edu_kit/data/quiz_rules.yaml`` (``families``).
@@ -34,6 +36,7 @@ from .._data import data_file
 from ..corpus import Article, Corpus
 from ..facts import Fact, corpus_facts, crosscheck, quote_similarity
 from ..facts.crosscheck import SAME_WORDS
+from ..facts.record import QuoteCheck, check_quotes
 from ..knowledge import KnowledgeBase, load_knowledge
 from .bank import dump_bank
 from .model import Question, Source
@@ -614,6 +617,58 @@ def _numeric(value: int, tolerance: float, unit: str) -> Any:
     return Numeric(value, round(value * tolerance), unit)
 
 
+# -- which quotation does the record confirm -------------------------------------------------------------------
+
+
+def _record_questions(corpus: Corpus, quotes: Sequence[Fact], kb: KnowledgeBase,
+                      checks: Sequence[QuoteCheck]) -> list[Question]:
+    """Each quotation the primary documents hold: does the record give it to the speaker
+    the article names (confirmed), or to someone else (misattributed)?"""
+    questions: list[Question] = []
+    for check in checks:
+        match, speaker = check.match, check.speaker
+        if check.status == "unverified" or check.fragment or match is None or speaker is None:
+            continue
+        if len(check.text.split()) < 6:
+            continue
+        record = match.voice
+        kind = _kind_of(speaker, kb)
+        quoted = {q.subject for q in quotes if q.subject}
+        others = [n for n in _speaker_pool(quotes, kb, kind) if n not in (speaker, record)]
+        others = sorted(others, key=lambda n: (n not in quoted, _rank(check.article, str(check.start), n)))
+        wrong = others[:2] if check.status == "confirmed" else [record, *others[:1]]
+        if len(wrong) < 2:
+            continue
+        same = f"The record gives these words to {speaker}, as the article does."
+        moved = [f"The record gives these words to {name}, not to {speaker}." for name in wrong]
+        none = f"The record has no such words from {speaker} or anyone else."
+        key = same if check.status == "confirmed" else moved[0]
+        article = corpus[check.article]
+        sentence = article.sentence_at(check.start)
+        date = f", {_day(match.published)}" if match.published else ""
+        title = (match.title or match.kind).split(" (")[0]
+        document = f"{title} ({match.issuer}{date})"
+        fact = next((f.id for f in quotes if f.article == check.article and f.start <= check.start < f.end), None)
+        questions.append(
+            Question(
+                id=f"gen-record-{check.article}-{check.start}",
+                type="single",
+                prompt=(f"Article {check.article} gives these words to {speaker}:\n“{_clip(check.text)}”\n"
+                        f"Check them against the record: {document}. What does it show?"),
+                choices=tuple(sorted([same, *moved, none])),
+                answer=key,
+                explanation=check.reason,
+                sources=(_source(article, sentence.start, sentence.end),) if sentence else (),
+                topics=("sources",),
+                origin="generated",
+                fact=fact or f"record-{check.article}-{check.start}",
+                reference=f"{document}, {match.url or 'no URL'}: “{match.passage}”",
+            )
+        )
+    return questions
+
+
+
 # -- the bank --------------------------------------------------------------------------------------------------------
 
 
@@ -674,7 +729,10 @@ def build_bank(corpus: Corpus, kb: KnowledgeBase | None = None) -> tuple[Questio
     facts = corpus_facts(corpus, kb)
     quotes = [f for f in facts if f.kind == "quote"]
     conflict_questions, conflicted = _conflict_questions(corpus, kb, facts)
-    conflicted |= {f.id for f in quotes if _disputed(f)}
+    checks = check_quotes(corpus, kb=kb)
+    misattributed = [c for c in checks if c.status == "misattributed"]
+    conflicted |= {f.id for f in quotes if _disputed(f) or any(
+        c.article == f.article and f.start <= c.start < f.end for c in misattributed)}
     who = [q for q in _who_questions(corpus, quotes, conflicted, kb)
            if _attributed_in_passage(q, quotes)]
     questions = [
@@ -682,6 +740,7 @@ def build_bank(corpus: Corpus, kb: KnowledgeBase | None = None) -> tuple[Questio
         *_order_questions(kb),
         *(q for q in _match_questions(corpus, quotes, conflicted, kb) if q.id.startswith("gen-match-quotes")),
         *(q for q in conflict_questions if q.type != "multiple"),
+        *_record_questions(corpus, quotes, kb, checks),
     ]
     unique: dict[str, Question] = {}
     for question in questions:

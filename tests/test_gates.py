@@ -174,3 +174,21 @@ def test_each_notebook_quiz_draws_only_on_what_it_or_an_earlier_one_taught(stem:
     calls = [c.source for c in nb.cells if c.cell_type == "code" and "quiz.show(" in c.source]
     assert calls
     assert all(f'upto="{stem}"' in call for call in calls), calls
+
+
+def test_grading_later_leaves_written_answers_ungraded_and_writes_them_to_feedback(tmp_path: Path) -> None:
+    from edu_kit.classroom.grading import grade_log, write_feedback
+    from edu_kit.results import Response, load, record
+
+    bank = load_bank()
+    record(tmp_path / "logs", Response("ana", "hw1", "open-minsk-order", "v", "Elections first.", None, None, 1))
+    record(tmp_path / "logs", Response("ana", "hw1", "hw-timeline-crimea-year", "v", 2014.0, None, None, 1))
+    graded = grade_log(load(tmp_path / "logs"), bank, quiz="hw1")
+    assert graded.attrs["problems"] == ()
+    by_question = dict(zip(graded["question"], graded["correct"], strict=True))
+    assert bool(by_question["hw-timeline-crimea-year"]) is True
+    assert pd.isna(by_question["open-minsk-order"])
+    (page,) = write_feedback(graded, bank, tmp_path / "out", "hw1")
+    text = page.read_text(encoding="utf-8")
+    assert "Elections first." in text
+    assert "Score: 1/1." in text

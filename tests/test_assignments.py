@@ -24,7 +24,7 @@ from edu_kit.results import load, summary
 
 BANK = load_bank()
 #: One question of each type, so every kind of key is checked for leaks.
-ONE_OF_EACH = list({q.type: q.id for q in BANK.questions}.values())
+ONE_OF_EACH = list({q.type: q.id for q in BANK.questions if q.graded}.values())  # open: test_gates.py
 
 
 @pytest.fixture(autouse=True)

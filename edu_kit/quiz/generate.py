@@ -133,6 +133,14 @@ def _kind_of(name: str, kb: KnowledgeBase) -> str:
     return "person" if kb.person(name) is not None or (" " in name and not _is_body(name, kb)) else "organization"
 
 
+def _named_in(name: str, text: str, kb: KnowledgeBase) -> bool:
+    """Whether ``text`` names the person ``name`` (full name, surname or a known alias):
+    a who-said or record question offers only people present, never someone absent."""
+    person = kb.person(name)
+    names = {name, name.split()[-1], *(person.aliases if person else ())}
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names if n)
+
+
 def _is_body(name: str, kb: KnowledgeBase) -> bool:
     return any(o.name == name for o in kb.organizations)
 
@@ -147,6 +155,8 @@ def _who_questions(corpus: Corpus, quotes: Sequence[Fact], conflicted: set[str],
         kind = _kind_of(fact.subject, kb)
         taken = _similar_speakers(fact, quotes)
         pool = [n for n in _speaker_pool(quotes, kb, kind) if n not in taken]
+        if kind == "person":
+            pool = [n for n in pool if _named_in(n, article.body, kb)]
         in_corpus = [n for n in pool if any(q.subject == n for q in quotes)]
         others = sorted(pool, key=lambda n: (n not in in_corpus, _rank(fact.id, n)))[:3]
         if len(others) < 3:
@@ -162,29 +172,11 @@ def _who_questions(corpus: Corpus, quotes: Sequence[Fact], conflicted: set[str],
                 explanation=f"The article gives these words to {fact.subject}. The clue in the text: “{fact.cue}”.",
                 sources=(_quote_source(article, fact),),
                 topics=("sources", "positions"),
-                difficulty="easy" if fact.subject.split()[-1] in article.body[fact.sentence_start : fact.sentence_end + 60] else "medium",
+                difficulty="medium",
                 origin="generated",
                 fact=fact.id,
             )
         )
-        if kind == "person" and len(questions) % 4 == 0:
-            person = kb.person(fact.subject)
-            accepted = sorted({fact.subject, fact.subject.split()[-1], *(person.aliases if person else ())})
-            questions.append(
-                Question(
-                    id=f"gen-whoname-{fact.id}",
-                    type="short_text",
-                    prompt=f"Type the name of the person who said this, according to {_intro(article)}:\n“{_clip(fact.text)}”",
-                    choices=(),
-                    answer=tuple(accepted),
-                    explanation=f"The article gives these words to {fact.subject}. The clue in the text: “{fact.cue}”.",
-                    sources=(_quote_source(article, fact),),
-                    topics=("sources",),
-                    difficulty="hard",
-                    origin="generated",
-                    fact=fact.id,
-                )
-            )
         if len(questions) >= limit:
             break
     return questions
@@ -340,14 +332,17 @@ def _outlet_questions(corpus: Corpus, facts: Sequence[Fact]) -> list[Question]:
 
 
 def _order_questions(kb: KnowledgeBase) -> list[Question]:
-    events = sorted((e for e in kb.events if len(e.date) == 10), key=lambda e: e.date)
+    """Ordering questions over the events that have a short label in the rules
+    (``order_labels``): full items, never cut off and never printing their own dates."""
+    labels: dict[str, str] = dict(_rules().get("order_labels") or {})
+    events = sorted((e for e in kb.events if len(e.date) == 10 and e.id in labels), key=lambda e: e.date)
     questions: list[Question] = []
     step = 4
     for index in range(0, len(events) - step + 1, step):
         group = events[index : index + step]
         if len({e.date for e in group}) < step:
             continue
-        items = tuple(_clip(e.event, 140) for e in group)
+        items = tuple(labels[e.id] for e in group)
         questions.append(
             Question(
                 id=f"gen-order-{group[0].id}",
@@ -355,7 +350,7 @@ def _order_questions(kb: KnowledgeBase) -> list[Question]:
                 prompt="Put these events in the order in which they happened, earliest first.",
                 choices=tuple(sorted(items)),
                 answer=items,
-                explanation="; ".join(f"{_day(e.date)}: {_clip(e.event, 80)}" for e in group) + ".",
+                explanation="; ".join(f"{_day(e.date)}: {labels[e.id]}" for e in group) + ".",
                 topics=("timeline",),
                 difficulty="medium",
                 origin="generated",
@@ -632,21 +627,21 @@ def _record_questions(corpus: Corpus, quotes: Sequence[Fact], kb: KnowledgeBase,
         if len(check.text.split()) < 6:
             continue
         record = match.voice
-        kind = _kind_of(speaker, kb)
-        quoted = {q.subject for q in quotes if q.subject}
-        others = [n for n in _speaker_pool(quotes, kb, kind) if n not in (speaker, record)]
-        others = sorted(others, key=lambda n: (n not in quoted, _rank(check.article, str(check.start), n)))
-        wrong = others[:2] if check.status == "confirmed" else [record, *others[:1]]
-        if len(wrong) < 2:
+        title = (match.title or match.kind).split(" (")[0]
+        present = [p.name for p in kb.people if _named_in(p.name, title, kb)]
+        if speaker not in present or record not in present:
             continue
-        same = f"The record gives these words to {speaker}, as the article does."
-        moved = [f"The record gives these words to {name}, not to {speaker}." for name in wrong]
-        none = f"The record has no such words from {speaker} or anyone else."
-        key = same if check.status == "confirmed" else moved[0]
+        wrong = [n for n in present if n != (speaker if check.status == "confirmed" else record)]
+        if not wrong:
+            continue
+        same = f"It shows {speaker} saying them, as the article does."
+        moved = {name: f"It shows {name} saying them, not {speaker}." for name in present if name != speaker}
+        none = "It holds no such words."
+        options = [same, *moved.values(), none]
+        key = same if check.status == "confirmed" else moved[record]
         article = corpus[check.article]
         sentence = article.sentence_at(check.start)
         date = f", {_day(match.published)}" if match.published else ""
-        title = (match.title or match.kind).split(" (")[0]
         document = f"{title} ({match.issuer}{date})"
         fact = next((f.id for f in quotes if f.article == check.article and f.start <= check.start < f.end), None)
         questions.append(
@@ -654,8 +649,9 @@ def _record_questions(corpus: Corpus, quotes: Sequence[Fact], kb: KnowledgeBase,
                 id=f"gen-record-{check.article}-{check.start}",
                 type="single",
                 prompt=(f"Article {check.article} gives these words to {speaker}:\n“{_clip(check.text)}”\n"
-                        f"Check them against the record: {document}. What does it show?"),
-                choices=tuple(sorted([same, *moved, none])),
+                        f"Check them against the record: {document}, as stored in sources/. "
+                        "What does the stored record show?"),
+                choices=tuple(sorted(options)),
                 answer=key,
                 explanation=check.reason,
                 sources=(_source(article, sentence.start, sentence.end),) if sentence else (),
@@ -714,7 +710,41 @@ def passes_gates(questions: Sequence[Question], facts: Sequence[Fact]) -> tuple[
 
     kept = [q for q in questions if not question_issues(q) and not supported_distractors(q, facts)]
     over = {q.id for q, _ in key_share_issues(kept, min_questions=3)}
-    return tuple(q for q in kept if q.id not in over)
+    kept = [q for q in kept if q.id not in over]
+    return tuple(q for q in kept if q.id not in generated_key_surplus(kept))
+
+
+def generated_key_surplus(questions: Sequence[Question]) -> set[str]:
+    """Ids of generated single-choice questions whose key is over the family's share
+    (``generated_key_share``; at least one question per key is kept, the first in order)."""
+    import math
+
+    from .gates import family_of
+
+    share = float(_rules()["generated_key_share"])
+    by_family: dict[str, list[Question]] = {}
+    for q in questions:
+        family = family_of(q)
+        if family and q.type == "single" and isinstance(q.answer, str):
+            by_family.setdefault(family, []).append(q)
+    surplus: set[str] = set()
+    for members in by_family.values():
+        allowed = max(1, math.floor(share * len(members)))
+        seen: dict[str, int] = {}
+        for q in members:
+            key = _key_person(str(q.answer))
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > allowed:
+                surplus.add(q.id)
+    return surplus
+
+
+def _key_person(answer: str) -> str:
+    """A record question's key names its speaker first ("It shows X saying them ..."):
+    count the speaker, so that "Stoltenberg, as the article does" and "Stoltenberg, not
+    Scholz" are the same usual answer."""
+    match = re.match(r"It shows (.+?) saying them", answer)
+    return match.group(1) if match else answer
 
 
 def build_bank(corpus: Corpus, kb: KnowledgeBase | None = None) -> tuple[Question, ...]:
@@ -743,8 +773,11 @@ def build_bank(corpus: Corpus, kb: KnowledgeBase | None = None) -> tuple[Questio
         *_record_questions(corpus, quotes, kb, checks),
     ]
     unique: dict[str, Question] = {}
+    families = _rules()["families"]
     for question in questions:
-        unique.setdefault(question.id, _with_rule(question))
+        ruled = _with_rule(question)
+        if ruled.family in families:          # a family not in the rules is retired
+            unique.setdefault(question.id, ruled)
     return passes_gates(tuple(unique.values()), facts)
 
 

@@ -8,6 +8,8 @@ return pandas DataFrames, frozen records or matplotlib figures.
   ``edu_kit/data/issues.yaml``);
 * :func:`concept_cards` / :func:`concept_mentions` -- concepts explained, and where the
   articles invoke them (:mod:`edu_kit.views.concepts`);
+* :func:`read` -- a whole article or primary document to read, with quotations,
+  dates and names marked (:mod:`edu_kit.views.read`);
 * :func:`sources` / :func:`quoted_speakers` / :func:`plot_sources` -- who each article
   quotes, how it frames claims, what went wrong in it (:mod:`edu_kit.views.sources`).
 
@@ -27,12 +29,14 @@ from __future__ import annotations
 # function (import the modules with ``from edu_kit.views.timeline import ...``).
 from .concepts import ConceptCard, concept_card, concept_cards, concept_mentions
 from .positions import Issue, issues, plot_positions, position_summary, positions
+from .read import Reading, read
 from .sources import plot_sources, quoted_speakers, sources
 from .timeline import plot_timeline, timeline
 
 __all__ = [
     "ConceptCard",
     "Issue",
+    "Reading",
     "concept_card",
     "concept_cards",
     "concept_mentions",
@@ -43,6 +47,7 @@ __all__ = [
     "position_summary",
     "positions",
     "quoted_speakers",
+    "read",
     "sources",
     "timeline",
 ]

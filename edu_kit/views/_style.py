@@ -103,7 +103,9 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)) or text
 
 
-def frame_for(frame: pd.DataFrame | None, corpus: Corpus | None, build: Callable[[Corpus], pd.DataFrame]) -> pd.DataFrame:
+def frame_for(
+    frame: pd.DataFrame | None, corpus: Corpus | None, build: Callable[[Corpus], pd.DataFrame]
+) -> pd.DataFrame:
     """The frame a plot was given, or ``build`` run on ``corpus`` (the bundled articles
     when that is None too): what every ``plot_*`` function does with its arguments."""
     if frame is not None:

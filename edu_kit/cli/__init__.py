@@ -8,8 +8,9 @@ Commands::
     edu-kit quiz check [FILE ...]
     edu-kit results [PATH]
     edu-kit lab [NOTEBOOK] [JUPYTER LAB OPTIONS ...]
+    edu-kit print worksheet|quiz|html ...
 
-One module per command group (``extract``, ``quiz``, ``lab``, ``results``); each has
+One module per command group (``extract``, ``quiz``, ``lab``, ``results``, ``printing`` for ``print``); each has
 ``add_parsers(commands)`` and ``run(args, extra)``. Bad input never ends in a traceback:
 the message names the file and line and what to do, and the exit status is 2 (1 for
 ``quiz check`` problems and a stale bank).
@@ -23,12 +24,12 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..errors import EduKitError
-from . import extract, lab, quiz, results
+from . import extract, lab, printing, quiz, results
 
 __all__ = ["main"]
 
 #: The command groups, in the order ``--help`` lists them.
-GROUPS: tuple[ModuleType, ...] = (extract, quiz, lab, results)
+GROUPS: tuple[ModuleType, ...] = (extract, quiz, lab, results, printing)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -2,8 +2,8 @@
 
 :func:`lesson_time` reads a notebook as a student would meet it, from its saved outputs:
 
-* **reading**: every word of the Markdown cells and of the text outputs (reading views,
-  concept cards, printed text, the questions of a quiz) at :data:`WORDS_PER_MINUTE`
+* **reading**: every word of the Markdown cells and of the outputs (the whole article
+  of a reading view, concept cards, the glossary, printed text, the questions of a quiz) at :data:`WORDS_PER_MINUTE`
   (150, a careful reading speed for 16-year-olds reading an informational text in their
   first language; slower for learners of English);
 * **looking**: :data:`FIGURE_MINUTES` per figure and :data:`TABLE_MINUTES` per table;
@@ -24,6 +24,7 @@ True
 
 from __future__ import annotations
 
+import html
 import os
 import re
 from dataclasses import dataclass
@@ -146,6 +147,8 @@ def lesson_time(notebook: str | os.PathLike[str]) -> LessonTime:
                 words += _words(plain)
             elif "text/html" in data and "<table" in _text(data["text/html"]):
                 tables += 1
+            elif "text/html" in data:  # reading views, concept cards, glossary: read in full
+                words += _words(html.unescape(re.sub(r"<[^>]+>", " ", _text(data["text/html"]))))
             elif "text/plain" in data:
                 words += _words(_text(data["text/plain"]))
     return LessonTime(

@@ -189,3 +189,34 @@ def test_reading_is_a_record_with_text_and_html() -> None:
     assert str(reading) == reading.text
     assert repr(reading).startswith("Reading(article='004'")
     assert reading.text.splitlines()[0].startswith("004 — ")
+
+
+def test_a_primary_document_shows_what_a_reader_needs_to_judge_it() -> None:
+    from dataclasses import dataclass
+
+    from edu_kit.corpus import Article
+
+    @dataclass(frozen=True)
+    class Document(Article):  # the shape of a primary document: an Article with its issuer
+        issuer: str = ""
+        speaker: str | None = None
+        kind: str = ""
+        copy: str | None = None
+        why_it_matters: str | None = None
+
+    base = parse_article(
+        'Jens Stoltenberg said: "We call on Russia to return to diplomacy."\n', id="doc", published="2021-12-10"
+    )
+    document = Document(
+        **{f: getattr(base, f) for f in base.__dataclass_fields__},
+        issuer="NATO",
+        speaker="Jens Stoltenberg",
+        kind="transcript",
+        copy="first part <only>",
+        why_it_matters="The record of 10 December.",
+    )
+    markup = read(document).html
+    assert "Primary document" in markup
+    assert "<b>Issued by:</b> NATO" in markup
+    assert "<b>Kind:</b> transcript" in markup
+    assert "first part &lt;only&gt;" in markup

@@ -421,6 +421,24 @@ def _cards(page: _Page) -> str:
     )
 
 
+def _document_lines(article: Article) -> str:
+    """What a reader needs to judge a primary document (a ``Source`` of the corpus stage):
+    its kind, issuer, speaker, why it matters and what the stored copy lacks."""
+    e = html.escape
+    fields = [
+        ("Kind", getattr(article, "kind", "")),
+        ("Issued by", getattr(article, "issuer", "")),
+        ("Speaker", getattr(article, "speaker", "")),
+        ("Why it matters", getattr(article, "why_it_matters", "")),
+        ("About this copy", getattr(article, "copy", "")),
+    ]
+    shown = [(k, " ".join(str(v).split())) for k, v in fields if isinstance(v, str) and v.strip()]
+    if not shown:
+        return ""
+    rows = "".join(f"<br><b>{e(k)}:</b> {e(v)}" for k, v in shown)
+    return f"<br><i>Primary document</i>{rows}"
+
+
 def _header(article: Article) -> str:
     e = html.escape
     facts = [article.outlet or "outlet unknown", article.published.isoformat() if article.published else "date unknown"]
@@ -433,7 +451,7 @@ def _header(article: Article) -> str:
     note = f"<br><i>Note: {e(' '.join(article.note.split()))}</i>" if article.note else ""
     return (
         f"{title}<p class='ek-meta' style='margin:0 0 0.6em 0;color:#333;font-size:0.9em'>Text {e(article.id)} — "
-        f"{e(', '.join(facts))}{url}{note}</p>"
+        f"{e(', '.join(facts))}{_document_lines(article)}{url}{note}</p>"
     )
 
 

@@ -13,6 +13,7 @@ from edu_kit.annotate import annotate, quotes
 from edu_kit.corpus import parse_article
 from edu_kit.errors import ChoiceError
 from edu_kit.views import read
+from edu_kit.views._style import series_colours
 from edu_kit.views.read import CHECK_LABELS, QuoteCheck, Reading
 
 CORPUS = load_corpus()
@@ -220,3 +221,30 @@ def test_a_primary_document_shows_what_a_reader_needs_to_judge_it() -> None:
     assert "<b>Issued by:</b> NATO" in markup
     assert "<b>Kind:</b> transcript" in markup
     assert "first part &lt;only&gt;" in markup
+
+
+def _luminance(rgb: tuple[float, float, float]) -> float:
+    def channel(c: float) -> float:
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: tuple[float, float, float], b: tuple[float, float, float]) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _rgb(hex_colour: str) -> tuple[float, float, float]:
+    return (int(hex_colour[1:3], 16) / 255, int(hex_colour[3:5], 16) / 255, int(hex_colour[5:7], 16) / 255)
+
+
+@pytest.mark.parametrize("colour", [*series_colours(8), "#999999"])
+def test_text_on_every_highlight_has_enough_contrast(colour: str) -> None:
+    # the highlight is the speaker's colour at 20 % over white (WCAG 2: 4.5:1 for body text)
+    tint = tuple(0.2 * c + 0.8 for c in _rgb(colour))
+    assert len(tint) == 3
+    assert _contrast((0.0, 0.0, 0.0), tint) >= 7.0  # type: ignore[arg-type]
+    assert _contrast(_rgb("#004f7c"), tint) >= 4.5  # type: ignore[arg-type]  # a linked name inside a quotation
+    assert _contrast(_rgb("#333333"), (1.0, 1.0, 1.0)) >= 4.5  # labels and notes

@@ -70,6 +70,11 @@ body { font-size: 11pt; color: #000; background: #fff; }
 .ek-header td { padding: 0.2em 0.6em 0.4em 0; white-space: nowrap; }
 .ek-question { break-inside: avoid-page; margin: 0 0 1em 0; }
 * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+@media print {
+  .edu-kit-quiz > p { display: none; }  /* "Score: 0/5", "run the cell to answer" */
+  .edu-kit-quiz li span[style*="border-bottom"] { display: block; min-height: 7em; border: 1px solid #777; }
+  details > *:not(summary) { display: block; }
+}
 """
 
 

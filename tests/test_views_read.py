@@ -169,11 +169,26 @@ def test_record_checks_are_marked_in_words() -> None:
     checks.append(QuoteCheck(stoltenberg.start, stoltenberg.end, "confirmed"))
     reading = read(article, checks=checks)
     assert reading.html.count("ek-check-misattributed") == len(scholz) == 2
+    assert "ek-check-unverified" not in reading.html  # given checks replace the record's
     assert reading.html.count("ek-check-confirmed") == 1
     assert html.escape(CHECK_LABELS["misattributed"]) in reading.html
     assert "[misattributed]" in reading.text
     by_function = read(article, checks=lambda a: checks if a.id == "002" else [])
     assert by_function.html == reading.html
+
+
+def test_by_default_quotations_are_checked_against_the_record() -> None:
+    reading = read("002")
+    assert reading.html.count("ek-check-misattributed") == 2  # the two sentences NATO's transcript gives Stoltenberg
+    assert "has Jens Stoltenberg saying the same words" in reading.html
+    assert "ek-check-" not in read("002", checks=None).html  # e.g. before students look for it themselves
+
+
+def test_a_bundled_primary_document_by_id() -> None:
+    reading = read("nato-2021-12-10-stoltenberg-scholz")
+    assert "<b>Issued by:</b> NATO" in reading.html
+    assert "to return to diplomacy." in reading.html
+    assert "ek-check-" not in reading.html  # the record is not checked against itself
 
 
 def test_unknown_check_status_and_article_are_clear_errors() -> None:

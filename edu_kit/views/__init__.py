@@ -12,7 +12,7 @@ return pandas DataFrames, frozen records or matplotlib figures.
   dates and names marked (:mod:`edu_kit.views.read`);
 * :func:`glossary` / :func:`plain_passages` -- the hard words explained, and hard passages
   in plain English (:mod:`edu_kit.views.glossary`; data in ``edu_kit/data/glossary.yaml``);
-* :func:`sources` / :func:`quoted_speakers` / :func:`plot_sources` -- who each article
+* :func:`sources` / :func:`framing` / :func:`quoted_speakers` / :func:`plot_sources` -- who each article
   quotes, how it frames claims, what went wrong in it (:mod:`edu_kit.views.sources`).
 
 ``import edu_kit.views`` stays light: pandas and matplotlib load only when a view is
@@ -33,7 +33,7 @@ from .concepts import ConceptCard, concept_card, concept_cards, concept_mentions
 from .glossary import Glossary, glossary, plain_passages
 from .positions import Issue, issues, plot_positions, position_summary, positions
 from .read import Reading, read
-from .sources import plot_sources, quoted_speakers, sources
+from .sources import framing, plot_sources, quoted_speakers, sources
 from .timeline import plot_timeline, timeline
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "concept_card",
     "concept_cards",
     "concept_mentions",
+    "framing",
     "glossary",
     "issues",
     "plain_passages",

@@ -51,6 +51,7 @@ __all__ = [
     "Reading",
     "date_label",
     "read",
+    "record_checks",
 ]
 
 CheckStatus = Literal["confirmed", "misattributed", "unverified"]
@@ -58,9 +59,9 @@ CheckStatus = Literal["confirmed", "misattributed", "unverified"]
 #: What each record-check status means, as shown beside a quotation (symbol + words,
 #: never colour alone).
 CHECK_LABELS: dict[str, str] = {
-    "confirmed": "✔ the record confirms these words and this speaker",
-    "misattributed": "✖ the record gives these words to someone else",
-    "unverified": "? these words were not found in the record",
+    "confirmed": "✔ confirmed: the record has these words from this speaker",
+    "misattributed": "✖ misattributed: the record gives these words to someone else",
+    "unverified": "? unverified: not confirmed by the records held here",
 }
 
 
@@ -174,37 +175,79 @@ def date_label(expression: DateExpression) -> str:
     return value
 
 
+def record_checks(article: Article) -> list[QuoteCheck]:
+    """Every quotation of ``article`` checked against the bundled primary documents
+    (:func:`edu_kit.facts.check_quote`), as marks for the reading view.  A primary
+    document is the record itself: it gets no marks.
+
+    >>> from edu_kit import load_corpus
+    >>> [c.status for c in record_checks(load_corpus()["002"]) if c.status == "misattributed"]
+    ['misattributed', 'misattributed']
+    """
+    from ..corpus import Source, load_sources
+    from ..facts import check_quote
+
+    if isinstance(article, Source):
+        return []
+    sources = load_sources()
+    found = []
+    for quote in annotate(article).quotes:
+        check = check_quote(quote, article, sources)
+        found.append(QuoteCheck(quote.start, quote.end, check.status, check.reason))
+    return found
+
+
 def read(
     article: Article | str,
     *,
     corpus: Corpus | None = None,
     kb: KnowledgeBase | None = None,
-    checks: Checks | None = None,
+    checks: Checks | Literal["record"] | None = "record",
 ) -> Reading:
-    """The annotated reading view of ``article`` (an :class:`Article`, or an id of the
-    bundled articles such as ``"002"``).
+    """The annotated reading view of ``article`` (an :class:`Article` or a primary
+    document, or the id of a bundled article such as ``"002"`` or of a bundled primary
+    document such as ``"nato-2021-12-10-stoltenberg-scholz"``).
 
-    ``checks`` marks quotations with what the record says about them: a sequence of
-    :class:`QuoteCheck`, or a function from the article to such a sequence (the
-    cross-check of :mod:`edu_kit.facts` fits here).  Unknown ids raise
-    :class:`edu_kit.errors.ChoiceError`, naming the ids there are.
+    ``checks`` marks quotations with what the record says about them: ``"record"`` (the
+    default) checks them against the bundled primary documents (:func:`record_checks`);
+    a sequence of :class:`QuoteCheck` or a function from the article to one gives your
+    own; None gives no marks.  Unknown ids raise :class:`edu_kit.errors.ChoiceError`,
+    naming the ids there are.
     """
     if isinstance(article, str):
-        if corpus is None:
-            from ..corpus import load_corpus
-
-            corpus = load_corpus()
-        article = corpus[article]
+        article = _by_id(article, corpus)
     if not isinstance(article, Article):
         raise ChoiceError.of("article", repr(article), ["an Article", "an article id such as '002'"])
     bundled = kb is None
     kb = kb or load_knowledge()
     notes = annotate(article) if bundled else annotate(article, kb)
-    found = list(checks(article) if callable(checks) else (checks or ()))
+    if checks == "record":
+        found = record_checks(article) if bundled else []
+    else:
+        found = list(checks(article) if callable(checks) else (checks or ()))
     for check in found:
         if check.status not in CHECK_LABELS:
             raise ChoiceError.of("record-check status", check.status, list(CHECK_LABELS))
     return _render(article, notes, kb, found)
+
+
+def _by_id(article_id: str, corpus: Corpus | None) -> Article:
+    """An article of ``corpus`` (the bundled one by default) or a bundled primary document."""
+    from ..corpus import load_corpus, load_sources
+
+    articles = corpus if corpus is not None else load_corpus()
+    if article_id in articles.ids:
+        return articles[article_id]
+    documents = load_sources()
+    ids = [d.id for d in documents]
+    if article_id in ids:
+        return documents[article_id]
+    import difflib
+
+    choices = list(articles.ids) + ids
+    raise ChoiceError.of(
+        "article id", article_id, difflib.get_close_matches(article_id, choices, n=5, cutoff=0.5) or choices
+    )
 
 
 # -- rendering ------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-for name in ("bench_import", "bench_extract", "bench_notebooks"):
+for name in ("bench_import", "bench_extract", "bench_notebooks", "bench_results"):
     path = Path(__file__).with_name(f"{name}.py")
     if not path.exists():
         continue

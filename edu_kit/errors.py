@@ -17,6 +17,7 @@ from os import PathLike
 
 __all__ = [
     "ArticleError",
+    "AssignmentError",
     "ChoiceError",
     "EduKitError",
     "KnowledgeBaseError",
@@ -96,6 +97,10 @@ class QuizBankError(EduKitError):
             return super()._render()
         lines = [super()._render()] + [f"  - {p}" for p in self.problems]
         return "\n".join(lines)
+
+
+class AssignmentError(EduKitError):
+    """An assignment file (``edu-kit assign``) or a released assignment folder is malformed."""
 
 
 class ResponseLogError(EduKitError):

@@ -6,11 +6,14 @@ Commands::
     edu-kit score GOLD_DIR [PATH ...]
     edu-kit quiz build [PATH ...] [--out FILE] [--check]
     edu-kit quiz check [FILE ...]
-    edu-kit results [PATH]
-    edu-kit lab [NOTEBOOK] [JUPYTER LAB OPTIONS ...]
+    edu-kit results [PATH] [--quiz ID] [--per-quiz]
+    edu-kit assign SPEC.yaml [--out DIR | --course DIR]
+    edu-kit grade SPEC.yaml PATH [--csv FILE] [--feedback DIR]
+    edu-kit lab [NOTEBOOK] [--no-browser] [JUPYTER LAB OPTIONS ...]
     edu-kit print worksheet|quiz|html ...
 
-One module per command group (``extract``, ``quiz``, ``lab``, ``results``, ``printing`` for ``print``); each has
+One module per command group (``extract``, ``quiz``, ``lab``, ``results``, ``assign``,
+``grade``, and ``printing`` for ``print``); each has
 ``add_parsers(commands)`` and ``run(args, extra)``. Bad input never ends in a traceback:
 the message names the file and line and what to do, and the exit status is 2 (1 for
 ``quiz check`` problems and a stale bank).
@@ -24,12 +27,12 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..errors import EduKitError
-from . import extract, lab, printing, quiz, results
+from . import assign, extract, grade, lab, printing, quiz, results
 
 __all__ = ["main"]
 
 #: The command groups, in the order ``--help`` lists them.
-GROUPS: tuple[ModuleType, ...] = (extract, quiz, lab, results, printing)
+GROUPS: tuple[ModuleType, ...] = (extract, quiz, lab, results, assign, grade, printing)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -11,6 +11,13 @@
 In a released notebook::
 
     from edu_kit import classroom; classroom.assignment()
+
+What a teacher does with the answers:
+
+* :mod:`.item_analysis` -- per-question statistics, flags, scores and mastery (DataFrames).
+* :mod:`.open_answers` -- written answers to ``open`` questions and the teacher's marks.
+* :mod:`.report` -- the results report as one static HTML page, and its figures.
+* :mod:`.gradebook` -- scores per student and assignment for Moodle, Canvas and Excel.
 """
 
 from __future__ import annotations

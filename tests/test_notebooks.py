@@ -88,7 +88,11 @@ def test_code_cells_are_short(nb: Any) -> None:
 def test_no_function_or_class_definitions(nb: Any) -> None:
     for cell in _code(nb):
         tree = ast.parse(cell.source)
-        defined = [type(n).__name__ for n in ast.walk(tree) if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))]
+        defined = [
+            type(n).__name__
+            for n in ast.walk(tree)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda))
+        ]
         assert not defined, f"{defined} in:\n{cell.source}"
 
 
@@ -148,7 +152,18 @@ def test_your_turn_exercises_are_the_notebooks_own(path: Path) -> None:
 
 def test_some_cell_shows_extracted_facts_as_text(nb: Any) -> None:
     # So that nbval fails when the extraction changes (quotes, dates, facts, mentions...).
-    tables = ("quotes()", "dates()", "conflicts()", "variants()", "facts()", "positions", "timeline(", "mentions", "sources(", "read(")
+    tables = (
+        "quotes()",
+        "dates()",
+        "conflicts()",
+        "variants()",
+        "facts()",
+        "positions",
+        "timeline(",
+        "mentions",
+        "sources(",
+        "read(",
+    )
     shown = [c for c in _code(nb) if any(t in c.source for t in tables) and c.outputs]
     assert shown
 

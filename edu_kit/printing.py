@@ -63,8 +63,8 @@ _PRINT_CSS = """
 body { font-size: 11pt; color: #000; background: #fff; }
 .jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
 .jp-OutputArea-output img { max-width: 100% !important; height: auto; }
-.edu-kit-quiz ul { list-style: none; padding-left: 0.5em; }
-.edu-kit-quiz ul li::before { content: "\\2610\\00a0\\00a0"; font-size: 1.1em; }
+.edu-kit-quiz ul, .ek-question ul { list-style: none; padding-left: 0.5em; }
+.edu-kit-quiz ul li::before, .ek-question ul li::before { content: "\\2610\\00a0\\00a0"; font-size: 1.1em; }
 .ek-paper-lines { border-bottom: 1px solid #555; height: 2em; }
 .ek-header { width: 100%; border-bottom: 2px solid #000; margin-bottom: 0.8em; font-size: 11pt; }
 .ek-header td { padding: 0.2em 0.6em 0.4em 0; white-space: nowrap; }

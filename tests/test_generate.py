@@ -34,7 +34,7 @@ def test_generated_families_are_the_kept_ones_and_every_question_has_rule_fields
     assert not [q.id for q in questions if q.id.startswith(retired)]
     for q in questions:
         assert q.taught_in, q.id
-        assert q.difficulty == {"gen-order": "easy", "gen-conflict": "hard", "gen-record": "hard"}.get(
+        assert q.difficulty == {"gen-record": "hard"}.get(
             str(q.family), "medium"), q.id
 
 
@@ -63,7 +63,7 @@ def test_committed_bank_is_up_to_date() -> None:
 
 def test_committed_bank_passes_the_checker_with_sources_in_the_corpus() -> None:
     assert check_bank([COMMITTED], corpus=load_corpus()) == ()
-    assert len(load_bank([COMMITTED]).questions) >= 12
+    assert len(load_bank([COMMITTED]).questions) >= 8
 
 
 def test_no_distractor_is_supported_by_the_facts(questions: tuple[Question, ...]) -> None:
@@ -72,13 +72,13 @@ def test_no_distractor_is_supported_by_the_facts(questions: tuple[Question, ...]
     assert {k: v for k, v in ambiguous.items() if v} == {}
 
 
-def test_conflicting_quotations_become_source_criticism_questions(questions: tuple[Question, ...]) -> None:
+def test_conflicting_quotations_are_never_who_said_questions(questions: tuple[Question, ...]) -> None:
     report = crosscheck(load_corpus())
     conflicted = {c.first.id for c in report.conflicts} | {c.second.id for c in report.conflicts}
     who = {q.fact for q in questions if q.id.startswith(("gen-who-", "gen-side-", "gen-whoname-"))}
-    assert not who & conflicted
-    criticism = [q for q in questions if q.id.startswith("gen-conflict-")]
-    assert {q.fact for q in criticism} >= {c.first.id for c in report.conflicts}
+    assert conflicted and not who & conflicted
+    # The conflict family's true/false form is retired (its key was always "false");
+    # the hand-written hw-sources-caption-attribution asks about the conflicting caption.
 
 
 def test_scholz_and_stoltenberg_near_identical_words_are_never_a_who_said_question(questions: tuple[Question, ...]) -> None:
@@ -104,3 +104,67 @@ def test_who_said_distractors_are_of_the_same_kind(questions: tuple[Question, ..
         if q.id.startswith("gen-who-"):
             kinds = {"person" if kb.person(c) else "organization" for c in q.choices}
             assert len(kinds) == 1, q.id
+
+
+# -- rules added after the blind review (issue 11) ------------------------------------------------------------------
+
+
+def test_retired_families_are_never_generated(questions: tuple[Question, ...]) -> None:
+    """Typing a name (gen-whoname, gen-spelling) and the always-false conflict true/false
+    are retired: a family missing from quiz_rules.yaml `families` is never generated."""
+    from edu_kit.quiz.generate import _rules
+
+    kept = set(_rules()["families"])
+    assert {"gen-whoname", "gen-spelling", "gen-conflict"}.isdisjoint(kept)
+    assert {q.family for q in questions} <= kept
+    assert not [q.id for q in questions if q.type in ("short_text", "true_false")]
+
+
+def test_who_and_record_options_name_only_people_present(questions: tuple[Question, ...]) -> None:
+    """A who-said option that is a person is named in the article; a record option names a
+    person named in the record's title (someone at that event)."""
+    corpus = load_corpus()
+    people = ("Olaf Scholz", "Olha Stefanishyna", "Volodymyr Zelensky", "Jens Stoltenberg")
+    for q in questions:
+        if q.family == "gen-who":
+            body = corpus[q.sources[0].article].body
+            for option in q.choices:
+                if option in people:
+                    assert option.split()[-1] in body, (q.id, option)
+        if q.family == "gen-record":
+            title = q.prompt.split("Check them against the record: ")[1]
+            for option in q.choices:
+                for person in people:
+                    if person in option:
+                        assert person.split()[-1] in title, (q.id, option)
+
+
+def test_generated_key_surplus_caps_the_usual_answer_at_a_third() -> None:
+    """Failing example: three record questions all keyed to Stoltenberg (confirmed or not)
+    keep only the first; two different keys are both kept."""
+    from edu_kit.quiz.generate import generated_key_surplus
+
+    def q(n: int, key: str) -> Question:
+        return Question(f"gen-record-00{n}-1", "single", "p", (key, "It holds no such words."), key)
+
+    same = [q(1, "It shows Jens Stoltenberg saying them, as the article does."),
+            q(2, "It shows Jens Stoltenberg saying them, not Olaf Scholz."),
+            q(3, "It shows Jens Stoltenberg saying them, as the article does.")]
+    assert generated_key_surplus(same) == {"gen-record-002-1", "gen-record-003-1"}
+    mixed = [q(1, "It shows Olaf Scholz saying them, as the article does."),
+             q(2, "It shows Jens Stoltenberg saying them, not Olaf Scholz.")]
+    assert generated_key_surplus(mixed) == set()
+
+
+def test_ordering_items_are_full_labels_without_dates(questions: tuple[Question, ...]) -> None:
+    """Ordering items never break off ("…") and never print a year, a day or a month."""
+    import re
+
+    months = r"January|February|March|April|May|June|July|August|September|October|November|December"
+    orders = [q for q in questions if q.family == "gen-order"]
+    assert len(orders) >= 4
+    for q in orders:
+        assert q.difficulty == "medium"
+        for item in q.choices:
+            assert "…" not in item and "(" not in item, (q.id, item)
+            assert not re.search(rf"\b(1[89]\d\d|20\d\d)\b|\b({months})\b", item), (q.id, item)

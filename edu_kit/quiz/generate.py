@@ -653,7 +653,9 @@ def _record_questions(corpus: Corpus, quotes: Sequence[Fact], kb: KnowledgeBase,
                         "What does the stored record show?"),
                 choices=tuple(sorted(options)),
                 answer=key,
-                explanation=check.reason,
+                explanation=check.reason + (
+                    f" The wording differs slightly: the record reads “{match.passage}”."
+                    if match.wording != "same" else ""),
                 sources=(_source(article, sentence.start, sentence.end),) if sentence else (),
                 topics=("sources",),
                 origin="generated",

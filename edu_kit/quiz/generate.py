@@ -653,9 +653,7 @@ def _record_questions(corpus: Corpus, quotes: Sequence[Fact], kb: KnowledgeBase,
                         "What does the stored record show?"),
                 choices=tuple(sorted(options)),
                 answer=key,
-                explanation=check.reason + (
-                    f" The wording differs slightly: the record reads “{match.passage}”."
-                    if match.wording != "same" else ""),
+                explanation=f"{check.reason} Compare the wording; the record reads: “{match.passage}”.",
                 sources=(_source(article, sentence.start, sentence.end),) if sentence else (),
                 topics=("sources",),
                 origin="generated",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-
 from pathlib import Path
 
 import pandas as pd
@@ -154,10 +153,11 @@ def test_demo_questions_are_shown_only_by_id() -> None:
 def test_every_bundled_question_is_taught_somewhere_and_00_has_only_the_demo() -> None:
     bank = load_bank()
     assert all(q.taught_in for q in bank)
+    # 00 quizzes nobody on content: only the demo of how quizzes work, and written (never
+    # graded) tasks about how to read a source.
     in_00 = [q for q in bank if q.taught_in == "00_start_here"]
-    # 00 quizzes nobody on content: the demo, and written tasks on what 00 itself shows (never marked)
-    assert "demo" in {q.family for q in in_00}
-    assert all(q.family == "demo" or q.type == "open" for q in in_00)
+    assert {q.family for q in in_00} == {"demo", "open"}
+    assert all(q.type == "open" for q in in_00 if q.family != "demo")
 
 
 def test_committed_bank_meets_the_issue_targets() -> None:
@@ -178,15 +178,13 @@ def test_each_notebook_quiz_draws_only_on_what_it_or_an_earlier_one_taught(stem:
     nb = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
     calls = [c.source for c in nb.cells if c.cell_type == "code" and "quiz.show(" in c.source]
     assert calls
-    from edu_kit.quiz.cells import taught_by
-
-    by_id = {q.id: q for q in load_bank()}
+    bank = load_bank()
     for call in calls:
-        ids = re.findall(r"""['"]([a-z0-9][\w.:-]*)['"]""", call.split("quiz.show(", 1)[1].split(")")[0])
-        if "topic=" in call or "n=" in call:
-            assert f'upto="{stem}"' in call, call      # drawn by topic: only what was taught so far
-        else:                                            # chosen by id: each taught here or earlier
-            assert ids and all(taught_by(by_id[i], stem) for i in ids), call
+        chosen = re.findall(r"""['"]((?:les|open|und|hw|gen|demo)-[\w-]+)['"]""", call)
+        if chosen:  # questions chosen by id: each taught here or in an earlier notebook
+            assert all((bank[qid].taught_in or "") <= stem for qid in chosen), (call, stem)
+        else:  # drawn by topic: only from what this notebook or an earlier one taught
+            assert f'upto="{stem}"' in call, call
 
 
 def test_grading_later_leaves_written_answers_ungraded_and_writes_them_to_feedback(tmp_path: Path) -> None:

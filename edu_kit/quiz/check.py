@@ -145,6 +145,12 @@ _YAML_FIXES = (
     ("aliases", "write the value out in full instead of using an alias"),
     ("merge keys", "write the keys out in full"),
     ("mapping keys", "write keys as plain words, e.g. 'answer:'"),
+    ("the control character", "delete it or replace it with a space (pasting from Word or a PDF "
+                              "often brings such characters)"),
+    ("the number", "write the number in plain decimal digits (no leading 0, underscores or "
+                   "colons), or put it in quotes if it is text"),
+    ("not valid YAML: lists or mappings are nested", "a question needs only a few levels: "
+                                                     "remove the extra brackets"),
     ("the file is empty", "write a bank: 'bank:', 'title:' and 'questions:' (see docs/quiz_format.md)"),
 )
 

@@ -438,7 +438,8 @@ def _draw_lane(
         starts.append(bar_x)
     texts = [
         ax.text(label_x, _num(i.start), i.label, ha="right" if lane < 0 else "left", va="center", fontsize=_FONT,
-                color="#222222", zorder=5, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#dddddd", "lw": 0.5})
+                color="#222222", zorder=5, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#dddddd", "lw": 0.5},
+                parse_math=False)  # article text: "$5bn ... $50bn" is money, not mathtext
         for i in items
     ]  # fmt: skip
     _fit_widths(ax, texts, items)

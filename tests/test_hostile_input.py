@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -15,9 +16,11 @@ import pytest
 from edu_kit.cli import main
 from edu_kit.corpus import load_corpus
 from edu_kit.corpus.loading import read_corpus
-from edu_kit.errors import ArticleError
+from edu_kit.errors import ArticleError, ResponseLogError
 from edu_kit.export import extraction
 from edu_kit.quiz import BankMessage, check_text, show
+from edu_kit.quiz.widget import Quiz
+from edu_kit.results import Response, ResponseLogWarning, load, log_path, record
 
 ARTICLE = "Talks open\n\nThe talks opened tomorrow. Both sides spoke yesterday.\n"
 
@@ -186,3 +189,160 @@ def test_dollars_in_article_text_do_not_break_the_timeline() -> None:
     ax.figure.canvas.draw()
     labels = [t.get_text().replace("\n", " ") for t in ax.texts]
     assert any("$5bn, 10% of $50bn" in label for label in labels)
+
+
+# ----------------------------------------------------------------- answers lost or hidden
+
+
+def _response(i: int = 0, student: str | None = "ana", **kw: object) -> Response:
+    base: dict[str, object] = {
+        "student": student, "quiz": "z", "question": f"q{i}", "variant": "0123456789abcdef",
+        "answer": f"answer {i}", "correct": True, "score": 1.0, "attempt": 1,
+        "time": "2022-01-10T09:00:00.000Z",
+    }
+    base.update(kw)
+    return Response(**base)  # type: ignore[arg-type]
+
+
+def _answer_first(quiz: Quiz) -> None:
+    item = quiz.items[0]
+    item.controls[0].value = item.question.answer.value  # type: ignore[union-attr]
+    assert item.button is not None
+    item.button.click()
+
+
+def test_a_name_too_long_for_the_file_system_is_saved(tmp_path: Path) -> None:
+    student = "学" * 84  # 252 bytes of UTF-8: more than a file name may hold with .jsonl
+    path = record(tmp_path, _response(student=student))
+    assert len(path.name.encode("utf-8")) <= 255
+    assert load(path)["student"].tolist() == [student]
+    assert log_path(tmp_path, student + "x") != path  # cut names stay apart (hash)
+
+
+@pytest.mark.parametrize("failure", ["too long", "no search permission"])
+def test_every_failure_to_save_reaches_the_student(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    quiz = show(["hw-concepts-nato-allies"], log_dir=str(tmp_path), student="ana")
+    assert isinstance(quiz, Quiz)
+    if failure == "too long":
+        monkeypatch.setattr("edu_kit.results.log_path", lambda folder, student: Path(folder) / ("x" * 300))
+    else:
+        def denied(*args: object, **kwargs: object) -> bool:
+            raise PermissionError(13, "Permission denied", str(tmp_path))
+
+        monkeypatch.setattr(Path, "exists", denied)
+    _answer_first(quiz)
+    assert "✓ Correct." in quiz.items[0].feedback.value
+    assert "could not be saved" in quiz.notice.value
+    assert "could not be saved" in quiz.items[0].feedback.value
+    assert not list(tmp_path.glob("*.jsonl"))
+
+
+def test_an_unexpected_recorder_error_reaches_the_student(tmp_path: Path) -> None:
+    from edu_kit.quiz import load_bank
+
+    def broken(folder: Path, response: Response) -> Path:
+        raise RuntimeError("the recorder broke")
+
+    question = load_bank()["hw-concepts-nato-allies"]
+    quiz = Quiz([question], quiz_id="z", title="Z", student="ana", log_dir=tmp_path, recorder=broken)
+    _answer_first(quiz)
+    assert "could not be saved: RuntimeError: the recorder broke" in quiz.notice.value
+
+
+BAD_LINES = {
+    "time not ISO": b'"time": "yesterday"',
+    "absurd attempt": b'"attempt": 100000000000000000000',
+    "negative attempt": b'"attempt": -1',
+    "score NaN": b'"score": NaN',
+    "score infinite": b'"score": Infinity',
+    "score 57": b'"score": 57',
+    "score -3": b'"score": -3',
+    "lone surrogate": b'"student": "\\ud800"',
+    "deep nesting": b'"answer": ' + b"[" * 5000 + b"]" * 5000,
+    "5,000 digits": b'"answer": 1' + b"0" * 5000,
+}
+
+
+def _line(field: bytes) -> bytes:
+    base = _response().to_line().rstrip(b"\n")
+    key = field.split(b":", 1)[0]
+    start = base.index(key)
+    end = base.index(b", \"", start) if base.find(b", \"", start) != -1 else len(base) - 1
+    return base[:start] + field + base[end:] + b"\n"
+
+
+@pytest.mark.parametrize("name", BAD_LINES)
+def test_one_bad_line_hides_nothing_else(tmp_path: Path, name: str) -> None:
+    good = _response().to_line()
+    (tmp_path / "ana.jsonl").write_bytes(good + _line(BAD_LINES[name]) + good)
+    record(tmp_path, _response(student="ben"))
+    with pytest.warns(ResponseLogWarning, match="line 2"):
+        frame = load(tmp_path)
+    assert sorted(frame["student"]) == ["ana", "ana", "ben"]
+    (problem,) = frame.attrs["problems"]
+    assert problem.startswith(f"{tmp_path / 'ana.jsonl'}, line 2:")
+
+
+def test_cli_results_counts_good_records_and_names_bad_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    record(tmp_path, _response(student="ana"))
+    (tmp_path / "ben.jsonl").write_bytes(_line(BAD_LINES["score 57"]))
+    assert main(["results", str(tmp_path)]) == 1
+    out = capsys.readouterr()
+    assert "ana" in out.out
+    assert "ben.jsonl, line 1: 'score' 57 is not between 0 and 1" in out.err
+
+
+def test_unreadable_file_is_reported_with_its_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    record(tmp_path, _response(student="ana"))
+    record(tmp_path, _response(student="ben"))
+    from edu_kit import results
+
+    real = results._read_locked
+
+    def fail_for_ben(path: Path) -> bytes:
+        if path.name == "ben.jsonl":
+            raise ResponseLogError("cannot read the log: Permission denied", path=path)
+        return real(path)
+
+    monkeypatch.setattr(results, "_read_locked", fail_for_ben)
+    with pytest.warns(ResponseLogWarning, match="ben.jsonl"):
+        frame = load(tmp_path)
+    assert frame["student"].tolist() == ["ana"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "words"),
+    [
+        ("score", float("nan"), "not finite"),
+        ("score", float("inf"), "not finite"),
+        ("score", 57, "not between 0 and 1"),
+        ("score", -3, "not between 0 and 1"),
+        ("attempt", -1, "not between 1 and 1000"),
+        ("student", "bad \ud800", "lone surrogate"),
+        ("time", "yesterday", "not an ISO 8601 time"),
+    ],
+)
+def test_records_are_validated_on_write(tmp_path: Path, field: str, value: object, words: str) -> None:
+    with pytest.raises(ResponseLogError, match=words):
+        record(tmp_path, _response(**{field: value}))
+    assert not list(tmp_path.iterdir())
+
+
+@pytest.mark.parametrize(
+    "names",
+    [("a/b", "a b", "a／b", "a_b", "a:b", "a\\b"), (".hidden", "_2ehidden", "%2ehidden"), ("anonymous", None)],
+)
+def test_student_names_map_to_distinct_files(tmp_path: Path, names: tuple[str | None, ...]) -> None:
+    paths = {log_path(tmp_path, name) for name in names}
+    assert len(paths) == len(names)
+    assert all(p.parent == tmp_path for p in paths)
+
+
+def test_student_names_are_normalised(tmp_path: Path) -> None:
+    nfc, nfd = unicodedata.normalize("NFC", "José"), unicodedata.normalize("NFD", "José")
+    assert nfc != nfd
+    assert log_path(tmp_path, nfc) == log_path(tmp_path, nfd)

@@ -388,7 +388,7 @@ def test_student_and_variant_are_logged(tmp_path: Path) -> None:
     item = quiz.items[0]
     _set_correct(item)
     _click(item)
-    (line,) = _log_lines(tmp_path, "Ana_M.")
+    (line,) = _log_lines(tmp_path, "Ana_20M.")
     assert line["student"] == "Ana M."
     assert line["quiz"] == "Week 3"
     assert line["variant"] == item.display.variant

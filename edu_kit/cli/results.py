@@ -19,11 +19,23 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
 
 
 def _results(path: str) -> int:
+    import sys
+    import warnings
+
     from .. import results
 
-    frame = results.load(path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", results.ResponseLogWarning)
+        frame = results.load(path)
+    problems = frame.attrs.get("problems", ())
     if frame.empty:
         print(f"No responses recorded in {path} yet.")
-        return 0
-    print(results.summary(frame).to_string(index=False))
+    else:
+        print(results.summary(frame).to_string(index=False))
+    for problem in problems:
+        print(f"edu-kit: {problem}", file=sys.stderr)
+    if problems:
+        print(f"edu-kit: {len(problems)} line(s) or file(s) skipped; every other record is counted above",
+              file=sys.stderr)
+        return 1
     return 0

@@ -279,11 +279,18 @@ class Quiz:
         )
         try:
             self._record(self.log_dir, response)
-        except ResponseLogError as err:
-            reason = err.problem + (f" ({err.path})" if err.path else "")
-            self.notice.value = notice_html(
+        except Exception as err:
+            if isinstance(err, ResponseLogError):
+                reason = err.problem + (f" ({err.path})" if err.path else "")
+            elif isinstance(err, OSError):
+                reason = f"{err.strerror or err} ({err.filename or self.log_dir})"
+            else:
+                reason = f"{type(err).__name__}: {err}"
+            message = notice_html(
                 f"Your answer was graded but could not be saved: {reason}. Tell your teacher."
             )
+            self.notice.value = message
+            item.feedback.value += message
 
     def _checker(self, item: Item) -> Callable[[widgets.Button], None]:
         def check(_: widgets.Button) -> None:

@@ -149,7 +149,7 @@ HOSTILE_BANKS = {
     "delete": (BANK.format(extra="\x7f", value=30), 6, "U+007F"),
     "U+FFFE": (BANK.format(extra="\ufffe", value=30), 6, "U+FFFE"),
     "deep nesting": (BANK.format(extra="", value="[" * 1000 + "]" * 1000), 8, "nested more than"),
-    "huge integer": (BANK.format(extra="", value="1" + "0" * 400), 8, "more than 15 digits"),
+    "huge integer": (BANK.format(extra="", value="1" + "0" * 400), 8, "401 digits, too many"),
     "infinity": (BANK.format(extra="", value=".inf"), 8, "not finite"),
     "octal": (BANK.format(extra="", value="030"), 8, "octal (24)"),
     "sexagesimal": (BANK.format(extra="", value="1:30"), 8, "base 60 (90)"),
@@ -346,3 +346,140 @@ def test_student_names_are_normalised(tmp_path: Path) -> None:
     nfc, nfd = unicodedata.normalize("NFC", "José"), unicodedata.normalize("NFD", "José")
     assert nfc != nfd
     assert log_path(tmp_path, nfc) == log_path(tmp_path, nfd)
+
+
+# ------------------------------------------------------------------ keys that leak
+
+
+def _uniform(counts: list[int]) -> bool:
+    """Chi-square test that ``counts`` come from a uniform distribution, at p = 0.001.
+
+    The critical value uses the Wilson-Hilferty approximation (z = 3.09 for p = 0.001).
+    """
+    expected = sum(counts) / len(counts)
+    statistic = sum((c - expected) ** 2 / expected for c in counts)
+    k = len(counts) - 1
+    critical = k * (1 - 2 / (9 * k) + 3.09 * (2 / (9 * k)) ** 0.5) ** 3
+    return statistic < critical
+
+
+@pytest.mark.parametrize("n_items", [3, 4, 5])
+def test_shown_orders_carry_no_information_about_the_key(n_items: int) -> None:
+    from itertools import permutations
+
+    from edu_kit.quiz.model import Question
+    from edu_kit.quiz.render import display_for
+
+    key = tuple(f"event {i}" for i in range(n_items))
+    question = Question("q-order", "ordering", "Put in order", tuple(reversed(key)), key)
+    students = 120 * len(list(permutations(key)))  # 120 expected per order
+    seen: dict[tuple[str, ...], int] = dict.fromkeys(permutations(key), 0)
+    for k in range(students):
+        seen[display_for(question, f"student-{k}").options] += 1
+    assert seen[key] > 0  # the key order is shown too: no order is "the one never shown"
+    counts = list(seen.values())
+    assert _uniform(counts)
+    assert not _uniform([*counts[:-1], 0])  # an order never shown is detected  # deterministic seeds: this cannot flake
+    # the position of each key item in the shown order is uniform
+    for item in key:
+        where = [0] * n_items
+        for order, count in seen.items():
+            where[order.index(item)] += count
+        assert _uniform(where)
+
+
+def test_matching_orders_carry_no_information_about_the_key() -> None:
+    from edu_kit.quiz.model import Question
+    from edu_kit.quiz.render import display_for
+
+    pairs = (("NRC", "Brussels"), ("SSD", "Geneva"), ("OSCE", "Vienna"))
+    rights = tuple(r for _, r in pairs)
+    question = Question("q-match", "matching", "Match", rights, pairs)
+    together: dict[tuple[tuple[str, str], ...], int] = {}
+    for k in range(6 * 6 * 60):
+        d = display_for(question, f"student-{k}")
+        zipped = tuple(zip(d.left, d.options, strict=True))
+        together[zipped] = together.get(zipped, 0) + 1
+    assert len(together) == 36  # every (left order, option order) pair, the key's included
+    assert _uniform(list(together.values()))
+    assert sum(count for z, count in together.items() if set(z) == set(pairs)) > 0
+    assert not _uniform([5000] + [10] * 35)  # the test can fail
+
+
+def _bank_of(*questions: str) -> str:
+    return "bank: demo\ntitle: Demo\nquestions:\n" + "".join(questions)
+
+
+def _single(qid: str, choices: str, answer: str, kind: str = "single") -> str:
+    return (f"  - id: {qid}\n    type: {kind}\n    prompt: Which one?\n    choices: {choices}\n"
+            f"    answer: {answer}\n    explanation: Because.\n    topics: [concepts]\n"
+            "    difficulty: easy\n    reference: NATO member countries\n")
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        (_single("o2", "['1994', '1997']", "['1994', '1997']", "ordering"),
+         "an ordering of 2 items gives its key away"),
+        (_single("m2", "[Geneva, Brussels]", "[[SSD, Geneva], [NRC, Brussels]]", "matching"),
+         "a matching of 2 pairs gives its key away"),
+        (_single("cyr", "[NATO, \"N\u0410TO\", CSTO]", "NATO"), "look the same"),
+        (_single("greek", "[NATO, \"NAT\u039f\", CSTO]", "NATO"), "look the same"),
+        (_single("zw", "[NATO, \"NA\u200bTO\", CSTO]", "NATO"), "invisible character (U+200B"),
+        (_single("bidi", "[NATO, \"\u202eOTAN\", CSTO]", "NATO"), "invisible character (U+202E"),
+        (_single("st", "[]", "[\"Min\u200bsk\"]", "short_text").replace("    choices: []\n", ""),
+         "invisible character (U+200B"),
+    ],
+)
+def test_suspicious_keys_are_refused(question: str, words: str) -> None:
+    problems = check_text(_bank_of(question), path="b.yaml")
+    assert any(words in p.message for p in problems), problems
+    assert all(p.line is not None for p in problems)
+
+
+def test_revealing_pairs_are_reported_and_never_drawn_together(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from edu_kit.errors import ChoiceError
+    from edu_kit.quiz import load_bank
+    from edu_kit.quiz.cells import select
+    from edu_kit.quiz.leaks import revealing_pairs
+
+    asks = ("  - id: ask\n    type: short_text\n    prompt: Which city hosted the talks of 10 January "
+            "between the US and Russia?\n    answer: [Geneva]\n    explanation: Geneva.\n"
+            "    topics: [timeline]\n    difficulty: easy\n    reference: State Department\n")
+    tells = ("  - id: tells\n    type: true_false\n    prompt: The talks of 10 January between the US "
+             "and Russia were held in Geneva.\n    answer: true\n    explanation: Yes.\n"
+             "    topics: [timeline]\n    difficulty: easy\n    reference: State Department\n")
+    other = _single("other", "[NATO, CSTO, OSCE]", "NATO").replace("[concepts]", "[timeline]")
+    bank = tmp_path / "b.yaml"
+    bank.write_text(_bank_of(asks, tells, other), encoding="utf-8")
+    assert main(["quiz", "check", str(bank)]) == 0
+    out = capsys.readouterr().err
+    assert "b.yaml, line 4: warning: question 'tells' reveals the answer of 'ask'" in out
+    loaded = load_bank(bank)
+    for k in range(40):
+        chosen, _ = select(loaded, topic="timeline", n=2, student=f"s{k}")
+        assert {"ask", "tells"} - {q.id for q in chosen}
+        assert len(chosen) == 2
+    everything, _ = select(loaded, topic="timeline")
+    assert len(everything) == 2
+    assert not revealing_pairs(everything)
+    with pytest.raises(ChoiceError, match="cannot be in one quiz"):
+        select(loaded, ["ask", "tells"])
+
+
+def test_bundled_topic_quizzes_hold_no_revealing_pair() -> None:
+    from edu_kit.quiz import TOPICS, load_bank
+    from edu_kit.quiz.cells import select
+    from edu_kit.quiz.leaks import revealing_pairs
+
+    bank = load_bank()
+    pairs = {(r.by, r.of) for r in revealing_pairs(bank.questions)}
+    assert pairs  # the bank has such pairs ...
+    for topic in TOPICS:
+        for k in range(25):
+            chosen, _ = select(bank, topic=topic, n=5, student=f"student-{k}")
+            ids = {q.id for q in chosen}
+            assert not {(a, b) for a, b in pairs if a in ids and b in ids}  # ... no quiz has one
+            assert len(chosen) == 5

@@ -72,6 +72,14 @@ def _quiz(args: argparse.Namespace) -> int:
     problems = check_bank(files, corpus=corpus)
     for problem in problems:
         print(problem)
+    from ..quiz.check import bank_warnings
+
+    warnings = bank_warnings(files)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if warnings:
+        print(f"{len(warnings)} warning(s): pairs of questions that reveal each other's answers "
+              "(never drawn into one quiz).", file=sys.stderr)
     if problems:
         print(f"{len(problems)} problem(s) found.", file=sys.stderr)
         return 1

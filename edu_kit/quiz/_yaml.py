@@ -12,7 +12,7 @@ problem with its line; nothing is ever constructed from a tag.
 (1, "unsupported YAML tag '!!python/object/apply:os.system'")
 
 Characters YAML refuses (NUL, vertical tab, escape, DEL, U+FFFE ...), nesting deeper than
-:data:`MAX_DEPTH`, numbers of more than 15 digits or not finite, and numbers YAML 1.1
+:data:`MAX_DEPTH`, whole numbers too large for a float, numbers that are not finite, and numbers YAML 1.1
 reads unexpectedly (``030`` is octal 24, ``1:30`` is 90) are problems with their line too.
 
 >>> parse_yaml("a: 1\\nb: 030\\n").errors
@@ -34,7 +34,7 @@ __all__ = ["MAX_DEPTH", "JsonPath", "YamlDocument", "parse_yaml"]
 
 #: How deeply lists and mappings may nest in a bank (a question needs four levels).
 MAX_DEPTH = 20
-_MAX_DIGITS = 15
+_MAX_INT = 10**300  # whole numbers beyond this cannot be compared with a float answer
 # What the YAML reader refuses (PyYAML's Reader.NON_PRINTABLE), with names people know.
 _NON_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _CONTROL_NAMES = {
@@ -182,8 +182,8 @@ def _number_problem(node: ScalarNode, value: Any) -> str | None:
             return f"the number {raw!r} {why.format(value=shown)}"
     if isinstance(value, float) and not math.isfinite(value):
         return f"the number {raw!r} is not finite"
-    if len(raw.lstrip("+-").split(".")[0].lstrip("0")) > _MAX_DIGITS:
-        return f"the number {raw[:20]}... has more than {_MAX_DIGITS} digits"
+    if isinstance(value, int) and abs(value) > _MAX_INT:
+        return f"the number {raw[:12]}... has {len(raw.lstrip('+-'))} digits, too many to be a number"
     return None
 
 

@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 from ..errors import ChoiceError, QuizBankError
 from .bank import load_bank
 from .check import PathArg, bank_files
+from .leaks import bank_reveals, without_reveals
 from .model import DIFFICULTIES, TOPICS, Bank, Question, nearest_first
-from .variants import sample, seed_for
+from .variants import seed_for, shuffled
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -124,7 +125,14 @@ def select(
         wanted = (ids,) if isinstance(ids, str) else tuple(dict.fromkeys(ids))
         if not wanted:
             raise ChoiceError("the list of question ids is empty", hint="name at least one id")
-        return tuple(source[qid] for qid in wanted), "ids=" + "+".join(wanted)
+        chosen = tuple(source[qid] for qid in wanted)
+        pairs = bank_reveals(source.questions)
+        clash = next(((a, b) for a in wanted for b in wanted if (a, b) in pairs), None)
+        if clash is not None:
+            raise ChoiceError(f"these questions cannot be in one quiz: {clash[0]!r} shows the "
+                              f"answer of {clash[1]!r}",
+                              hint=f"leave out {clash[0]!r} or {clash[1]!r}")
+        return chosen, "ids=" + "+".join(wanted)
     if topic is not None and topic not in TOPICS:
         raise ChoiceError.of("topic", topic, nearest_first(topic, TOPICS))
     if difficulty is not None and difficulty not in DIFFICULTIES:
@@ -143,9 +151,13 @@ def select(
              f"n={n}" if n is not None else ""]
     quiz_id = " ".join(p for p in parts if p) or "all"
     if n is None or n >= len(pool):
-        return pool, quiz_id
+        return without_reveals(pool, source.questions), quiz_id
+    # draw in a per-student order, skipping any question that reveals (or is revealed
+    # by) one already drawn; show the drawn ones in bank order
     seed = seed_for(student, "quiz", quiz_id)
-    return sample(pool, n, seed, key=[q.id for q in pool]), quiz_id
+    ranked = shuffled(pool, seed, key=[q.id for q in pool])
+    drawn = {q.id for q in without_reveals(ranked, source.questions)[:n]}
+    return tuple(q for q in pool if q.id in drawn), quiz_id
 
 
 def show(

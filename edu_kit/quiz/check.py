@@ -44,6 +44,7 @@ __all__ = [
     "PathArg",
     "Problem",
     "bank_files",
+    "bank_warnings",
     "check_bank",
     "check_question",
     "check_sources",
@@ -286,3 +287,22 @@ def check_text(
     result, problems = _read_text(text, path)
     return problems + tuple(_cross_checks([result] if result else [], corpus))
 
+
+
+def bank_warnings(paths: PathArg | Iterable[PathArg] | None = None) -> tuple[Problem, ...]:
+    """Pairs of questions where one shows the answer of the other (see
+    :func:`edu_kit.quiz.leaks.revealing_pairs`), located at the revealed question.
+
+    They are warnings, not problems: such a pair is never drawn into one quiz, and a
+    teacher who lists both ids gets an error.
+    """
+    from .leaks import revealing_pairs
+
+    files, _ = _read_banks(paths)
+    where = {q.id: (f.path, f.doc.line_of(("questions", index, "id")))
+             for f in files for index, q in f.questions}
+    return tuple(
+        Problem(*where[reveal.of], f"warning: {reveal}",
+                "reword one of the two questions; until then they are never in one quiz")
+        for reveal in revealing_pairs(q for f in files for _, q in f.questions)
+    )

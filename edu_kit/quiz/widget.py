@@ -1,8 +1,9 @@
 """The quiz widget: native, labelled controls; grading in the kernel.
 
 This is the only module of edu_kit that imports ipywidgets.  The answer key stays in
-the kernel: widget state holds only prompts and choice texts (ordering items are never
-offered in key order), and feedback widgets stay empty until the student answers.
+the kernel: widget state holds only prompts and choice texts (in an order drawn
+uniformly, so the order carries no information about the key), and feedback widgets
+stay empty until the student answers.
 
 A :class:`Quiz` displays as the live widget in JupyterLab and as a static, escaped
 text/HTML form elsewhere (nbval, GitHub, nbconvert); displaying it writes nothing into

@@ -38,6 +38,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._frames import literal_dollars
 from .errors import ResponseLogError
 
 if sys.platform != "win32":
@@ -363,6 +364,7 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
     ``df.attrs["problems"]``.
     """
     import pandas as pd
+    literal_dollars(pd)
 
     source = Path(path_or_folder)
     if source.is_dir():
@@ -409,6 +411,7 @@ def summary(log: pd.DataFrame) -> pd.DataFrame:
      {'student': 'ben', 'questions': 1, 'correct': 1, 'score': 1.0, 'attempts': 1}]
     """
     import pandas as pd
+    literal_dollars(pd)
 
     columns = ["student", "questions", "correct", "score", "attempts"]
     if log.empty:

@@ -22,6 +22,7 @@ from edu_kit.quiz import BankMessage, check_text, show
 from edu_kit.quiz.widget import Quiz
 from edu_kit.results import Response, ResponseLogWarning, load, log_path, record
 
+REPO_ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = "Talks open\n\nThe talks opened tomorrow. Both sides spoke yesterday.\n"
 
 
@@ -483,3 +484,38 @@ def test_bundled_topic_quizzes_hold_no_revealing_pair() -> None:
             ids = {q.id for q in chosen}
             assert not {(a, b) for a, b in pairs if a in ids and b in ids}  # ... no quiz has one
             assert len(chosen) == 5
+
+
+# ------------------------------------------------------------------------- $ and maths
+
+DOLLARS = REPO_ROOT / "tests" / "data" / "dollars" / "bank.yaml"
+MONEY = "$5bn and Russia gave $9bn"
+
+
+def test_dollars_in_typeset_widgets_are_escaped_for_mathjax(tmp_path: Path) -> None:
+    quiz = show(["dollars-multiple", "dollars-numeric"], bank=str(DOLLARS), log_dir=str(tmp_path))
+    assert isinstance(quiz, Quiz)
+    descriptions = [c.description for c in quiz.items[0].controls]
+    assert "\\$5bn and Russia gave \\$9bn" in descriptions  # MathJax shows \$ as $
+    unit = quiz.items[1].box.children[1].children[1]
+    assert unit.value == "\\$bn (US \\$)"
+    quiz.items[0].controls[0].value = True  # the answer recorded is the choice's own text
+    quiz.check(quiz.items[0])
+    logged = load(tmp_path)["answer"].tolist()[0]
+    assert all("\\" not in choice for choice in logged)
+    assert "mathjax_ignore" in quiz._repr_mimebundle_()["text/html"]
+
+
+def test_dataframes_and_figures_keep_dollars_literal() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.text import Text
+
+    from edu_kit import quiz, views
+
+    table = quiz.bank(str(DOLLARS))
+    assert "mathjax_ignore" in table._repr_html_()
+    assert MONEY in table["prompt"].iloc[0]  # the data itself is unchanged
+    ax = views.plot_sources(corpus=load_corpus())
+    assert all(not t.get_parse_math() for t in ax.findobj(Text))

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._frames import literal_dollars
 from ..errors import ChoiceError, QuizBankError
 from .bank import load_bank
 from .check import PathArg, bank_files
@@ -217,6 +218,7 @@ def bank(source: Bank | PathArg | None = None) -> pd.DataFrame:
     ``source`` is a Bank or bank files (default: the bundled banks).
     """
     import pandas as pd
+    literal_dollars(pd)
 
     rows = [
         {

@@ -142,7 +142,7 @@ def html_form(
 ) -> str:
     """The quiz as static HTML (escaped; no answers), shown where widgets cannot run."""
     parts = [
-        '<div class="edu-kit-quiz">',
+        '<div class="edu-kit-quiz mathjax_ignore tex2jax_ignore">',
         f"<h3>{_e(_heading(title, len(displays), attempts, exam))}</h3>",
         "<ol>",
     ]

@@ -63,6 +63,13 @@ def _lines(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
+def _typeset_literal(text: str) -> str:
+    """``text`` for a widget that JupyterLab typesets with MathJax (a Checkbox's
+    description, a Label): ``\\$`` shows as ``$``, so "$5bn and $9bn" is not maths.
+    Options of RadioButtons and Dropdowns and HTML widgets are not typeset."""
+    return text.replace("\\", "\\\\").replace("$", "\\$")
+
+
 def _text(value: str) -> widgets.HTML:
     return widgets.HTML(value=f"<p>{_lines(value)}</p>", layout=widgets.Layout(**_WIDE))
 
@@ -113,7 +120,7 @@ class Item:
             )
         if q.type == "multiple":
             return tuple(
-                widgets.Checkbox(value=False, description=option, indent=False,
+                widgets.Checkbox(value=False, description=_typeset_literal(option), indent=False,
                                  tooltip=option, layout=widgets.Layout(**_WIDE))
                 for option in options
             )
@@ -154,7 +161,7 @@ class Item:
             return parts
         if self.question.type == "numeric":
             unit = getattr(self.question.answer, "unit", "")
-            return [widgets.HBox([*self.controls, widgets.Label(value=unit)])]
+            return [widgets.HBox([*self.controls, widgets.Label(value=_typeset_literal(unit))])]
         return list(self.controls)
 
     def answer(self) -> tuple[object | None, str]:

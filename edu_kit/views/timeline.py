@@ -50,6 +50,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._frames import literal_dollars
 from ..annotate._lexicon import lexicon
 from ..corpus import Corpus
 from ..errors import ChoiceError
@@ -99,6 +100,7 @@ def timeline(corpus: Corpus, kb: KnowledgeBase | None = None) -> pd.DataFrame:
     [['2008', '002'], ['2014', '002']]
     """
     import pandas as pd
+    literal_dollars(pd)
 
     kb = kb or load_knowledge()
     rows = _article_rows(corpus_facts(corpus, kb), kb)
@@ -316,7 +318,7 @@ def plot_timeline(
     for lane, style in ((-1, _style.CONTEXT), (1, _style.ARTICLE)):
         _draw_lane(ax, [i for i in items if i.lane == lane], lane, style, (low, high), own)
     _headers_and_legend(ax, span)
-    return ax
+    return _style.literal_text(ax)
 
 
 def _crisis_items(frame: pd.DataFrame) -> list[_Item]:

@@ -9,7 +9,7 @@ refers to the nearest earlier person reference of a compatible gender.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -55,7 +55,8 @@ class References:
     def within(self, start: int, end: int) -> tuple[Reference, ...]:
         """References lying inside ``[start, end)``."""
         lo = bisect_right(self.starts, start - 1)
-        return tuple(r for r in self.items[lo:] if r.start < end and r.end <= end)
+        hi = bisect_left(self.starts, end, lo)  # stop at the first that starts at ``end``
+        return tuple(r for r in self.items[lo:hi] if r.end <= end)
 
     def before(self, offset: int) -> tuple[Reference, ...]:
         """References that end before ``offset``, nearest last."""

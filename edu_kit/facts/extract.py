@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from ..annotate import Annotations
@@ -67,11 +68,15 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
             )
         )
 
+    inside_quote = _Spans(quoted)
+    by_start = sorted(notes.mentions, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
     for expression in notes.dates:
         sentence = _sentence(article, expression.start)
-        if sentence is None or expression.value is None or any(s <= expression.start < e for s, e in quoted):
+        if sentence is None or expression.value is None or inside_quote.covers(expression.start):
             continue
-        named = [m for m in notes.mentions if sentence.start <= m.start < sentence.end and m.kind != "concept"]
+        in_sentence = by_start[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        named = [m for m in in_sentence if m.kind != "concept"]
         actors = tuple(dict.fromkeys(m.name for m in named))
         facts.append(
             fact(
@@ -102,3 +107,22 @@ def _sentence(article: Article, offset: int) -> Sentence | None:
     """The running-text sentence at ``offset`` (None inside headlines, captions ...)."""
     sentence = article.sentence_at(offset)
     return sentence if sentence is not None and sentence.kind == "text" else None
+
+
+class _Spans:
+    """``[start, end)`` spans (possibly overlapping): is an offset inside one?  Each
+    question costs a binary search, not a scan of every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            elif start < end:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]

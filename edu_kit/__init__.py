@@ -6,6 +6,8 @@ The pipeline is a chain of values::
     notes = annotate(corpus["000"])        # quotations, dates, mentions
     table = facts(corpus)                  # facts with provenance
     report = crosscheck(corpus)            # agreements, conflicts, misspellings
+    record = load_sources()                # primary documents (transcripts, statements, treaties)
+    checks = check_quotes(corpus, record)  # each quotation against the record
 
 Everything is imported lazily, so ``import edu_kit`` stays fast; pandas,
 matplotlib and ipywidgets load only when a function that needs them runs.
@@ -38,6 +40,8 @@ _EXPORTS: dict[str, str] = {
     "load_corpus": "edu_kit.corpus",
     "load_article": "edu_kit.corpus",
     "parse_article": "edu_kit.corpus",
+    "load_sources": "edu_kit.corpus",
+    "Source": "edu_kit.corpus",
     # stage 2: annotation
     "annotate": "edu_kit.annotate",
     "quotes": "edu_kit.annotate",
@@ -46,6 +50,7 @@ _EXPORTS: dict[str, str] = {
     # stage 3: facts
     "corpus_facts": "edu_kit.facts",
     "crosscheck": "edu_kit.facts",
+    "check_quotes": "edu_kit.facts",
     # knowledge base
     "load_knowledge": "edu_kit.knowledge",
     # quizzes
@@ -61,14 +66,17 @@ __all__ = [
     "KnowledgeBaseError",
     "QuizBankError",
     "ResponseLogError",
+    "Source",
     "__version__",
     "annotate",
+    "check_quotes",
     "corpus_facts",
     "crosscheck",
     "grade",
     "load_article",
     "load_corpus",
     "load_knowledge",
+    "load_sources",
     "mentions",
     "parse_article",
     "quotes",
@@ -77,7 +85,7 @@ __all__ = [
 
 if TYPE_CHECKING:  # pragma: no cover
     from .annotate import annotate, mentions, quotes, resolve_dates
-    from .corpus import Article, Corpus, load_article, load_corpus, parse_article
+    from .corpus import Article, Corpus, Source, load_article, load_corpus, load_sources, parse_article
     from .errors import (
         ArticleError,
         ChoiceError,
@@ -86,7 +94,7 @@ if TYPE_CHECKING:  # pragma: no cover
         QuizBankError,
         ResponseLogError,
     )
-    from .facts import corpus_facts, crosscheck
+    from .facts import check_quotes, corpus_facts, crosscheck
     from .knowledge import load_knowledge
     from .quiz import grade
 

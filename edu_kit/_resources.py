@@ -1,6 +1,6 @@
 """Where the bundled data lives, installed or in a source checkout.
 
-In a wheel, ``seeds/`` and ``quizzes/`` are shipped inside the package as
+In a wheel, ``seeds/``, ``quizzes/`` and ``sources/`` are shipped inside the package as
 ``edu_kit/_bundled/``; in a source checkout (editable install, or running from the
 repository) they are the top-level folders beside ``edu_kit/``.  Callers ask for a
 name and get a real directory either way.
@@ -13,11 +13,11 @@ from pathlib import Path
 
 __all__ = ["bundled_dir", "package_data"]
 
-_BUNDLED = ("seeds", "quizzes")
+_BUNDLED = ("seeds", "quizzes", "sources")
 
 
 def bundled_dir(name: str) -> Path:
-    """Return the directory of bundled ``seeds`` or ``quizzes``.
+    """Return the directory of bundled ``seeds``, ``quizzes`` or ``sources``.
 
     >>> bundled_dir("seeds").joinpath("SHA256SUMS").is_file()
     True

@@ -17,6 +17,7 @@ from os import PathLike
 
 __all__ = [
     "ArticleError",
+    "AssignmentError",
     "ChoiceError",
     "EduKitError",
     "KnowledgeBaseError",
@@ -84,6 +85,10 @@ class QuizBankError(EduKitError):
     ``problems`` holds every problem found (each an :class:`EduKitError`), so that a
     teacher can fix a file in one pass; the message lists them all.
     """
+
+
+class AssignmentError(EduKitError):
+    """An assignment file (``edu-kit assign``) or a released assignment folder is malformed."""
 
 
 class ResponseLogError(EduKitError):

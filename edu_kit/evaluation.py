@@ -11,6 +11,7 @@ Categories reported:
 ``attribution``         (quotation, speaker) pairs of full quotations -- the headline figure
 ``attribution_all``     the same with fragments
 ``date_spans``          finding date expressions
+``dates``               finding date expressions with the right value (and end of range)
 ``date_values``         accuracy of the value (and end of range) of matched dates
 ``date_values_explicit`` the same for dates written with a month name or a year
 ``people``              person name mentions with the right person
@@ -18,6 +19,7 @@ Categories reported:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -26,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from . import _rename
 from .annotate import Annotations, annotate
 from .corpus import Article, Corpus
 from .errors import EduKitError
@@ -83,6 +86,14 @@ def _name(value: str | None) -> str | None:
     return " ".join(folded.replace("the ", " ").split())
 
 
+def _same_person(predicted: str | None, gold: str | None) -> bool:
+    """Same speaker or person: the same name, or a surname alone (as the text names them,
+    "President Galtolno", '"…," Traisdainnail said') that is the gold name's surname."""
+    if predicted == gold:
+        return True
+    return predicted is not None and gold is not None and " " not in predicted and gold.split()[-1] == predicted
+
+
 def _match(pred: list[tuple[int, int, Any]], gold: list[tuple[int, int, Any]], same: Any = None) -> int:
     """Greedy one-to-one matching; ``same(p, g)`` decides whether payloads agree."""
     used: set[int] = set()
@@ -122,7 +133,7 @@ def score_article(article: Article, gold: dict[str, Any], notes: Annotations) ->
             for q in quotes
             if q.speaker and (keep_fragments or not q.fragment or any(_overlaps((q.start, q.end), g) for g in gold_full))
         ]
-        hits = _match(pred_pairs, gold_pairs, lambda p, g: p == g)
+        hits = _match(pred_pairs, gold_pairs, _same_person)
         scores[category] = Score(category, hits, len(pred_pairs), len(gold_pairs))
 
     dates_p = [(d.start, d.end, (d.value, d.until)) for d in notes.dates]
@@ -130,6 +141,7 @@ def score_article(article: Article, gold: dict[str, Any], notes: Annotations) ->
     found = _match(dates_p, dates_g)
     scores["date_spans"] = Score("date_spans", found, len(dates_p), len(dates_g))
     right = _match(dates_p, dates_g, lambda p, g: p == g)
+    scores["dates"] = Score("dates", right, len(dates_p), len(dates_g))
     scores["date_values"] = Score("date_values", right, found, found)
     explicit_g = [d for d, raw in zip(dates_g, gold["dates"], strict=True) if _explicit(raw["text"])]
     explicit_found = _match(dates_p, explicit_g)
@@ -139,26 +151,51 @@ def score_article(article: Article, gold: dict[str, Any], notes: Annotations) ->
 
     people_p = [(m.start, m.end, _name(m.name)) for m in notes.mentions if m.kind == "person"]
     people_g = [(p["start"], p["end"], _name(p["name"])) for p in gold["people"]]
-    scores["people"] = Score("people", _match(people_p, people_g, lambda p, g: p == g), len(people_p), len(people_g))
+    scores["people"] = Score("people", _match(people_p, people_g, _same_person), len(people_p), len(people_g))
     return scores
 
 
-def score_gold(gold_dir: str | Path, corpus: Corpus, kb: KnowledgeBase | None = None) -> dict[str, Score]:
+def score_gold(
+    gold_dir: str | Path,
+    corpus: Corpus,
+    kb: KnowledgeBase | None = None,
+    skipped: list[str] | None = None,
+    *,
+    rename_people: bool = False,
+) -> dict[str, Score]:
     """Total scores over every gold file in ``gold_dir`` whose article is in ``corpus``.
 
-    Articles are matched by the gold file's ``file`` (the article's file name).
+    Articles are matched by the gold file's ``file`` (the article's file name).  A gold
+    file marked ``"text_in_repository": false`` annotates a text whose licence keeps it
+    out of the repository: it is scored when the text is there (its ``sha256`` must
+    match) and otherwise left out, its name added to ``skipped``.
+
+    With ``rename_people`` every person in the articles and their gold records is first
+    renamed to an invented name (the entity-swap test; see ``edu_kit/_rename.py``).
     """
     by_file = {Path(a.source_path).name: a for a in corpus if a.source_path}
     totals: dict[str, Score] = {}
     for path in sorted(Path(gold_dir).glob("*.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))
         article = by_file.get(gold["file"])
+        if article is None and gold.get("text_in_repository") is False:
+            if skipped is not None:
+                skipped.append(gold["file"])
+            continue
+        if article is not None and "sha256" in gold and hashlib.sha256(article.body.encode("utf-8")).hexdigest() != gold["sha256"]:
+            raise EduKitError(
+                f"the text of {gold['file']!r} is not the one the gold data indexes (sha256 differs)",
+                path=path,
+                hint="re-create the text exactly as tests/gold/real/README.md describes",
+            )
         if article is None:
             raise EduKitError(
                 f"gold file names the article {gold['file']!r}, which is not in the corpus",
                 path=path,
                 hint="load the folder that holds the gold data's articles",
             )
+        if rename_people:
+            article, gold = _rename.rename_people(article, gold)
         for category, score in score_article(article, gold, annotate(article, kb)).items():
             totals[category] = totals[category] + score if category in totals else score
     return totals

@@ -177,6 +177,13 @@ def _conflict_speakers() -> tuple[str, ...]:
     return _unique([*across["speaker_a"], *across["speaker_b"]])
 
 
+def _record_002_speaker() -> tuple[str, ...]:
+    from .facts import check_quotes
+
+    found = [c for c in check_quotes(_corpus()) if c.article == "002" and c.speaker == "Olaf Scholz"]
+    return _unique(c.record_speaker for c in found if c.record_speaker)
+
+
 def _one(values: tuple[str, ...], what: str) -> str:
     if len(values) != 1:
         raise RuntimeError(f"expected one {what}, found {values}")
@@ -304,6 +311,17 @@ _ALL: tuple[Exercise, ...] = (
         "names",
         _conflict_speakers,
         "{answer}: the same words, two speakers. Which article would you trust, and why?",
+    ),
+    Exercise(
+        "record-002-speaker",
+        "01_reading_the_sources",
+        "Article 002 gives two sentences to Olaf Scholz. Who says them in NATO's own transcript of the press conference?",
+        'Print edu_kit.load_sources()["nato-2021-12-10-stoltenberg-scholz"]: its "Speaker" is who speaks the words, '
+        "and its body is what NATO recorded. Look for the two sentences in it.",
+        "names",
+        _record_002_speaker,
+        "{answer}: the record gives these words to him, not to Scholz. Now write down how the mistake could have "
+        "entered article 002, and what it changes about what 002 tells us of Germany's position.",
     ),
     Exercise(
         "framing-claiming",

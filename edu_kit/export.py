@@ -9,20 +9,21 @@ from __future__ import annotations
 from typing import Any
 
 from .annotate import annotate
-from .corpus import Corpus
-from .facts import crosscheck
+from .corpus import Corpus, SourceSet
+from .facts import QuoteCheck, check_quotes, crosscheck
 from .knowledge import KnowledgeBase
 
 __all__ = ["extraction"]
 
 
-def extraction(corpus: Corpus, kb: KnowledgeBase | None = None) -> dict[str, Any]:
-    """Everything extracted from ``corpus`` as JSON-ready data.
+def extraction(corpus: Corpus, kb: KnowledgeBase | None = None, sources: SourceSet | None = None) -> dict[str, Any]:
+    """Everything extracted from ``corpus`` as JSON-ready data; ``record_check`` compares
+    each quotation with ``sources`` (the bundled primary documents when None).
 
     >>> from edu_kit import load_corpus
     >>> doc = extraction(load_corpus())
     >>> sorted(doc), sorted(doc["articles"][0])[:4]
-    (['articles', 'conflicts', 'support', 'variants'], ['dates', 'id', 'mentions', 'outlet'])
+    (['articles', 'conflicts', 'record_check', 'support', 'variants'], ['dates', 'id', 'mentions', 'outlet'])
     """
     articles = []
     for article in corpus:
@@ -103,4 +104,37 @@ def extraction(corpus: Corpus, kb: KnowledgeBase | None = None) -> dict[str, Any
             {"kind": s.kind, "key": s.key, "articles": list(s.articles), "n_articles": s.n_articles}
             for s in report.support
         ],
+        "record_check": [_record_check(c) for c in check_quotes(corpus, sources, kb)],
+    }
+
+
+def _record_check(check: QuoteCheck) -> dict[str, Any]:
+    match = check.match
+    return {
+        "article": check.article,
+        "speaker": check.speaker,
+        "text": check.text,
+        "start": check.start,
+        "end": check.end,
+        "where": check.where,
+        "fragment": check.fragment,
+        "status": check.status,
+        "reason": check.reason,
+        "record": None
+        if match is None
+        else {
+            "source": match.source,
+            "title": match.title,
+            "issuer": match.issuer,
+            "speaker": match.voice,
+            "side": match.side,
+            "published": match.published,
+            "url": match.url,
+            "kind": match.kind,
+            "passage": match.passage,
+            "start": match.start,
+            "end": match.end,
+            "similarity": match.similarity,
+            "wording": match.wording,
+        },
     }

@@ -2,7 +2,12 @@
 
 Each student has one log, ``<log_dir>/<student or 'anonymous'>.jsonl``; each line is a
 record with ``time`` (ISO 8601, UTC), ``student``, ``quiz``, ``question``,
-``variant``, ``answer``, ``correct``, ``score`` and ``attempt``.
+``variant``, ``answer``, ``correct``, ``score`` and ``attempt``.  ``correct`` and
+``score`` are ``null`` for an answer not graded yet (an exam released without its key,
+graded later with ``edu-kit grade``).  Nothing is ever dropped: answers without a
+student are shown as :data:`~edu_kit.classroom.identity.ANONYMOUS` by :func:`summary`,
+and every attempt stays in the log; :func:`latest` picks the latest one *by time*
+within one quiz.
 
 Writing is append-only and durable: the file is opened with ``O_APPEND``, locked with
 an exclusive ``flock`` (so two kernels never interleave), the complete line is written
@@ -50,8 +55,11 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "MAX_ATTEMPT",
+    "SUMMARY_COLUMNS",
     "Response",
     "ResponseLogWarning",
+    "answers_of",
+    "latest",
     "load",
     "log_path",
     "now",
@@ -389,37 +397,79 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
         warnings.warn(problem, ResponseLogWarning, stacklevel=2)
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["time"] = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
-    graded = frame["correct"].notna().all()
-    frame = frame.astype({"correct": bool if graded else "boolean", "score": float,
-                          "attempt": int, "line": int})
+    frame = frame.astype({"correct": "boolean", "score": float, "attempt": int, "line": int})
     frame.attrs["problems"] = tuple(problems)
     return frame
 
 
-def summary(log: pd.DataFrame) -> pd.DataFrame:
-    """Each student's result, counting the last attempt at each question.
+def answers_of(log_dir: str | os.PathLike[str], student: str | None, quiz: str) -> list[dict[str, Any]]:
+    """``student``'s records for ``quiz`` in ``log_dir``, in the order written (no pandas).
 
-    Columns: ``student``, ``questions`` (answered), ``correct`` (right at the last
-    attempt), ``score`` (sum of the last attempts' scores), ``attempts`` (all answers
-    given).  ``log`` is what :func:`load` returns.
+    What a quiz widget reads when it is displayed again, to show what was answered.
+    A missing log gives ``[]``; unreadable lines are left out (:func:`load` names them).
+    """
+    path = log_path(log_dir, student)
+    if not path.is_file():
+        return []
+    rows, _ = _parse(path, _read_locked(path))
+    return [row for row in rows if row["quiz"] == quiz and row["student"] == student]
+
+
+def latest(log: pd.DataFrame) -> pd.DataFrame:
+    """The latest answer (by ``time``; the later line on a tie) to each question of each quiz,
+    per student.  Same columns as :func:`load`; every attempt stays in ``log``."""
+    if log.empty:
+        return log.copy()
+    ordered = log.assign(_who=log["student"].fillna("\x00"), _order=range(len(log)))
+    ordered = ordered.sort_values(["time", "_order"], kind="stable")
+    last = ordered.groupby(["_who", "quiz", "question"], sort=False).tail(1)
+    return last.sort_values(["_who", "quiz", "_order"]).drop(columns=["_who", "_order"]).reset_index(drop=True)
+
+
+#: The columns of :func:`summary` (``quiz`` only with ``per_quiz=True``).
+SUMMARY_COLUMNS = ("student", "quiz", "questions", "correct", "score", "ungraded", "attempts")
+
+
+def summary(log: pd.DataFrame, *, quiz: str | None = None, per_quiz: bool = False) -> pd.DataFrame:
+    """Each student's result: the latest answer (by time) to each question counts.
+
+    Columns: ``student`` (``"(anonymous)"`` for answers given without a name: shown and
+    counted, never dropped), ``quiz`` (with ``per_quiz=True``: one row per student and
+    quiz), ``questions`` (answered), ``correct`` (right at the latest answer),
+    ``score`` (sum of the latest answers' scores), ``ungraded`` (latest answers not
+    graded yet) and ``attempts`` (all answers given).  ``quiz`` keeps only that quiz.
+    ``log`` is what :func:`load` returns.
 
     >>> import pandas as pd
-    >>> log = pd.DataFrame({"student": ["ana", "ana", "ben"], "question": ["q1", "q1", "q1"],
-    ...                     "attempt": [1, 2, 1], "correct": [False, True, True], "score": [0.0, 1.0, 1.0]})
-    >>> summary(log).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'student': 'ana', 'questions': 1, 'correct': 1, 'score': 1.0, 'attempts': 2},
-     {'student': 'ben', 'questions': 1, 'correct': 1, 'score': 1.0, 'attempts': 1}]
+    >>> log = pd.DataFrame({"time": pd.to_datetime([3, 1, 2, 4], unit="s", utc=True),
+    ...     "student": ["ana", "ana", "ana", None], "quiz": ["exam", "practice", "exam", "exam"],
+    ...     "question": ["q1"] * 4, "attempt": [1, 2, 1, 1],
+    ...     "correct": [False, True, True, True], "score": [0.0, 1.0, 1.0, 1.0]})
+    >>> summary(log, quiz="exam").to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'student': '(anonymous)', 'questions': 1, 'correct': 1, 'score': 1.0, 'ungraded': 0, 'attempts': 1},
+     {'student': 'ana', 'questions': 1, 'correct': 0, 'score': 0.0, 'ungraded': 0, 'attempts': 2}]
     """
     import pandas as pd
     literal_dollars(pd)
 
-    columns = ["student", "questions", "correct", "score", "attempts"]
+    from .classroom.identity import ANONYMOUS
+
+    keys = ["student", "quiz"] if per_quiz else ["student"]
+    columns = [c for c in SUMMARY_COLUMNS if c != "quiz" or per_quiz]
+    if quiz is not None:
+        log = log[log["quiz"] == quiz]
     if log.empty:
         return pd.DataFrame(columns=columns)
-    last = log.sort_values(["student", "question", "attempt"]).groupby(["student", "question"], as_index=False).last()
-    table = last.groupby("student", as_index=False).agg(
-        questions=("question", "size"), correct=("correct", "sum"), score=("score", "sum")
+    log = log.assign(student=log["student"].where(log["student"].notna(), ANONYMOUS))
+    last = latest(log)
+    correct = last["correct"].astype("boolean")
+    last = last.assign(correct=correct.fillna(False).astype(int), ungraded=correct.isna().astype(int),
+                       score=last["score"].astype(float).fillna(0.0))
+    table = last.groupby(keys, as_index=False).agg(
+        questions=("question", "size"), correct=("correct", "sum"), score=("score", "sum"),
+        ungraded=("ungraded", "sum"),
     )
     table["correct"] = table["correct"].astype(int)
-    attempts = log.groupby("student").size().rename("attempts").reset_index()
-    return table.merge(attempts, on="student")[columns]
+    table["ungraded"] = table["ungraded"].astype(int)
+    attempts = log.groupby(keys).size().rename("attempts").reset_index()
+    return table.merge(attempts, on=keys)[columns]

@@ -23,6 +23,17 @@ Each function takes a :class:`~edu_kit.corpus.Corpus` and returns a new DataFram
     name, kind, spelling, count, misspelt, articles
 ``support_table``
     kind, key, n_articles, articles, example
+``sources_table`` (takes a :class:`~edu_kit.corpus.SourceSet` of primary documents)
+    id, title, issuer, voice (speaker, or issuer), side, published, kind, url, copy
+    (what the stored page is when not the issuer's site), words, why_it_matters
+``record_table`` (a corpus, and primary documents: the bundled ones by default)
+    one row per quotation checked against the record: article, outlet, published,
+    speaker (as the article names them), text, where, fragment, status (confirmed,
+    misattributed or unverified, see :data:`edu_kit.facts.QUOTE_STATUSES`),
+    record_speaker (who says the words in the record), wording (same or close),
+    similarity (0..1), record_source (document id), record_title, record_issuer,
+    record_published, record_url, record_passage, reason (a sentence for students),
+    start, end
 
 >>> from edu_kit import load_corpus
 >>> quotes_table(load_corpus()).columns[:4].tolist()
@@ -35,8 +46,8 @@ from typing import TYPE_CHECKING, Any
 
 from ._frames import literal_dollars
 from .annotate import Annotations, annotate
-from .corpus import Article, Corpus
-from .facts import corpus_facts, crosscheck
+from .corpus import Article, Corpus, SourceSet
+from .facts import check_quotes, corpus_facts, crosscheck
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -49,6 +60,8 @@ __all__ = [
     "facts_table",
     "mentions_table",
     "quotes_table",
+    "record_table",
+    "sources_table",
     "support_table",
     "variants_table",
 ]
@@ -209,7 +222,11 @@ def conflicts_table(corpus: Corpus) -> pd.DataFrame:
 
 
 def variants_table(corpus: Corpus) -> pd.DataFrame:
-    """One row per spelling of a name that is written in more than one way."""
+    """One row per spelling of a name that is written in more than one way.
+
+    ``articles`` lists the articles that use *this* spelling (004 writes only
+    "Zelenskyy", so it is not listed on the row of "Zelensky").
+    """
     rows = [
         {
             "name": v.name,
@@ -217,7 +234,7 @@ def variants_table(corpus: Corpus) -> pd.DataFrame:
             "spelling": spelling,
             "count": count,
             "misspelt": wrong,
-            "articles": ", ".join(v.articles),
+            "articles": ", ".join(v.articles_of(spelling)),
         }
         for v in crosscheck(corpus).variants
         for spelling, count, wrong in v.spellings
@@ -238,3 +255,87 @@ def support_table(corpus: Corpus) -> pd.DataFrame:
         for s in crosscheck(corpus).support
     ]
     return _frame(rows, ["kind", "key", "n_articles", "articles", "example"])
+
+
+SOURCES_COLUMNS = [
+    "id",
+    "title",
+    "issuer",
+    "voice",
+    "side",
+    "published",
+    "kind",
+    "url",
+    "copy",
+    "words",
+    "why_it_matters",
+]
+RECORD_COLUMNS = [
+    "article", "outlet", "published", "speaker", "text", "where", "fragment", "status", "record_speaker", "wording",
+    "similarity", "record_source", "record_title", "record_issuer", "record_published", "record_url",
+    "record_passage", "reason", "start", "end",
+]  # fmt: skip
+
+
+def sources_table(sources: SourceSet) -> pd.DataFrame:
+    """One row per primary document (:func:`edu_kit.corpus.load_sources`).
+
+    >>> from edu_kit.corpus import load_sources
+    >>> sources_table(load_sources()).set_index("id").loc["nac-2021-12-16", "voice"]
+    'North Atlantic Council'
+    """
+    rows = [
+        {
+            "id": d.id,
+            "title": d.title,
+            "issuer": d.issuer,
+            "voice": d.voice,
+            "side": d.side,
+            "published": _published(d),
+            "kind": d.kind,
+            "url": d.url,
+            "copy": d.copy,
+            "words": len(d.body.split()),
+            "why_it_matters": d.why_it_matters,
+        }
+        for d in sources
+    ]
+    return _frame(rows, SOURCES_COLUMNS)
+
+
+def record_table(corpus: Corpus, sources: SourceSet | None = None) -> pd.DataFrame:
+    """Every quotation of ``corpus`` checked against the record (:func:`edu_kit.facts.check_quotes`).
+
+    >>> from edu_kit import load_corpus
+    >>> frame = record_table(load_corpus())
+    >>> frame[frame["status"] == "misattributed"][["article", "speaker", "record_speaker"]].values.tolist()
+    [['002', 'Olaf Scholz', 'Jens Stoltenberg'], ['002', 'Olaf Scholz', 'Jens Stoltenberg']]
+    """
+    rows = []
+    for check in check_quotes(corpus, sources):
+        match = check.match
+        rows.append(
+            {
+                "article": check.article,
+                "outlet": check.outlet,
+                "published": check.published,
+                "speaker": check.speaker,
+                "text": check.text,
+                "where": check.where,
+                "fragment": check.fragment,
+                "status": check.status,
+                "record_speaker": check.record_speaker,
+                "wording": None if match is None else match.wording,
+                "similarity": None if match is None else match.similarity,
+                "record_source": None if match is None else match.source,
+                "record_title": None if match is None else match.title,
+                "record_issuer": None if match is None else match.issuer,
+                "record_published": None if match is None else match.published,
+                "record_url": None if match is None else match.url,
+                "record_passage": None if match is None else match.passage,
+                "reason": check.reason,
+                "start": check.start,
+                "end": check.end,
+            }
+        )
+    return _frame(rows, RECORD_COLUMNS)

@@ -142,42 +142,106 @@ def test_lab_dry_run_opens_the_start_notebook(capsys: pytest.CaptureFixture[str]
     code, out, _ = run(capsys, "lab", "--dry-run", "--port", "8890")
     assert code == 0
     assert "jupyter lab" in out
-    assert out.rstrip().split(" lab ", 1)[1].split()[1] == "notebooks/00_start_here.ipynb"
+    assert "--LabApp.default_url=/lab/tree/00_start_here.ipynb" in out
     assert "--port 8890" in out
+    served = out.split("--ServerApp.root_dir=", 1)[1].split()[0]
+    assert served.endswith("notebooks"), "only the notebooks are served, never quizzes/ with the keys"
+
+
+def test_lab_finds_a_notebook_without_its_suffix(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "lab", "02_timeline", "--dry-run", "--no-browser")
+    assert code == 0
+    assert "--LabApp.default_url=/lab/tree/02_timeline.ipynb" in out
+    assert "--no-browser" in out
 
 
 def test_lab_names_the_notebooks_when_one_is_unknown(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "lab", "09_nothing.ipynb")
+    code, _, err = run(capsys, "lab", "09_nothing")
     assert code == 2
-    assert "'00_start_here.ipynb'" in err
+    assert "notebook '09_nothing' is not one of: '00_start_here', '01_reading_the_sources'" in err
 
 
-def test_lab_starts_jupyterlab_on_the_notebooks(tmp_path: Path) -> None:
-    """The README's first command, from another folder: JupyterLab serves the notebooks."""
+def test_lab_serves_the_notebook_and_ends_with_its_pid(tmp_path: Path) -> None:
+    """The README's first command, from another folder: the printed address opens the notebook,
+    quizzes/ is not served, and SIGTERM to the command's own pid ends JupyterLab."""
     import os
+    import re
     import signal
     import socket
     import time
+    import urllib.error
     import urllib.request
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "JUPYTER_CONFIG_DIR": str(tmp_path / "config"), "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "edu_kit", "lab", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1", "--IdentityProvider.token=t"],
-        cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
-    )  # fmt: skip
+    log = tmp_path / "lab.log"
+    with log.open("wb") as out:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "edu_kit", "lab", "02_timeline", "--no-browser", f"--port={port}", "--ServerApp.ip=127.0.0.1"],
+            cwd=tmp_path, env=env, stdout=out, stderr=subprocess.STDOUT,
+        )  # fmt: skip
     try:
-        names: list[str] = []
+        url = None
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and not names:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents/notebooks?token=t", timeout=2) as reply:
-                    names = [item["name"] for item in json.load(reply)["content"]]
-            except OSError:
-                time.sleep(0.5)
-        assert "00_start_here.ipynb" in names
-    finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        while time.monotonic() < deadline and url is None:
+            found = re.search(rf"http://127\.0\.0\.1:{port}/\S+", log.read_text(errors="replace"))
+            url = found.group(0) if found else None
+            time.sleep(0.3)
+        assert url is not None, log.read_text(errors="replace")
+        assert re.search(r"/lab/tree/02_timeline\.ipynb\?token=[0-9a-f]{20,}$", url), url
+        token = url.rsplit("=", 1)[1]
+        with urllib.request.urlopen(url, timeout=10) as reply:
+            assert reply.status == 200
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/contents?token={token}", timeout=10) as reply:
+            names = {item["name"] for item in json.load(reply)["content"]}
+        assert "02_timeline.ipynb" in names
+        assert "quizzes" not in names
+        os.kill(server.pid, signal.SIGTERM)  # the command's own pid, not its group
         server.wait(timeout=30)
+        with pytest.raises(urllib.error.URLError):
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/api/status?token={token}", timeout=2)
+    finally:
+        if server.poll() is None:
+            server.kill()
+            server.wait(timeout=10)
+
+
+def test_results_show_anonymous_answers_and_filter_by_quiz(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    from edu_kit.results import Response, record
+
+    record(tmp_path, Response(None, "practice", "q1", "v", "x", True, 1.0, 1, "2022-01-10T09:00:00.000Z"))
+    record(tmp_path, Response("ana", "exam", "q1", "v", "x", False, 0.0, 1, "2022-01-10T09:00:01.000Z"))
+    code, out, _ = run(capsys, "results", str(tmp_path))
+    assert code == 0
+    assert "(anonymous)" in out
+    assert "ana" in out
+    code, out, _ = run(capsys, "results", str(tmp_path), "--quiz", "exam")
+    assert "(anonymous)" not in out
+    assert "ana" in out
+    code, out, _ = run(capsys, "results", str(tmp_path), "--quiz", "week9")
+    assert "No responses to quiz 'week9'" in out
+    assert "exam, practice" in out
+    code, out, _ = run(capsys, "results", str(tmp_path), "--per-quiz")
+    assert "practice" in out
+    assert "exam" in out
+
+
+def test_assign_to_a_plain_folder_and_grade_nothing_yet(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    spec = tmp_path / "w.yaml"
+    spec.write_text("id: w1\ntitle: W1\nquestions: [hw-concepts-nato-allies]\n", encoding="utf-8")
+    code, out, _ = run(capsys, "assign", str(spec), "--out", str(tmp_path / "shared"))
+    assert code == 0
+    assert "no keys or explanations" in out
+    assert (tmp_path / "shared" / "w1" / "w1.ipynb").is_file()
+    code, out, _ = run(capsys, "grade", str(spec), str(tmp_path / "shared" / "w1" / "responses"))
+    assert code == 2  # no such folder yet: a clear message, not a traceback
+    (tmp_path / "empty").mkdir()
+    code, out, _ = run(capsys, "grade", str(spec), str(tmp_path / "empty"))
+    assert code == 0
+    assert "No answers to 'w1'" in out
+    spec.write_text("id: w1\ntitle: W1\nmode: test\nquestions: [x]\n", encoding="utf-8")
+    code, _, err = run(capsys, "assign", str(spec))
+    assert code == 2
+    assert "mode 'test' is not one of: exam, practice" in err

@@ -112,3 +112,37 @@ def test_each_date_knows_its_sentence() -> None:
         sentence = article.sentences[expression.sentence]
         assert sentence.start <= expression.start < expression.end <= sentence.end
         assert article.body[expression.start : expression.end] == expression.text
+
+
+# Issue 14: each case is a sentence of a real article of the development set
+# (tests/gold/real) or of the issue's own examples, with the article's publication date.
+ISSUE_14_CASES = [
+    # AP, 10 Jan 2022: "are to be followed" is future, not past ("followed" is a participle).
+    ("Ryabkov predicted difficult talks in Geneva that are to be followed by a NATO-Russia meeting in Brussels on Wednesday.",
+     "2022-01-10", [("Wednesday", "2022-01-12", None, "day")]),
+    # News Front, 10 Jan 2022: an anaphoric day takes the day written before it.
+    ("The meeting of the Russia-NATO Council will be held on January 12 in Brussels, and the next day the consultations will be held in Vienna.",
+     "2022-01-10", [("January 12", "2022-01-12", None, "day"), ("the next day", "2022-01-13", None, "day")]),
+    # ANSA, 28 Jan 2022: a dateline in capitals.
+    ("(ANSA) – KIEV, JAN 28 – Ukrainian President Volodymyr Zelensky urged the West not to unleash panic.",
+     "2022-01-28", [("JAN 28", "2022-01-28", None, "day")]),
+    # AP, 10 Jan 2022: a bare month after "a", in a past clause, is the last June.
+    ("The meeting is part of talks launched by Presidents Joe Biden and Vladimir Putin during a June summit in the Swiss city.",
+     "2022-01-10", [("June", "2021-06", None, "month")]),
+    # The issue's examples of coordinated and open dates.
+    ("They met on September 7 and December 5.", "2022-01-10", [("September 7", "2021-09-07", None, "day"), ("December 5", "2021-12-05", None, "day")]),
+    ("He served as envoy in 2016-2019.", "2022-01-10", [("2016-2019", "2016", "2019", "year")]),
+    ("Russia massed troops last September.", "2022-01-10", [("last September", "2021-09", None, "month")]),
+    ("A decision could come as soon as January.", "2021-12-20", [("January", "2022-01", None, "month")]),
+    ("Allies met on January 12. Russia replied the same day.", "2022-01-14", [("January 12", "2022-01-12", None, "day"), ("the same day", "2022-01-12", None, "day")]),
+    # A transcript (labels in capitals), given on a Friday: "On Friday" in the past tense is a week before;
+    # in the future tense the next one.  (Constructed: the development set has no such line.)
+    ("MR. PRICE: On Friday we met the Russians.\nQ    And next?\nMR. PRICE: On Friday we will meet again.",
+     "2022-01-14", [("Friday", "2022-01-07", None, "day"), ("Friday", "2022-01-21", None, "day")]),
+]
+
+
+@pytest.mark.parametrize(("sentence", "published", "expected"), ISSUE_14_CASES, ids=[c[0][:40] for c in ISSUE_14_CASES])
+def test_issue_14_date_rules(sentence: str, published: str, expected: list[tuple[str, str, str | None, str]]) -> None:
+    found = resolve_dates(parse_article(sentence, id="t", published=published))
+    assert [(d.text, d.value, d.until, d.precision) for d in found] == expected

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from edu_kit import load_corpus
+from edu_kit.errors import EduKitError
 from edu_kit.evaluation import Score, format_scores, score_gold
 
 HERE = Path(__file__).parent
@@ -59,10 +61,10 @@ def test_scorer_counts() -> None:
         ("holdout3", {"attribution": 0.9, "attribution_all": 0.92, "date_values": 0.97, "people": 0.95}),
         # Eight longer ones, written blind outside the repository (blind: attribution 0.85,
         # with fragments 0.82, dates 0.99, people 0.96); see tests/gold/holdout4/README.md.
-        ("holdout4", {"attribution": 0.9, "attribution_all": 0.92, "date_values": 0.97, "people": 0.97}),
+        ("holdout4", {"attribution": 0.93, "attribution_all": 0.92, "date_values": 0.97, "people": 0.97}),
         # Six long ones with pronouns meant to be resolved by meaning (blind: attribution 0.71,
         # with fragments 0.82, dates 1.00, people 0.98); see tests/gold/holdout5/README.md.
-        ("holdout5", {"attribution": 0.74, "attribution_all": 0.85, "date_values": 0.97, "people": 0.97}),
+        ("holdout5", {"attribution": 0.85, "attribution_all": 0.88, "date_values": 0.97, "people": 0.97}),
         # Six ordinary daily news pieces, scored once and never tuned on (0.97 / 0.94, dates
         # 1.00, people 1.00); see tests/gold/holdout6/README.md.
         ("holdout6", {"attribution": 0.95, "attribution_all": 0.92, "date_values": 0.97, "people": 0.97}),
@@ -76,3 +78,80 @@ def test_held_out_texts(folder: str, floors: dict[str, float]) -> None:
     for category, floor in floors.items():
         assert scores[category].f1 >= floor, f"{category}: {scores[category].f1:.3f} < {floor}"
     assert scores["date_values_explicit"].precision == 1.0
+
+
+# -- issue 14: the real-article development set and the entity-swap standing test ---------
+REAL_GOLD = HERE / "gold" / "real"
+REAL_LOCAL = HERE / "data" / "real_local"  # texts whose licence keeps them out of the repository
+
+
+def test_real_articles_in_the_repository() -> None:
+    """The ten public-domain / NATO-licensed texts of the real development set (blind:
+    attribution 0.35, dates 0.97, people 0.98; see tests/gold/real/README.md)."""
+    skipped: list[str] = []
+    scores = score_gold(REAL_GOLD, load_corpus(HERE / "data" / "real"), skipped=skipped)
+    print(format_scores(scores.values()))
+    assert len(skipped) == 33  # the licensed-out texts are left out cleanly, not failed
+    assert scores["attribution"].f1 >= 0.95
+    assert scores["attribution_all"].f1 >= 0.92
+    assert scores["dates"].f1 >= 0.95
+    assert scores["people"].recall >= 0.95
+    assert scores["date_values_explicit"].precision == 1.0
+
+
+@pytest.mark.skipif(not REAL_LOCAL.exists(), reason="the licensed-out texts are not here (tests/gold/real/README.md)")
+def test_all_real_articles() -> None:
+    """All 43 texts (blind: attribution 0.684, dates 0.957, people recall 0.969): the issue's targets."""
+    scores = score_gold(REAL_GOLD, load_corpus([HERE / "data" / "real", REAL_LOCAL]))
+    print(format_scores(scores.values()))
+    assert scores["attribution"].f1 >= 0.90
+    assert scores["dates"].f1 >= 0.92
+    assert scores["people"].recall >= 0.95
+
+
+def test_a_licensed_out_text_must_be_the_one_indexed(tmp_path: Path) -> None:
+    gold = json.loads((REAL_GOLD / "11_interfax_blinken_focus.json").read_text(encoding="utf-8"))
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "gold" / "11.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / gold["file"]).write_text("Title: x\nPublished: 2022-02-09\n---\nA different text.\n", encoding="utf-8")
+    with pytest.raises(EduKitError, match="sha256"):
+        score_gold(tmp_path / "gold", load_corpus(tmp_path))
+    assert score_gold(tmp_path / "gold", load_corpus(HERE / "data" / "real"), skipped=(skipped := [])) == {}
+    assert skipped == [gold["file"]]
+
+
+_SWAP_SETS: list[tuple[str, Path, list[Path] | None]] = [
+    ("seeds", HERE / "gold", None),
+    ("extra", HERE / "gold" / "extra", [HERE / "data" / "articles"]),
+    *[(name, HERE / "gold" / name, [HERE / "data" / name]) for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")],
+    ("real", REAL_GOLD, [HERE / "data" / "real", *([REAL_LOCAL] if REAL_LOCAL.exists() else [])]),
+]
+# Drops measured when the standing test was written (issue 14); strict, so that a set that
+# comes within 0.03 fails here until its mark is removed.
+_SWAP_NOT_YET = {
+    "seeds": -0.048, "extra": -0.109, "holdout": -0.039, "holdout2": -0.077, "holdout4": -0.045,
+    **({} if REAL_LOCAL.exists() else {"real": -0.049}),
+}
+
+
+@pytest.mark.parametrize(
+    ("name", "gold", "folders"),
+    [
+        pytest.param(
+            *case,
+            id=case[0],
+            marks=[pytest.mark.xfail(strict=True, reason=f"attribution drops {_SWAP_NOT_YET[case[0]]:+.3f} with the people renamed")]
+            if case[0] in _SWAP_NOT_YET
+            else [],
+        )
+        for case in _SWAP_SETS
+    ],
+)
+def test_entity_swap(name: str, gold: Path, folders: list[Path] | None) -> None:
+    """Every gold set with its people renamed to names nobody knows (text and gold):
+    attribution may not drop by more than 0.03, nor may people recall fall far."""
+    corpus = load_corpus() if folders is None else load_corpus(folders)
+    original = score_gold(gold, corpus, skipped=[])
+    swapped = score_gold(gold, corpus, skipped=[], rename_people=True)
+    print(name, f"attribution {original['attribution'].f1:.3f} -> {swapped['attribution'].f1:.3f}")
+    assert swapped["attribution"].f1 >= original["attribution"].f1 - 0.03

@@ -45,6 +45,7 @@ STUDENT: dict[str, Callable[[edu_kit.Corpus], object]] = {
     "conflict-speakers": lambda c: (
         c.conflicts().loc[lambda f: ~f["same_article"], ["speaker_a", "speaker_b"]].iloc[0].tolist()
     ),
+    "record-002-speaker": lambda c: edu_kit.load_sources()["nato-2021-12-10-stoltenberg-scholz"].voice,
     "framing-claiming": lambda c: (
         views.sources(c).loc[lambda f: f["framing"].str.contains("claiming"), "article"]
     ),

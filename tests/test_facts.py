@@ -6,7 +6,7 @@ import pytest
 
 from edu_kit import load_corpus
 from edu_kit.annotate import annotate
-from edu_kit.corpus import parse_article
+from edu_kit.corpus import Corpus, parse_article
 from edu_kit.facts import article_facts, conflicts, corpus_facts, crosscheck, quote_similarity, support
 
 
@@ -89,3 +89,59 @@ def test_same_speaker_same_words_is_support_not_conflict() -> None:
     assert conflicts(facts) == ()
     quote_groups = [s for s in support(facts) if s.kind == "quote"]
     assert [s.articles for s in quote_groups] == [("a", "b")]
+
+
+# --- the date of an event vs a date it only mentions ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("article", "expression", "words", "event_date", "dated_by"),
+    [
+        # The Foreign Ministry's call of December 2021 to rescind "the 2008 declaration".
+        ("002", "2008", "Russian Foreign Ministry said", "2021-12-10", "published"),
+        # "$2.5 billion to bolster an army that collapsed ... in 2014": a commitment standing in Dec 2021.
+        ("002", "2014", "$2.5 billion", "2021-12-10", "published"),
+        # "Schultz, who took office on Wednesday ..., also warned Russia".
+        ("002", "Wednesday", "who took office", "2021-12-10", "published"),
+        # "On Wednesday, Russia handed ... to Donfried, who then came to NATO ... on Thursday".
+        ("000", "Thursday", "who then came", "2021-12-15", "sentence"),
+        # "The Kremlin rolled out a proposal ahead of the 12 January meeting".
+        ("003", "12 January", "rolled out a proposal", "2022-01-07", "published"),
+    ],
+)
+def test_a_date_only_mentioned_is_kept_apart_from_the_date_of_the_event(
+    corpus: Corpus, article: str, expression: str, words: str, event_date: str, dated_by: str
+) -> None:
+    facts = [
+        f
+        for f in corpus_facts(corpus)
+        if f.kind == "event" and f.article == article and words in f.sentence
+        and corpus[article].body[f.start : f.end] == expression
+    ]
+    assert len(facts) == 1
+    (fact,) = facts
+    assert fact.mentioned
+    assert (fact.event_date, fact.dated_by) == (event_date, dated_by)
+    assert fact.date != fact.event_date  # the date named stays on the fact, as evidence
+
+
+@pytest.mark.parametrize(
+    ("article", "expression", "value"),
+    [("002", "today", "2021-12-10"), ("001", "January 12", "2022-01-12"), ("004", "Thursday, December 16, 2021", "2021-12-16")],
+)
+def test_a_date_that_dates_the_event_is_the_event_date(corpus: Corpus, article: str, expression: str, value: str) -> None:
+    facts = [f for f in corpus_facts(corpus) if f.kind == "event" and f.article == article and corpus[article].body[f.start : f.end] == expression]
+    assert facts
+    assert all((f.event_date, f.dated_by, f.mentioned) == (value, "text", False) for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "articles"),
+    [("Volodymyr Zelenskyy", "004"), ("Zelensky", "000"), ("Volodymyr Zelensky", "000"), ("Kiev", "000, 003"), ("Kyiv", "001")],
+)
+def test_variants_table_lists_the_articles_of_each_spelling(corpus: Corpus, spelling: str, articles: str) -> None:
+    from edu_kit.tables import variants_table
+
+    table = variants_table(corpus)
+    row = table[table["spelling"] == spelling]
+    assert row["articles"].tolist() == [articles]

@@ -76,3 +76,24 @@ def test_mention_offsets_point_at_the_text() -> None:
     for article in load_corpus():
         for mention in mentions(article):
             assert article.body[mention.start : mention.end] == mention.text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # The Independent, 28 Jan 2022: the ambassador John Sullivan, not the adviser Jake Sullivan.
+        (
+            "U.S. Ambassador to Moscow John Sullivan said on Friday. In an online briefing from Moscow, Sullivan described the buildup.",
+            [("United States", "place"), ("Moscow", "place"), ("John Sullivan", "person"), ("Moscow", "place"), ("John Sullivan", "person")],
+        ),
+        # Names nobody knows after a title or role (the examples and the entity-swap texts).
+        ("The talks were chaired by the Secretary General of the organization Maren Halvorsen.", [("Maren Halvorsen", "person")]),
+        ("Ukrainian president Geishain Vronamrais arrived.", [("Geishain Vronamrais", "person")]),
+        ("Russia's ambassador to the OSCE, Pasvor Noldundbairt, said little.", [("Russia", "place"), ("OSCE", "organization"), ("Pasvor Noldundbairt", "person")]),
+        ("1. Sailas Kimfailmir, US secretary of state, Friday: no deal.", [("Sailas Kimfailmir", "person"), ("United States", "place")]),
+        ("As you all know, President Souvgraimklil will hold a call.", [("Souvgraimklil", "person")]),
+        ("They met at the historic President Wilson Hotel.", []),
+    ],
+)
+def test_printed_names_and_unknown_people(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.name, m.kind) for m in mentions(parse_article(text, id="t"))] == expected

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from edu_kit.errors import ResponseLogError
-from edu_kit.results import COLUMNS, Response, ResponseLogWarning, load, log_path, record
+from edu_kit.results import COLUMNS, Response, ResponseLogWarning, answers_of, latest, load, log_path, record, summary
 
 ROOT = Path(__file__).parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -316,3 +316,92 @@ def test_unserialisable_answers_and_nan_scores_are_clear_errors(tmp_path: Path) 
 def test_sets_are_saved_as_sorted_lists(tmp_path: Path) -> None:
     path = record(tmp_path, _response(answer={"b", "a"}))
     assert load(path)["answer"].tolist() == [["a", "b"]]
+
+
+# --------------------------------------------------------------------------- attempts, quizzes, anonymity
+
+
+def _at(second: int, **kw: object) -> Response:
+    return _response(time=f"2022-01-10T09:00:{second:02d}.000Z", **kw)  # type: ignore[arg-type]
+
+
+def test_latest_attempt_by_time_within_each_quiz(tmp_path: Path) -> None:
+    # a right practice answer (attempt 2) must not outweigh a later wrong exam answer (attempt 1)
+    record(tmp_path, _at(1, quiz="practice", question="q1", correct=False, score=0.0, attempt=1))
+    record(tmp_path, _at(2, quiz="practice", question="q1", correct=True, score=1.0, attempt=2))
+    record(tmp_path, _at(3, quiz="exam", question="q1", correct=False, score=0.0, attempt=1))
+    log = load(tmp_path)
+    assert len(latest(log)) == 2
+    per_quiz = summary(log, per_quiz=True)
+    assert per_quiz[["quiz", "correct", "attempts"]].values.tolist() == [["exam", 0, 1], ["practice", 1, 2]]
+    assert summary(log, quiz="exam")["score"].tolist() == [0.0]
+    assert summary(log, quiz="practice")["score"].tolist() == [1.0]
+    assert len(log) == 3, "every attempt is kept"
+
+
+def test_latest_is_by_time_not_by_attempt_number(tmp_path: Path) -> None:
+    record(tmp_path, _at(5, question="q1", correct=False, score=0.0, attempt=1))
+    record(tmp_path, _at(4, question="q1", correct=True, score=1.0, attempt=2))  # written later, earlier time
+    assert latest(load(tmp_path))["correct"].tolist() == [False]
+
+
+def test_anonymous_answers_are_shown_and_counted(tmp_path: Path) -> None:
+    for i in range(3):
+        record(tmp_path, _response(i, student=None))
+    record(tmp_path, _response(0, student="ana"))
+    table = summary(load(tmp_path))
+    assert table["student"].tolist() == ["(anonymous)", "ana"]
+    assert table["attempts"].tolist() == [3, 1]
+    assert int(table["questions"].sum()) == 4
+
+
+def test_ungraded_answers_are_counted_as_such(tmp_path: Path) -> None:
+    record(tmp_path, _response(0, correct=None, score=None))
+    record(tmp_path, _response(1))
+    log = load(tmp_path)
+    assert log["correct"].isna().tolist() == [True, False]
+    row = summary(log).iloc[0]
+    assert (row["questions"], row["ungraded"], row["score"]) == (2, 1, 0.0)
+
+
+def test_answers_of_reads_one_students_quiz(tmp_path: Path) -> None:
+    record(tmp_path, _response(0, quiz="a"))
+    record(tmp_path, _response(1, quiz="b"))
+    assert [r["question"] for r in answers_of(tmp_path, "ana", "b")] == ["q1"]
+    assert answers_of(tmp_path, "nobody", "b") == []
+
+
+def _student_process(args: tuple[str, str, int]) -> int:
+    """One simulated student: answers through quiz.show and the Check button, plus raw records."""
+    folder, name, answers = args
+    from edu_kit.quiz import load_bank, show
+
+    bank = load_bank(ROOT / "quizzes" / "handwritten")
+    singles = [q.id for q in bank.questions if q.type == "single"][:answers]
+    quiz = show(singles, bank=bank, student=name, log_dir=folder, attempts=1)
+    for item in quiz.items:  # type: ignore[union-attr]
+        item.controls[0].value = item.display.options[0]
+        quiz.check(item)  # type: ignore[union-attr]
+    for i in range(answers):  # and the shared anonymous log, written by every process at once
+        record(folder, _response(i, student=None, quiz=name))
+    return answers
+
+
+def test_thirty_concurrent_students_lose_no_record(tmp_path: Path) -> None:
+    import multiprocessing
+
+    import edu_kit.quiz.widget  # noqa: F401  (imported once, before forking)
+
+    students, answers = 30, 5
+    context = multiprocessing.get_context("fork")
+    with context.Pool(students) as pool:  # thirty processes at once
+        done = pool.map(_student_process, [(str(tmp_path), f"student-{i:02d}", answers) for i in range(students)])
+    assert done == [answers] * students
+    log = load(tmp_path)
+    assert log.attrs["problems"] == ()
+    assert len(log) == students * answers * 2
+    named = summary(log[log["student"].notna()])
+    assert len(named) == students
+    assert set(named["attempts"]) == {answers}
+    anonymous = log[log["student"].isna()]
+    assert sorted(anonymous.groupby("quiz").size().unique().tolist()) == [answers]

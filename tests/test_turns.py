@@ -54,3 +54,38 @@ def test_an_ordinary_article_has_no_turns() -> None:
     kb = load_knowledge()
     for article in load_corpus():
         assert turns(article, mentions(article, kb), kb) == ()
+
+
+def _briefing_turns(text: str, outlet: str) -> list[tuple[str | None, str, bool]]:
+    article = parse_article(text, id="t", published="2022-02-11", outlet=outlet)
+    kb = load_knowledge()
+    return [(t.speaker, t.kind, t.quotation) for t in turns(article, mentions(article, kb), kb)]
+
+
+def test_unlabelled_paragraphs_continue_the_turn_and_q_lines_are_questions() -> None:
+    """The White House briefing of 11 Feb 2022 (public domain): "Q" without a colon is a
+    reporter; the paragraphs after "MR. SULLIVAN:" are his."""
+    text = (
+        "MS. PSAKI:  Hi, everyone.\nQ    Happy Friday.\nMS. PSAKI:  Happy Friday.  So, we are joined by our National Security "
+        "Advisor, Jake Sullivan, today.\nAnd with that, I will turn it over to Jake.\nMR. SULLIVAN:  Good afternoon.\n"
+        "We continue to see signs of Russian escalation, including new forces arriving at the Ukrainian border.\n"
+        "(Laughter.)"
+    )
+    assert _briefing_turns(text, "The White House") == [
+        ("Jen Psaki", "person", True),
+        (None, "person", False),
+        ("Jen Psaki", "person", True),
+        ("Jen Psaki", "person", True),
+        ("Jake Sullivan", "person", True),
+        ("Jake Sullivan", "person", True),
+    ]
+
+
+def test_unnamed_briefers_speak_for_the_body_that_publishes_the_transcript() -> None:
+    """Background call of 6 Dec 2021 (whitehouse.gov) and a briefing on state.gov."""
+    text = "MODERATOR:  Good morning, everyone.\nOver to you.\nSENIOR ADMINISTRATION OFFICIAL:  Thanks.  And thanks, everybody, for joining."
+    assert _briefing_turns(text, "The White House") == [("White House", "unnamed_source", True)] * 3
+    assert _briefing_turns(text, "U.S. Department of State") == [("US State Department", "unnamed_source", True)] * 3
+    # On a broadcaster's transcript the moderator is staff, and an unnamed official speaks for
+    # the body the label names, if any.
+    assert _briefing_turns(text, "Harbour Radio")[0] == (None, "unnamed_source", False)

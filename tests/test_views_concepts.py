@@ -30,15 +30,15 @@ def test_one_card_per_concept_in_knowledge_base_order() -> None:
 @pytest.mark.parametrize(
     ("concept", "name", "who", "source"),
     [
-        ("bucharest-summit-2008", "Bucharest Summit", "NATO, George W. Bush", "Bucharest Summit Declaration"),
+        ("bucharest-summit-2008", "Bucharest Summit", "NATO, Ukraine, Georgia, George W. Bush", "Bucharest Summit Declaration"),
         (
             "minsk-agreements",
             "Minsk agreements",
-            "Trilateral Contact Group, OSCE, Donetsk People's Republic, Luhansk People's Republic",
+            "Ukraine, Russia, Trilateral Contact Group, OSCE, Donetsk People's Republic, Luhansk People's Republic",
             "Package of Measures",
         ),
-        ("nato-russia-council", "NATO-Russia Council", "NATO, Alexander Grushko", "Rome"),
-        ("nord-stream-2", "Nord Stream 2", "Gazprom, Olaf Scholz", ""),
+        ("nato-russia-council", "NATO-Russia Council", "NATO, Russia, Alexander Grushko", "Rome"),
+        ("nord-stream-2", "Nord Stream 2", "Gazprom, Germany, Russia, Olaf Scholz, Ukraine", ""),
     ],
 )
 def test_card_fields(concept: str, name: str, who: str, source: str) -> None:
@@ -51,6 +51,38 @@ def test_card_fields(concept: str, name: str, who: str, source: str) -> None:
     assert card.when
     for line in card.when.splitlines():
         assert re.match(r"\d{4}(-\d{2}(-\d{2})?)? – \S", line), line
+
+
+@pytest.mark.parametrize(
+    ("concept", "states"),
+    [
+        ("minsk-agreements", ["Ukraine", "Russia"]),
+        ("normandy-format", ["France", "Germany", "Russia", "Ukraine"]),
+        ("nato-russia-council", ["Russia"]),
+        ("bucharest-summit-2008", ["Ukraine", "Georgia"]),
+        ("budapest-memorandum", ["Ukraine", "Russia", "United States", "United Kingdom"]),
+    ],
+)
+def test_who_line_names_the_states(concept: str, states: list[str]) -> None:
+    who = concept_card(concept).who.split(", ")
+    assert set(states) <= set(who)
+
+
+def test_who_line_comes_from_the_data(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A state added to a concept's "related" list appears on its card: nothing is hard-coded.
+    from pathlib import Path
+
+    import edu_kit
+    from edu_kit.knowledge import load_knowledge
+
+    data = Path(edu_kit.__file__).parent / "knowledge" / "data"
+    for f in data.glob("*.yaml"):
+        text = f.read_text(encoding="utf-8")
+        if f.name == "concepts.yaml":
+            text = text.replace("related: [nato, russia, nato-russia-founding-act", "related: [nato, russia, poland, nato-russia-founding-act")
+        (tmp_path / f.name).write_text(text, encoding="utf-8")
+    card = concept_card("nato-russia-council", load_knowledge(tmp_path))
+    assert "Poland" in card.who.split(", ")
 
 
 def test_cards_are_frozen() -> None:
@@ -86,8 +118,24 @@ def test_html_escapes_all_text() -> None:
 def test_html_of_a_real_card() -> None:
     page = concept_card("nato-open-door")._repr_html_()
     assert page.startswith("<div class='edu-kit-concept-card'")
-    assert page.count("<li>") == len(concept_card("nato-open-door").when.splitlines())
+    card = concept_card("nato-open-door")
+    assert page.count("<li>") == len(card.when.splitlines()) + len(card.citations)
     assert "Why it matters" in page
+    assert "<dt style='font-weight:bold;margin-top:0.4em'>Cited</dt>" in page
+
+
+@pytest.mark.parametrize("concept", [c.id for c in load_knowledge().concepts])
+def test_every_card_shows_a_citation_for_what_and_for_why(concept: str) -> None:
+    card = concept_card(concept)
+    backs = {c.backs for c in card.citations}
+    assert {"What", "Why it matters"} <= backs
+    for citation in card.citations:
+        assert citation.url.startswith(("https://", "http://"))
+        assert citation.issuer
+        assert citation.date
+        assert citation.passage
+        assert citation.url in card._repr_html_().replace("&amp;", "&")
+        assert citation.passage[:40] in " ".join(str(card).split())
 
 
 def test_unknown_concept_is_a_choice_error() -> None:

@@ -49,6 +49,7 @@ def test_one_row_per_article_in_corpus_order(corpus: Corpus, frame: pd.DataFrame
         ("000", "speakers", "Jens Stoltenberg (5), Volodymyr Zelensky (2)"),
         ("002", "speakers", "Jens Stoltenberg (4), Olaf Scholz (2), Russian Foreign Ministry (1)"),
         ("004", "framing", ""),  # "false Russian claims" is inside NATO's statement: not the writer's framing
+        ("001", "framing", "russia's aggression (1)"),  # the writer's own label, not a quotation
         ("001", "misspellings", ""),
     ],
 )
@@ -143,3 +144,31 @@ def test_plot_uses_the_axes_given(corpus: Corpus) -> None:
     assert ax is axes[1]
     assert ax.get_figure(root=True) is fig
     assert not axes[0].patches
+
+
+@pytest.mark.parametrize(
+    ("article", "word", "kind", "in_sentence"),
+    [
+        ("000", "what they say", "distance", "point to what they say is Russia's massive troop mobilisation"),
+        ("001", "russia's aggression", "loaded", "in the context of Russia’s aggression against Ukraine"),
+        ("002", "allegedly", "doubt", "allegedly supporting separatist rebels"),
+        ("003", "claiming", "doubt", "claiming that a military buildup is continuing"),
+    ],
+)
+def test_framing_looks_at_every_article(corpus: Corpus, article: str, word: str, kind: str, in_sentence: str) -> None:
+    from edu_kit.views import framing
+
+    rows = framing(corpus)
+    found = rows[(rows["article"] == article) & (rows["word"] == word)]
+    assert set(found["kind"]) == {kind}
+    assert any(in_sentence in s for s in found["sentence"])
+    for row in found.itertuples():
+        assert corpus[article].body[row.start : row.end].lower().replace("\u2019", "'") == word
+
+
+def test_framing_inside_quotations_is_the_speakers_not_the_writers(corpus: Corpus) -> None:
+    from edu_kit.views import framing
+
+    rows = framing(corpus)
+    assert "aggressor" not in set(rows["word"])  # "The aggressor is Russia" is Stoltenberg's, in quotation marks
+    assert rows[rows["article"] == "004"].empty

@@ -13,6 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 import pytest
 
+from edu_kit.classroom.identity import forget
 from edu_kit.quiz import BankMessage, load_bank, show
 from edu_kit.quiz.grade import expected_text
 from edu_kit.quiz.model import Numeric, Question
@@ -30,11 +31,15 @@ BUNDLED = load_bank()  # hand-written and generated banks: the invariants hold f
 def _no_env(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("EDU_KIT_STUDENT", raising=False)
     monkeypatch.delenv("EDU_KIT_RESPONSES", raising=False)
+    monkeypatch.delenv("JUPYTERHUB_USER", raising=False)
+    forget()
 
 
 def _quiz(ids: list[str], tmp_path: Path, **kw: Any) -> Quiz:
     quiz = show(ids, bank=BUNDLED, log_dir=tmp_path / "logs", **kw)
     assert isinstance(quiz, Quiz)
+    if quiz.asking:  # no student anywhere: the quiz asks once, as in class
+        quiz.start("tester")
     return quiz
 
 
@@ -110,7 +115,7 @@ def _click(item: Item) -> None:
     item.button.click()
 
 
-def _log_lines(tmp_path: Path, student: str = "anonymous") -> list[dict[str, Any]]:
+def _log_lines(tmp_path: Path, student: str = "tester") -> list[dict[str, Any]]:
     path = tmp_path / "logs" / f"{student}.jsonl"
     if not path.exists():
         return []
@@ -411,7 +416,7 @@ def test_unwritable_log_shows_a_message_and_the_quiz_keeps_working(tmp_path: Pat
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
     ids = ["hw-concepts-minsk", "hw-timeline-crimea-year"]
-    quiz = show(ids, bank=BANK, log_dir=blocker / "logs")
+    quiz = show(ids, bank=BANK, log_dir=blocker / "logs", student="tester")
     assert isinstance(quiz, Quiz)
     _set_correct(quiz.items[0])
     _click(quiz.items[0])
@@ -443,7 +448,7 @@ def test_disk_full_shows_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPat
 
 
 def test_markup_in_banks_is_shown_as_text(tmp_path: Path) -> None:
-    quiz = show(bank=DATA / "quiz" / "escaping.yaml", log_dir=tmp_path)
+    quiz = show(bank=DATA / "quiz" / "escaping.yaml", log_dir=tmp_path, student="tester")
     assert isinstance(quiz, Quiz)
     rich = quiz._repr_mimebundle_()["text/html"]
     assert "<script>" not in rich
@@ -500,3 +505,113 @@ def test_quiz_of_python_questions(tmp_path: Path) -> None:
     quiz = show(bank=Bank((q,)), log_dir=tmp_path)
     assert isinstance(quiz, Quiz)
     assert quiz.items[0].controls[0].options == ("True", "False")
+
+
+# ----------------------------------------------------------------------------- identity and restoring
+
+SINGLE = [q.id for q in BANK.questions if q.type == "single"]
+
+
+def test_without_a_name_the_quiz_asks_once_per_session(tmp_path: Path) -> None:
+    quiz = show(["hw-concepts-minsk"], bank=BANK, log_dir=tmp_path / "logs")
+    assert isinstance(quiz, Quiz)
+    assert quiz.asking
+    assert quiz.name_box is not None
+    assert quiz.name_button is not None
+    assert quiz.name_box.description == "Your name"
+    quiz.start("   ")
+    assert quiz.asking
+    assert "the name is empty" in quiz.notice.value
+    quiz.start("  Ana   M. ")
+    assert not quiz.asking
+    assert quiz.student == "Ana M."
+    _set_correct(quiz.items[0])
+    _click(quiz.items[0])
+    assert _log_lines(tmp_path, "Ana_20M.")[0]["student"] == "Ana M."
+    again = show(["hw-timeline-crimea-year"], bank=BANK, log_dir=tmp_path / "logs")
+    assert isinstance(again, Quiz)
+    assert not again.asking
+    assert again.student == "Ana M."
+
+
+@pytest.mark.parametrize(("env", "argument", "expected"), [
+    ({"JUPYTERHUB_USER": "hub-ana", "EDU_KIT_STUDENT": "env-ben"}, "arg-cy", "hub-ana"),
+    ({"EDU_KIT_STUDENT": "env-ben"}, "arg-cy", "env-ben"),
+    ({}, "arg-cy", "arg-cy"),
+    ({"JUPYTERHUB_USER": "  "}, None, None),
+])
+def test_identity_order(env: dict[str, str], argument: str | None, expected: str | None,
+                        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    quiz = show(["hw-concepts-minsk"], bank=BANK, log_dir=tmp_path, student=argument)
+    assert isinstance(quiz, Quiz)
+    assert quiz.student == expected
+    assert quiz.asking == (expected is None)
+
+
+def test_practice_answers_are_shown_again_when_the_cell_runs_again(tmp_path: Path) -> None:
+    ids = SINGLE[:2]
+    first = _quiz(ids, tmp_path, student="ana")
+    item = first.items[0]
+    wrong = next(o for o in item.display.options if o != item.question.answer)
+    item.controls[0].value = wrong
+    _click(item)
+    _set_correct(first.items[1])
+    _click(first.items[1])
+    again = _quiz(ids, tmp_path, student="ana")  # re-run, kernel restart, Run All: same log
+    one, two = again.items
+    assert one.controls[0].value == wrong
+    assert one.attempts_used == 1
+    assert "Try again: 1 attempt left." in one.feedback.value
+    assert not one.controls[0].disabled
+    assert two.final is not None
+    assert two.final.correct
+    assert all(c.disabled for c in two.controls)
+    assert again.score_label.value == "Score: 1/2"
+    other = _quiz(ids, tmp_path, student="ben")  # someone else starts fresh
+    assert all(i.attempts_used == 0 for i in other.items)
+    assert all(i.feedback.value == "" for i in other.items)
+
+
+def test_an_exam_is_submitted_once_across_reruns(tmp_path: Path) -> None:
+    ids = SINGLE[:2]
+    first = _quiz(ids, tmp_path, exam=True, student="ana")
+    _set_correct(first.items[0])
+    first.submit()
+    assert len(_log_lines(tmp_path, "ana")) == 2
+    again = _quiz(ids, tmp_path, exam=True, student="ana")
+    assert again.submitted_at is not None
+    assert "Already submitted" in again.notice.value
+    assert again.submit_button is not None
+    assert again.submit_button.disabled
+    assert all(c.disabled for item in again.items for c in item.controls)
+    assert again.items[0].controls[0].value == again.items[0].question.answer
+    _set_correct(again.items[1])
+    again.submit()
+    assert len(_log_lines(tmp_path, "ana")) == 2, "a second submission was recorded"
+    assert again.score_label.value == "Score: 1/2"
+
+
+def test_two_open_tabs_cannot_both_submit(tmp_path: Path) -> None:
+    ids = SINGLE[:1]
+    tab1, tab2 = (_quiz(ids, tmp_path, exam=True, student="ana") for _ in range(2))
+    _set_correct(tab1.items[0])
+    tab1.submit()
+    tab2.submit()
+    assert len(_log_lines(tmp_path, "ana")) == 1
+    assert "Already submitted" in tab2.notice.value
+
+
+def test_sealed_quiz_saves_answers_without_grading(tmp_path: Path) -> None:
+    question = BANK[SINGLE[0]]
+    quiz = Quiz([question], quiz_id="week3", title="Week 3", student="ana", exam=True,
+                log_dir=tmp_path / "logs", sealed=True)
+    _set_correct(quiz.items[0])
+    quiz.submit()
+    (line,) = _log_lines(tmp_path, "ana")
+    assert line["correct"] is None
+    assert line["score"] is None
+    assert line["answer"] == question.answer
+    assert "scores come after the deadline" in quiz.notice.value
+    assert quiz.items[0].feedback.value == ""

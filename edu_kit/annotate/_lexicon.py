@@ -82,12 +82,20 @@ class Lexicon:
     staff_roles: frozenset[str]
     question_labels: frozenset[str]
     answer_labels: frozenset[str]
+    unnamed_speaker_labels: frozenset[str]
+    unnamed_source_bodies: dict[str, str]
+    unnamed_source_governments: dict[str, str]
+    former_word: re.Pattern[str]
+    named_thing_heads: frozenset[str]
     not_speaker_labels: frozenset[str]
     future_marker: re.Pattern[str]
     past_tense: frozenset[str]
     months: dict[str, int]
     weekdays: dict[str, int]
     relative_days: dict[str, int]
+    passive_auxiliaries: frozenset[str]
+    month_lead_words: tuple[str, ...]
+    anaphoric_days: dict[str, int]
     framing_word: re.Pattern[str]
     demonyms: dict[str, str]
     anonymous_source: re.Pattern[str]
@@ -124,18 +132,28 @@ def lexicon() -> Lexicon:
         staff_roles=frozenset(w.lower() for w in spec["staff_roles"]),
         question_labels=frozenset(spec["question_labels"]),
         answer_labels=frozenset(spec["answer_labels"]),
+        unnamed_speaker_labels=frozenset(w.upper() for w in spec["unnamed_speaker_labels"]),
+        unnamed_source_bodies={str(k).lower(): str(v) for k, v in spec["unnamed_source_bodies"].items()},
+        unnamed_source_governments={str(k): str(v) for k, v in spec["unnamed_source_governments"].items()},
+        named_thing_heads=frozenset(spec["named_thing_heads"]),
+        former_word=re.compile(rf"(?<![\w-])(?:{_phrases(spec['former_words'])})(?:-|\s+)(?:\w+\s+)?$", re.IGNORECASE),
         not_speaker_labels=frozenset(w.upper() for w in spec["not_speaker_labels"]),
         future_marker=words("future_markers"),
         past_tense=frozenset(w.lower() for w in spec["past_tense_words"]),
         months={k: int(v) for k, v in spec["months"].items()},
         weekdays={k: int(v) for k, v in spec["weekdays"].items()},
         relative_days={k.lower(): int(v) for k, v in spec["relative_days"].items()},
+        passive_auxiliaries=frozenset(w.lower() for w in spec["passive_auxiliaries"]),
+        month_lead_words=tuple(str(w) for w in spec["month_lead_words"]),
+        anaphoric_days={k.lower(): int(v) for k, v in spec["anaphoric_days"].items()},
         framing_word=words("framing_words"),
         demonyms={str(k): str(v) for k, v in spec["demonyms"].items()},
         person_noun=re.compile(
             rf"\b(?:{_phrases([*spec['person_nouns'], *(n.lower() for n in spec['role_nouns'])])})s?\b", re.IGNORECASE
         ),
         anonymous_source=re.compile(
-            rf"^\s*(?:{_phrases(spec['anonymous_openers'])})\b.*\b(?:{_phrases(spec['anonymous_nouns'])})\b", re.IGNORECASE
+            rf"^\s*(?:(?:{_phrases(spec['anonymous_openers'])})\b.*\b(?:{_phrases(spec['anonymous_nouns'])})\b"
+            rf"|(?:the\s+)?(?:[\w.-]+\s+){{1,3}}(?:{_phrases(spec['anonymous_plurals'])})\b)",
+            re.IGNORECASE,
         ),
     )

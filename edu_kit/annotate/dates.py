@@ -33,8 +33,7 @@ __all__ = ["resolve_dates"]
 
 _WORD = re.compile(r"\w+")
 _CLAUSE_BOUNDARY = re.compile(r"[\"“”«»„;]|,\s*(?:and|but|while|whereas)\b|\b(?:that|which|when|where|while|whereas)\b")
-# Words before a month name that make it a date ("in December", "for February").
-_MONTH_PREPOSITIONS = ("in", "since", "until", "by", "early", "late", "of", "for", "from", "through", "during", "before", "after", "till")
+_MONTHS_TENSE_DECIDES = 2  # a bare month this many months from publication or fewer is always the nearest
 _PROGRESSIVE_FUTURE = re.compile(r"\b(?:is|are|am)\s+\w+ing\b", re.IGNORECASE)
 
 
@@ -47,14 +46,15 @@ def _pattern() -> re.Pattern[str]:
     day = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
     year = r"(?:19|20)\d\d"
     dash = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+    span_dash = r"\s*(?:-|–|—|to|until|till|through)\s*"  # "September 7 and December 5" are two dates
     rel_days = "|".join(re.escape(k) for k in sorted(lex.relative_days, key=len, reverse=True))
     alternatives = [
         rf"(?P<iso>(?P<iy>{year})-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d))(?![\d-])",
         # 10 to 13 January (2022)
         rf"(?P<rdm>(?P<rdm_d1>{day}){dash}(?P<rdm_d2>{day})\s+(?P<rdm_m>{month})(?:,?\s+(?P<rdm_y>{year}))?)",
         # 30 December to 2 January / December 30 to January 2
-        rf"(?P<rx>(?P<rx_d1>{day})\s+(?P<rx_m1>{month}){dash}(?P<rx_d2>{day})\s+(?P<rx_m2>{month})(?:,?\s+(?P<rx_y>{year}))?)",
-        rf"(?P<rxm>(?P<rxm_m1>{month})\s+(?P<rxm_d1>{day}){dash}(?P<rxm_m2>{month})\s+(?P<rxm_d2>{day})(?:,?\s+(?P<rxm_y>{year}))?)",
+        rf"(?P<rx>(?P<rx_d1>{day})\s+(?P<rx_m1>{month}){span_dash}(?P<rx_d2>{day})\s+(?P<rx_m2>{month})(?:,?\s+(?P<rx_y>{year}))?)",
+        rf"(?P<rxm>(?P<rxm_m1>{month})\s+(?P<rxm_d1>{day}){span_dash}(?P<rxm_m2>{month})\s+(?P<rxm_d2>{day})(?:,?\s+(?P<rxm_y>{year}))?)",
         # January 11-12 (2022)
         rf"(?P<rmd>(?P<rmd_m>{month})\s+(?P<rmd_d1>{day}){dash}(?P<rmd_d2>{day})(?!\d|:\d)(?:,?\s+(?P<rmd_y>{year}))?)",
         # the week of January 10 (an ISO week)
@@ -67,6 +67,10 @@ def _pattern() -> re.Pattern[str]:
         rf"(?P<dm>(?:(?P<dm_wd>{wd}),?\s+)?(?:the\s+)?(?P<dm_d>{day})\s+(?:of\s+)?(?P<dm_m>{month})(?:,?\s+(?P<dm_y>{year}))?)",
         # December 2021
         rf"(?P<my>(?P<my_m>{month})\s+(?P<my_y>{year}))",
+        # 2016-2019, 2014–15 (a range of years)
+        rf"(?P<yy>(?P<yy1>{year})\s*[-–]\s*(?P<yy2>{year}|\d\d)(?![\w%-]))",
+        # last September / next March / this June
+        rf"(?P<lm>(?P<lm_which>(?i:last|next|this|coming|past))\s+(?P<lm_m>{month})(?!\w|\s+\d))",
         # earlier this month / last week / next year
         r"(?P<rel>(?i:(?:(?:earlier|later)\s+)?(?P<rel_which>this|last|next|past|coming)\s+(?P<rel_unit>week|month|year)))",
         # two weeks ago / a month ago / 3 days ago
@@ -79,7 +83,7 @@ def _pattern() -> re.Pattern[str]:
         # last Friday / on Wednesday
         rf"(?P<wdx>(?:(?P<wdx_which>(?i:last|next|this|coming))\s+)?(?P<wdx_wd>{wd}))",
         # in December (a month without a day)
-        "(?:" + "|".join(f"(?<={w} )" for w in _MONTH_PREPOSITIONS) + r"|(?<=mid-))" + rf"(?P<mo>{month})(?!\w)",
+        "(?:" + "|".join(f"(?<={re.escape(w)} )" for w in lex.month_lead_words) + r"|(?<=mid-))" + rf"(?P<mo>{month})(?!\w)",
         rf"(?P<yr>(?<![\w$£€.,-]){year})(?![\w%]|[.,]\d|-\d)",
     ]
     return re.compile(r"(?<![\w])(?:" + "|".join(alternatives) + r")(?!\w)")
@@ -98,6 +102,7 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
     """
     found: list[DateExpression] = []
     published = article.published
+    transcript = is_transcript(article.body)
     markers: dict[int, list[tuple[int, str]]] = {}  # tense markers of each sentence, found once
     for match in _matches(article.body):
         sentence = article.sentence_at(match.start())
@@ -110,7 +115,7 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
             return _tense(markers[sentence.index], at - sentence.start)
 
         try:
-            resolved = _resolve(match, published, tense)
+            resolved = _resolve(match, published, tense, transcript)
         except OverflowError:  # "tomorrow" on 9999-12-31: past the calendar's end, unresolved
             resolved = (None, None, "day", True, match.start(), match.end())
         if resolved is None or (match.group("rday") and _title_word(article.body, match.start(), sentence)):
@@ -128,7 +133,47 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
                 sentence=-1 if sentence is None else sentence.index,
             )
         )
-    return tuple(found)
+    return tuple(_with_anaphoric_days(article, found))
+
+
+def _with_anaphoric_days(article: Article, found: list[DateExpression]) -> list[DateExpression]:
+    """Add "the same day", "the next day" …: each is the day written last before it
+    (a date of day precision), shifted by the lexicon's number of days."""
+    shifts = lexicon().anaphoric_days
+    extra = []
+    for match in _anaphoric_pattern().finditer(article.body):
+        earlier = [d for d in found if d.end <= match.start() and d.precision == "day" and d.value is not None]
+        if any(d.start <= match.start() < d.end for d in found):
+            continue
+        value = None
+        if earlier:
+            anchor = date.fromisoformat(str(max(earlier, key=lambda d: d.end).value))
+            value = (anchor + timedelta(days=shifts[" ".join(match.group().lower().split())])).isoformat()
+        sentence = article.sentence_at(match.start())
+        extra.append(
+            DateExpression(
+                text=match.group(), start=match.start(), end=match.end(), value=value, until=None, precision="day",
+                relative=True, sentence=-1 if sentence is None else sentence.index,
+            )
+        )
+    return sorted([*found, *extra], key=lambda d: d.start) if extra else found
+
+
+@lru_cache(maxsize=1)
+def _anaphoric_pattern() -> re.Pattern[str]:
+    phrases = sorted(lexicon().anaphoric_days, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(r"\s+".join(map(re.escape, p.split())) for p in phrases) + r")(?!\w)", re.IGNORECASE)
+
+
+_TRANSCRIPT_LABEL = re.compile(r"^(?:[A-Z][A-Z.'’-]*(?:[ \t]+[A-Z][A-Z.'’-]*){0,5}:|Q(?:UESTION)?(?::|[ \t]{2,}|\t))", re.MULTILINE)
+
+
+def is_transcript(body: str) -> bool:
+    """Does ``body`` read as a transcript: at least two paragraphs open with a speaker
+    label in capitals ("MS. PSAKI:", "SECRETARY BLINKEN:") or a reporter's "Q"?"""
+    not_names = lexicon().not_speaker_labels
+    labels = (m for m in _TRANSCRIPT_LABEL.finditer(body) if m.group().rstrip(": \t").upper() not in not_names)
+    return next(labels, None) is not None and next(labels, None) is not None
 
 
 @lru_cache(maxsize=1)
@@ -195,7 +240,7 @@ def _nearest_year(month: int, day: int, published: date | None) -> int | None:
     return min(candidates, key=lambda y: abs((date(y, month, day) - published).days))
 
 
-def _resolve(match: re.Match[str], published: date | None, tense: Callable[[], str | None]) -> _Resolved | None:
+def _resolve(match: re.Match[str], published: date | None, tense: Callable[[], str | None], transcript: bool = False) -> _Resolved | None:
     g = match.groupdict()
     start, end = match.start(), match.end()
     if g["iso"]:
@@ -222,11 +267,23 @@ def _resolve(match: re.Match[str], published: date | None, tense: Callable[[], s
             return _single_day(g, prefix, published, match)
     if g["my"]:
         return (f"{int(g['my_y']):04d}-{_month(g['my_m']):02d}", None, "month", False, start, end)
+    if g["yy"]:
+        first, last = int(g["yy1"]), int(g["yy2"]) if len(g["yy2"] or "") == 4 else int((g["yy1"] or "")[:2] + (g["yy2"] or ""))
+        return None if last <= first else (str(first), str(last), "year", False, start, end)
+    if g["lm"]:
+        return _named_month(_month(g["lm_m"]), str(g["lm_which"]).lower(), published, start, end)
     if g["mo"]:
         month = _month(g["mo"])
         if g["mo"] == "May":
             return None  # "in May" is too often the verb
         year = _nearest_year(month, 15, published)
+        if year is not None and published is not None:
+            # The nearest one, unless it lies months away on the side the tense denies
+            # ("launched during a June summit", written in January: last June).
+            away = (year - published.year) * 12 + month - published.month
+            mood = tense() if abs(away) > _MONTHS_TENSE_DECIDES else None
+            if (mood == "past" and away > 0) or (mood == "future" and away < 0):
+                year -= 1 if away > 0 else -1
         value = None if year is None else f"{year:04d}-{month:02d}"
         return (value, None, "month", True, start, end)
     if g["rel"]:
@@ -240,7 +297,7 @@ def _resolve(match: re.Match[str], published: date | None, tense: Callable[[], s
         value = None if published is None else (published + timedelta(days=shift)).isoformat()
         return (value, None, "day", True, start, end)
     if g["wdx"]:
-        return _weekday(g, published, tense, start, end)
+        return _weekday(g, published, tense, start, end, transcript)
     if g["yr"]:
         return (g["yr"], None, "year", False, start, end)
     return None
@@ -321,6 +378,25 @@ def _weekend(which: str, published: date | None, tense: Callable[[], str | None]
     return (saturday.isoformat(), (saturday + timedelta(days=1)).isoformat(), "day", True, start, end)
 
 
+def _named_month(month: int, which: str, published: date | None, start: int, end: int) -> _Resolved:
+    """A month named without a year: "last September" is the latest September before the
+    publication month, "next March" the first after it, "this June" the publication
+    year's; in a past clause ("during a June summit") the latest on or before publication,
+    in a future one the first from the publication month on."""
+    if published is None:
+        return (None, None, "month", True, start, end)
+    year = published.year
+    if which in ("last", "past"):
+        year -= month >= published.month
+    elif which in ("next", "coming"):
+        year += month <= published.month
+    elif which == "on or before":
+        year -= month > published.month
+    elif which == "from":
+        year += month < published.month
+    return (f"{year:04d}-{month:02d}", None, "month", True, start, end)
+
+
 def _week_of(g: dict[str, str | None], published: date | None, start: int, end: int) -> _Resolved | None:
     """"the week of January 10": the ISO week of that day."""
     month_text, day_text = g["wk_m"] or g["wk_m2"], g["wk_d"] or g["wk_d2"]
@@ -391,7 +467,12 @@ def _day_of_month(day: int, published: date | None, tense_of: Callable[[], str |
     return (chosen.isoformat(), None, "day", True, start, end)
 
 
-def _weekday(g: dict[str, str | None], published: date | None, tense_of: Callable[[], str | None], start: int, end: int) -> _Resolved:
+def _weekday(
+    g: dict[str, str | None], published: date | None, tense_of: Callable[[], str | None], start: int, end: int, transcript: bool = False
+) -> _Resolved:
+    """A weekday by its word ("last", "next", "this") or the tense of its clause.  In a
+    transcript the speakers talk on the day of the event, so a weekday in the past tense
+    that is that very day ("On Friday we agreed", said on a Friday) is the one before."""
     target = lexicon().weekdays[g["wdx_wd"] or ""]
     which = (g["wdx_which"] or "").lower()
     if not which:  # "on Wednesday": the weekday alone is the expression
@@ -414,7 +495,7 @@ def _weekday(g: dict[str, str | None], published: date | None, tense_of: Callabl
         day = published + timedelta(days=delta)
     else:
         delta = (published.weekday() - target) % 7
-        if which == "last" and delta == 0:
+        if delta == 0 and (which == "last" or (transcript and tense == "past")):
             delta = 7
         day = published - timedelta(days=delta)
     return (day.isoformat(), None, "day", True, start, end)
@@ -430,10 +511,14 @@ def _tense_markers(context: str) -> list[tuple[int, str]]:
     lex = lexicon()
     markers = [(m.start(), "future") for m in lex.future_marker.finditer(context)]
     markers += [(m.start(), "future") for m in _PROGRESSIVE_FUTURE.finditer(context)]
+    previous = ""
     for m in _WORD.finditer(context):
         word = m.group()
-        if word.lower() in lex.past_tense or (len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower()):
+        if word.lower() in lex.past_tense or (
+            len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower() and previous not in lex.passive_auxiliaries
+        ):
             markers.append((m.start(), "past"))
+        previous = word.lower()
     markers += [(m.start(), "boundary") for m in _CLAUSE_BOUNDARY.finditer(context)]
     return markers
 

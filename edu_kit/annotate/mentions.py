@@ -25,7 +25,7 @@ __all__ = ["mentions"]
 
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 # ", a former French ambassador to the OSCE": the first words of an apposition.
-_APPOSITION = re.compile(r",\s+(?:a|an|the)\s+(?P<words>(?:[\w’'-]+\s+){0,4}[\w’'-]+)")
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<words>(?:[\w’'.-]+\s+){0,4}[\w’'.-]+)")
 # A capitalised word, without a possessive ending: where a surname can stand.
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*?(?=['’]s\b|[^\w-]|$)")
 _POSSESSIVE_END = re.compile(r"['’]s$")
@@ -84,7 +84,24 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
     found.extend(_unknown_people(body, taken))
     found = _unknown_bodies(body, found, taken)
     found.extend(_label_names(article, found, taken, kb))
-    return tuple(sorted(found, key=lambda m: (m.start, -m.end)))
+    return tuple(_printed_names_win(sorted(found, key=lambda m: (m.start, -m.end))))
+
+
+def _printed_names_win(found: list[Mention]) -> list[Mention]:
+    """A surname alone is the person the article last named in full with it, even when
+    the knowledge base knows someone else of that name: after "Ambassador John Sullivan",
+    "Sullivan" is John Sullivan, not the adviser Jake Sullivan."""
+    latest: dict[str, Mention] = {}  # surname -> the latest full name printed before
+    result = []
+    for mention in found:
+        if mention.kind == "person" and " " in mention.text.strip():
+            latest[mention.name.split()[-1]] = mention
+        elif mention.kind == "person" and mention.text == mention.name.split()[-1]:
+            full = latest.get(mention.text)
+            if full is not None and full.name != mention.name:
+                mention = Mention(full.name, "person", mention.text, mention.start, mention.end, full.entity, mention.misspelt)
+        result.append(mention)
+    return result
 
 
 def _label_names(article: Article, found: list[Mention], taken: bytearray, kb: KnowledgeBase) -> list[Mention]:
@@ -93,9 +110,13 @@ def _label_names(article: Article, found: list[Mention], taken: bytearray, kb: K
 
     extra = []
     lex = lexicon()
+    seen: set[int] = set()
     for turn in turns(article, found, kb):
         text = article.body[turn.label_start : turn.label_end]
-        if turn.speaker is None or text in lex.question_labels or text in lex.answer_labels or any(taken[turn.label_start : turn.label_end]):
+        if turn.speaker is None or turn.kind != "person" or turn.label_start in seen:
+            continue  # a body's unnamed official, or a turn continued (its label counted once)
+        seen.add(turn.label_start)
+        if text in lex.question_labels or text in lex.answer_labels or any(taken[turn.label_start : turn.label_end]):
             continue
         person = kb.person(turn.speaker)
         extra.append(Mention(turn.speaker, "person", text, turn.label_start, turn.label_end, person.id if person else None))
@@ -173,14 +194,23 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
     apposition that describes a person ("Oleksandra Hnatiuk, a schoolteacher in Kharkiv").
     """
     lex = lexicon()
+    role_nouns = _role_nouns_lower()
     spans: dict[tuple[int, int], str] = {}
     # Lines that credit people ("(Reporting by …; Editing by …)"), found once.
     credits = [(m.start(), len(body) if body.find("\n", m.end()) < 0 else body.find("\n", m.end())) for m in _CREDIT_LINE.finditer(body)]
     for run in _name_sequences().finditer(body):
+        if run.group().isupper():
+            continue  # "SERGEI RYABKOV, RUSSIAN DEPUTY FOREIGN MINISTER:": a transcript label (turns.py)
         words = [(w.start() + run.start(), w.group().rstrip("’'-")) for w in re.finditer(r"\S+", run.group())]
-        before = body[max(0, run.start() - 30) : run.start()].split()
-        after_role = bool(before) and (before[-1].rstrip(",") in lex.role_nouns or (before[-1].rstrip(",").lower() in lex.title_words_lower and before[-1].endswith(",")))
-        after_by = bool(before) and (before[-1] == "by" or any(a <= run.start() < b for a, b in credits))
+        before = body[max(0, run.start() - 60) : run.start()].split()
+        after_role = bool(before) and (
+            before[-1].rstrip(",").lower() in role_nouns
+            or (before[-1].rstrip(",").lower() in lex.title_words_lower and before[-1].endswith(","))
+            or _role_of_the(before, role_nouns)  # "Secretary General of the organization Maren Halvorsen"
+        )
+        # "(Olivier Hoslet / AP Archive)": a photographer's credit.
+        credited = body[run.start() - 1 : run.start()] == "(" and (body.startswith(" /", run.end()) or body.startswith("/", run.end()))
+        after_by = credited or (bool(before) and (before[-1] == "by" or any(a <= run.start() < b for a, b in credits)))
         followed_by_who = _WHO_AFTER.match(body, run.end()) is not None  # "Rolf Mützenich, who leads …"
         # "…," said Suresh Nair, a bank clerk: a name right after "said" that ends the clause.
         after_speech = bool(before) and before[-1] in ("said", "says", "added", "asked") and body[run.end() : run.end() + 1] in (",", ".")
@@ -190,14 +220,24 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
             words = words[1:]  # "On Monday, the defence secretary": no name starts with "On"
         if len(words) < 2 or words[0][1] in lex.months or words[0][1] in lex.weekdays:
             continue
-        titled = [i for i, (_, w) in enumerate(words) if w in lex.title_words]
+        while len(words) > 1 and words[-1][1] in lex.weekdays:
+            words = words[:-1]  # "Russian President Vladimir Putin Tuesday": the day is no part of it
+        titled = [i for i, (_, w) in enumerate(words) if w in lex.title_words or _plural_role(w, role_nouns)]
         owner = max((i for i, (_, w) in enumerate(words[:-1]) if _POSSESSIVE_END.search(w)), default=None)
         # "Tanya Mercer said": the last two words of a run that a speech verb follows.
         in_place = bool(before) and before[-1] in lex.place_prepositions  # "officials in South Block said"
         space = _SPACES.match(body, run.end())
         speaks = not in_place and space is not None and lex.speech_verb.match(body, space.end()) is not None and not any(w in lex.title_words or w in lex.months or w in lex.weekdays for _, w in words[-2:])
-        if titled and any(words[i][1] in lex.role_nouns for i in titled):
+        if titled and (any(words[i][1] in lex.role_nouns or _plural_role(words[i][1], role_nouns) for i in titled) or after_role):
+            # "Russian President | Vladimir Putin", "Secretary of State | Antony Blinken"
             name = words[titled[-1] + 1 :]
+            if len(name) == 1 and titled[-1] == len(words) - 2 and words[titled[-1]][1].lower().rstrip(".") in role_nouns and len(name[0][1]) > 2:
+                # "President Galtolno": a role noun before one capitalised word is a surname.
+                start = name[0][0]
+                end = start + len(_strip_possessive(name[0][1]))
+                if not any(taken[start:end]) and not _head_noun_after(body, end):
+                    spans[(start, end)] = body[start:end]
+                continue
         elif owner is not None and not any(w in lex.title_words for _, w in words[owner + 1 :]):
             name = words[owner + 1 :]  # "Gulf Horizon's Samir Haddad": the name after the possessive
         elif speaks:
@@ -209,9 +249,12 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
             name = [] if first is None else words[first:]
             if any(w in lex.title_words for _, w in name[1:]):
                 name = []
+        given = next((i for i, (_, w) in enumerate(name) if i and _fold(w) in lex.given_names and w not in lex.title_words), None)
+        if given is not None and len(name) - given >= 2:
+            name = name[given:]  # "Digital Transformation Mykhailo Fedorov": from the given name on
         name = name[:3]
-        if len(name) < 2:
-            continue
+        if len(name) < 2 or name[-1][1] in lex.named_thing_heads:
+            continue  # "President Wilson Hotel" is a hotel
         start = name[0][0]
         end = name[-1][0] + len(_strip_possessive(name[-1][1]))
         if not any(taken[start:end]):
@@ -219,12 +262,52 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
     found = [Mention(text, "person", text, s, e, None) for (s, e), text in spans.items()]
     for s, e in spans:
         taken[s:e] = b"\x01" * (e - s)
-    surnames = {text.split()[-1]: text for text in spans.values() if len(text.split()[-1]) > 2}
+    surnames: dict[str, str] = {}
+    for text in spans.values():  # a surname stands for the fullest name printed with it
+        last = text.split()[-1]
+        if len(last) > 2 and len(text) > len(surnames.get(last, "")):
+            surnames[last] = text
     for surname, text in surnames.items():
         for start in _word_occurrences(body, surname):
             if not any(taken[start : start + len(surname)]):
                 found.append(Mention(text, "person", surname, start, start + len(surname), None))
     return found
+
+
+@lru_cache(maxsize=1)
+def _role_nouns_lower() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicon().role_nouns) | frozenset(w.lower().rstrip(".") for w in lexicon().role_nouns)
+
+
+def _plural_role(word: str, role_nouns: frozenset[str]) -> bool:
+    """"Presidents", "Ministers": a role noun in the plural."""
+    return word.endswith("s") and word[:-1].lower() in role_nouns
+
+
+def _head_noun_after(body: str, end: int) -> bool:
+    """Does a body's head noun follow ("President Wilson Hotel")?"""
+    match = re.match(r"[ \t]+([A-Z][\w-]*)", body[end : end + 40])
+    return match is not None and (match.group(1) in lexicon().body_heads or match.group(1) in lexicon().named_thing_heads)
+
+
+_OF_THE = frozenset({"of", "the", "for", "to", "at", "in", "and"})
+
+
+def _role_of_the(before: list[str], role_nouns: frozenset[str]) -> bool:
+    """Do the words before a name end with a role noun and a short "of the …" tail in
+    lower case ("Secretary General of the organization", "minister for foreign affairs")?"""
+    tail: list[str] = []
+    for position, word in enumerate(reversed(before[-6:])):
+        bare = word.rstrip(",")
+        if bare.lower() in role_nouns and tail and tail[-1] in _OF_THE:
+            return True
+        if position == 0 and word != bare and bare[:1].isupper() and "." not in bare:
+            tail.append(bare)  # "ambassador to the OSCE, Pasvor Noldundbairt": the body before the comma
+            continue
+        if word != bare or not word.islower():
+            return False  # a comma or a capitalised word: the tail stops here
+        tail.append(word)
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -40,11 +40,14 @@ from .marks import QuoteSpan, quote_spans
 from .mentions import mentions as find_mentions
 from .records import Mention, Quote, SpeakerKind
 from .references import Reference, References, build_references
-from .turns import turns
+from .turns import body_named_in, turns
 
 __all__ = ["quotes"]
 
 _MARKS = "\"'“”‘’«»„"
+_PARTICIPLE_AFTER = re.compile(r",\s*\w+ing\b")  # "…?" Zelensky asked, emphasizing that …: still this quotation's cue
+_LONE_NAME = re.compile(r"\s*([A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'-]+)\s*")  # one capitalised word: a surname
+_SENTENCE_TAIL_MAX_WORDS = 25  # words after a sentence's last quotation that rule 5 reads
 _FRAGMENT_MAX_WORDS = 12
 _FRAGMENT_WOVEN_WORDS = 8
 _POST_WINDOW = 120
@@ -176,7 +179,7 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
                     start=turn.start,
                     end=turn.end,
                     speaker=turn.speaker,
-                    speaker_kind="person",
+                    speaker_kind=turn.kind,
                     cue=turn.cue,
                     fragment=False,
                     where="text",  # turns are read in running text only
@@ -185,6 +188,20 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
             )
         result.sort(key=lambda q: q.start)
     return tuple(result)
+
+
+def _unnamed_source_body(phrase: str, kb: KnowledgeBase) -> str | None:
+    """The body an unnamed source speaks for: one the phrase names ("a NATO official"),
+    else "a senior administration official" -> White House, "a senior US official" -> US
+    government (the lexicon's ``unnamed_source_bodies`` and ``unnamed_source_governments``)."""
+    lex = lexicon()
+    body = body_named_in(phrase, kb)
+    if body is not None:
+        return body
+    for word, government in lex.unnamed_source_governments.items():
+        if re.search(rf"(?<![\w.]){re.escape(word)}(?!\w)", phrase):
+            return government
+    return None
 
 
 def _clean(raw: str) -> str:
@@ -213,6 +230,7 @@ class _Finder:
         self.spans = spans
         self.lex = lexicon()
         self._word_counts: dict[int, int] = {}
+        self._surnames: dict[str, str] | None = None
 
     def is_fragment(self, text: str, span: QuoteSpan) -> bool:
         """Short quoted words woven into the writer's sentence, not a full statement.
@@ -222,10 +240,12 @@ class _Finder:
         sentence come before it (other than a lead-in such as "X said:", "…, X said,"
         or "X said that") or after it (other than a speech cue).  American style puts
         the full stop inside the marks even for a fragment (were a "red line."), so up
-        to eight words woven into a sentence are a fragment whatever their punctuation.
+        to eight words woven into a sentence are a fragment whatever their punctuation,
+        and so are words that open in lower case in the middle of the writer's clause
+        (He stressed that Moscow's partners "have realized …"), however long.
         """
         words = len(text.split())
-        if len(span.paragraphs) > 1 or words > _FRAGMENT_MAX_WORDS:
+        if len(span.paragraphs) > 1:
             return False
         opener, close = self._before_mark(span.start), self._after_mark(span.end)
         sentence = self.article.sentence_at(opener)
@@ -233,7 +253,15 @@ class _Finder:
             return False
         before = self.body[self._floor(sentence.start, opener) : opener].strip()
         woven = bool(before) and not re.search(r"(?:[:,(]|\bthat)$", before)
+        if woven and text[:1].islower():
+            # He stressed that Moscow's partners "have realized the need …": words that
+            # start in the middle of the writer's own clause are a piece of it, however long.
+            return True
+        if words > _FRAGMENT_MAX_WORDS:
+            return False
         if _ENDS_LIKE_SENTENCE.search(text):
+            if woven and words <= 3 and text.rstrip().endswith(","):
+                return True  # called the reaction "businesslike," adding …
             return woven and words <= _FRAGMENT_WOVEN_WORDS and not text.rstrip().endswith(",")
         if words <= 3 or woven:
             return True
@@ -246,13 +274,59 @@ class _Finder:
 
     # -- the rules -------------------------------------------------------------------
     def speaker(self, index: int, fragment: bool, done: list[Quote]) -> _Speaker | None:
+        found = self._rules(index, fragment, done)
+        if found is not None and not found.name and self.lex.anonymous_source.search(found.cue):
+            # "An administration official told CNN that "…"": someone unnamed who speaks
+            # for a body; the quotation is the body's, as an unnamed source's.
+            body = _unnamed_source_body(found.cue, self.kb)
+            return None if body is None else _Speaker(body, "unnamed_source", found.cue)
+        return found
+
+    def _rules(self, index: int, fragment: bool, done: list[Quote]) -> _Speaker | None:
         span = self.spans[index]
         return (
             self._after(span)
             or self._before(span)
             or (None if fragment else self._continuation(span, done))
             or self._subject(span)
+            or self._sentence_tag(index)
         )
+
+    def _sentence_tag(self, index: int) -> _Speaker | None:
+        """Rule 5: a quotation in a sentence that closes with a speech tag of its own is
+        that tag's speaker's, wherever in the sentence it stands ('"The greatest risk …"
+        rather than the threat of an invasion, Zelensky said in a press conference'; '"The
+        probability of the attack" by the Russians "exists …", assured Zelensky').  Only
+        the sentence's own text after its last quotation is read."""
+        span = self.spans[index]
+        sentence = self.article.sentence_at(self._before_mark(span.start))
+        if sentence is None:
+            return None
+        last = index
+        while last + 1 < len(self.spans) and self.spans[last + 1].start < sentence.end:
+            last += 1
+        tail_start = self._after_mark(self.spans[last].end)
+        tail = self.body[tail_start : sentence.end]
+        if _QUOTE_MARK.search(tail) or len(tail.split()) > _SENTENCE_TAIL_MAX_WORDS:
+            return None
+        commas = [m.end() for m in re.finditer(r",", tail)]
+        if self.body[self.spans[last].start : self.spans[last].end].rstrip().endswith(","):
+            commas.insert(0, 0)  # '"…,” Wendy Sherman said': the comma inside the marks
+        for comma in reversed(commas):
+            rest = tail[comma:]
+            verb = self.lex.speech_verb.search(rest)
+            if verb is None:
+                continue
+            at = tail_start + comma
+            who = rest[: verb.start()]
+            if who.strip():
+                if len(who.split()) > _WHO_MAX_WORDS:
+                    return None
+                return self._who(at, at + verb.start(), at, at + verb.end())
+            after = re.match(r"[^,.;:!?]*", rest[verb.end() :])
+            end = at + verb.end() + (len(after.group()) if after else 0)
+            return self._who(at + verb.end(), end, at, end)
+        return None
 
     def _after(self, span: QuoteSpan) -> _Speaker | None:
         """Rule 1: a cue right after the closing mark."""
@@ -274,7 +348,8 @@ class _Finder:
         if verb is None or _QUOTE_MARK.search(rest[: verb.start()]):
             return None
         if _ENDS_SENTENCE.search(self.body[span.start : span.end]) and (
-            _INTRODUCES_NEXT.match(rest, verb.end()) or len(_until_sentence_end(rest[verb.end() :]).split()) > _CUE_TAIL_MAX_WORDS
+            _INTRODUCES_NEXT.match(rest, verb.end())
+            or (len(_until_sentence_end(rest[verb.end() :]).split()) > _CUE_TAIL_MAX_WORDS and not _PARTICIPLE_AFTER.match(rest, verb.end()))
         ):
             # "… moves." He added, "…", or "… forever." Kuleba urged partners to …: a new
             # sentence with its own business, not this quotation's cue.
@@ -452,8 +527,11 @@ class _Finder:
         verb_start = floor + verb.start()
         actors = [r for r in self.refs.within(floor, verb_start) if r.via != "place"]
         if not actors:
-            # "The alliance said on Monday those demands were "non-starters"": a body's noun.
+            # "The alliance said on Monday those demands were "non-starters"": a body's noun;
+            # "An administration official told CNN that "…"": an unnamed source.
             subject = self.body[floor:verb_start]
+            if len(subject.split()) <= _WHO_MAX_WORDS and self.lex.anonymous_source.search(subject):
+                return self._who(floor, verb_start, floor, cue_end)
             if len(subject.split()) > _SUBJECT_MAX_WORDS or self.lex.organization_anaphor.search(subject) is None:
                 return None
             speaker = self._who(floor, verb_start, floor, cue_end)
@@ -577,12 +655,14 @@ class _Finder:
             if named_bodies and self.lex.body_voices.search(phrase):
                 return _Speaker(named_bodies[-1].name, "organization", cue)
             if named_bodies:
-                return None  # "an EU diplomat, who asked not to be named": an unnamed source
+                # "an EU diplomat, who asked not to be named": the body the source speaks for
+                return _Speaker(named_bodies[-1].name, "unnamed_source", cue)
             # "an IOC spokesperson said": a body the knowledge base lacks, named by its acronym.
             acronym = _ACRONYM.search(phrase)
             if acronym is not None and acronym.group() not in self.lex.title_words and acronym.group() not in self.lex.demonyms:
                 return _Speaker(acronym.group(), "organization", cue)
-            return None
+            spoken_for = _unnamed_source_body(phrase, self.kb)
+            return None if spoken_for is None else _Speaker(spoken_for, "unnamed_source", cue)
         bodies = [r for r in refs if r.via == "name"]
         if not bodies:  # a country speaks as a state only when named alone: "Russia said"
             bodies = [r for r in refs if re.fullmatch(r"\s*(?:the\s+)?", phrase[: r.start - who_start]) and not phrase[r.end - who_start :].strip()]
@@ -598,7 +678,32 @@ class _Finder:
             words = [w for w in name.group().split() if w not in self.lex.title_words]
             if len(words) >= 2:
                 return _Speaker(" ".join(words), "person", cue)
+        lone = _LONE_NAME.fullmatch(phrase)
+        if lone is not None and not refs and self._unknown_word(lone.group(1)):
+            # '"…," Traisdainnail said': a capitalised word nobody lists, before a speech
+            # verb, is someone's surname (the full name printed with it, if any).
+            return _Speaker(self._full_name(lone.group(1)), "person", cue)
         return None
+
+    def _unknown_word(self, word: str) -> bool:
+        lex = self.lex
+        return (
+            word not in lex.title_words
+            and word not in lex.months
+            and word not in lex.weekdays
+            and word.lower() not in lex.pronouns
+            and word not in lex.not_name_openers
+            and word not in lex.demonyms
+            and len(word) > 2
+        )
+
+    def _full_name(self, surname: str) -> str:
+        if self._surnames is None:  # built once per article, on first need
+            self._surnames = {}
+            for ref in self.refs.items:
+                if ref.kind == "person" and ref.name and " " in ref.name:
+                    self._surnames.setdefault(ref.name.split()[-1], ref.name)
+        return self._surnames.get(surname, surname)
 
     def _body_called(self, noun: str, offset: int) -> Reference | None:
         """The latest body before ``offset`` whose own name calls it ``noun`` ("the

@@ -16,7 +16,7 @@ __all__ = [
 ]
 
 MentionKind = Literal["person", "organization", "place", "concept"]
-SpeakerKind = Literal["person", "organization"]
+SpeakerKind = Literal["person", "organization", "unnamed_source"]
 Precision = Literal["day", "week", "month", "year"]
 
 

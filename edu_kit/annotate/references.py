@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .._data import data_file
 from ..corpus import Article
@@ -93,6 +93,25 @@ def _holder(kb: KnowledgeBase, phrase: str, published: date | None) -> Person | 
     return first if first is not None and last is not None and first.id == last.id else None
 
 
+_STRANGER_WINDOW = 300  # characters back in which an unknown person may be the one a title means
+
+
+def _unknown_before(article: Article, named: list[Any], starts: list[int], offset: int, kb: KnowledgeBase) -> Any:
+    """The latest person named before ``offset`` as a subject (not "spoke to X"), within
+    ``_STRANGER_WINDOW``, if the knowledge base does not know them; None when that person
+    is someone it knows."""
+    for r in reversed(named[: bisect_right(starts, offset)]):
+        if r[0] < offset - _STRANGER_WINDOW:
+            return None
+        if r[4] != "person" or r[2] != "name":
+            continue
+        sentence = article.sentence_at(r[0])
+        if sentence is not None and _is_object(article.body, sentence.start, r[0]):
+            continue
+        return r if kb.person(r[3] or "") is None else None
+    return None
+
+
 _POSSESSED = re.compile(r"['’]s\s+([a-z]+)\b")
 
 
@@ -160,8 +179,11 @@ def build_references(
             raw.append((mention.start, mention.end, "place", mention.name, "organization", None))
     named = sorted(raw)
     named_starts = [r[0] for r in named]
+    named_people = {r[3] for r in named if r[4] == "person"}
     dropped: set[int] = set()
-    pronouns = lexicon().pronouns
+    printed_holders: dict[str, tuple[str | None, str | None]] = {}  # role id -> (name, gender) printed with it
+    lex = lexicon()
+    pronouns = lex.pronouns
     for match in _scanner(kb).finditer(lowered(article.body)):
         start, end = match.span()
         if start in inside:
@@ -179,11 +201,49 @@ def build_references(
         # Names that overlap this phrase (names never overlap each other).
         first = max(0, bisect_right(named_starts, start) - 1)
         overlapping = [r for r in named[first : bisect_right(named_starts, end)] if r[0] < end and start < r[1]]
-        if any(r[4] == "person" for r in overlapping):
+        role = kb.cue_role(match.group()) if match.group("role") else None
+        former = match.group("role") is not None and lex.former_word.search(article.body, max(0, start - 24), start) is not None
+        following = named[bisect_right(named_starts, end - 1) : bisect_right(named_starts, end - 1) + 1]
+        inside_name = [r for r in overlapping if r[4] == "person"]
+        preceding = named[max(0, first - 1) : first + 1]
+        printed = (
+            inside_name
+            # "the White House press secretary, Purtfund Koundvroundvron, said": the name in apposition
+            or [r for r in following if r[4] == "person" and re.fullmatch(r",?\s*", article.body[end : r[0]])]
+            # "Brikon Brutreirzouv, the Russian Foreign Ministry spokeswoman, wrote": an apposition
+            or [r for r in preceding if r[4] == "person" and r[1] <= start and re.fullmatch(r",\s*", article.body[r[1] : start])]
+        )
+        if printed and role is not None and not former:
+            # A later "the secretary general" is whoever the article printed with the title
+            # ("NATO secretary-general Maren Halvorsen"), not the holder the data knows.
+            printed_holders[role.id] = (printed[0][3], printed[0][5])
+        if inside_name:
             continue  # "NATO Secretary General Jens Stoltenberg": the name says it already
         if match.group("role") and re.search(r"(?:^|\s)(?:an?|one|another)\s+$", article.body[max(0, start - 8) : start], re.IGNORECASE):
             continue  # "a State Department spokesperson": someone unnamed, not the office holder
+        if former:
+            continue  # "the former secretary general": a past holder the text does not name
         holder = _holder(kb, match.group(), article.published) if match.group("role") else None
+        if printed and match.group("role"):
+            # The title right before a printed name stands for that name (the sentence's subject).
+            dropped.update(r[0] for r in overlapping)
+            if not former:
+                raw.append((start, end, "role", printed[0][3], "person", printed[0][5]))
+            continue
+        if role is not None and role.id in printed_holders:
+            name, gender = printed_holders[role.id]
+            raw.append((start, end, "role", name, "person", gender))
+            dropped.update(r[0] for r in overlapping)
+            continue
+        if holder is not None and holder.name not in named_people:
+            # The data's office holder is nowhere in the text, but the text has just named
+            # someone the data does not know: "Bouskklaisgor said … Russia's top diplomat
+            # said": the title is that person's (the text wins over the data).
+            stranger = _unknown_before(article, named, named_starts, start, kb)
+            if stranger is not None:
+                raw.append((start, end, "role", stranger[3], "person", stranger[5]))
+                dropped.update(r[0] for r in overlapping)
+                continue
         if match.group("role"):
             # "the Kremlin chief" is a person, not the Kremlin (even when we cannot say who).
             dropped.update(r[0] for r in overlapping)

@@ -16,6 +16,13 @@ paragraph before the first question or answer that names someone.
 
 Labels that are not names ("CLAIM:", "UPDATE:") are never turns: a label must be
 two or more words, carry a role, or be the surname of someone the article names.
+
+A briefing's unnamed speakers ("SENIOR ADMINISTRATION OFFICIAL:", and "MODERATOR:" on a
+government's own transcript) speak for a body: the one their label names, else the one
+that publishes the transcript (``unnamed_speaker_labels`` in the lexicon); their turns
+have ``kind`` "unnamed_source".  In a transcript (two labelled turns in capitals or
+more) a paragraph without a label continues the turn before it; a reporter's "Q" line
+("Q    Happy Friday.") is a question even without a colon.
 """
 
 from __future__ import annotations
@@ -27,9 +34,9 @@ from functools import lru_cache
 from ..corpus import Article
 from ..knowledge import KnowledgeBase
 from ._lexicon import lexicon
-from .records import Mention
+from .records import Mention, SpeakerKind
 
-__all__ = ["Turn", "turns"]
+__all__ = ["Turn", "body_named_in", "turns"]
 
 _UPPER_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'’-]*"
 _CASED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*"
@@ -57,6 +64,10 @@ class Turn:
     speaker: str | None
     cue: str
     quotation: bool
+    kind: SpeakerKind = "person"
+
+
+_QUESTION_WITHOUT_COLON = re.compile(r"(?:Q|QUESTION)(?:[ \t]{2,}|\t)(?=\S)")
 
 
 def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: KnowledgeBase) -> tuple[Turn, ...]:
@@ -78,12 +89,31 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
     interviewee: str | None = None
     result: list[Turn] = []
     guessed: list[int] = []
+    continued: list[Turn] = []  # unlabelled paragraphs that continue a turn in capitals
+    current: Turn | None = None
+    issuer: str | bool | None = False  # the body that publishes the article, looked up once
     for paragraph in article.paragraphs:
-        if paragraph.kind != "text" or article.body.find(":", paragraph.start, paragraph.start + _LABEL_MAX_CHARS) < 0:
-            continue  # no colon near its start: no label (the common case, found fast)
-        match = _LABEL.match(article.body, paragraph.start, paragraph.end)
-        if match is None:
+        if paragraph.kind != "text":
             continue
+        bare = _QUESTION_WITHOUT_COLON.match(article.body, paragraph.start, paragraph.end)
+        if bare is not None:
+            current = None
+            result.append(Turn(bare.end(), paragraph.end, paragraph.start, paragraph.start + 1, None, "Q", False))
+            continue
+        match = None
+        if article.body.find(":", paragraph.start, paragraph.start + _LABEL_MAX_CHARS) >= 0:
+            match = _LABEL.match(article.body, paragraph.start, paragraph.end)
+        if match is None:
+            text = paragraph.text.strip()
+            if text[:1] in "([" and text[-1:] in ")]":
+                continue  # a stage direction: "(The briefing was concluded at 3:02 p.m.)"
+            if current is not None and current.quotation:
+                continued.append(
+                    Turn(paragraph.start, paragraph.end, current.label_start, current.label_end, current.speaker,
+                         current.cue, True, current.kind)
+                )
+            continue
+        current = None
         label = match.group("label")
         role = (match.group("role") or "").lower()
         start, end = match.end(), paragraph.end
@@ -98,6 +128,15 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
             continue
         if label.upper() in not_names:
             continue
+        if label.upper() in lex.unnamed_speaker_labels:
+            if issuer is False:
+                issuer = _issuer(article, kb)
+            # The body that put the speaker forward (its own transcript), else the one named.
+            body = issuer if isinstance(issuer, str) else body_named_in(label, kb)
+            turn = Turn(start, end, match.start("label"), match.end("label"), body, cue, body is not None, "unnamed_source")
+            result.append(turn)
+            current = turn if label.isupper() else None
+            continue
         name = _name(label, people, labelled, kb, match.start("label"))
         if name is None:
             continue
@@ -107,11 +146,46 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
         if is_staff:
             staff.add(name)
         labelled[name.split()[-1].upper()] = name
-        result.append(Turn(start, end, match.start("label"), match.end("label"), name, cue, not is_staff))
+        turn = Turn(start, end, match.start("label"), match.end("label"), name, cue, not is_staff)
+        result.append(turn)
+        current = turn if label.isupper() else None
     if len(result) < 2:
         # One capitalised label in a whole article is a dateline or a heading, not a transcript.
         result = [t for i, t in enumerate(result) if i not in guessed]
+    in_capitals = [t for t in result if article.body[t.label_start : t.label_end].isupper()]
+    if len(in_capitals) >= 2 and continued:
+        result = sorted([*result, *continued], key=lambda t: t.start)
     return tuple(result)
+
+
+def _issuer(article: Article, kb: KnowledgeBase) -> str | None:
+    """The body that publishes ``article`` when its outlet is one the knowledge base knows
+    ("The White House", "U.S. Department of State"), else None."""
+    outlet = re.sub(r"\s*\(.*?\)\s*", " ", article.outlet or "").strip()
+    return body_named_in(re.sub(r"^[Tt]he\s+", "", outlet), kb) if outlet else None
+
+
+def body_named_in(phrase: str, kb: KnowledgeBase) -> str | None:
+    """The body a phrase names: a knowledge-base alias inside it ("SENIOR STATE DEPARTMENT
+    OFFICIAL" -> US State Department) or a word of the lexicon's ``unnamed_source_bodies``."""
+    lower = " ".join(phrase.lower().split())
+    words = lower.split()
+    forms = _known_as(kb)
+    for size in range(len(words), 0, -1):
+        for first in range(len(words) - size + 1):
+            candidate = " ".join(words[first : first + size])
+            if forms.get(candidate) == "organization":
+                return _org_name(candidate, kb)
+    bodies = lexicon().unnamed_source_bodies
+    return next((body for word, body in bodies.items() if re.search(rf"\b{re.escape(word)}\b", lower)), None)
+
+
+@lru_cache(maxsize=256)
+def _org_name(alias: str, kb: KnowledgeBase) -> str | None:
+    for surface, (entity, _) in kb.surface_forms().items():
+        if surface.lower() == alias and entity.kind == "organization":
+            return entity.name
+    return None
 
 
 def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: KnowledgeBase, at: int) -> str | None:

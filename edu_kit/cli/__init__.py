@@ -6,10 +6,16 @@ Commands::
     edu-kit score GOLD_DIR [PATH ...]
     edu-kit quiz build [PATH ...] [--out FILE] [--check]
     edu-kit quiz check [FILE ...]
-    edu-kit results [PATH]
-    edu-kit lab [NOTEBOOK] [JUPYTER LAB OPTIONS ...]
+    edu-kit quiz export [BANK ...] --format qti|moodle-xml|gift [--out FILE]
+    edu-kit quiz import FILE --out BANK.yaml [--topic TOPIC]
+    edu-kit results [PATH] [--quiz ID] [--per-quiz]
+    edu-kit results report|marks|gradebook LOGS ... [--out FILE]
+    edu-kit assign SPEC.yaml [--out DIR | --course DIR]
+    edu-kit grade SPEC.yaml PATH [--csv FILE] [--feedback DIR]
+    edu-kit lab [NOTEBOOK] [--no-browser] [JUPYTER LAB OPTIONS ...]
 
-One module per command group (``extract``, ``quiz``, ``lab``, ``results``); each has
+One module per command group (``extract``, ``quiz``, ``lab``, ``results``, ``assign``,
+``grade``); each has
 ``add_parsers(commands)`` and ``run(args, extra)``. Bad input never ends in a traceback:
 the message names the file and line and what to do, and the exit status is 2 (1 for
 ``quiz check`` problems and a stale bank).
@@ -23,12 +29,12 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..errors import EduKitError
-from . import extract, lab, quiz, results
+from . import assign, extract, grade, lab, quiz, results
 
 __all__ = ["main"]
 
 #: The command groups, in the order ``--help`` lists them.
-GROUPS: tuple[ModuleType, ...] = (extract, quiz, lab, results)
+GROUPS: tuple[ModuleType, ...] = (extract, quiz, lab, results, assign, grade)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -148,6 +148,12 @@ def _as_table(document: dict[str, Any]) -> str:
     lines.append(f"Conflicts ({len(document['conflicts'])}):")
     for c in document["conflicts"]:
         lines.append(f"   {c['explanation']}")
+    checked = document["record_check"]
+    counts = {status: sum(c["status"] == status for c in checked) for status in ("confirmed", "misattributed", "unverified")}
+    lines.append("Quotations checked against the record: " + ", ".join(f"{n} {status}" for status, n in counts.items()))
+    for c in checked:
+        if c["status"] == "misattributed":
+            lines.append(f"   {c['article']}: {c['reason']}")
     lines.append(f"Spelling variants ({len(document['variants'])}):")
     for v in document["variants"]:
         forms = ", ".join(f"{s['text']}{' (misspelt)' if s['misspelt'] else ''} x{s['count']}" for s in v["spellings"])

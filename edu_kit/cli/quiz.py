@@ -1,4 +1,4 @@
-"""``edu-kit quiz build`` and ``edu-kit quiz check``."""
+"""``edu-kit quiz build``, ``check``, ``export`` (QTI, Moodle XML, GIFT) and ``import``."""
 
 from __future__ import annotations
 
@@ -28,6 +28,21 @@ def add_parsers(commands: Any) -> None:
         metavar="PATH",
         help="check sources against these articles (default: the bundled seeds)",
     )
+    export = quiz_commands.add_parser(
+        "export", help="write banks for a learning platform: qti (Canvas), moodle-xml or gift (Moodle)")
+    export.add_argument("files", nargs="*", metavar="BANK", help="bank files or folders (default: the bundled banks)")
+    export.add_argument("--format", required=True, choices=("qti", "moodle-xml", "gift"), dest="to")
+    export.add_argument("--out", help="the file to write (default: print GIFT and Moodle XML; edu_kit_bank.zip for qti)")
+    export.add_argument("--title", default="edu_kit bank", help="the quiz or category name on the platform")
+    imp = quiz_commands.add_parser(
+        "import", help="turn a GIFT (or Moodle XML / QTI zip) file into an edu_kit bank file")
+    imp.add_argument("file", metavar="FILE", help="a .gift/.txt, .xml or .zip file")
+    imp.add_argument("--out", required=True, help="the bank file to write (.yaml)")
+    imp.add_argument("--topic", choices=("timeline", "positions", "concepts", "sources"),
+                     help="topic of questions that name none (required unless the file came from edu_kit)")
+    imp.add_argument("--difficulty", default="medium", choices=("easy", "medium", "hard"))
+    imp.add_argument("--name", help="the bank's name (default: from the output file name)")
+    imp.add_argument("--title", help="the bank's title (default: 'Imported from FILE')")
 
 
 def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
@@ -41,6 +56,10 @@ def _corpus(paths: Sequence[str] | None) -> Any:
 
 
 def _quiz(args: argparse.Namespace) -> int:
+    if args.quiz_command in ("export", "import"):
+        from . import quiz_exchange
+
+        return quiz_exchange.run(args)
     if args.quiz_command == "build":
         from ..quiz.generate import build_bank_text
 

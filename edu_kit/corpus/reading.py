@@ -13,6 +13,7 @@ The article format (documented in the README):
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from os import PathLike
@@ -29,7 +30,10 @@ HEADER_KEYS: dict[str, str] = {
     "url": "where it was published",
 }
 
-_DISPLAY = {"title": "Title", "outlet": "Outlet", "published": "Published", "url": "URL"}
+def _display(key: str) -> str:
+    """How a header key is written in messages: ``URL``, ``Title``..."""
+    return "URL" if key == "url" else key.capitalize()
+
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):(.*)$")
 _SEPARATOR = re.compile(r"^-{3,}\s*$")
 
@@ -85,11 +89,12 @@ def decode_article(data: bytes, path: str | PathLike[str] | None = None) -> str:
     return text
 
 
-def parse_text(text: str, path: str | PathLike[str] | None = None) -> ParsedFile:
+def parse_text(text: str, path: str | PathLike[str] | None = None, keys: Mapping[str, str] = HEADER_KEYS) -> ParsedFile:
     """Split decoded text into header fields and body.
 
-    A file has a header when its first non-blank line is ``Key: value`` with a known
-    key.  The header must then be closed by a line ``---``.
+    A file has a header when its first non-blank line is ``Key: value`` with a key of
+    ``keys`` (the article keys by default; primary documents have their own, see
+    :mod:`edu_kit.corpus.sources`).  The header must then be closed by a line ``---``.
 
     >>> parsed = parse_text("Title: Talks in Geneva\\nPublished: 2022-01-10\\n---\\nThe talks began.")
     >>> parsed.meta["published"], parsed.body, parsed.body_line
@@ -97,7 +102,7 @@ def parse_text(text: str, path: str | PathLike[str] | None = None) -> ParsedFile
     """
     lines = text.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    if not _starts_header(lines[first]):
+    if not _starts_header(lines[first], keys):
         return ParsedFile({}, text, 1)
     meta: dict[str, str] = {}
     for number, line in enumerate(lines[first:], start=first + 1):
@@ -128,8 +133,8 @@ def parse_text(text: str, path: str | PathLike[str] | None = None) -> ParsedFile
             )
         key = match.group(1).strip().lower()
         value = match.group(2).strip()
-        if key not in HEADER_KEYS:
-            allowed = ", ".join(_DISPLAY[k] for k in HEADER_KEYS)
+        if key not in keys:
+            allowed = ", ".join(_display(k) for k in keys)
             raise ArticleError(
                 f"unknown header key {match.group(1).strip()!r}",
                 path=path,
@@ -137,7 +142,7 @@ def parse_text(text: str, path: str | PathLike[str] | None = None) -> ParsedFile
                 hint=f"use one of the keys {allowed}",
             )
         if key in meta:
-            raise ArticleError(f"header key {_DISPLAY[key]!r} appears twice", path=path, line=number, hint="keep one of them")
+            raise ArticleError(f"header key {_display(key)!r} appears twice", path=path, line=number, hint="keep one of them")
         if key == "published":
             _parse_date(value, path, number)
         meta[key] = value
@@ -149,9 +154,9 @@ def parse_text(text: str, path: str | PathLike[str] | None = None) -> ParsedFile
     )
 
 
-def _starts_header(line: str) -> bool:
+def _starts_header(line: str, keys: Mapping[str, str] = HEADER_KEYS) -> bool:
     match = _HEADER_LINE.match(line.strip())
-    return match is not None and match.group(1).strip().lower() in HEADER_KEYS
+    return match is not None and match.group(1).strip().lower() in keys
 
 
 def _parse_date(value: str, path: str | PathLike[str] | None, line: int | None) -> date | None:

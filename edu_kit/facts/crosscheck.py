@@ -103,6 +103,7 @@ def variants(mentions_by_article: Sequence[tuple[str, Sequence[Mention]]], kb: K
                     sorted(((f, len(forms[f]), f in wrong) for f in involved), key=lambda s: (-s[1], s[0]))
                 ),
                 articles=tuple(sorted({a for f in involved for a in forms[f]})),
+                by_spelling=tuple((f, tuple(sorted(set(forms[f])))) for f in involved),
             )
         )
     return tuple(result)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from typing import Any
 
-from ..annotate import Annotations
+from .._data import data_file
+from ..annotate import Annotations, DateExpression
 from ..corpus import Article, Sentence
-from .records import Fact, FactKind
+from .records import DatedBy, Fact, FactKind
 
-__all__ = ["article_facts", "fact_id"]
+__all__ = ["article_facts", "fact_id", "only_mentioned"]
 
 
 def fact_id(kind: FactKind, article: str, start: int, end: int) -> str:
@@ -71,18 +73,35 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
     inside_quote = _Spans(quoted)
     by_start = sorted(notes.mentions, key=lambda m: m.start)
     starts = [m.start for m in by_start]
-    for expression in notes.dates:
-        sentence = _sentence(article, expression.start)
-        if sentence is None or expression.value is None or inside_quote.covers(expression.start):
-            continue
+    dated = [
+        (expression, sentence)
+        for expression in notes.dates
+        if (sentence := _sentence(article, expression.start)) is not None
+        and expression.value is not None
+        and not inside_quote.covers(expression.start)
+    ]
+    mentioned = {id(e) for e, s in dated if only_mentioned(article.body, s, e)}
+    for expression, sentence in dated:
         in_sentence = by_start[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         named = [m for m in in_sentence if m.kind != "concept"]
         actors = tuple(dict.fromkeys(m.name for m in named))
+        event_date, event_until = expression.value, expression.until
+        event_precision: str | None = expression.precision
+        dated_by: DatedBy = "text"
+        if id(expression) in mentioned:
+            own = [e for e, s in dated if s.start == sentence.start and id(e) not in mentioned]
+            if own:
+                event_date, event_until, event_precision, dated_by = own[0].value, own[0].until, own[0].precision, "sentence"
+            else:
+                event_date, event_until = published, None
+                event_precision, dated_by = ("day" if published else None), "published"
         facts.append(
             fact(
                 "event", expression.start, expression.end, sentence,
                 subject=actors[0] if actors else None, text=sentence.text, date=expression.value,
                 until=expression.until, precision=expression.precision, actors=actors,
+                event_date=event_date, event_until=event_until, event_precision=event_precision,
+                dated_by=dated_by,
             )
         )
 
@@ -101,6 +120,47 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
             )
         )
     return tuple(sorted(facts, key=lambda f: (f.start, f.kind)))
+
+
+_WORD = re.compile(r"[\w'’]+")
+
+
+def only_mentioned(body: str, sentence: Sentence, expression: DateExpression) -> bool:
+    """True when a date expression only *mentions* a date (see ``data/event_dates.yaml``).
+
+    It does when used like an adjective ("the 2008 declaration") or when it stands in a
+    relative clause ("an army that collapsed ... in 2014", "Donfried, who then came ... on
+    Thursday"); then it does not date the event the sentence reports.
+
+    >>> from edu_kit import load_corpus
+    >>> from edu_kit.annotate import annotate
+    >>> art = load_corpus()["002"]
+    >>> [(d.text, only_mentioned(art.body, art.sentence_at(d.start), d))
+    ...  for d in annotate(art).dates if d.text in ("2014", "today")]
+    [('today', False), ('2014', True)]
+    """
+    rules = data_file("event_dates")
+    determiners = set(rules["determiners"])
+    before = body[sentence.start : expression.start]
+    words = [m.group().lower() for m in _WORD.finditer(before)]
+    after = body[expression.end : sentence.end]
+    if words and words[-1] in determiners and before.endswith(" ") and re.match(r" [A-Za-z]", after):
+        return True
+    pronouns = set(rules["relative_pronouns"])
+    matches = list(_WORD.finditer(before))
+    for index in range(len(matches) - 1, -1, -1):
+        word = matches[index].group().lower()
+        between = before[matches[index].end() :]
+        if any(end in between for end in rules["clause_ends"]):
+            return False
+        if word not in pronouns:
+            continue
+        gap = before[: matches[index].start()].rstrip(" ")
+        after_comma = gap.endswith(",")
+        after_noun = index >= 2 and matches[index - 2].group().lower() in determiners
+        if after_comma or after_noun:
+            return True
+    return False
 
 
 def _sentence(article: Article, offset: int) -> Sentence | None:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-__all__ = ["Conflict", "Fact", "FactKind", "Support", "Variant"]
+__all__ = ["Conflict", "DatedBy", "Fact", "FactKind", "Support", "Variant"]
 
 FactKind = Literal["quote", "event", "concept"]
+DatedBy = Literal["text", "sentence", "published"]
 
 
 @dataclass(frozen=True)
@@ -16,8 +17,16 @@ class Fact:
 
     * ``quote``: ``subject`` said ``text`` (``subject`` None when the article names
       nobody); ``date`` is the article's publication date.
-    * ``event``: ``text`` is a sentence that places something on ``date`` (ISO value,
-      with ``until`` for ranges); ``actors`` are who it names.
+    * ``event``: ``text`` is a sentence with a date expression; ``date`` (ISO value,
+      ``until`` for ranges, ``precision``) is the date the expression *names*.  That is
+      not always the date of the event the sentence reports: "the Foreign Ministry said
+      NATO should rescind the 2008 declaration" names 2008 but reports a statement of
+      the publication day.  ``event_date``/``event_until``/``event_precision`` hold the
+      date of the reported event and ``dated_by`` says where it comes from: ``"text"``
+      (this expression), ``"sentence"`` (another date of the sentence) or
+      ``"published"`` (no date of its own: the article's publication day, as reported).
+      A timeline draws ``event_date``; ``mentioned`` is True when the expression only
+      mentions a date.  ``actors`` are who the sentence names.
     * ``concept``: the article invokes concept ``subject``; ``text`` is the first
       sentence that does.
 
@@ -47,6 +56,15 @@ class Fact:
     fragment: bool = False
     where: str = "text"
     cue: str | None = None
+    event_date: str | None = None
+    event_until: str | None = None
+    event_precision: str | None = None
+    dated_by: DatedBy | None = None
+
+    @property
+    def mentioned(self) -> bool:
+        """True for an event fact whose date expression does not date the reported event."""
+        return self.kind == "event" and self.dated_by not in (None, "text")
 
 
 @dataclass(frozen=True)
@@ -81,7 +99,12 @@ class Variant:
     name: str
     kind: str
     spellings: tuple[tuple[str, int, bool], ...]  # (spelling, count, known misspelling?)
-    articles: tuple[str, ...]
+    articles: tuple[str, ...]  # the articles that use any of the spellings
+    by_spelling: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (spelling, articles using it)
+
+    def articles_of(self, spelling: str) -> tuple[str, ...]:
+        """The articles that write the name this way (not those using another spelling)."""
+        return dict(self.by_spelling).get(spelling, ())
 
     @property
     def misspellings(self) -> tuple[str, ...]:

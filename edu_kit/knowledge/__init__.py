@@ -16,6 +16,7 @@ from .records import (
     GENDERS,
     KINDS,
     SIDES,
+    SOURCE_KINDS,
     Concept,
     ContextEvent,
     Entity,
@@ -27,6 +28,8 @@ from .records import (
     Role,
     RoleTerm,
     Side,
+    Source,
+    SourceKind,
     normalize_cue,
 )
 
@@ -35,6 +38,7 @@ __all__ = [
     "KINDS",
     "SECTIONS",
     "SIDES",
+    "SOURCE_KINDS",
     "Concept",
     "ContextEvent",
     "Entity",
@@ -46,6 +50,8 @@ __all__ = [
     "Role",
     "RoleTerm",
     "Side",
+    "Source",
+    "SourceKind",
     "load_knowledge",
     "normalize_cue",
 ]

@@ -30,6 +30,7 @@ from ..errors import KnowledgeBaseError
 from .records import (
     GENDERS,
     SIDES,
+    SOURCE_KINDS,
     Concept,
     ContextEvent,
     Entity,
@@ -40,10 +41,12 @@ from .records import (
     Person,
     Role,
     RoleTerm,
+    Source,
+    SourceKind,
     normalize_cue,
 )
 
-__all__ = ["SECTIONS", "load_knowledge"]
+__all__ = ["SECTIONS", "SUPPORTS", "load_knowledge"]
 
 #: The top-level keys a knowledge file may have, each holding a list of entries.
 SECTIONS = ("people", "organizations", "places", "concepts", "roles", "events")
@@ -56,16 +59,27 @@ _SPACE_OR_HYPHEN = re.compile(r"[\s\-]")
 _PARTIAL = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _KEYS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {  # section: (required, optional)
     "people": (("id", "name", "description", "country"), ("aliases", "variants", "side",
-                                                          "gender", "roles")),
+                                                          "gender", "roles", "sources")),
     "organizations": (("id", "name", "description"), ("aliases", "variants", "side")),
     "places": (("id", "name", "description"), ("aliases", "variants", "side")),
     "concepts": (("id", "name", "description", "explanation", "why_it_matters",
-                  "primary_source"), ("aliases", "variants", "side", "key_dates", "related")),
-    "roles": (("id", "title", "cues"), ("org",)),
-    "events": (("id", "date", "event", "source"), ("end", "concepts")),
+                  "primary_source"), ("aliases", "variants", "side", "key_dates", "related",
+                                      "sources")),
+    "roles": (("id", "title", "cues"), ("org", "sources")),
+    "events": (("id", "date", "event", "sources"), ("end", "concepts")),
+    "source": (("title", "issuer", "date", "url", "passage"), ("kind", "supports")),
     "role term": (("role",), ("start", "end")),
     "key date": (("date", "label"), ()),
 }
+#: What a source may back, per section; a source without "supports" backs the first.
+SUPPORTS: dict[str, tuple[str, ...]] = {
+    "concepts": ("explanation", "why_it_matters", "description", "key_dates"),
+    "people": ("roles", "description"),
+    "roles": ("title",),
+    "events": ("event",),
+}
+_URL = re.compile(r"https?://[^\s/$.?#][^\s]*")
+_PASSAGE_MAX = 500
 _KIND: dict[str, Kind] = {"people": "person", "organizations": "organization",
                           "places": "place", "concepts": "concept"}
 _T = TypeVar("_T")
@@ -232,6 +246,40 @@ def _choice(f: _File, node: yaml.Node | None, what: str, allowed: tuple[_T, ...]
 # --- reading entries -----------------------------------------------------------------
 
 
+def _sources(f: _File, node: yaml.Node | None, owner: str, section: str) -> tuple[Source, ...]:
+    """The ``sources:`` list of an entry: each with title, issuer, date, url and passage."""
+    allowed = SUPPORTS[section]
+    found = []
+    for item in _items(f, node, "sources"):
+        m = _mapping(f, item, f"a source of '{owner}'", "source")
+        url = _text(f, m["url"], "url")
+        if not _URL.fullmatch(url):
+            raise f.error(m["url"], f"url {url!r} of a source of '{owner}' is not a web address",
+                          "write the full address, starting with https:// (or http://)")
+        passage = " ".join(_text(f, m["passage"], "passage").split())
+        if len(passage) > _PASSAGE_MAX:
+            raise f.error(m["passage"], f"the passage of a source of '{owner}' has {len(passage)} "
+                          f"characters", f"quote only the words that support the entry "
+                          f"(at most {_PASSAGE_MAX} characters)")
+        kind: SourceKind = _choice(f, m.get("kind"), "kind", SOURCE_KINDS) or "primary"
+        supports = [value for value, _ in _texts(f, m.get("supports"), "supports")]
+        for value, value_node in _texts(f, m.get("supports"), "supports"):
+            if value not in allowed:
+                raise f.error(value_node, f"a source of '{owner}' supports {value!r}, which is "
+                              f"not a part of this kind of entry",
+                              f"use one of: {', '.join(allowed)}")
+        found.append(Source(
+            title=" ".join(_text(f, m["title"], "title").split()),
+            issuer=" ".join(_text(f, m["issuer"], "issuer").split()),
+            date=_partial(f, m["date"], "date"),
+            url=url,
+            passage=passage,
+            kind=kind,
+            supports=tuple(supports) or (allowed[0],),
+        ))
+    return tuple(found)
+
+
 def _claim_id(f: _File, st: _State, node: yaml.Node, kind: str) -> str:
     ident = _text(f, node, "id")
     if not _ID.fullmatch(ident):
@@ -293,7 +341,7 @@ def _read_person(f: _File, st: _State, m: dict[str, yaml.Node]) -> None:
         terms.append(RoleTerm(role, start, end))
     st.people.append(Person(e.id, e.name, e.kind, e.aliases, e.variants, e.side,
                             e.description, gender, _text(f, m["country"], "country"),
-                            tuple(terms)))
+                            tuple(terms), _sources(f, m.get("sources"), e.id, "people")))
 
 
 def _read_concept(f: _File, st: _State, m: dict[str, yaml.Node]) -> None:
@@ -309,7 +357,8 @@ def _read_concept(f: _File, st: _State, m: dict[str, yaml.Node]) -> None:
     st.concepts.append(Concept(
         e.id, e.name, e.kind, e.aliases, e.variants, e.side, e.description,
         _text(f, m["explanation"], "explanation"), _text(f, m["why_it_matters"], "why_it_matters"),
-        tuple(key_dates), _text(f, m["primary_source"], "primary_source"), tuple(related)))
+        tuple(key_dates), _text(f, m["primary_source"], "primary_source"), tuple(related),
+        _sources(f, m.get("sources"), e.id, "concepts")))
 
 
 def _read_role(f: _File, st: _State, m: dict[str, yaml.Node]) -> None:
@@ -329,7 +378,8 @@ def _read_role(f: _File, st: _State, m: dict[str, yaml.Node]) -> None:
         if other != ident:
             raise f.error(node, f"cue '{cue}' is claimed by both roles '{other}' and '{ident}'",
                           "a cue must mean one role only: keep it on one role")
-    st.roles.append(Role(ident, _text(f, m["title"], "title"), org, tuple(c for c, _ in cues)))
+    st.roles.append(Role(ident, _text(f, m["title"], "title"), org, tuple(c for c, _ in cues),
+                         _sources(f, m.get("sources"), ident, "roles")))
 
 
 def _read_event(f: _File, st: _State, m: dict[str, yaml.Node]) -> None:
@@ -343,8 +393,12 @@ def _read_event(f: _File, st: _State, m: dict[str, yaml.Node]) -> None:
     for target, node in _texts(f, m.get("concepts"), "concepts"):
         st.refs.append(_Ref(f, node, target, "concept", ident))
         concepts.append(target)
+    sources = _sources(f, m["sources"], ident, "events")
+    if not sources:
+        raise f.error(m["sources"], f"event '{ident}' has no source",
+                      "cite at least one: title, issuer, date, url and the passage that supports it")
     st.events.append(ContextEvent(ident, start, end, _text(f, m["event"], "event"),
-                                  _text(f, m["source"], "source"), tuple(concepts)))
+                                  sources, tuple(concepts)))
 
 
 def _read_entity(section: str) -> Callable[[_File, _State, dict[str, yaml.Node]], None]:

@@ -28,6 +28,7 @@ __all__ = [
     "GENDERS",
     "KINDS",
     "SIDES",
+    "SOURCE_KINDS",
     "Concept",
     "ContextEvent",
     "Entity",
@@ -39,12 +40,15 @@ __all__ = [
     "Role",
     "RoleTerm",
     "Side",
+    "Source",
+    "SourceKind",
     "normalize_cue",
 ]
 
 Side = Literal["NATO", "Russia", "Ukraine", "US", "EU", "Germany", "France", "UK", "OSCE", "Other"]
 Gender = Literal["male", "female"]
 Kind = Literal["person", "organization", "place", "concept"]
+SourceKind = Literal["primary", "secondary"]
 
 SIDES: tuple[Side, ...] = (
     "NATO",
@@ -60,6 +64,7 @@ SIDES: tuple[Side, ...] = (
 )
 GENDERS: tuple[Gender, ...] = ("male", "female")
 KINDS: tuple[Kind, ...] = ("person", "organization", "place", "concept")
+SOURCE_KINDS: tuple[SourceKind, ...] = ("primary", "secondary")
 
 _DASHES = re.compile("[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
 _LEADING_ARTICLE = re.compile(r"^(?:(?:the|a|an)\s+)+")
@@ -90,6 +95,36 @@ def normalize_cue(text: str) -> str:
         text = _SEPARATORS.sub(" ", text).strip()
         text = _LEADING_ARTICLE.sub("", text)
     return text
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a statement of the knowledge base comes from.
+
+    ``passage`` is a short exact quotation of the source that supports the statement;
+    ``date`` is ISO (YYYY-MM-DD, YYYY-MM or YYYY); ``kind`` is ``"primary"`` (the document
+    itself or an official record) or ``"secondary"`` (a reputable account, where no
+    primary record is available).  ``supports`` names the parts of the entry it backs
+    (``"explanation"``, ``"why_it_matters"``, ``"roles"``...).
+
+    >>> s = Source("North Atlantic Treaty, Article 5", "NATO", "1949-04-04",
+    ...            "https://www.nato.int/archives/1st5years/annexes/a.htm",
+    ...            "an armed attack against one or more of them", "primary", ("explanation",))
+    >>> s.cite()
+    'North Atlantic Treaty, Article 5 (NATO, 1949-04-04)'
+    """
+
+    title: str
+    issuer: str
+    date: str
+    url: str
+    passage: str
+    kind: SourceKind
+    supports: tuple[str, ...]
+
+    def cite(self) -> str:
+        """``title (issuer, date)``: the short form shown in tables."""
+        return f"{self.title} ({self.issuer}, {self.date})"
 
 
 @dataclass(frozen=True)
@@ -124,6 +159,7 @@ class Role:
     title: str
     org: str | None
     cues: tuple[str, ...]
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -150,6 +186,7 @@ class Person(Entity):
     gender: Gender | None
     country: str
     roles: tuple[RoleTerm, ...]
+    sources: tuple[Source, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -169,18 +206,32 @@ class Concept(Entity):
     key_dates: tuple[KeyDate, ...]
     primary_source: str
     related: tuple[str, ...]
+    sources: tuple[Source, ...] = ()
+
+    def sources_for(self, part: str) -> tuple[Source, ...]:
+        """The sources that back one part of the concept (``"why_it_matters"``...)."""
+        return tuple(s for s in self.sources if part in s.supports)
 
 
 @dataclass(frozen=True)
 class ContextEvent:
-    """An event that places the articles in time (not one found in an article)."""
+    """An event that places the articles in time (not one found in an article).
+
+    ``sources`` back the event (at least one; the loader insists); ``source`` is their
+    short form, as shown in the timeline's ``source`` column.
+    """
 
     id: str
     date: str
     end: str | None
     event: str
-    source: str
+    sources: tuple[Source, ...]
     concepts: tuple[str, ...]
+
+    @property
+    def source(self) -> str:
+        """The sources, cited briefly and separated by ``"; "``."""
+        return "; ".join(s.cite() for s in self.sources)
 
 
 @dataclass(frozen=True, eq=False)
@@ -202,6 +253,29 @@ class KnowledgeBase:
     concepts: tuple[Concept, ...]
     roles: tuple[Role, ...]
     events: tuple[ContextEvent, ...]
+
+    def uncited(self) -> tuple[str, ...]:
+        """The entries that a source does not back, as ``"kind id: part"`` (empty when all are).
+
+        Every concept needs a source for its explanation and one for why it matters, every
+        context event a source, and every person who holds an office a source for it.
+
+        >>> from edu_kit.knowledge import load_knowledge
+        >>> load_knowledge().uncited()
+        ()
+        """
+        missing: list[str] = []
+        for concept in self.concepts:
+            for part in ("explanation", "why_it_matters"):
+                if not concept.sources_for(part):
+                    missing.append(f"concept {concept.id}: {part}")
+        missing += [f"event {e.id}: event" for e in self.events if not e.sources]
+        missing += [
+            f"person {p.id}: roles"
+            for p in self.people
+            if p.roles and not any("roles" in s.supports for s in p.sources)
+        ]
+        return tuple(missing)
 
     def entities(self) -> tuple[Entity, ...]:
         """All people, organisations, places and concepts, in that order."""

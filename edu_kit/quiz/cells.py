@@ -92,9 +92,14 @@ def _resolve_bank(source: Bank | PathArg | None) -> Bank:
 
 
 def resolve_student(student: str | None) -> str | None:
-    """``student``, else ``$EDU_KIT_STUDENT``, else None (blank counts as none)."""
-    value = student if student is not None else os.environ.get("EDU_KIT_STUDENT")
-    return (value.strip() or None) if value is not None else None
+    """Who answers: ``$JUPYTERHUB_USER``, else ``$EDU_KIT_STUDENT``, else ``student``, else
+    the name typed earlier in this kernel, else None (blank counts as none).
+
+    See :mod:`edu_kit.classroom.identity`.
+    """
+    from ..classroom.identity import resolve
+
+    return resolve(student).name
 
 
 def resolve_log_dir(log_dir: PathArg | None) -> Path:
@@ -176,8 +181,11 @@ def show(
 ) -> Quiz | BankMessage:
     """A quiz for a notebook cell: ``quiz.show(topic="timeline", n=5)`` or ``quiz.show(["id"])``.
 
-    ``student`` (else ``$EDU_KIT_STUDENT``) seeds the variant: the choice order and
-    the sample of ``n`` questions; without one every run shows the default variant.
+    The student is ``$JUPYTERHUB_USER`` (the JupyterHub login), else
+    ``$EDU_KIT_STUDENT``, else ``student``; without any, the quiz first asks for a name
+    (once per kernel).  The name seeds the variant: the choice order and the sample of
+    ``n`` questions.  What this student already answered in this quiz is shown again
+    when the cell runs again (an exam already submitted is read-only).
     ``attempts`` per question (then the answer is revealed); ``exam=True`` holds all
     feedback until Submit.  Answers go to ``log_dir`` (else ``$EDU_KIT_RESPONSES``,
     else ``./edu_kit_responses``).  ``bank`` is a Bank or bank files (default: the
@@ -196,6 +204,9 @@ def show(
                                 student=who)
     from .widget import Quiz
 
+    def chooser(name: str | None) -> tuple[Question, ...]:
+        return select(source, ids, topic=topic, difficulty=difficulty, n=n, student=name)[0]
+
     single_file_title = source.titles[0] if len(source.titles) == 1 else "Quiz"
     default_title = f"{topic.capitalize()} quiz" if topic else single_file_title
     return Quiz(
@@ -206,6 +217,8 @@ def show(
         attempts=attempts,
         exam=exam,
         log_dir=resolve_log_dir(log_dir),
+        ask_name=who is None,
+        chooser=chooser,
     )
 
 

@@ -19,9 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
+from traitlets import TraitError
 
-from ..errors import ResponseLogError
-from ..results import Response, record
+from ..errors import ChoiceError, ResponseLogError
+from ..results import Response, answers_of, now, record
 from .grade import Feedback, grade, unanswered
 from .model import Question
 from .render import (
@@ -193,6 +194,31 @@ class Item:
             return (text, "") if text else (None, "Type an answer first.")
         return float(values[0] or 0.0), ""
 
+    def set_answer(self, answer: object) -> None:
+        """Put a recorded ``answer`` back into the controls (restoring); ignores what no longer fits."""
+        kind, controls, options = self.question.type, self.controls, self.display.options
+        try:
+            if kind == "single" and answer in options:
+                controls[0].value = answer
+            elif kind == "true_false" and isinstance(answer, bool):
+                controls[0].value = "True" if answer else "False"
+            elif kind == "multiple" and isinstance(answer, list):
+                for option, control in zip(options, controls, strict=True):
+                    control.value = option in answer
+            elif kind == "ordering" and isinstance(answer, list) and len(answer) == len(controls):
+                for value, control in zip(answer, controls, strict=True):
+                    control.value = value if value in options else None
+            elif kind == "matching" and isinstance(answer, dict):
+                for item, control in zip(self.display.left, controls, strict=True):
+                    value = answer.get(item)
+                    control.value = value if value in options else None
+            elif kind == "short_text" and isinstance(answer, str):
+                controls[0].value = answer
+            elif kind == "numeric" and isinstance(answer, (int, float)) and not isinstance(answer, bool):
+                controls[0].value = float(answer)
+        except (TraitError, ValueError, TypeError):
+            return
+
     def disable(self) -> None:
         for control in self.controls:
             control.disabled = True
@@ -215,8 +241,17 @@ class Quiz:
     """A quiz in a notebook cell (what ``edu_kit.quiz.show`` returns).
 
     ``items`` holds one :class:`Item` per question; ``score_label`` shows the running
-    score; ``notice`` shows a one-line message when an answer cannot be saved;
-    ``submit_button`` exists in exam mode only; ``widget`` is the root VBox.
+    score; ``notice`` shows a one-line message (an answer cannot be saved, the exam was
+    already submitted); ``submit_button`` exists in exam mode only; ``widget`` is the
+    root VBox.
+
+    ``ask_name``: without a student, first ask for a name (kept for the kernel's
+    session) and build the questions for that name with ``chooser``.  ``sealed``: the
+    kernel has no key (an assignment released without keys); answers are saved with
+    ``correct``/``score`` null and graded later.  On display the quiz shows what this
+    student already answered in this quiz (read from the log): an exam already submitted
+    is shown read-only, so there is one submission per student across re-runs, kernel
+    restarts and page reloads.
     """
 
     def __init__(
@@ -230,37 +265,99 @@ class Quiz:
         exam: bool = False,
         log_dir: str | os.PathLike[str],
         recorder: Callable[[Path, Response], Path] | None = None,
+        ask_name: bool = False,
+        sealed: bool = False,
+        chooser: Callable[[str | None], Sequence[Question]] | None = None,
     ) -> None:
         self.quiz_id = quiz_id
         self.title = title
         self.student = student
         self.attempts = 1 if exam else attempts
         self.exam = exam
+        self.sealed = sealed
         self.log_dir = Path(log_dir)
         self._record = recorder or record
-        self.displays = tuple(display_for(q, student) for q in questions)
-        self.items = tuple(Item(i, d, exam=exam) for i, d in enumerate(self.displays, start=1))
-        self.score_label = widgets.Label(value=self._score_line())
+        self._chooser = chooser
+        self.submitted_at: str | None = None
+        self.score_label = widgets.Label(value="")
         self.notice = widgets.HTML(value="", layout=widgets.Layout(**_WIDE))
         self.submit_button: widgets.Button | None = None
-        heading = widgets.HTML(value=_WRAP_CSS + _title_html(title))
-        children: list[widgets.Widget] = [heading, *(item.box for item in self.items)]
+        self.widget = widgets.VBox([], layout=widgets.Layout(max_width="100%"))
+        self.widget.add_class("edu-kit-quiz")
+        self.name_box: widgets.Text | None = None
+        self.name_button: widgets.Button | None = None
+        self._build(tuple(questions))
+        if ask_name and student is None:
+            self._ask_name()
+        else:
+            self.restore()
+
+    # -- building
+
+    def _build(self, questions: tuple[Question, ...]) -> None:
+        self.displays = tuple(display_for(q, self.student) for q in questions)
+        self.items = tuple(Item(i, d, exam=self.exam) for i, d in enumerate(self.displays, start=1))
+        if self.sealed:
+            for item in self.items:
+                if item.button is not None:
+                    item.button.description = "Save answer"
+                    item.button.tooltip = f"Save your answer to question {item.number}"
         for item in self.items:
             if item.button is not None:
                 item.button.on_click(self._checker(item))
-        if exam:
+        children: list[widgets.Widget] = [widgets.HTML(value=_WRAP_CSS + _title_html(self.title))]
+        children += [item.box for item in self.items]
+        self.submit_button = None
+        if self.exam:
             self.submit_button = widgets.Button(
                 description="Submit answers",
-                tooltip="Submit all answers; feedback appears after you submit",
+                tooltip="Submit all answers once; they cannot be changed afterwards",
                 layout=widgets.Layout(**_BUTTON),
             )
             self.submit_button.on_click(self._submit)
             children.append(self.submit_button)
+        self.score_label.value = self._score_line()
         children += [self.score_label, self.notice]
-        self.widget = widgets.VBox(children, layout=widgets.Layout(max_width="100%"))
-        self.widget.add_class("edu-kit-quiz")
+        self.widget.children = tuple(children)
+
+    def _ask_name(self) -> None:
+        self.name_box = widgets.Text(
+            value="", description="Your name", placeholder="Type your name, then press Start",
+            tooltip="Your name: your answers are saved under it for your teacher",
+            style=_LABELLED, layout=widgets.Layout(**_WIDE),
+        )
+        self.name_button = widgets.Button(
+            description="Start", tooltip="Start the quiz under this name", layout=widgets.Layout(**_BUTTON)
+        )
+        self.name_button.on_click(lambda _: self.start(self.name_box.value if self.name_box else ""))
+        intro = widgets.HTML(value=(
+            _WRAP_CSS + _title_html(self.title)
+            + "<p>Who is answering? Your answers are saved under this name for your teacher "
+            "(asked once per notebook session).</p>"))
+        self.widget.children = (intro, self.name_box, self.name_button, self.notice)
+
+    def start(self, name: str) -> None:
+        """Start the quiz under ``name`` (what the Start button does when a name is asked)."""
+        from ..classroom.identity import remember
+        from ..errors import ChoiceError
+
+        try:
+            who = remember(name)
+        except ChoiceError as err:
+            self.notice.value = notice_html(f"{err.problem}: {err.hint}." if err.hint else err.problem)
+            return
+        self.notice.value = ""
+        self.student = who.name
+        questions = tuple(self._chooser(who.name)) if self._chooser else tuple(d.question for d in self.displays)
+        self._build(questions)
+        self.restore()
 
     # -- state
+
+    @property
+    def asking(self) -> bool:
+        """True while the quiz waits for a name."""
+        return self.name_box is not None and self.name_box in self.widget.children
 
     @property
     def score(self) -> float:
@@ -268,24 +365,101 @@ class Quiz:
         return sum(item.final.score for item in self.items if item.final is not None)
 
     def _score_line(self) -> str:
+        if self.sealed:
+            saved = sum(1 for item in self.items if item.attempts_used)
+            return f"Saved: {saved}/{len(self.items)} answers; scores after the deadline"
         if self.exam and not any(item.final for item in self.items):
             return f"Score: shown after you submit ({len(self.items)} questions)"
         return f"Score: {_score_text(self.score)}/{len(self.items)}"
 
+    # -- restoring what the log holds
+
+    def restore(self) -> None:
+        """Show what this student already answered in this quiz (read from the log).
+
+        Practice: each answered question shows its last answer, its feedback and the
+        attempts left.  Exam: once submitted, the submitted answers are shown read-only
+        with "already submitted".  Nothing is restored without a student name (the
+        anonymous log is shared).
+        """
+        if self.student is None:
+            return
+        try:
+            rows = answers_of(self.log_dir, self.student, self.quiz_id)
+        except ResponseLogError as err:
+            self.notice.value = notice_html(f"Your earlier answers could not be read: {err.problem}.")
+            return
+        by_question: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            by_question.setdefault(row["question"], []).append(row)
+        if self.exam and rows:
+            self._lock_submitted(by_question, rows[-1]["time"])
+            return
+        for item in self.items:
+            history = by_question.get(item.question.id)
+            if history:
+                self._restore_item(item, history)
+        self.score_label.value = self._score_line()
+
+    def _restore_item(self, item: Item, history: list[dict[str, Any]]) -> None:
+        last = history[-1]["answer"]
+        item.attempts_used = len(history)
+        item.set_answer(last)
+        left = self.attempts - item.attempts_used
+        if self.sealed:
+            if left <= 0:
+                item.disable()
+            item.feedback.value = _saved_html(left)
+            return
+        try:
+            feedback = grade(item.question, last) if last is not None else unanswered(item.question)
+        except ChoiceError:  # the bank changed since: show nothing rather than a wrong verdict
+            return
+        final = feedback.correct or left <= 0
+        if final:
+            item.final = feedback
+            item.disable()
+        item.feedback.value = feedback_html(feedback, item.question, final=final, attempts_left=left)
+
+    def _lock_submitted(self, by_question: dict[str, list[dict[str, Any]]], when: str) -> None:
+        self.submitted_at = when
+        for item in self.items:
+            history = by_question.get(item.question.id, [])
+            answer = history[0]["answer"] if history else None  # the first submission counts
+            item.attempts_used = max(1, len(history))
+            if answer is not None:
+                item.set_answer(answer)
+            item.disable()
+            if self.sealed:
+                item.feedback.value = ""
+                continue
+            try:
+                feedback = unanswered(item.question) if answer is None else grade(item.question, answer)
+            except ChoiceError:
+                continue
+            item.final = feedback
+            item.feedback.value = feedback_html(feedback, item.question, final=True, attempts_left=0)
+        if self.submit_button is not None:
+            self.submit_button.disabled = True
+        self.score_label.value = self._score_line()
+        self.notice.value = notice_html(
+            f"Already submitted ({when}). Your submitted answers are shown; they cannot be changed."
+        )
+
     # -- actions
 
-    def _save(self, item: Item, answer: object, feedback: Feedback) -> None:
-        response = Response(
-            student=self.student,
-            quiz=self.quiz_id,
-            question=item.question.id,
-            variant=item.display.variant,
-            answer=answer,
-            correct=feedback.correct,
-            score=feedback.score,
-            attempt=item.attempts_used,
-        )
+    def _save(self, item: Item, answer: object, feedback: Feedback | None) -> None:
         try:
+            response = Response(
+                student=self.student,
+                quiz=self.quiz_id,
+                question=item.question.id,
+                variant=item.display.variant,
+                answer=answer,
+                correct=None if feedback is None else feedback.correct,
+                score=None if feedback is None else feedback.score,
+                attempt=item.attempts_used,
+            )
             self._record(self.log_dir, response)
         except Exception as err:
             if isinstance(err, ResponseLogError):
@@ -295,7 +469,8 @@ class Quiz:
             else:
                 reason = f"{type(err).__name__}: {err}"
             message = notice_html(
-                f"Your answer was graded but could not be saved: {reason}. Tell your teacher."
+                f"Your answer was {'received' if feedback is None else 'graded'} but could not be saved: "
+                f"{reason}. Tell your teacher."
             )
             self.notice.value = message
             item.feedback.value += message
@@ -307,16 +482,23 @@ class Quiz:
         return check
 
     def check(self, item: Item) -> None:
-        """Grade ``item``'s current answer (what its Check button does)."""
-        if item.final is not None:
+        """Grade ``item``'s current answer (what its Check button does); sealed: save it."""
+        if item.final is not None or self.asking or item.attempts_used >= self.attempts:
             return
         answer, todo = item.answer()
         if answer is None:
             item.feedback.value = notice_html(todo)
             return
-        feedback = grade(item.question, answer)
         item.attempts_used += 1
         left = self.attempts - item.attempts_used
+        if self.sealed:
+            if left <= 0:
+                item.disable()
+            item.feedback.value = _saved_html(left)
+            self.score_label.value = self._score_line()
+            self._save(item, answer, None)
+            return
+        feedback = grade(item.question, answer)
         final = feedback.correct or left <= 0
         if final:
             item.final = feedback
@@ -331,21 +513,40 @@ class Quiz:
         self.submit()
 
     def submit(self) -> None:
-        """Grade every question at once (what the exam's Submit button does)."""
+        """Grade every question at once (what the exam's Submit button does); once only.
+
+        When the log already holds a submission of this quiz by this student (another
+        tab, an earlier run), nothing is recorded and the earlier submission is shown.
+        """
+        if self.asking or self.submitted_at is not None:
+            return
         if self.submit_button is not None:
             self.submit_button.disabled = True
+        if self.student is not None:
+            self.restore()  # another tab or an earlier run may have submitted already
+            if self._already_submitted():
+                return
         for item in self.items:
             if item.final is not None:
                 continue
             answer, _ = item.answer()
             item.attempts_used += 1
+            item.disable()
+            if self.sealed:
+                self._save(item, answer, None)
+                continue
             feedback = unanswered(item.question) if answer is None else grade(item.question, answer)
             item.final = feedback
-            item.disable()
             item.feedback.value = feedback_html(feedback, item.question, final=True,
                                                 attempts_left=0)
             self._save(item, answer, feedback)
+        self.submitted_at = now()
         self.score_label.value = self._score_line()
+        if self.sealed:
+            self.notice.value = notice_html("Submitted. Your answers are saved; scores come after the deadline.")
+
+    def _already_submitted(self) -> bool:
+        return self.submitted_at is not None
 
     # -- display
 
@@ -370,6 +571,12 @@ class Quiz:
         if key in view:
             bundle[key] = view[key]
         return bundle
+
+
+def _saved_html(left: int) -> str:
+    more = f" You may change it and save again ({left} left)." if left > 0 else ""
+    return ('<div class="edu-kit-feedback" role="status"><p><strong>✓ Answer saved.</strong> '
+            f"Feedback comes after the deadline.{more}</p></div>")
 
 
 def _title_html(title: str) -> str:

@@ -8,7 +8,7 @@ return pandas DataFrames, frozen records or matplotlib figures.
   ``edu_kit/data/issues.yaml``);
 * :func:`concept_cards` / :func:`concept_mentions` -- concepts explained, and where the
   articles invoke them (:mod:`edu_kit.views.concepts`);
-* :func:`sources` / :func:`quoted_speakers` / :func:`plot_sources` -- who each article
+* :func:`sources` / :func:`framing` / :func:`quoted_speakers` / :func:`plot_sources` -- who each article
   quotes, how it frames claims, what went wrong in it (:mod:`edu_kit.views.sources`).
 
 ``import edu_kit.views`` stays light: pandas and matplotlib load only when a view is
@@ -27,7 +27,7 @@ from __future__ import annotations
 # function (import the modules with ``from edu_kit.views.timeline import ...``).
 from .concepts import ConceptCard, concept_card, concept_cards, concept_mentions
 from .positions import Issue, issues, plot_positions, position_summary, positions
-from .sources import plot_sources, quoted_speakers, sources
+from .sources import framing, plot_sources, quoted_speakers, sources
 from .timeline import plot_timeline, timeline
 
 __all__ = [
@@ -36,6 +36,7 @@ __all__ = [
     "concept_card",
     "concept_cards",
     "concept_mentions",
+    "framing",
     "issues",
     "plot_positions",
     "plot_sources",

@@ -20,7 +20,7 @@ sorted by concept, article and offset.
 
 >>> card = concept_card("bucharest-summit-2008")
 >>> card.name, card.who
-('Bucharest Summit', 'NATO, George W. Bush')
+('Bucharest Summit', 'NATO, Ukraine, Georgia, George W. Bush')
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from ..knowledge import Concept, KnowledgeBase, load_knowledge
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
 
-__all__ = ["COLUMNS", "ConceptCard", "concept_card", "concept_cards", "concept_mentions"]
+__all__ = ["COLUMNS", "Citation", "ConceptCard", "concept_card", "concept_cards", "concept_mentions"]
 
 #: The columns of :func:`concept_mentions`, in order.
 COLUMNS: tuple[str, ...] = ("concept", "article", "outlet", "text", "sentence", "start", "end")
@@ -47,11 +47,31 @@ _WIDTH = 88
 
 
 @dataclass(frozen=True)
+class Citation:
+    """One source of a card: what it backs (``"What"`` or ``"Why it matters"``) and where it is."""
+
+    backs: str
+    title: str
+    issuer: str
+    date: str
+    url: str
+    passage: str
+    kind: str
+
+    def __str__(self) -> str:
+        secondary = ", secondary source" if self.kind == "secondary" else ""
+        return f"[{self.backs}] {self.title} ({self.issuer}, {self.date}{secondary}) {self.url} «{self.passage}»"
+
+
+@dataclass(frozen=True)
 class ConceptCard:
     """What a student needs to know about one concept.
 
     ``when`` holds the key dates, one per line (``"2008-04-03 – Declaration..."``);
-    ``who`` the people and organisations related to it, comma-separated.
+    ``citations`` the sources of the card (what each backs, title, issuer, date, URL and the
+    exact passage), printed after the fields.  ``who`` the states, people and organisations related to it, comma-separated, in the
+    order of the knowledge base's ``related`` list (a related place is a state when the
+    lexicon has a nationality word for it).
 
     >>> print(ConceptCard("x", "X", "An idea.", "2022-01-12 – A meeting", "NATO", "It mattered.", "A treaty"))
     X
@@ -70,6 +90,7 @@ class ConceptCard:
     who: str
     why: str
     source: str
+    citations: tuple[Citation, ...] = ()
 
     def _fields(self) -> list[tuple[str, str]]:
         return [
@@ -92,6 +113,12 @@ class ConceptCard:
                 lines.append(
                     textwrap.fill(f"{title}: {value}", width=_WIDTH, subsequent_indent="  ", break_on_hyphens=False)
                 )
+        if self.citations:
+            lines.append("Cited:")
+            lines.extend(
+                textwrap.fill(str(c), width=_WIDTH, initial_indent="  - ", subsequent_indent="    ", break_on_hyphens=False)
+                for c in self.citations
+            )
         return "\n".join(lines)
 
     def _repr_html_(self) -> str:
@@ -110,6 +137,17 @@ class ConceptCard:
                 body = e(value)
             rows.append(
                 f"<dt style='font-weight:bold;margin-top:0.4em'>{e(title)}</dt><dd style='margin-left:1em'>{body}</dd>"
+            )
+        if self.citations:
+            items = "".join(
+                f"<li>[{e(c.backs)}] <a href='{e(c.url)}' target='_blank' rel='noopener'>{e(c.title)}</a> "
+                f"({e(c.issuer)}, {e(c.date)}{', secondary source' if c.kind == 'secondary' else ''}): "
+                f"<q>{e(c.passage)}</q></li>"
+                for c in self.citations
+            )
+            rows.append(
+                "<dt style='font-weight:bold;margin-top:0.4em'>Cited</dt>"
+                f"<dd style='margin-left:1em'><ul style='margin:0;padding-left:1.2em;font-size:90%'>{items}</ul></dd>"
             )
         return (
             f"<div class='edu-kit-concept-card' data-concept='{e(self.id)}' "
@@ -150,7 +188,12 @@ def concept_card(concept_id: str, kb: KnowledgeBase | None = None) -> ConceptCar
 
 
 def _card(concept: Concept, kb: KnowledgeBase) -> ConceptCard:
-    names = {e.id: e.name for e in (*kb.people, *kb.organizations)}
+    from ..annotate._lexicon import lexicon
+
+    # States are actors too: a related place counts when the lexicon has a nationality
+    # word for it ("Ukrainian" -> Ukraine), as in the timeline's "who" column.
+    countries = set(lexicon().demonyms.values())
+    names = {e.id: e.name for e in (*kb.people, *kb.organizations, *kb.places) if e.kind != "place" or e.name in countries}
     return ConceptCard(
         id=concept.id,
         name=concept.name,
@@ -159,7 +202,16 @@ def _card(concept: Concept, kb: KnowledgeBase) -> ConceptCard:
         who=", ".join(names[r] for r in concept.related if r in names),
         why=_one_line(concept.why_it_matters),
         source=_one_line(concept.primary_source),
+        citations=tuple(
+            Citation(_BACKS.get(part, part), c.title, c.issuer, c.date, c.url, c.passage, c.kind)
+            for part in ("explanation", "why_it_matters", "description", "key_dates")
+            for c in concept.sources
+            if part in c.supports
+        ),
     )
+
+
+_BACKS = {"explanation": "What", "why_it_matters": "Why it matters", "description": "What", "key_dates": "When"}
 
 
 def _one_line(text: str) -> str:

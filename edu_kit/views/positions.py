@@ -1,12 +1,16 @@
 """What each side says, issue by issue: statements attributed, never asserted.
 
-:func:`positions` returns one row per statement and issue (a pandas DataFrame):
+:func:`positions` returns one row per statement (a pandas DataFrame), so that each
+statement is counted once:
 
 ``side``
     the speaker's side in the knowledge base (NATO, Russia, Ukraine, US, EU, Germany...)
 ``issue``
-    the id of an issue from ``edu_kit/data/issues.yaml`` (see :func:`issues`), or
-    ``"other"``; a statement on several issues gives one row per issue
+    the id of the issue the statement is filed under (``edu_kit/data/issues.yaml``, see
+    :func:`issues`): the one with the most keyword and concept hits, ties going to the
+    issue listed first; ``"other"`` when none matches
+``issues``
+    every issue the statement touches, comma-separated, its ``issue`` first
 ``speaker``
     the speaker's name in the knowledge base
 ``statement``
@@ -16,6 +20,12 @@
     Secretary General of NATO, said"``, ``"the Russian Foreign Ministry said"``,
     ``"according to Olha Stefanishyna, ..."``: the statement is what someone said,
     not a fact
+``record``
+    for a direct quotation, what the primary documents say of it
+    (:func:`edu_kit.facts.check_quotes`): ``"confirmed"`` or ``"unverified"`` (or
+    ``"misattributed"`` when asked for); None for reported speech.  A quotation the
+    record gives to someone else is not that speaker's position and is left out, unless
+    ``include_misattributed=True``
 ``article``, ``outlet``, ``published``
     where it was reported (``published`` is a datetime)
 ``sentence``
@@ -26,19 +36,21 @@
 Statements come from the direct quotations of the running text (not fragments) whose
 speaker has a side, and from reported speech: a sentence in which a known speaker is
 followed by a speech verb and "that" ("the Russian Foreign Ministry said that NATO
-should ..."), or which opens with "According to <speaker>,".  Rows are sorted by
-side (in the knowledge base's order), issue (in the YAML's order), article and offset.
+should ..."), by a stance cue of ``edu_kit/data/positions.yaml`` ("the Kremlin, which
+calls ...", "the Kremlin chief calling on the West to ..."), or which opens with
+"According to <speaker>,".  Rows are sorted by side (in the knowledge base's order),
+issue (in the YAML's order), article and offset.
 
 >>> from edu_kit import load_corpus
 >>> frame = positions(load_corpus())
 >>> sorted(set(frame["side"]))
-['Germany', 'NATO', 'Russia', 'Ukraine']
+['NATO', 'Russia', 'Ukraine']
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -62,7 +74,8 @@ __all__ = ["COLUMNS", "OTHER", "Issue", "issue_of", "issues", "plot_positions", 
 
 #: The columns of :func:`positions`, in order.
 COLUMNS: tuple[str, ...] = (
-    "side", "issue", "speaker", "statement", "attributed", "article", "outlet", "published", "sentence", "start", "end",
+    "side", "issue", "issues", "speaker", "statement", "attributed", "record", "article", "outlet", "published",
+    "sentence", "start", "end",
 )  # fmt: skip
 #: The id of the issue of statements that match no issue.
 OTHER = "other"
@@ -91,7 +104,15 @@ class Issue:
 
     def matches(self, text: str, concepts: Iterable[str] = ()) -> bool:
         """True when ``text`` has one of the keywords, or ``concepts`` (ids) one of the concepts."""
-        return bool(self.pattern.search(_normal(text))) or any(c in self.concepts for c in concepts)
+        return self.hits(text, concepts) > 0
+
+    def hits(self, text: str, concepts: Iterable[str] = ()) -> int:
+        """How many keywords of this issue ``text`` holds, plus how many of ``concepts`` are its.
+
+        >>> issue_of("minsk_peace_process").hits("implementation of the Minsk and Normandy agreements")
+        2
+        """
+        return len(self.pattern.findall(_normal(text))) + sum(1 for c in set(concepts) if c in self.concepts)
 
 
 @lru_cache(maxsize=64)
@@ -165,10 +186,13 @@ class _Statement:
     span: tuple[int, int]  # offsets of the statement
     sentence: str
     attributed: str
+    quoted: bool = False  # a direct quotation (checked against the record), not reported speech
 
 
-def positions(corpus: Corpus, kb: KnowledgeBase | None = None) -> pd.DataFrame:
-    """Each side's stated positions, one row per statement and issue (columns: see the module).
+def positions(
+    corpus: Corpus, kb: KnowledgeBase | None = None, *, include_misattributed: bool = False
+) -> pd.DataFrame:
+    """Each side's stated positions, one row per statement (columns: see the module).
 
     >>> from edu_kit import load_corpus
     >>> frame = positions(load_corpus())
@@ -179,44 +203,58 @@ def positions(corpus: Corpus, kb: KnowledgeBase | None = None) -> pd.DataFrame:
     import pandas as pd
     literal_dollars(pd)
 
+    from ..facts import check_quotes
+
     bundled = kb is None
     kb = kb or load_knowledge()
     speakers = _speakers(kb)
     side_order = {side: i for i, side in enumerate(SIDES)}
     issue_order = {issue.id: i for i, issue in enumerate(issues())}
+    record = {(c.article, c.start, c.end): c.status for c in check_quotes(corpus, kb=None if bundled else kb)}
     rows: list[dict[str, Any]] = []
     for article in corpus:
         notes = _annotations(article) if bundled else annotate(article, kb)
         for statement in _statements(article, notes, kb, speakers):
-            concepts = {
+            status = record.get((article.id, *statement.span)) if statement.quoted else None
+            if status == "misattributed" and not include_misattributed:
+                continue
+            concepts = [
                 m.entity
                 for m in notes.mentions
-                if m.kind == "concept" and statement.region[0] <= m.start < statement.region[1]
-            }
+                if m.kind == "concept" and m.entity and statement.region[0] <= m.start < statement.region[1]
+            ]
             region_text = article.body[statement.region[0] : statement.region[1]]
-            found = [i.id for i in issues() if i.id != OTHER and i.matches(region_text, (c for c in concepts if c))]
-            for issue in found or [OTHER]:
-                rows.append(
-                    {
-                        "side": statement.speaker.side,
-                        "issue": issue,
-                        "speaker": statement.speaker.name,
-                        "statement": statement.text,
-                        "attributed": statement.attributed,
-                        "article": article.id,
-                        "outlet": article.outlet,
-                        "published": article.published.isoformat() if article.published else None,
-                        "sentence": statement.sentence,
-                        "start": statement.span[0],
-                        "end": statement.span[1],
-                    }
-                )
+            found = _filed(region_text, concepts)
+            rows.append(
+                {
+                    "side": statement.speaker.side,
+                    "issue": found[0],
+                    "issues": ", ".join(found),
+                    "speaker": statement.speaker.name,
+                    "statement": statement.text,
+                    "attributed": statement.attributed,
+                    "record": status,
+                    "article": article.id,
+                    "outlet": article.outlet,
+                    "published": article.published.isoformat() if article.published else None,
+                    "sentence": statement.sentence,
+                    "start": statement.span[0],
+                    "end": statement.span[1],
+                }
+            )
     rows.sort(
         key=lambda r: (side_order.get(r["side"], len(side_order)), issue_order[r["issue"]], r["article"], r["start"])
     )
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["published"] = pd.to_datetime(frame["published"])
     return frame
+
+
+def _filed(text: str, concepts: Sequence[str]) -> list[str]:
+    """The issues ``text`` touches, the one it is filed under first (most hits, then YAML order)."""
+    scored = [(issue.hits(text, concepts), -n, issue.id) for n, issue in enumerate(issues()) if issue.id != OTHER]
+    found = sorted((s for s in scored if s[0] > 0), reverse=True)
+    return [issue_id for _, _, issue_id in found] or [OTHER]
 
 
 def _annotations(article: Article) -> Annotations:
@@ -244,10 +282,10 @@ def _statements(
         quoted.setdefault(sentence.start, set()).add(speaker.name)
         label = attribution(speaker, "said", article.published, kb)
         span = (quote.start, quote.end)
-        found.append(_Statement(speaker, quote.text, span, span, _one_line(sentence.text), label))
+        found.append(_Statement(speaker, quote.text, span, span, _one_line(sentence.text), label, quoted=True))
     spans = [(q.start, q.end) for q in notes.quotes]
     refs = build_references(article, notes.mentions, kb, spans)
-    reported, according = _reported_patterns()
+    reported, according, stance = _reported_patterns()
     for sentence in article.text_sentences:
         for ref in refs.within(sentence.start, sentence.end):
             speaker = speakers.get(ref.name)
@@ -259,6 +297,9 @@ def _statements(
                 verb = " ".join(f"{match['verb']}{match['object']}".split())
                 region = (ref.end + match.end(), sentence.end)
                 label = attribution(speaker, verb, article.published, kb)
+            elif (cue := stance.match(after)) and len(body[ref.end + cue.end() : sentence.end].split()) >= 3:
+                region = (ref.end + cue.end(), sentence.end)
+                label = attribution(speaker, _stance_cues()[" ".join(cue["cue"].lower().split())], article.published, kb)
             elif according.search(body[sentence.start : ref.start]) and re.match(r"(?:['’]s)?\s*,", after):
                 region = (ref.end + after.index(",") + 1, sentence.end)
                 label = "according to " + attribution(speaker, "", article.published, kb).rstrip(", ")
@@ -270,14 +311,30 @@ def _statements(
 
 
 @lru_cache(maxsize=1)
-def _reported_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _stance_cues() -> dict[str, str]:
+    """Cue -> verb of the attribution, from ``edu_kit/data/positions.yaml``."""
+    spec = data_file("positions")
+    try:
+        return {" ".join(str(k).lower().split()): str(v) for k, v in spec["stance_cues"].items()}
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise EduKitError(
+            f"the positions file is malformed ({exc!r})",
+            path="edu_kit/data/positions.yaml",
+            hint="give 'stance_cues' as a mapping of cue to verb, as the comments at the top of the file say",
+        ) from exc
+
+
+@lru_cache(maxsize=1)
+def _reported_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     reported = re.compile(
         rf"\s+{_BETWEEN}(?P<verb>{lex.speech_verb.pattern})(?P<object>(?:\s+[\w’'.-]+){{0,3}}?)\s+that(?![\w-])",
         re.IGNORECASE,
     )
     according = re.compile(rf"^\s*{lex.according_to.pattern}\s+(?:the\s+)?$", re.IGNORECASE)
-    return reported, according
+    cues = "|".join(r"\s+".join(map(re.escape, cue.split())) for cue in sorted(_stance_cues(), key=len, reverse=True))
+    stance = re.compile(rf"(?:\s*,\s*(?:which|who)\s+|\s+){_BETWEEN}(?P<cue>{cues})(?![\w-])", re.IGNORECASE)
+    return reported, according, stance
 
 
 def attribution(speaker: Entity, verb: str, on: date | None, kb: KnowledgeBase | None = None) -> str:
@@ -349,7 +406,7 @@ def plot_positions(frame: pd.DataFrame | None = None, *, corpus: Corpus | None =
     frame = _style.frame_for(frame, corpus, positions)
     summary = position_summary(frame)
     own = ax is None
-    ax = _style.axes_for(ax, (12.0, 1.6 + 0.55 * max(len(summary.index), 3)))
+    ax = _style.axes_for(ax, (max(12.0, 1.5 * len(summary.columns)), 1.6 + 0.55 * max(len(summary.index), 3)))
     values = summary.to_numpy()
     top = max(int(values.max()) if values.size else 0, 1)
     cmap = LinearSegmentedColormap.from_list(
@@ -382,7 +439,7 @@ def plot_positions(frame: pd.DataFrame | None = None, *, corpus: Corpus | None =
         spine.set_color("#d0d0d0")
     ax.set_title("Who says what: statements by side and issue", fontsize=13, fontweight="bold", pad=12)
     ax.set_xlabel(
-        "Each count is a quotation or a reported statement; one statement can touch several issues.",
+        "Each count is a quotation or a reported statement, counted once, under the issue it is most about.",
         fontsize=9, color=_style.TEXT_GREY,
     )  # fmt: skip
     if own:

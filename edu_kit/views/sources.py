@@ -14,9 +14,11 @@
 ``speakers``
     who is quoted in full, most quoted first: ``"Jens Stoltenberg (5), Volodymyr Zelensky (2)"``
 ``framing``
-    the framing words the writer uses outside quotations (words that cast doubt or keep
-    a distance, from ``edu_kit/data/lexicon.yaml``), with counts, most frequent first:
-    ``"claiming (2), claims (1)"``
+    the framing words the writer uses outside quotations, with counts, most frequent
+    first: ``"claiming (2), claims (1)"``.  They are words that cast doubt, keep a
+    distance or stress, from ``edu_kit/data/lexicon.yaml``, and loaded terms that take a
+    side's view in the writer's own voice ("Russia's aggression"), from
+    ``edu_kit/data/framing.yaml``; :func:`framing` lists each with its kind and sentence
 ``scare_quotes``
     the number of quoted fragments
 ``boilerplate``
@@ -27,6 +29,8 @@
 ``misspellings``
     the misspelt names found in it, in order of appearance: ``"Schulz, Schultz"``
 
+:func:`framing` has one row per framing word in any article (columns
+:data:`FRAMING_COLUMNS`: article, outlet, word, kind, meaning, sentence, start, end),
 :func:`quoted_speakers` counts the full quotations per article and speaker, and
 :func:`plot_sources` draws them as stacked horizontal bars.
 
@@ -38,9 +42,13 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .._data import data_file
 from .._frames import literal_dollars
 from ..annotate import Annotations
 from ..annotate._lexicon import lexicon
@@ -52,13 +60,15 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.axes import Axes
 
-__all__ = ["COLUMNS", "SPEAKER_COLUMNS", "plot_sources", "quoted_speakers", "sources"]
+__all__ = ["COLUMNS", "FRAMING_COLUMNS", "SPEAKER_COLUMNS", "framing", "plot_sources", "quoted_speakers", "sources"]
 
 #: The columns of :func:`sources`, in order.
 COLUMNS: tuple[str, ...] = (
     "article", "outlet", "published", "words", "quotes", "fragments", "speakers", "framing", "scare_quotes",
     "boilerplate", "conflicts", "misspellings",
 )  # fmt: skip
+#: The columns of :func:`framing`, in order.
+FRAMING_COLUMNS: tuple[str, ...] = ("article", "outlet", "word", "kind", "meaning", "sentence", "start", "end")
 #: The columns of :func:`quoted_speakers`, in order.
 SPEAKER_COLUMNS: tuple[str, ...] = ("article", "outlet", "speaker", "side", "quotes")
 
@@ -154,13 +164,67 @@ def _counted(counts: Counter[str]) -> str:
 
 def _framing(article: Article, notes: Annotations) -> Counter[str]:
     """Framing words of the running text, outside quotation marks (lower-cased)."""
+    return Counter(word for word, _, _, _ in _framing_words(article, notes))
+
+
+@lru_cache(maxsize=1)
+def _loaded_and_kinds() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    """The pattern of loaded terms, the kind of each listed word, and each kind's meaning."""
+    spec = data_file("framing")["kinds"]
+    kinds = {" ".join(str(w).lower().replace("\u2019", "'").split()): kind for kind, entry in spec.items() for w in entry.get("words") or ()}
+    meanings = {kind: str(entry["label"]) for kind, entry in spec.items()}
+    loaded = sorted((w for w, kind in kinds.items() if kind == "loaded"), key=len, reverse=True)
+    parts = [r"\s+".join(re.escape(part).replace("'", "['\u2019]") for part in w.split()) for w in loaded]
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(parts) or '(?!)'})(?![\w-])", re.IGNORECASE)
+    return pattern, kinds, meanings
+
+
+def _framing_words(article: Article, notes: Annotations) -> Iterator[tuple[str, str, int, int]]:
+    """(word, kind, start, end) of each framing word of the running text outside quotations."""
+    loaded, kinds, _ = _loaded_and_kinds()
     quoted = [(q.start, q.end) for q in notes.quotes]
-    found: Counter[str] = Counter()
     for sentence in article.text_sentences:
-        for match in lexicon().framing_word.finditer(article.body, sentence.start, sentence.end):
+        found = [*lexicon().framing_word.finditer(article.body, sentence.start, sentence.end)]
+        found += [*loaded.finditer(article.body, sentence.start, sentence.end)]
+        for match in sorted(found, key=lambda m: m.start()):
             if not any(s <= match.start() < e for s, e in quoted):
-                found[" ".join(match.group().lower().split())] += 1
-    return found
+                word = " ".join(match.group().lower().replace("\u2019", "'").split())
+                yield word, kinds.get(word, "doubt"), match.start(), match.end()
+
+
+def framing(corpus: Corpus) -> pd.DataFrame:
+    """Every framing word the writers use outside quotations, one row each, in all articles.
+
+    ``kind`` is ``doubt``, ``distance``, ``emphasis`` or ``loaded`` (``edu_kit/data/framing.yaml``)
+    and ``meaning`` says what that kind of word does.
+
+    >>> from edu_kit import load_corpus
+    >>> frame = framing(load_corpus())
+    >>> frame[["article", "word", "kind"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
+    [['000', 'what they say', 'distance'], ['001', "russia's aggression", 'loaded'],
+     ['002', 'allegedly', 'doubt'], ['002', 'insisting', 'emphasis'], ['003', 'claiming', 'doubt'],
+     ['003', 'claiming', 'doubt'], ['003', 'claims', 'doubt']]
+    """
+    import pandas as pd
+
+    _, _, meanings = _loaded_and_kinds()
+    rows = []
+    for article in corpus:
+        for word, kind, start, end in _framing_words(article, _notes(article)):
+            sentence = article.sentence_at(start)
+            rows.append(
+                {
+                    "article": article.id,
+                    "outlet": article.outlet,
+                    "word": word,
+                    "kind": kind,
+                    "meaning": meanings.get(kind, ""),
+                    "sentence": None if sentence is None else " ".join(sentence.text.split()),
+                    "start": start,
+                    "end": end,
+                }
+            )
+    return pd.DataFrame(rows, columns=list(FRAMING_COLUMNS))
 
 
 def quoted_speakers(corpus: Corpus) -> pd.DataFrame:

@@ -24,7 +24,11 @@
 ``articles``
     the ids of the articles reporting the event, comma-separated.  Article events of
     the same date that several sentences or articles report are merged into one row;
-    a context event lists the articles that report an event on its first day
+    a context event lists the articles that report an event on its first day.  An
+    article event is drawn at the date of the event (``Fact.event_date``), never at a
+    date the sentence merely mentions ("rescind the 2008 declaration"); a sentence
+    whose event has no date but the publication day joins that day's row only when
+    another sentence of the articles is dated that day by its own words
 ``sentence``
     the full source sentence of an article event, None for a context event
 ``kind``
@@ -97,14 +101,23 @@ def timeline(corpus: Corpus, kb: KnowledgeBase | None = None) -> pd.DataFrame:
     >>> frame.loc[frame["date"] == "2008-04-03", ["kind", "precision", "who"]].values.tolist()
     [['context', 'day', 'NATO, Ukraine, Georgia']]
     >>> frame.loc[frame["precision"] == "year", ["date", "articles"]].values.tolist()
-    [['2008', '002'], ['2014', '002']]
+    []
     """
     import pandas as pd
     literal_dollars(pd)
 
     kb = kb or load_knowledge()
-    rows = _article_rows(corpus_facts(corpus, kb), kb)
+    facts = corpus_facts(corpus, kb)
+    rows = _article_rows(facts, kb)
     covered = [(r["start"], r["end"], r["articles"]) for r in rows if r["precision"] in ("day", "week")]
+    # An article that mentions the day of a context event reports it too ("Schultz, who
+    # took office on Wednesday" -> 8 December), even when its sentence is about another day.
+    covered += [
+        (day, day, f.article)
+        for f in facts
+        if f.kind == "event" and f.mentioned and f.precision == "day" and f.date and f.until is None
+        for day in [date.fromisoformat(f.date)]
+    ]
     rows += [_context_row(event, kb, covered) for event in kb.events]
     rows.sort(key=lambda r: (r["start"], r["kind"], r["what"]))
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
@@ -116,13 +129,21 @@ def timeline(corpus: Corpus, kb: KnowledgeBase | None = None) -> pd.DataFrame:
 def _article_rows(facts: Iterable[Fact], kb: KnowledgeBase) -> list[dict[str, Any]]:
     groups: dict[tuple[str, str | None], list[Fact]] = {}
     for fact in facts:
-        if fact.kind == "event" and fact.date:
-            groups.setdefault((fact.date, fact.until), []).append(fact)
+        # An event is drawn at the date of the event, not at a date it merely mentions
+        # ("rescind the 2008 declaration" is a statement of December 2021).
+        when = fact.event_date or fact.date
+        if fact.kind == "event" and when:
+            groups.setdefault((when, fact.event_until if fact.event_date else fact.until), []).append(fact)
     rows = []
     for (value, until), members in groups.items():
+        if all(f.dated_by == "published" for f in members):
+            # Only the publication day: the article does not say when it happened
+            # ("The Kremlin rolled out a proposal ahead of the 12 January meeting").
+            continue
         members.sort(key=lambda f: (f.article, f.start))
-        # The sentence that puts its date first says most plainly what happened that day.
-        best = min(members, key=lambda f: (f.start - f.sentence_start, f.article, f.start))
+        # The sentence that puts its date first says most plainly what happened that day;
+        # a sentence dated by its own words before one dated only by the publication day.
+        best = min(members, key=lambda f: (f.mentioned, f.start - f.sentence_start, f.article, f.start))
         start, end, precision = _bounds(value, until)
         names = list(dict.fromkeys(name for f in members for name in f.actors))
         outlets = {f.article: (f.outlet, f.published) for f in members}
@@ -131,7 +152,7 @@ def _article_rows(facts: Iterable[Fact], kb: KnowledgeBase) -> list[dict[str, An
                 "date": value,
                 "start": start,
                 "end": end,
-                "precision": best.precision or precision,
+                "precision": (best.event_precision if best.event_date else best.precision) or precision,
                 "what": excerpt(best.sentence, best.start - best.sentence_start, best.end - best.sentence_start),
                 "who": ", ".join(_actors(names, kb)),
                 "where": ", ".join(_places(names, kb)),

@@ -1,0 +1,155 @@
+"""Gradebook export: scores per student and assignment, for Moodle, Canvas and Excel.
+
+An *assignment* is a quiz of the log (its ``quiz`` field: a notebook quiz's title).
+Each question is worth one point: the score of the student's latest answer in that
+assignment (an ``open`` answer counts ``mark / max`` once marked, see
+:mod:`.open_answers`).  The *maximum* of an assignment is the largest number of its
+questions that one student answered (the quiz's length when students drew different
+samples), unless ``maxima`` says otherwise.
+
+Files (all UTF-8, comma-separated, one header row):
+
+- ``long``: ``student,assignment,score,maximum,percent,to_mark`` (one row per pair);
+- ``moodle``: ``username`` then one column per assignment (Moodle's *Import → CSV
+  file*: map ``username`` to the user's username, each other column to a grade item
+  whose maximum grade is the assignment's maximum, or use ``percent`` with 100);
+- ``canvas``: ``Student,ID,SIS User ID,SIS Login ID,Section`` then one column per
+  assignment, and a ``Points Possible`` row (Canvas's *Gradebook → Import*; the
+  student id goes in ``Student`` and ``SIS Login ID``; Canvas creates a new
+  assignment for a column it does not know).
+
+>>> import pandas as pd
+>>> from edu_kit.quiz.model import Bank, Question
+>>> bank = Bank(tuple(Question(f"q{i}", "true_false", "?", ("True", "False"), True, topics=("concepts",))
+...                   for i in (1, 2)))
+>>> log = pd.DataFrame({"time": pd.to_datetime(["2022-01-10T09:00Z"] * 3), "student": ["ana", "ana", "ben"],
+...     "quiz": ["Week 3"] * 3, "question": ["q1", "q2", "q1"], "answer": [True, False, True],
+...     "correct": [True, False, True], "score": [1.0, 0.0, 1.0], "attempt": [1, 1, 1]})
+>>> grades(log, bank)[["student", "assignment", "score", "maximum"]].values.tolist()
+[['ana', 'Week 3', 1.0, 2], ['ben', 'Week 3', 1.0, 2]]
+>>> print(to_csv(grades(log, bank), "canvas"))
+Student,ID,SIS User ID,SIS Login ID,Section,Week 3
+Points Possible,,,,,2
+ana,,,ana,,1
+ben,,,ben,,1
+<BLANKLINE>
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import ChoiceError, EduKitError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..quiz.model import Bank
+
+__all__ = ["LAYOUTS", "grades", "to_csv", "write_excel"]
+
+#: The CSV layouts :func:`to_csv` writes.
+LAYOUTS = ("long", "moodle", "canvas")
+_CANVAS_IDS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
+
+
+def grades(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None,
+           maxima: Mapping[str, float] | None = None) -> pd.DataFrame:
+    """One row per (student, assignment): ``student``, ``assignment``, ``score``,
+    ``maximum``, ``percent`` and ``to_mark`` (open answers without a mark)."""
+    import pandas as pd
+
+    columns = ["student", "assignment", "score", "maximum", "percent", "to_mark"]
+    frame = log[log["question"].isin(set(bank.ids))].copy()
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), "anonymous")
+    frame = frame.sort_values(["time", "attempt"], kind="stable")
+    last = frame.groupby(["student", "quiz", "question"], as_index=False, sort=False).tail(1).copy()
+    given = _given(marks)
+    is_open = last["question"].map(lambda q: str(bank[q].type) == "open")
+    last["points"] = [given.get((s, q), math.nan) if o else float(v)
+                      for s, q, o, v in zip(last["student"], last["question"], is_open, last["score"], strict=True)]
+    counts = last.groupby(["quiz", "student"])["question"].nunique()
+    most = counts.groupby(level="quiz").max()
+    rows = []
+    for (student, quiz), sub in last.groupby(["student", "quiz"], sort=True):
+        maximum = float((maxima or {}).get(str(quiz), most[quiz]))
+        score = float(sub["points"].fillna(0).sum())
+        rows.append({"student": student, "assignment": quiz, "score": score,
+                     "maximum": int(maximum) if maximum.is_integer() else maximum,
+                     "percent": 100 * score / maximum if maximum else math.nan,
+                     "to_mark": int(sub["points"].isna().sum())})
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _given(marks: pd.DataFrame | None) -> dict[tuple[str, str], float]:
+    if marks is None:
+        return {}
+    return {(str(r.student), str(r.question)): float(r.mark) / float(r.max) for r in marks.itertuples()
+            if not (math.isnan(float(r.mark)) or math.isnan(float(r.max))) and float(r.max) > 0}
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
+
+
+def to_csv(table: pd.DataFrame, layout: str = "long", percent: bool = False) -> str:
+    """The CSV text of :func:`grades` in one of :data:`LAYOUTS`.
+
+    ``percent`` writes percentages (0-100) instead of points in the wide layouts.
+    """
+    if layout not in LAYOUTS:
+        raise ChoiceError.of("gradebook layout", layout, LAYOUTS)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if layout == "long":
+        writer.writerow(table.columns)
+        for row in table.itertuples(index=False):
+            writer.writerow([row.student, row.assignment, _plain(row.score), _plain(row.maximum),
+                             f"{row.percent:.1f}", row.to_mark])
+        return out.getvalue()
+    assignments = list(dict.fromkeys(table["assignment"]))
+    value = "percent" if percent else "score"
+    wide = table.pivot(index="student", columns="assignment", values=value)
+    maxima = table.groupby("assignment")["maximum"].max()
+    if layout == "moodle":
+        writer.writerow(["username", *assignments])
+    else:
+        writer.writerow([*_CANVAS_IDS, *assignments])
+        writer.writerow(["Points Possible", "", "", "", "",
+                         *(100 if percent else _plain(maxima[a]) for a in assignments)])
+    for student, row in wide.iterrows():
+        cells = ["" if math.isnan(row.get(a, math.nan)) else _plain(row[a]) for a in assignments]
+        ids = [student] if layout == "moodle" else [student, "", "", student, ""]
+        writer.writerow([*ids, *cells])
+    return out.getvalue()
+
+
+def write_excel(table: pd.DataFrame, out: str | os.PathLike[str], extra: Mapping[str, Any] | None = None) -> Path:
+    """Write :func:`grades` to an Excel workbook: sheets ``grades`` (one row per student,
+    one column per assignment, points), ``long`` (the table) and any ``extra``
+    DataFrames by sheet name.  Needs openpyxl (``pip install 'edu-kit[teacher]'``)."""
+    from importlib.util import find_spec
+
+    if find_spec("openpyxl") is None:
+        raise EduKitError("writing Excel files needs openpyxl",
+                          hint="pip install 'edu-kit[teacher]' (or pip install openpyxl)")
+    import pandas as pd
+
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wide = table.pivot(index="student", columns="assignment", values="score") if not table.empty \
+        else pd.DataFrame()
+    with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        wide.to_excel(writer, sheet_name="grades")
+        table.to_excel(writer, sheet_name="long", index=False)
+        for name, frame in (extra or {}).items():
+            frame.to_excel(writer, sheet_name=str(name)[:31], index=False)
+    return path

@@ -1,0 +1,459 @@
+"""Item analysis of recorded quiz answers: what a teacher learns about each question.
+
+Every function takes the DataFrame of :func:`edu_kit.results.load` (the *log*) and the
+:class:`~edu_kit.quiz.Bank` the questions come from, and returns a DataFrame with
+documented columns.  Nothing here reads or writes files.
+
+Definitions (also in ``docs/quiz_format.md``):
+
+- **first answer**: a student's earliest record for a question (by time, then attempt);
+  **final answer**: the latest one.  ``p`` is the share of first answers that are right.
+- **discrimination**: the *corrected point-biserial* correlation (item-rest correlation)
+  between being right at the first attempt (0/1) and the student's share right on the
+  *other* questions they answered (first attempts).  Near 0 the question does not
+  separate stronger from weaker students; below 0 the weaker do better (a warning sign).
+- **upper / lower group**: the 27 % (``group_share`` in ``edu_kit/data/item_analysis.yaml``)
+  of the students answering a question with the highest / lowest rest score.
+- **seconds**: the time since the same student's previous answer in the same quiz (the
+  log records when an answer was given, not when the question was opened); gaps longer
+  than ``max_gap_seconds`` and each student's first answer in a quiz count as unknown.
+
+>>> import pandas as pd
+>>> from edu_kit.quiz.model import Bank, Question
+>>> bank = Bank((Question("q1", "single", "Where?", ("Geneva", "Vienna", "Minsk"), "Geneva",
+...                       topics=("timeline",), difficulty="easy"),))
+>>> log = pd.DataFrame({"time": pd.to_datetime(["2022-01-10T09:00Z", "2022-01-10T09:01Z"]),
+...     "student": ["ana", "ben"], "quiz": ["t", "t"], "question": ["q1", "q1"],
+...     "answer": ["Geneva", "Vienna"], "correct": [True, False], "score": [1.0, 0.0],
+...     "attempt": [1, 1]})
+>>> items(log, bank)[["question", "n", "p"]].to_dict("records")
+[{'question': 'q1', 'n': 2, 'p': 0.5}]
+>>> distractors(log, bank)[["choice", "key", "picked"]].values.tolist()
+[['Geneva', True, 1], ['Vienna', False, 1], ['Minsk', False, 0]]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .._data import data_file
+from ..errors import EduKitError
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..quiz.model import Bank, Question
+
+__all__ = [
+    "CHOICE_TYPES",
+    "ITEM_FLAGS",
+    "Rules",
+    "difficulty_check",
+    "distractors",
+    "final_answers",
+    "first_answers",
+    "flags",
+    "items",
+    "rules",
+    "student_scores",
+    "topic_mastery",
+]
+
+#: Question types whose answers are picked from options (so distractors can be counted).
+CHOICE_TYPES = ("single", "multiple", "true_false", "matching")
+#: The flags about a question's quality (``difficulty disagrees`` is about its label).
+ITEM_FLAGS = ("nobody right", "negative discrimination", "likely wrong key", "unused distractor")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The thresholds of the report (see ``edu_kit/data/item_analysis.yaml``)."""
+
+    difficulty_bands: Mapping[str, tuple[float, float]]
+    min_answers: int
+    group_share: float
+    mastery_threshold: float
+    max_gap_seconds: float
+
+    def band(self, p: float) -> str:
+        """The difficulty a p-value measures: ``easy``, ``medium`` or ``hard``.
+
+        >>> rules().band(0.9), rules().band(0.5), rules().band(0.1)
+        ('easy', 'medium', 'hard')
+        """
+        for name, (low, high) in self.difficulty_bands.items():
+            if low <= p < high:
+                return name
+        return "hard" if p < 0.5 else "easy"
+
+
+def rules() -> Rules:
+    """The thresholds in ``edu_kit/data/item_analysis.yaml``."""
+    raw = data_file("item_analysis")
+    try:
+        bands = {str(k): (float(v[0]), float(v[1])) for k, v in raw["difficulty_bands"].items()}
+        return Rules(bands, int(raw["min_answers"]), float(raw["group_share"]),
+                     float(raw["mastery_threshold"]), float(raw["max_gap_seconds"]))
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        raise EduKitError(f"edu_kit/data/item_analysis.yaml is malformed ({exc!r})",
+                          hint="undo your edit of this file or reinstall edu_kit") from None
+
+
+def _by(frame: pd.DataFrame, column: str) -> dict[Any, pd.DataFrame]:
+    """``frame`` split by the values of ``column`` (one pass, instead of a filter per value)."""
+    return {key: sub for key, sub in frame.groupby(column, sort=False)}  # noqa: C416 - dict() fails on a GroupBy
+
+
+def _prepare(log: pd.DataFrame) -> pd.DataFrame:
+    import pandas as pd
+
+    frame = log.copy()
+    frame["time"] = pd.to_datetime(frame["time"], utc=True)
+    frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), "anonymous")
+    frame["score"] = frame["score"].astype(float)
+    return frame.sort_values(["time", "attempt"], kind="stable")
+
+
+def _graded(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
+    """Records of questions in the bank that are graded automatically (not ``open``)."""
+    known = {q.id for q in bank if str(q.type) != "open"}
+    frame = _prepare(log)
+    return frame[frame["question"].isin(known) & frame["score"].notna()]
+
+
+def first_answers(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
+    """Each student's first answer to each graded question of ``bank`` (a log subset).
+
+    Adds ``right`` (1.0 if correct, else 0.0) and ``seconds`` (time to answer, or NaN).
+    """
+    import pandas as pd
+
+    frame = _prepare(log)
+    gaps = frame.groupby(["student", "quiz"])["time"].diff().dt.total_seconds()
+    limit = rules().max_gap_seconds
+    frame["seconds"] = gaps.where(gaps <= limit)
+    graded = frame[frame["question"].isin({q.id for q in bank if str(q.type) != "open"})
+                   & frame["score"].notna()]
+    first = graded.groupby(["student", "question"], as_index=False, sort=False).head(1).copy()
+    first["right"] = pd.Series(first["correct"], dtype="boolean").fillna(False).astype(float)
+    return first.reset_index(drop=True)
+
+
+def final_answers(log: pd.DataFrame, bank: Bank, *, by_quiz: bool = False) -> pd.DataFrame:
+    """Each student's latest graded answer to each question (per quiz when ``by_quiz``)."""
+    keys = ["student", "quiz", "question"] if by_quiz else ["student", "question"]
+    return _graded(log, bank).groupby(keys, as_index=False, sort=False).tail(1).reset_index(drop=True)
+
+
+def _rest_scores(first: pd.DataFrame) -> pd.DataFrame:
+    """Per (student, question): the share right on the student's *other* first answers."""
+    totals = first.groupby("student")["right"].agg(["sum", "count"])
+    rest = first[["student", "question", "right"]].join(totals, on="student")
+    others = rest["count"] - 1
+    rest["rest"] = ((rest["sum"] - rest["right"]) / others).where(others > 0)
+    return rest[["student", "question", "right", "rest"]]
+
+
+def _correlation(x: pd.Series, y: pd.Series) -> float:
+    """Pearson's r of the pairs where both values are known; NaN with fewer than 3 pairs
+    or no variation."""
+    import numpy as np
+
+    a, b = x.to_numpy(dtype=float), y.to_numpy(dtype=float)
+    known = ~(np.isnan(a) | np.isnan(b))
+    a, b = a[known], b[known]
+    if len(a) < 3:
+        return math.nan
+    a, b = a - a.mean(), b - b.mean()
+    vx, vy = float((a * a).sum()), float((b * b).sum())
+    if vx <= 1e-12 or vy <= 1e-12:
+        return math.nan
+    return float((a * b).sum() / math.sqrt(vx * vy))
+
+
+def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
+    """One row per graded question of ``bank`` that has answers.
+
+    Columns: ``question``, ``type``, ``topics`` (joined with ", "), ``stated`` (the
+    bank's difficulty), ``n`` (students who answered), ``answers`` (all attempts),
+    ``p`` (share right at the first attempt), ``final`` (mean score of final answers),
+    ``discrimination`` (corrected point-biserial; NaN with fewer than 3 students or no
+    variation), ``upper_p`` and ``lower_p`` (share right in the upper / lower group),
+    ``seconds`` (median time to answer, NaN when unknown).
+    """
+    import pandas as pd
+
+    columns = ["question", "type", "topics", "stated", "n", "answers", "p", "final",
+               "discrimination", "upper_p", "lower_p", "seconds"]
+    first = first_answers(log, bank)
+    if first.empty:
+        return pd.DataFrame(columns=columns)
+    rest = _rest_scores(first)
+    final = final_answers(log, bank).groupby("question")["score"].mean()
+    attempts = _graded(log, bank).groupby("question").size()
+    rows: list[dict[str, Any]] = []
+    firsts, rests = _by(first, "question"), _by(rest, "question")
+    for question in bank:
+        if question.id not in firsts:
+            continue
+        sub, r = firsts[question.id], rests[question.id]
+        upper, lower = _groups(r)
+        rows.append({
+            "question": question.id,
+            "type": question.type,
+            "topics": ", ".join(question.topics),
+            "stated": question.difficulty,
+            "n": len(sub),
+            "answers": int(attempts.get(question.id, 0)),
+            "p": float(sub["right"].mean()),
+            "final": float(final.get(question.id, math.nan)),
+            "discrimination": _correlation(r["right"], r["rest"]),
+            "upper_p": float(r[r["student"].isin(upper)]["right"].mean()) if upper else math.nan,
+            "lower_p": float(r[r["student"].isin(lower)]["right"].mean()) if lower else math.nan,
+            "seconds": float(sub["seconds"].median()) if sub["seconds"].notna().any() else math.nan,
+        })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _groups(rest: pd.DataFrame) -> tuple[list[str], list[str]]:
+    """The students of the upper and lower group for one question (by rest score)."""
+    ranked = sorted(((-r, str(st)) for r, st in zip(rest["rest"], rest["student"], strict=True)
+                     if not math.isnan(r)))
+    if len(ranked) < 4:
+        return [], []
+    size = max(1, math.ceil(rules().group_share * len(ranked)))
+    students = [st for _, st in ranked]
+    return students[:size], students[-size:]
+
+
+def _picked(question: Question, answer: object) -> list[str]:
+    """The options a recorded answer picked."""
+    if question.type == "true_false":
+        if isinstance(answer, bool):
+            return ["True" if answer else "False"]
+        return [str(answer)] if answer is not None else []
+    if question.type == "single":
+        return [str(answer)] if answer is not None else []
+    if question.type == "multiple":
+        return [str(a) for a in answer] if isinstance(answer, (list, tuple)) else []
+    if question.type == "matching":
+        return [str(v) for v in answer.values()] if isinstance(answer, Mapping) else []
+    return []
+
+
+def _keys(question: Question) -> set[str]:
+    answer = question.answer
+    if question.type == "true_false":
+        return {"True" if answer else "False"}
+    if question.type == "single":
+        return {str(answer)}
+    if question.type == "multiple" and isinstance(answer, tuple):
+        return {str(a) for a in answer}
+    if question.type == "matching" and isinstance(answer, tuple):
+        return {str(pair[1]) for pair in answer if isinstance(pair, tuple)}
+    return set()
+
+
+def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
+    """How often each option of each choice question was picked at the first attempt.
+
+    One row per (question, option) for the types in :data:`CHOICE_TYPES`, options in
+    bank order.  Columns: ``question``, ``choice``, ``key`` (whether the bank counts it
+    right), ``picked`` (first answers that picked it), ``share`` (picked / students who
+    answered), ``upper_share`` and ``lower_share`` (the same within the upper / lower
+    group; NaN with fewer than 4 students).
+    """
+    import pandas as pd
+
+    columns = ["question", "choice", "key", "picked", "share", "upper_share", "lower_share"]
+    first = first_answers(log, bank)
+    if first.empty:
+        return pd.DataFrame(columns=columns)
+    rest = _rest_scores(first)
+    rows: list[dict[str, Any]] = []
+    firsts, rests = _by(first, "question"), _by(rest, "question")
+    for question in bank:
+        if question.type not in CHOICE_TYPES or question.id not in firsts:
+            continue
+        sub = firsts[question.id]
+        upper, lower = _groups(rests[question.id])
+        picks = {student: set(_picked(question, answer))
+                 for student, answer in zip(sub["student"], sub["answer"], strict=True)}
+        keys = _keys(question)
+        for choice in question.choices:
+            chosen = {s for s, p in picks.items() if choice in p}
+
+            def share(group: list[str], chosen: set[str] = chosen) -> float:
+                return sum(s in chosen for s in group) / len(group) if group else math.nan
+
+            rows.append({
+                "question": question.id, "choice": choice, "key": choice in keys,
+                "picked": len(chosen), "share": len(chosen) / len(picks),
+                "upper_share": share(upper), "lower_share": share(lower),
+            })
+    return pd.DataFrame(rows, columns=columns)
+
+
+def difficulty_check(table: pd.DataFrame) -> pd.DataFrame:
+    """Stated difficulty against the measured p-value, for each row of :func:`items`.
+
+    Columns: ``question``, ``stated``, ``p``, ``n``, ``measured`` (the band of ``p``,
+    see ``difficulty_bands``), ``agrees`` (True, False, or None when fewer than
+    ``min_answers`` students answered).
+    """
+    r = rules()
+    out = table[["question", "stated", "p", "n"]].copy()
+    out["measured"] = [r.band(p) for p in out["p"]]
+    out["agrees"] = [None if n < r.min_answers else bool(s == m)
+                     for s, m, n in zip(out["stated"], out["measured"], out["n"], strict=True)]
+    return out.reset_index(drop=True)
+
+
+def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
+    """Questions a teacher should look at, one row per finding.
+
+    ``table`` is :func:`items`, ``options`` is :func:`distractors`.  Columns:
+    ``question``, ``flag`` and ``detail``.  Flags: ``nobody right`` (no first answer
+    right), ``unused distractor`` (a wrong option nobody picked, with at least
+    ``min_answers`` answers), ``negative discrimination``, ``likely wrong key`` (the
+    upper group prefers another option to the key, or rejects a key of a multiple
+    question), ``difficulty disagrees`` (measured p-value outside the stated band).
+    """
+    import pandas as pd
+
+    r = rules()
+    rows: list[dict[str, str]] = []
+    by_question: dict[str, list[dict[str, Any]]] = {}
+    for option in options.to_dict("records"):
+        by_question.setdefault(str(option["question"]), []).append(option)
+
+    def add(question: str, flag: str, detail: str) -> None:
+        rows.append({"question": question, "flag": flag, "detail": detail})
+
+    for item in table.itertuples():
+        qid = str(item.question)
+        if item.n and item.p == 0:
+            add(qid, "nobody right", f"none of {item.n} students was right at the first attempt")
+        if not math.isnan(item.discrimination) and item.discrimination < 0:
+            add(qid, "negative discrimination",
+                f"r = {item.discrimination:.2f}: students who do worse on the other questions "
+                "do better on this one")
+        sub = by_question.get(qid, [])
+        if item.n >= r.min_answers:
+            for option in sub:
+                if not option["key"] and option["picked"] == 0:
+                    add(qid, "unused distractor", f"nobody of {item.n} students picked {option['choice']!r}")
+        _wrong_key(qid, str(item.type), sub, add)
+    for row in difficulty_check(table).itertuples():
+        if row.agrees is False:
+            add(str(row.question), "difficulty disagrees",
+                f"stated {row.stated}, measured {row.measured} (p = {row.p:.2f}, n = {row.n})")
+    return pd.DataFrame(rows, columns=["question", "flag", "detail"])
+
+
+def _wrong_key(qid: str, kind: str, options: list[dict[str, Any]], add: Any) -> None:
+    upper = [o for o in options if not math.isnan(o["upper_share"])]
+    keys = [o for o in upper if o["key"]]
+    others = [o for o in upper if not o["key"]]
+    if kind in ("single", "true_false") and keys and others:
+        best = max(others, key=lambda o: o["upper_share"])  # the first of equals, as in bank order
+        key = keys[0]
+        if best["upper_share"] > key["upper_share"]:
+            add(qid, "likely wrong key",
+                f"the upper group picked {best['choice']!r} ({best['upper_share']:.0%}) more often "
+                f"than the key {key['choice']!r} ({key['upper_share']:.0%})")
+    elif kind == "multiple":
+        rejected = [str(o["choice"]) for o in keys if o["upper_share"] < 0.5]
+        wanted = [str(o["choice"]) for o in others if o["upper_share"] > 0.5]
+        if rejected or wanted:
+            parts = ([f"most of the upper group left out the key {c!r}" for c in rejected]
+                     + [f"most of the upper group ticked {c!r}, which is not a key" for c in wanted])
+            add(qid, "likely wrong key", "; ".join(parts))
+
+
+def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per student: score and mastery per topic (final answers; open answers by marks).
+
+    Columns: ``student``, ``answered`` (questions with a graded or marked answer),
+    ``score`` (sum of final scores, an open answer counting ``mark / max``),
+    ``percent`` (score / answered × 100), ``to_mark`` (open answers without a mark),
+    then one column per topic of the bank: the mean score of that topic's questions
+    (NaN when the student answered none).  ``marks`` is
+    :func:`edu_kit.classroom.open_answers.read_marks`.
+    """
+    import pandas as pd
+
+    scored = _scored(log, bank, marks)
+    topics = _topic_order(bank)
+    columns = ["student", "answered", "score", "percent", "to_mark", *topics]
+    if scored.empty:
+        return pd.DataFrame(columns=columns)
+    done = scored[scored["score"].notna()]
+    table = pd.DataFrame({"student": sorted(set(scored["student"]))}).set_index("student")
+    table["answered"] = done.groupby("student").size()
+    table["score"] = done.groupby("student")["score"].sum()
+    table["percent"] = 100 * done.groupby("student")["score"].mean()
+    table["to_mark"] = scored["score"].isna().groupby(scored["student"]).sum()
+    long = done[["student", "topics", "score"]].explode("topics")
+    means = long.groupby(["student", "topics"])["score"].mean().unstack()
+    for topic in topics:
+        table[topic] = means.get(topic, math.nan)
+    table = table.fillna({"answered": 0, "score": 0.0, "to_mark": 0}).astype({"answered": int, "to_mark": int})
+    return table.reset_index()[columns]
+
+
+def _topic_order(bank: Bank) -> list[str]:
+    seen: list[str] = []
+    for question in bank:
+        seen.extend(t for t in question.topics if t not in seen)
+    return seen
+
+
+def _scored(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None) -> pd.DataFrame:
+    """One row per (student, question): final score (open: mark / max or NaN) and topics."""
+    import pandas as pd
+
+    frame = _prepare(log)
+    frame = frame[frame["question"].isin(set(bank.ids))]
+    last = frame.groupby(["student", "question"], as_index=False, sort=False).tail(1)
+    out = last[["student", "question", "score"]].copy()
+    kinds = {q.id: str(q.type) for q in bank}
+    is_open = out["question"].map(kinds) == "open"
+    out.loc[is_open, "score"] = math.nan
+    if marks is not None and not marks.empty:
+        given = {(str(s), str(q)): float(m) / float(x)
+                 for s, q, m, x in zip(marks["student"], marks["question"], marks["mark"],
+                                       marks["max"], strict=True)
+                 if not (pd.isna(m) or pd.isna(x)) and float(x) > 0}
+        for index in out.index[is_open]:
+            key = (str(out.at[index, "student"]), str(out.at[index, "question"]))
+            if key in given:
+                out.at[index, "score"] = given[key]
+    topics = {q.id: tuple(q.topics) for q in bank}
+    out["topics"] = out["question"].map(topics)
+    return out.reset_index(drop=True)
+
+
+def topic_mastery(scores: pd.DataFrame, bank: Bank) -> pd.DataFrame:
+    """Per topic, the class's mastery, from :func:`student_scores`.
+
+    Columns: ``topic``, ``students`` (who answered a question of the topic),
+    ``mastery`` (mean of their topic scores), ``mastered`` (share of them at or above
+    ``mastery_threshold``).
+    """
+    import pandas as pd
+
+    threshold = rules().mastery_threshold
+    rows = []
+    for topic in _topic_order(bank):
+        if topic not in scores:
+            continue
+        values = scores[topic].dropna()
+        if values.empty:
+            continue
+        rows.append({"topic": topic, "students": len(values), "mastery": float(values.mean()),
+                     "mastered": float((values >= threshold).mean())})
+    return pd.DataFrame(rows, columns=["topic", "students", "mastery", "mastered"])

@@ -1,0 +1,304 @@
+"""The results report: item analysis, scores, mastery and open answers as one static page.
+
+In a teacher notebook::
+
+    from edu_kit import results
+    from edu_kit.classroom import report
+    r = report.analyse(results.load("edu_kit_responses"))     # DataFrames
+    r.flags                                                    # what to look at first
+    report.plot_items(r.items, flagged=set(r.flags["question"]))
+
+On the command line: ``edu-kit results report LOGS... --out report.html``.  The page is
+one HTML file (no server, no script, figures embedded as PNG), with headings, table
+captions and alt texts; every text that students or teachers wrote is escaped.
+
+>>> import pandas as pd
+>>> from edu_kit.quiz.model import Bank, Question
+>>> bank = Bank((Question("q1", "single", "Where?", ("Geneva", "Vienna"), "Geneva",
+...                       topics=("timeline",), difficulty="easy"),))
+>>> log = pd.DataFrame({"time": pd.to_datetime(["2022-01-10T09:00Z"]), "student": ["<b>ana</b>"],
+...     "quiz": ["t"], "question": ["q1"], "answer": ["Geneva"], "correct": [True], "score": [1.0],
+...     "attempt": [1]})
+>>> page = to_html(analyse(log, bank), figures=False)
+>>> "&lt;b&gt;ana&lt;/b&gt;" in page and "<b>ana</b>" not in page
+True
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+import math
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import item_analysis as ia
+from .open_answers import open_answers
+from .report_plots import plot_difficulty, plot_distractors, plot_items, plot_scores, plot_topics
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+    from ..quiz.model import Bank
+
+__all__ = [
+    "Report",
+    "analyse",
+    "plot_difficulty",
+    "plot_distractors",
+    "plot_items",
+    "plot_scores",
+    "plot_topics",
+    "to_html",
+    "write_report",
+]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything the report shows, as DataFrames (see :mod:`.item_analysis`)."""
+
+    items: pd.DataFrame
+    distractors: pd.DataFrame
+    flags: pd.DataFrame
+    difficulty: pd.DataFrame
+    scores: pd.DataFrame
+    topics: pd.DataFrame
+    open_answers: pd.DataFrame
+    unknown: tuple[str, ...]
+    problems: tuple[str, ...]
+    bank: Bank
+
+
+def analyse(log: pd.DataFrame, bank: Bank | None = None, marks: pd.DataFrame | None = None) -> Report:
+    """Analyse a response log (:func:`edu_kit.results.load`) against ``bank``.
+
+    ``bank`` defaults to the bundled banks; ``marks`` is
+    :func:`~edu_kit.classroom.open_answers.read_marks`.  Answers to questions that are
+    not in the bank are left out and their ids listed in ``unknown``.
+    """
+    if bank is None:
+        from ..quiz import load_bank
+
+        bank = load_bank()
+    table = ia.items(log, bank)
+    options = ia.distractors(log, bank)
+    scores = ia.student_scores(log, bank, marks)
+    unknown = tuple(sorted({str(q) for q in log["question"] if q not in bank}))
+    return Report(
+        items=table, distractors=options, flags=ia.flags(table, options),
+        difficulty=ia.difficulty_check(table), scores=scores, topics=ia.topic_mastery(scores, bank),
+        open_answers=open_answers(log, bank, marks), unknown=unknown,
+        problems=tuple(str(p) for p in log.attrs.get("problems", ())), bank=bank,
+    )
+
+
+def _e(value: object) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _number(value: Any, digits: int = 2, percent: bool = False) -> str:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "—"
+    if percent:
+        return f"{100 * float(value):.0f}%"
+    return f"{float(value):.{digits}f}" if isinstance(value, float) else _e(value)
+
+
+def _table(frame: pd.DataFrame, caption: str, formats: dict[str, Any] | None = None) -> str:
+    formats = formats or {}
+    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in frame.columns)
+    rows = []
+    for record in frame.itertuples(index=False):
+        cells = []
+        for column, value in zip(frame.columns, record, strict=True):
+            shown = formats[column](value) if column in formats else (
+                _number(value) if isinstance(value, float) else _e(value))
+            cells.append(f"<td>{shown}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    body = "".join(rows) or f'<tr><td colspan="{len(frame.columns)}">None.</td></tr>'
+    return (f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{body}</tbody></table>")
+
+
+def _figure(draw: Any, alt: str, caption: str, size: tuple[float, float]) -> str:
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=size, layout="constrained")
+    ax: Axes = figure.add_subplot()
+    draw(ax)
+    buffer = io.BytesIO()
+    figure.savefig(buffer, format="png", dpi=90)
+    data = base64.b64encode(buffer.getvalue()).decode("ascii")
+    return (f'<figure><img src="data:image/png;base64,{data}" alt="{_e(alt)}">'
+            f"<figcaption>{_e(caption)}</figcaption></figure>")
+
+
+_CSS = """
+body{font-family:system-ui,sans-serif;max-width:70rem;margin:1rem auto;padding:0 1rem;line-height:1.45;color:#111}
+table{border-collapse:collapse;margin:0.5rem 0 1.5rem;font-size:0.9rem}
+caption{text-align:left;font-weight:600;padding:0.3rem 0}
+th,td{border:1px solid #999;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}
+th{background:#eee}
+figure{margin:1rem 0}img{max-width:100%;height:auto}
+.answer{white-space:pre-wrap;border-left:4px solid #0072B2;padding-left:0.5rem}
+.model{white-space:pre-wrap}
+"""
+
+
+def to_html(report: Report, title: str = "Quiz results report", figures: bool = True) -> str:
+    """The report as one self-contained HTML page (figures as embedded PNG images)."""
+    parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
+             f"<style>{_CSS}</style></head><body><main><h1>{_e(title)}</h1>"]
+    parts.append(_summary(report))
+    parts.append(_flags_section(report))
+    parts.append(_questions_section(report, figures))
+    parts.append(_students_section(report, figures))
+    parts.append(_open_section(report))
+    parts.append(_method_section())
+    parts.append("</main></body></html>")
+    return "\n".join(parts)
+
+
+def _summary(report: Report) -> str:
+    students = len(report.scores)
+    lines = [f"<p>{students} students, {len(report.items)} questions answered, "
+             f"{len(report.flags)} findings to look at, {len(report.open_answers)} written answers.</p>"]
+    if report.unknown:
+        lines.append(f"<p>Answers to {len(report.unknown)} question(s) that are not in the bank were left out: "
+                     f"{_e(', '.join(report.unknown))}.</p>")
+    if report.problems:
+        items = "".join(f"<li>{_e(p)}</li>" for p in report.problems)
+        lines.append(f"<p>Lines of the logs that were skipped:</p><ul>{items}</ul>")
+    return "<section><h2>Summary</h2>" + "".join(lines) + "</section>"
+
+
+def _flags_section(report: Report) -> str:
+    return ("<section><h2>What to look at first</h2>"
+            "<p>Each finding is a reason to reread a question, not proof that it is wrong.</p>"
+            + _table(report.flags, "Findings per question") + "</section>")
+
+
+def _questions_section(report: Report, figures: bool) -> str:
+    table = report.items.drop(columns=["final"])
+    parts = ["<section><h2>Questions</h2>",
+             _table(table, "Item analysis (p: share right at the first attempt; discrimination: corrected "
+                           "point-biserial; seconds: median time to answer)",
+                    {"p": lambda v: _number(v, percent=True), "upper_p": lambda v: _number(v, percent=True),
+                     "lower_p": lambda v: _number(v, percent=True), "seconds": lambda v: _number(v, 0)})]
+    flagged = set(report.flags[report.flags["flag"].isin(ia.ITEM_FLAGS)]["question"])
+    if figures and not report.items.empty:
+        parts.append(_figure(lambda ax: plot_items(report.items, flagged, ax=ax),
+                             "Scatter plot of each question's share right (x) against its discrimination (y); "
+                             f"{len(flagged)} questions with a finding about their quality are marked with "
+                             "triangles and their ids.",
+                             "Questions in the lower part (r below 0) or at the far left need a look.", (7.5, 4.8)))
+    parts.append("<h3>Stated difficulty against the data</h3>")
+    parts.append(_table(report.difficulty, "Stated difficulty and the band its measured p-value falls in",
+                        {"p": lambda v: _number(v, percent=True),
+                         "agrees": lambda v: "too few answers" if v is None else ("yes" if v else "NO")}))
+    if figures and not report.difficulty.empty:
+        disagree = int((report.difficulty["agrees"] == False).sum())  # noqa: E712 - object column
+        parts.append(_figure(lambda ax: plot_difficulty(report.difficulty, ax=ax),
+                             f"Strip plot of measured p-values grouped by stated difficulty; {disagree} "
+                             "questions fall outside their expected band and are drawn as triangles.",
+                             "Shaded: the p-values each stated difficulty expects.", (6.5, 4.2)))
+    parts.append("<h3>How often each option was chosen</h3>")
+    for question, sub in report.distractors.groupby("question", sort=False):
+        sub = sub.drop(columns=["question"])
+        parts.append(_table(sub, f"Options of {question} (share of first answers)",
+                            {"key": lambda v: "key" if v else "",
+                             "share": lambda v: _number(v, percent=True),
+                             "upper_share": lambda v: _number(v, percent=True),
+                             "lower_share": lambda v: _number(v, percent=True)}))
+        if figures and question in flagged:
+            parts.append(_figure(lambda ax, q=question: plot_distractors(report.distractors, q, ax=ax),
+                                 f"Bar chart of how often each option of {question} was picked; the key is hatched.",
+                                 f"Options of the flagged question {question}.", (6.5, 2.8)))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _students_section(report: Report, figures: bool) -> str:
+    parts = ["<section><h2>Students</h2>",
+             _table(report.scores, "Score per student and mastery per topic (mean score of the topic's questions)",
+                    {c: (lambda v: _number(v, percent=True)) for c in report.scores.columns[5:]}
+                    | {"percent": lambda v: _number(v, 0)})]
+    if figures and not report.scores.empty:
+        parts.append(_figure(lambda ax: plot_scores(report.scores, ax=ax),
+                             "Histogram of the students' percentage scores in steps of 10.",
+                             "How the class's scores spread.", (6.5, 3.5)))
+    parts.append("<h2>Topics</h2>")
+    parts.append(_table(report.topics, "Class mastery per topic (mastered: share of students at or above the "
+                                       "mastery threshold)",
+                        {"mastery": lambda v: _number(v, percent=True),
+                         "mastered": lambda v: _number(v, percent=True)}))
+    if figures and not report.topics.empty:
+        parts.append(_figure(lambda ax: plot_topics(report.topics, ax=ax),
+                             "Horizontal bars of the class's mean score per topic, with the share of students "
+                             "who mastered it written on each bar.", "Class mastery per topic.",
+                             (6.5, 0.9 + 0.5 * len(report.topics))))
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _open_section(report: Report) -> str:
+    answers = report.open_answers
+    parts = ["<section><h2>Written answers (open questions)</h2>"]
+    if answers.empty:
+        parts.append("<p>No written answers in these logs.</p></section>")
+        return "".join(parts)
+    parts.append("<p>To record your marks: run <code>edu-kit results marks LOGS --out marks.csv</code>, fill in "
+                 "the <code>mark</code> (and <code>max</code>, <code>comment</code>) columns, then run the report "
+                 "again with <code>--marks marks.csv</code>. Marked answers count as mark / max in the scores and "
+                 "the gradebook.</p>")
+    for question, sub in answers.groupby("question", sort=False):
+        first = sub.iloc[0]
+        rubric = "".join(f"<li>{_e(point)}</li>" for point in first["rubric"]) or "<li>(no rubric)</li>"
+        parts.append(f"<h3>{_e(question)}</h3><p><strong>Prompt:</strong> {_e(first['prompt'])}</p>"
+                     f"<p><strong>Model answer:</strong></p><p class=\"model\">{_e(first['model_answer'])}</p>"
+                     f"<p><strong>Rubric:</strong></p><ul>{rubric}</ul>")
+        rows = "".join(
+            f"<tr><th scope=\"row\">{_e(r.student)}</th><td class=\"answer\">{_e(r.answer)}</td>"
+            f"<td>{_mark(r.mark, r.max)}</td><td>{_e(r.comment)}</td></tr>" for r in sub.itertuples())
+        parts.append(f"<table><caption>Answers to {_e(question)}</caption><thead><tr><th scope=\"col\">student"
+                     f"</th><th scope=\"col\">answer</th><th scope=\"col\">mark</th><th scope=\"col\">comment"
+                     f"</th></tr></thead><tbody>{rows}</tbody></table>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _mark(mark: Any, most: Any) -> str:
+    if mark is None or (isinstance(mark, float) and math.isnan(mark)):
+        return "not marked yet"
+    return f"{_number(float(mark), 1)} / {_number(float(most), 1)}"
+
+
+def _method_section() -> str:
+    r = ia.rules()
+    return ("<section><h2>How the figures are computed</h2><ul>"
+            "<li><strong>p</strong>: the share of students whose first answer was right.</li>"
+            "<li><strong>Discrimination</strong>: the corrected point-biserial correlation between being right "
+            "at the first attempt and the share right on the student's other questions.</li>"
+            f"<li><strong>Upper / lower group</strong>: the {r.group_share:.0%} of students with the highest / "
+            "lowest share right on the other questions.</li>"
+            "<li><strong>Likely wrong key</strong>: the upper group picked a wrong option more often than the "
+            "key (or, for several-answer questions, most of it rejected a key or ticked a non-key).</li>"
+            f"<li><strong>Unused distractor</strong>: a wrong option nobody picked, with at least {r.min_answers} "
+            "answers.</li>"
+            "<li><strong>Seconds</strong>: the median time since the student's previous answer in the same quiz "
+            f"(gaps over {r.max_gap_seconds / 60:.0f} minutes are breaks and not counted).</li>"
+            "<li><strong>Score</strong>: the final answer's score per question; a written answer counts as "
+            "mark / max once marked.</li></ul></section>")
+
+
+def write_report(report: Report, out: str | os.PathLike[str], title: str = "Quiz results report") -> Path:
+    """Write :func:`to_html` of ``report`` to ``out`` (UTF-8); return the path."""
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(to_html(report, title), encoding="utf-8")
+    return path

@@ -1,0 +1,138 @@
+"""Figures of the results report: each takes a DataFrame of :mod:`.item_analysis`,
+draws on ``ax`` (a new figure when None) and returns the Axes.
+
+Colours are Okabe-Ito and never the only cue: flagged questions also get a different
+marker and their id written beside them; the key of a question is hatched and named.
+
+>>> import pandas as pd
+>>> table = pd.DataFrame({"question": ["q1", "q2"], "p": [0.9, 0.2],
+...                       "discrimination": [0.4, -0.3], "n": [30, 30]})
+>>> ax = plot_items(table, flagged={"q2"})
+>>> ax.get_xlabel()
+'Share right at the first attempt (p)'
+>>> import matplotlib.pyplot as plt; plt.close("all")
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
+from ..views._style import OKABE_ITO, TEXT_GREY, axes_for, wrap
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from matplotlib.axes import Axes
+
+__all__ = ["plot_difficulty", "plot_distractors", "plot_items", "plot_scores", "plot_topics"]
+
+_DIFFICULTIES = ("easy", "medium", "hard")
+
+
+def plot_items(table: pd.DataFrame, flagged: Collection[str] = (), ax: Axes | None = None) -> Axes:
+    """Each question as a point: share right at the first attempt against discrimination.
+
+    ``table`` is :func:`~.item_analysis.items`; questions in ``flagged`` are drawn as
+    red triangles with their id beside them.
+    """
+    ax = axes_for(ax, (7.0, 4.5))
+    plain = table[~table["question"].isin(flagged)]
+    marked = table[table["question"].isin(flagged)]
+    ax.axhline(0, color=TEXT_GREY, linewidth=0.8)
+    ax.scatter(plain["p"], plain["discrimination"], color=OKABE_ITO["blue"], marker="o",
+               label="question", zorder=3)
+    ax.scatter(marked["p"], marked["discrimination"], color=OKABE_ITO["vermillion"], marker="^",
+               s=70, label="flagged question (see the list)", zorder=4)
+    for row in marked.itertuples():
+        if not (math.isnan(row.p) or math.isnan(row.discrimination)):
+            ax.annotate(str(row.question), (row.p, row.discrimination), textcoords="offset points",
+                        xytext=(5, 4), fontsize=8)
+    ax.set_xlim(-0.05, 1.05)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("Share right at the first attempt (p)")
+    ax.set_ylabel("Discrimination (corrected point-biserial r)")
+    ax.set_title("Questions: how hard, and whether they separate stronger from weaker students")
+    ax.legend(loc="lower left", fontsize=8)
+    return ax
+
+
+def plot_difficulty(check: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """Stated difficulty (x) against measured p-value (y), from ``difficulty_check``.
+
+    Points that disagree with their stated band are triangles.
+    """
+    from .item_analysis import rules
+
+    ax = axes_for(ax, (6.0, 4.0))
+    bands = rules().difficulty_bands
+    for x, name in enumerate(_DIFFICULTIES):
+        low, high = bands.get(name, (0.0, 1.0))
+        ax.fill_between([x - 0.4, x + 0.4], low, min(high, 1.0), color=OKABE_ITO["sky_blue"], alpha=0.25,
+                        linewidth=0, label="expected band" if x == 0 else None)
+        sub = check[check["stated"] == name]
+        offsets = [x + ((i % 7) - 3) * 0.05 for i in range(len(sub))]
+        agree = [a is not False for a in sub["agrees"]]
+        ax.scatter([o for o, a in zip(offsets, agree, strict=True) if a],
+                   [p for p, a in zip(sub["p"], agree, strict=True) if a], color=OKABE_ITO["blue"],
+                   marker="o", label="agrees" if x == 0 else None, zorder=3)
+        ax.scatter([o for o, a in zip(offsets, agree, strict=True) if not a],
+                   [p for p, a in zip(sub["p"], agree, strict=True) if not a],
+                   color=OKABE_ITO["vermillion"], marker="^", s=60,
+                   label="disagrees" if x == 0 else None, zorder=4)
+    ax.set_xticks(range(len(_DIFFICULTIES)), list(_DIFFICULTIES))
+    ax.set_ylim(-0.05, 1.05)
+    ax.set_xlabel("Difficulty stated in the bank")
+    ax.set_ylabel("Share right at the first attempt (p)")
+    ax.set_title("Stated difficulty against the data")
+    ax.legend(loc="lower left", fontsize=8)
+    return ax
+
+
+def plot_topics(mastery: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """The class's mastery per topic (from ``topic_mastery``), written on each bar too."""
+    ax = axes_for(ax, (6.0, 0.6 + 0.5 * max(1, len(mastery))))
+    ys = list(range(len(mastery)))
+    ax.barh(ys, mastery["mastery"], color=OKABE_ITO["bluish_green"])
+    for y, value, share in zip(ys, mastery["mastery"], mastery["mastered"], strict=True):
+        ax.text(min(value, 0.98), y, f" {value:.0%} (mastered by {share:.0%})", va="center",
+                ha="right" if value > 0.6 else "left", fontsize=8,
+                color="white" if value > 0.6 else "black")
+    ax.set_yticks(ys, list(mastery["topic"]))
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("Mean score of the topic's questions")
+    ax.set_title("Class mastery per topic")
+    return ax
+
+
+def plot_scores(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
+    """How the students' percentages spread (from ``student_scores``)."""
+    ax = axes_for(ax, (6.0, 3.5))
+    values = scores["percent"].dropna()
+    ax.hist(values, bins=[i * 10 for i in range(11)], color=OKABE_ITO["blue"], edgecolor="white")
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Score (% of the questions answered)")
+    ax.set_ylabel("Students")
+    ax.set_title(f"Students' scores (n = {len(values)})")
+    return ax
+
+
+def plot_distractors(options: pd.DataFrame, question: str, ax: Axes | None = None) -> Axes:
+    """How often each option of ``question`` was picked (from ``distractors``); the key
+    is hatched and labelled "(key)"."""
+    sub = options[options["question"] == question]
+    ax = axes_for(ax, (6.0, 0.6 + 0.45 * max(1, len(sub))))
+    ys = list(range(len(sub)))
+    bars = ax.barh(ys, sub["share"], color=[OKABE_ITO["bluish_green"] if k else OKABE_ITO["grey"]
+                                             for k in sub["key"]])
+    for bar, key in zip(bars, sub["key"], strict=True):
+        if key:
+            bar.set_hatch("//")
+    labels = [wrap(f"{c} (key)" if k else str(c), 40) for c, k in zip(sub["choice"], sub["key"], strict=True)]
+    ax.set_yticks(ys, labels, fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("Share of first answers that picked the option")
+    ax.set_title(question, fontsize=9)
+    return ax

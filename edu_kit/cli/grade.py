@@ -1,0 +1,49 @@
+"""``edu-kit grade``: grade collected answers with the keyed bank; optionally write feedback pages."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import Any
+
+COMMANDS = ("grade",)
+
+
+def add_parsers(commands: Any) -> None:
+    grade = commands.add_parser(
+        "grade",
+        help="grade an assignment's answers with the keyed bank",
+        description="Grade the answers to an assignment (an nbgrader course folder, its submitted/ tree, "
+        "or a folder of logs) with the keyed bank, print each student's result and optionally write "
+        "each student's feedback page. The logs are never changed.",
+    )
+    grade.add_argument("spec", help="the assignment file used with `edu-kit assign`")
+    grade.add_argument("path", help="course folder, submitted/ tree, or a folder of response logs")
+    grade.add_argument("--csv", default=None, help="also write the graded answers (every attempt) to this CSV file")
+    grade.add_argument("--feedback", default=None, metavar="DIR",
+                       help="write DIR/<student>/<id>/edu_kit_feedback.html (use <course>/feedback for nbgrader)")
+
+
+def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
+    from ..classroom.assignments import load_assignment
+    from ..classroom.collected import load_collected
+    from ..classroom.grading import grade_log, write_feedback
+    from ..quiz.bank import load_bank
+    from ..results import summary
+
+    assignment = load_assignment(args.spec)
+    bank = load_bank(assignment.bank)
+    graded = grade_log(load_collected(args.path), bank, quiz=assignment.id)
+    if graded.empty:
+        print(f"No answers to {assignment.id!r} in {args.path} yet.")
+        return 0
+    print(summary(graded).to_string(index=False))
+    for problem in graded.attrs.get("problems", ()):
+        print(f"note: {problem}")
+    if args.csv:
+        graded.to_csv(args.csv, index=False)
+        print(f"Wrote {args.csv}")
+    if args.feedback:
+        pages = write_feedback(graded, bank, args.feedback, assignment.id, title=assignment.title)
+        print(f"Wrote {len(pages)} feedback page{'s' if len(pages) != 1 else ''} under {args.feedback}")
+    return 0

@@ -1,0 +1,297 @@
+"""Moodle XML: :func:`dump` a bank for Moodle's question import, :func:`load` it back.
+
+Each question is a ``<question type="...">`` element of ``<quiz>`` with the documented
+children: ``name``, ``questiontext``, ``generalfeedback`` (our explanation),
+``defaultgrade``, ``penalty``, ``hidden``, ``idnumber`` (our id) and per type:
+
+=============  ==============  =================================================
+edu_kit type   Moodle type     elements
+=============  ==============  =================================================
+single         multichoice     ``single`` true, ``answer fraction="100"|"0"``
+multiple       multichoice     ``single`` false, fractions 100/k and -100/k
+true_false     truefalse       ``answer`` ``true`` / ``false``
+short_text     shortanswer     ``usecase`` 0, one ``answer`` per variant
+numeric        numerical       ``answer`` + ``tolerance``, ``units/unit/unit_name``
+matching       matching        ``subquestion`` (text + ``answer``); an empty text
+                               holds an extra (distractor) option
+ordering       ordering        ``answer`` items in the right order (Moodle's
+                               Ordering question type, qtype_ordering)
+open           essay           ``graderinfo`` (model answer and rubric)
+=============  ==============  =================================================
+
+Texts are ``format="plain_text"``.  Topics and difficulty also become Moodle tags;
+everything else of ours (sources, reference, ...) travels as JSON in an XML comment
+``<!-- edu_kit {...} -->`` inside the question, which Moodle ignores.
+
+>>> from edu_kit.quiz.model import Question
+>>> q = Question("q-tf", "true_false", "NATO had 30 allies <then>.", ("True", "False"), True,
+...              explanation="Yes & more.", topics=("concepts",), difficulty="easy", reference="NATO")
+>>> exported = dump([q])
+>>> "<text>NATO had 30 allies &lt;then&gt;.</text>" in exported.data
+True
+>>> load(exported.data).questions == (q,)
+True
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from typing import Any
+
+from ...errors import QuizBankError
+from ..model import Numeric, Question
+from ._common import Exported, Imported, LeftOut, build, metadata, pairs, parse_metadata, slug, texts
+
+__all__ = ["ELEMENTS", "MOODLE_TYPES", "dump", "load"]
+
+#: edu_kit type -> Moodle question type.
+MOODLE_TYPES = {
+    "single": "multichoice", "multiple": "multichoice", "true_false": "truefalse",
+    "short_text": "shortanswer", "numeric": "numerical", "matching": "matching",
+    "ordering": "ordering", "open": "essay",
+}
+
+#: The child elements every exported question has, and those of each Moodle type.
+ELEMENTS: dict[str, tuple[str, ...]] = {
+    "*": ("name", "questiontext", "generalfeedback", "defaultgrade", "penalty", "hidden", "idnumber"),
+    "multichoice": ("single", "shuffleanswers", "answernumbering", "answer"),
+    "truefalse": ("answer",),
+    "shortanswer": ("usecase", "answer"),
+    "numerical": ("answer", "units"),
+    "matching": ("shuffleanswers", "subquestion"),
+    "ordering": ("layouttype", "selecttype", "selectcount", "gradingtype", "answer"),
+    "essay": ("responseformat", "responserequired", "responsefieldlines", "attachments", "graderinfo"),
+}
+
+_FORMAT = {"format": "plain_text"}
+
+
+def _text(parent: ET.Element, tag: str, value: str, **attrs: str) -> ET.Element:
+    node = ET.SubElement(parent, tag, {**_FORMAT, **attrs} if tag != "name" else attrs)
+    ET.SubElement(node, "text").text = value
+    return node
+
+
+def _plain(parent: ET.Element, tag: str, value: str) -> None:
+    ET.SubElement(parent, tag).text = value
+
+
+def _fraction(value: float) -> str:
+    return f"{value:.5f}".rstrip("0").rstrip(".")
+
+
+def _answer(parent: ET.Element, fraction: float, text: str) -> ET.Element:
+    node = _text(parent, "answer", text, fraction=_fraction(fraction))
+    _text(node, "feedback", "")
+    return node
+
+
+def dump(questions: Iterable[Question], title: str = "edu_kit") -> Exported:
+    """The Moodle XML of ``questions`` (one category named ``title``)."""
+    quiz = ET.Element("quiz")
+    category = ET.SubElement(quiz, "question", {"type": "category"})
+    ET.SubElement(ET.SubElement(category, "category"), "text").text = f"$course$/top/{title}"
+    carried: list[str] = []
+    left: list[LeftOut] = []
+    for q in questions:
+        kind = MOODLE_TYPES.get(str(q.type))
+        if kind is None:
+            left.append(LeftOut(q.id, "question", f"Moodle XML export has no {q.type!r} type"))
+            continue
+        node = ET.SubElement(quiz, "question", {"type": kind})
+        meta = metadata(q)
+        if q.type == "multiple":
+            meta["key_order"] = list(texts(q.answer))
+        if q.type in ("ordering", "matching"):
+            meta["choice_order"] = list(q.choices)
+        node.append(ET.Comment(" edu_kit " + _json(meta).replace("--", "-\\u002d") + " "))
+        name = ET.SubElement(node, "name")
+        ET.SubElement(name, "text").text = q.id
+        _text(node, "questiontext", q.prompt)
+        _text(node, "generalfeedback", q.explanation)
+        _plain(node, "defaultgrade", "1")
+        _plain(node, "penalty", "0")
+        _plain(node, "hidden", "0")
+        _plain(node, "idnumber", q.id)
+        _body(node, q)
+        tags = ET.SubElement(node, "tags")
+        for tag in (*q.topics, q.difficulty):
+            ET.SubElement(ET.SubElement(tags, "tag"), "text").text = tag
+        carried.append(q.id)
+    ET.indent(quiz)
+    data = '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
+    return Exported(data, tuple(carried), tuple(left))
+
+
+def _json(data: Any) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _body(node: ET.Element, q: Question) -> None:
+    kind, answer = str(q.type), q.answer
+    if kind in ("single", "multiple"):
+        keys = {str(answer)} if kind == "single" else set(texts(answer))
+        share = 100.0 if kind == "single" else 100 / len(keys)
+        _plain(node, "single", "true" if kind == "single" else "false")
+        _plain(node, "shuffleanswers", "true")
+        _plain(node, "answernumbering", "abc")
+        for choice in q.choices:
+            _answer(node, share if choice in keys else (0 if kind == "single" else -share), choice)
+    elif kind == "true_false":
+        _answer(node, 100 if answer else 0, "true")
+        _answer(node, 0 if answer else 100, "false")
+    elif kind == "short_text":
+        _plain(node, "usecase", "0")
+        for variant in texts(answer):
+            _answer(node, 100, variant)
+    elif kind == "numeric" and isinstance(answer, Numeric):
+        item = _answer(node, 100, _fraction(answer.value))
+        _plain(item, "tolerance", _fraction(answer.tolerance))
+        units = ET.SubElement(node, "units")
+        if answer.unit:
+            unit = ET.SubElement(units, "unit")
+            _plain(unit, "multiplier", "1")
+            _plain(unit, "unit_name", answer.unit)
+    elif kind == "matching":
+        _plain(node, "shuffleanswers", "true")
+        used = set()
+        for left, right in pairs(answer):
+            sub = _text(node, "subquestion", left)
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = right
+            used.add(right)
+        for extra in (c for c in q.choices if c not in used):
+            sub = _text(node, "subquestion", "")
+            ET.SubElement(ET.SubElement(sub, "answer"), "text").text = extra
+    elif kind == "ordering":
+        for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
+                           ("gradingtype", "RELATIVE_TO_CORRECT"), ("showgrading", "SHOW"),
+                           ("numberingstyle", "none")):
+            _plain(node, tag, value)
+        for position, entry in enumerate(texts(answer), start=1):
+            _text(node, "answer", entry, fraction=str(position))
+    elif kind == "open":
+        for tag, value in (("responseformat", "plain"), ("responserequired", "1"),
+                           ("responsefieldlines", "8"), ("attachments", "0")):
+            _plain(node, tag, value)
+        _text(node, "graderinfo", _grader_info(q))
+
+
+def _grader_info(q: Question) -> str:
+    model = str(getattr(q, "model_answer", "") or "")
+    rubric = tuple(getattr(q, "rubric", ()) or ())
+    lines = [f"Model answer: {model}"] if model else []
+    if rubric:
+        lines += ["Rubric:", *(f"- {point}" for point in rubric)]
+    return "\n".join(lines)
+
+
+def _child_text(node: ET.Element, path: str) -> str:
+    found = node.find(path)
+    return "" if found is None or found.text is None else found.text
+
+
+def load(text: str, source: str = "Moodle XML file", topic: str | None = None, difficulty: str = "medium",
+         prefix: str = "moodle-") -> Imported:
+    """The questions of a Moodle XML text (those of :func:`dump` come back equal).
+
+    Raises :class:`~edu_kit.errors.QuizBankError` when the text is not XML or its root
+    is not ``<quiz>``; questions of other types are listed in ``left_out``.
+    """
+    try:
+        root = ET.fromstring(text, parser=ET.XMLParser(target=ET.TreeBuilder(insert_comments=True)))
+    except ET.ParseError as exc:
+        raise QuizBankError(f"{source} is not well-formed XML: {exc}", hint="export it again from Moodle") from None
+    if root.tag != "quiz":
+        raise QuizBankError(f"{source} is not Moodle XML: the root element is <{root.tag}>, not <quiz>",
+                            hint="export the questions from Moodle in 'Moodle XML format'")
+    questions: list[Question] = []
+    left: list[LeftOut] = []
+    back = {v: k for k, v in MOODLE_TYPES.items() if k not in ("multiple",)}
+    for number, node in enumerate(root.findall("question"), start=1):
+        moodle = node.get("type", "")
+        if moodle == "category":
+            continue
+        meta: dict[str, Any] = {}
+        for child in node:
+            if callable(child.tag) and (child.text or "").strip().startswith("edu_kit "):
+                meta = parse_metadata((child.text or "").strip()[len("edu_kit "):])
+        name = _child_text(node, "name/text").strip() or f"question {number}"
+        if moodle not in back:
+            left.append(LeftOut(name, "question", f"the Moodle type {moodle!r} has no edu_kit equivalent"))
+            continue
+        ident = _child_text(node, "idnumber").strip() or name
+        if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)):
+            ident = slug(ident, [q.id for q in questions], prefix)
+        fields: dict[str, Any] = {"id": ident, "prompt": _child_text(node, "questiontext/text"),
+                                  "explanation": _child_text(node, "generalfeedback/text")}
+        defaults = {} if meta else {"topics": [topic], "difficulty": difficulty,
+                                    "reference": f"Imported from {source}",
+                                    "explanation": f"No explanation was given in {source}."}
+        try:
+            fields.update(_read_body(node, back[moodle], meta))
+            questions.append(build(fields, {k: v for k, v in meta.items() if k not in ("key_order", "choice_order")}, defaults))
+        except StopIteration:
+            left.append(LeftOut(name, "question", "no answer with full credit"))
+        except (KeyError, TypeError, ValueError, IndexError) as exc:
+            left.append(LeftOut(name, "question", str(exc) or type(exc).__name__))
+    return Imported(tuple(questions), tuple(left))
+
+
+def _read_body(node: ET.Element, kind: str, meta: dict[str, Any]) -> dict[str, Any]:
+    answers = [(float(a.get("fraction", "0")), _child_text(a, "text")) for a in node.findall("answer")]
+    if kind == "single":
+        if _child_text(node, "single").strip() == "false":
+            keys = [t for f, t in answers if f > 0]
+            order = meta.get("key_order")
+            if isinstance(order, list) and set(order) == set(keys):
+                keys = order
+            return {"type": "multiple", "choices": [t for _, t in answers], "answer": keys}
+        return {"type": "single", "choices": [t for _, t in answers],
+                "answer": next(t for f, t in answers if f >= 100)}
+    if kind == "true_false":
+        return {"type": "true_false", "answer": next(t for f, t in answers if f >= 100).strip() == "true"}
+    if kind == "short_text":
+        return {"type": "short_text", "answer": [t for f, t in answers if f >= 100]}
+    if kind == "numeric":
+        first = next(a for a in node.findall("answer") if float(a.get("fraction", "0")) >= 100)
+        value: dict[str, Any] = {"value": float(_child_text(first, "text")),
+                                 "tolerance": float(_child_text(first, "tolerance") or 0)}
+        unit = _child_text(node, "units/unit/unit_name")
+        if unit:
+            value["unit"] = unit
+        return {"type": "numeric", "answer": value}
+    if kind == "matching":
+        pairs, options = [], []
+        for sub in node.findall("subquestion"):
+            left, right = _child_text(sub, "text"), _child_text(sub, "answer/text")
+            if left.strip():
+                pairs.append([left, right])
+            if right not in options:
+                options.append(right)
+        return {"type": "matching", "choices": _ordered(meta, options), "answer": pairs}
+    if kind == "ordering":
+        items = [t for _, t in sorted(answers, key=lambda pair: pair[0])]
+        return {"type": "ordering", "choices": _ordered(meta, items), "answer": items}
+    return {"type": "open", **_parse_grader_info(_child_text(node, "graderinfo/text"), meta)}
+
+
+def _ordered(meta: dict[str, Any], options: list[str]) -> list[str]:
+    """The options in the order of the metadata, when it names the same options."""
+    order = meta.get("choice_order")
+    return [str(o) for o in order] if isinstance(order, list) and sorted(order) == sorted(options) else options
+
+
+def _parse_grader_info(text: str, meta: dict[str, Any]) -> dict[str, Any]:
+    if "model_answer" in meta or "rubric" in meta:
+        return {}
+    model, rubric = "", []
+    for line in text.splitlines():
+        if line.startswith("Model answer: "):
+            model = line[len("Model answer: "):]
+        elif line.startswith("- "):
+            rubric.append(line[2:])
+    return {"model_answer": model, "rubric": rubric}

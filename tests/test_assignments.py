@@ -1,0 +1,209 @@
+"""Assignments end to end without a browser: assign, answer (sealed), collect, grade, results."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from edu_kit.classroom import assignment, grade_log, load_assignment, load_collected, release
+from edu_kit.classroom.assignments import KEYED_FILE, RELEASE_FILE, choose, sealed_id
+from edu_kit.classroom.grading import keyed_questions
+from edu_kit.classroom.identity import forget
+from edu_kit.cli import main
+from edu_kit.errors import AssignmentError
+from edu_kit.quiz import load_bank
+from edu_kit.quiz.model import Numeric, Question
+from edu_kit.quiz.widget import Quiz
+from edu_kit.results import load, summary
+
+BANK = load_bank()
+#: One question of each type, so every kind of key is checked for leaks.
+ONE_OF_EACH = list({q.type: q.id for q in BANK.questions}.values())
+
+
+@pytest.fixture(autouse=True)
+def _no_identity(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("EDU_KIT_STUDENT", "JUPYTERHUB_USER", "EDU_KIT_RESPONSES"):
+        monkeypatch.delenv(name, raising=False)
+    forget()
+
+
+def _spec(tmp_path: Path, **fields: Any) -> Path:
+    data = {"id": "week3", "title": "Week 3", "questions": ONE_OF_EACH, "mode": "exam",
+            "feedback": "after_deadline", **fields}
+    path = tmp_path / "week3.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    return path
+
+
+def _secrets(question: Question) -> list[str]:
+    """Texts a keyless release must not contain: explanation, sources, reference, typed keys."""
+    texts = [question.explanation, *(s.sentence for s in question.sources)]
+    if question.reference:
+        texts.append(question.reference)
+    if question.type == "short_text":
+        texts += [str(a) for a in question.answer] if isinstance(question.answer, tuple) else [str(question.answer)]
+    pieces = [run.strip() for text in texts for run in re.findall(r"[A-Za-z0-9 ,.()'-]+", text)]
+    visible = " ".join([question.prompt, *question.choices])
+    return [p for p in pieces if len(p) >= 12 and p not in visible]
+
+
+def test_keyless_release_holds_no_key_and_no_explanation(tmp_path: Path) -> None:
+    assert len(ONE_OF_EACH) == 7
+    folder = release(load_assignment(_spec(tmp_path)), tmp_path / "release")
+    files = sorted(p.name for p in folder.rglob("*") if p.is_file())
+    assert files == sorted([RELEASE_FILE, "week3.ipynb"])
+    released = "\n".join(p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file())
+    for qid in ONE_OF_EACH:
+        question = BANK[qid]
+        assert sealed_id("week3", qid) in released
+        assert qid not in released, "bank ids can hint at the key"
+        leaked = [piece for piece in _secrets(question) if piece in released]
+        assert not leaked, f"{qid}: the release contains {leaked}"
+        if isinstance(question.answer, Numeric):
+            assert f"value: {question.answer.value:g}" not in released
+    document = yaml.safe_load((folder / RELEASE_FILE).read_text(encoding="utf-8"))
+    keys = {key for q in document["questions"] for key in q}
+    assert keys <= {"id", "type", "prompt", "choices", "left", "unit", "topics"}
+    for entry in document["questions"]:  # the order of choices says nothing about the key
+        assert entry.get("choices", []) == sorted(entry.get("choices", []))
+    notebook = json.loads((folder / "week3.ipynb").read_text(encoding="utf-8"))
+    code = [c["source"] for c in notebook["cells"] if c["cell_type"] == "code"]
+    assert code == ["from edu_kit import classroom; classroom.assignment()"]
+
+
+def test_feedback_now_releases_the_keys_for_the_kernel(tmp_path: Path) -> None:
+    folder = release(load_assignment(_spec(tmp_path, feedback="now", mode="practice", attempts=2)),
+                     tmp_path / "release")
+    assert load_bank(folder / KEYED_FILE).ids == tuple(ONE_OF_EACH)
+    quiz = assignment(folder, student="ana")
+    assert isinstance(quiz, Quiz)
+    assert not quiz.sealed
+    assert quiz.attempts == 2
+
+
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"id": "week 3"}, "not a usable assignment name"),
+    ({"mode": "quiz"}, "mode 'quiz' is not one of"),
+    ({"feedback": "later"}, "feedback 'later' is not one of"),
+    ({"topic": "timeline"}, "both questions and topic/n"),
+    ({"due": "next week"}, "is not a date and time"),
+    ({"opens": "2022-01-17T09:00Z", "due": "2022-01-10T09:00Z"}, "is not after opens"),
+    ({"colour": "red"}, "unknown key 'colour'"),
+])
+def test_bad_assignment_files_say_what_to_fix(tmp_path: Path, fields: dict[str, Any], message: str) -> None:
+    with pytest.raises(AssignmentError, match=message) as info:
+        load_assignment(_spec(tmp_path, **fields))
+    assert str(tmp_path / "week3.yaml") in str(info.value)
+
+
+def test_topic_and_n_choose_the_same_questions_for_everyone(tmp_path: Path) -> None:
+    spec = tmp_path / "t.yaml"
+    spec.write_text("id: t5\ntitle: Timeline\ntopic: timeline\nn: 5\n", encoding="utf-8")
+    chosen = choose(load_assignment(spec), BANK)
+    assert len(chosen) == 5
+    assert chosen == choose(load_assignment(spec), BANK)
+    assert all("timeline" in q.topics for q in chosen)
+
+
+def _answer_all(quiz: Quiz, right: bool) -> None:
+    keyed = keyed_questions(BANK, quiz.quiz_id)
+    for item in quiz.items:
+        key = keyed[item.question.id].answer
+        if not right:
+            _set_correct_wrong(item)
+        elif item.question.type == "single":
+            item.controls[0].value = key if isinstance(key, str) else key[0]
+        elif item.question.type == "true_false":
+            item.controls[0].value = "True" if key else "False"
+        elif item.question.type == "multiple":
+            for option, box in zip(item.display.options, item.controls, strict=True):
+                box.value = option in key
+        elif item.question.type == "ordering":
+            for value, box in zip(key, item.controls, strict=True):
+                box.value = value
+        elif item.question.type == "matching":
+            pairs = dict(key)
+            for left, box in zip(item.display.left, item.controls, strict=True):
+                box.value = pairs[left]
+        elif item.question.type == "short_text":
+            item.controls[0].value = key[0]
+        else:
+            item.controls[0].value = key.value
+
+
+def _set_correct_wrong(item: Any) -> None:
+    control = item.controls[0]
+    if item.question.type in ("single", "true_false"):
+        key = keyed_questions(BANK, "week3")[item.question.id].answer
+        wanted = "False" if key is True else "True" if key is False else None
+        control.value = wanted or next(o for o in item.display.options if o != key)
+    elif item.question.type == "short_text":
+        control.value = "not the answer"
+    elif item.question.type == "numeric":
+        control.value = -12345.0
+
+
+def test_sealed_exam_from_release_to_grades(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec = _spec(tmp_path)
+    course = tmp_path / "course"
+    assert main(["assign", str(spec), "--course", str(course)]) == 0
+    released = course / "release" / "week3"
+    assert "nbgrader release_assignment week3" in capsys.readouterr().out
+    # Three students fetch their copies (nbgrader copies the folder), answer and submit.
+    for student, right in (("ana", True), ("ben", False), ("cy", True)):
+        mine = tmp_path / "home" / student / "week3"
+        shutil.copytree(released, mine)
+        quiz = assignment(mine, student=student)
+        assert isinstance(quiz, Quiz)
+        assert quiz.sealed
+        _answer_all(quiz, right)
+        quiz.submit()
+        again = assignment(mine, student=student)  # re-run: read-only, "already submitted"
+        assert isinstance(again, Quiz)
+        assert "Already submitted" in again.notice.value
+        again.submit()
+        assert len(load(mine / "responses")) == len(ONE_OF_EACH)
+        shutil.copytree(mine, course / "submitted" / student / "week3")  # nbgrader collect
+    # A record that claims someone else is counted for the folder's student, and named.
+    forged = course / "submitted" / "cy" / "week3" / "responses" / "cy.jsonl"
+    forged.write_text(forged.read_text(encoding="utf-8").replace('"student": "cy"', '"student": "ana"', 1),
+                      encoding="utf-8")
+    with pytest.warns(UserWarning, match="says student 'ana' but it was submitted by 'cy'"):
+        collected = load_collected(course)
+    assert sorted(collected["student"].unique()) == ["ana", "ben", "cy"]
+    ungraded = summary(collected)
+    assert ungraded["ungraded"].tolist() == [7, 7, 7]
+    graded = summary(grade_log(collected, BANK, quiz="week3"))
+    assert graded["student"].tolist() == ["ana", "ben", "cy"]
+    assert graded["score"].tolist()[0] == 7.0
+    assert graded["score"].tolist()[2] == 7.0
+    assert graded["score"].tolist()[1] < 7.0
+    # The command line: grade with feedback pages, results from the submitted/ tree.
+    feedback = course / "feedback"
+    with pytest.warns(UserWarning, match="submitted by 'cy'"):
+        assert main(["grade", str(spec), str(course), "--feedback", str(feedback)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"ana\s+7\s+7\s+7\.0\s+0", out), out
+    page = (feedback / "ben" / "week3" / "edu_kit_feedback.html").read_text(encoding="utf-8")
+    assert "Your answer:" in page
+    assert "The answer:" in page
+    with pytest.warns(UserWarning, match="submitted by 'cy'"):
+        assert main(["results", str(course / "submitted"), "--quiz", "week3"]) == 0
+    assert re.search(r"cy\s+7\s+0\s+0\.0\s+7", capsys.readouterr().out)
+
+
+def test_an_assignment_not_open_yet_says_when(tmp_path: Path) -> None:
+    folder = release(load_assignment(_spec(tmp_path, opens="2999-01-01T09:00Z")), tmp_path / "r")
+    shown = assignment(folder, student="ana")
+    assert "opens at 2999-01-01T09:00:00Z" in repr(shown)
+
+
+def test_a_folder_without_an_assignment_gives_a_message(tmp_path: Path) -> None:
+    assert "holds no released assignment" in repr(assignment(tmp_path, student="ana"))

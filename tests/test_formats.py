@@ -1,0 +1,242 @@
+"""Exchange formats: export -> read back gives the same questions, answers and feedback."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+from typing import Any
+
+import pytest
+
+from edu_kit.errors import QuizBankError
+from edu_kit.quiz import load_bank
+from edu_kit.quiz.formats import gift, moodle_xml, qti
+from edu_kit.quiz.model import TYPES, Numeric, Question
+
+HOSTILE = 'Braces {x} : colon ~ tilde = equals # hash \\ backslash <b>tag</b> & "quotes" \'single\' -- ... $5 *star* _u_ 1. %'
+
+
+def _q(qid: str, kind: str, choices: tuple[str, ...], answer: Any, prompt: str = "") -> Question:
+    return Question(qid, kind, prompt or f"{HOSTILE} ({qid})", choices, answer, explanation="Why: " + HOSTILE,  # type: ignore[arg-type]
+                    topics=("concepts", "timeline"), difficulty="hard", reference="Test document")
+
+
+EDGE = (
+    _q("edge-single", "single", ("A {1}", "B: ~2", "=C#3"), "B: ~2"),
+    _q("edge-multiple", "multiple", ("x", "y#", "z{}"), ("z{}", "x")),
+    _q("edge-tf", "true_false", ("True", "False"), False),
+    _q("edge-short", "short_text", (), ("spheres of influence", "a sphere: of {influence}")),
+    _q("edge-numeric", "numeric", (), Numeric(100_000, 10_000, "troops")),
+    _q("edge-fraction", "numeric", (), Numeric(2.5, 0.25, "")),
+    _q("edge-matching", "matching", ("Geneva", "Brussels", "Minsk"), (("SSD {10 Jan}", "Geneva"),
+                                                                       ("NRC: 12 Jan", "Brussels"))),
+    _q("edge-ordering", "ordering", ("b", "a", "c"), ("a", "b", "c")),
+    Question("edge-multiline", "single", "Line one\nLine two: {x}", ("a", "b"), "a", explanation="One\nTwo",
+             topics=("sources",), difficulty="easy", reference="Test"),
+)
+NATIVE = ("id", "type", "prompt", "choices", "answer", "explanation")
+
+
+def _native(q: Question, *, unit: bool = True, key_order: bool = True) -> tuple[Any, ...]:
+    answer = q.answer
+    if not key_order and q.type == "multiple" and isinstance(answer, tuple):
+        answer = tuple(sorted(answer))  # type: ignore[arg-type]
+    if not unit and isinstance(answer, Numeric):
+        answer = Numeric(answer.value, answer.tolerance, "")
+    return (q.id, q.type, q.prompt, q.choices, answer, q.explanation)
+
+
+def _supported(module: Any) -> set[str]:
+    open_type = {"open"} if "open" in TYPES else set()
+    return open_type | {"gift": {"single", "multiple", "true_false", "short_text", "numeric", "matching"},
+            "moodle_xml": {"single", "multiple", "true_false", "short_text", "numeric", "matching", "ordering"},
+            "qti": {"single", "multiple", "true_false", "short_text", "numeric"}}[module.__name__.rsplit(".", 1)[1]]
+
+
+@pytest.fixture(scope="module")
+def bundled() -> tuple[Question, ...]:
+    return tuple(load_bank())
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml], ids=["gift", "moodle-xml"])
+def test_round_trip_is_exact_for_every_supported_question(module: Any, bundled: tuple[Question, ...]) -> None:
+    questions = bundled + EDGE
+    exported = module.dump(questions)
+    back = module.load(exported.data)
+    assert back.left_out == ()
+    expected = [q for q in questions if q.type in _supported(module)]
+    assert [q.id for q in back.questions] == [q.id for q in expected]
+    assert back.questions == tuple(expected)  # every field, metadata included
+
+
+def test_qti_round_trip_keeps_questions_answers_and_feedback(bundled: tuple[Question, ...]) -> None:
+    questions = bundled + EDGE
+    exported = qti.dump(questions)
+    back = qti.load(exported.data, topic="concepts")
+    expected = [q for q in questions if q.type in _supported(qti)]
+    assert [_native(q, unit=False, key_order=False) for q in back.questions] == \
+        [_native(q, unit=False, key_order=False) for q in expected]
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml, qti], ids=["gift", "moodle-xml", "qti"])
+def test_what_a_format_cannot_hold_is_listed(module: Any) -> None:
+    exported = module.dump(EDGE)
+    dropped = {item.question for item in exported.left_out if item.what == "question"}
+    assert dropped == {q.id for q in EDGE if q.type not in _supported(module)}
+    assert set(exported.questions) | dropped == {q.id for q in EDGE}
+    if module is not moodle_xml:  # Moodle XML has units; GIFT and QTI do not
+        assert any(item.question == "edge-numeric" and "unit" in item.what for item in exported.left_out)
+
+
+@pytest.mark.parametrize(("char", "escaped"), [("~", "\\~"), ("=", "\\="), ("#", "\\#"), ("{", "\\{"),
+                                                ("}", "\\}"), (":", "\\:"), ("\\", "\\\\"), ("\n", "\\n")])
+def test_gift_escapes_each_special_character(char: str, escaped: str) -> None:
+    assert gift.escape(f"a{char}b") == f"a{escaped}b"
+    assert gift.unescape(gift.escape(f"a{char}b")) == f"a{char}b"
+    text = gift.dump([_q("e", "single", (f"x{char}y", "z"), f"x{char}y", prompt=f"P {char} Q")]).data
+    question_line = next(line for line in str(text).splitlines() if line.startswith("::e::"))
+    assert f"P {escaped} Q" in question_line
+
+
+TEACHER_GIFT = """// exported by a teacher
+$CATEGORY: $course$/top/Timeline
+
+::Geneva talks::Where did the talks of 10 January 2022 take place?{
+\t=Geneva#Right.
+\t~Vienna
+\t####The Strategic Stability Dialogue met in Geneva.
+}
+
+::Allies::How many allies did NATO have in December 2021?{#29..31}
+
+::Budapest::Which states signed the Budapest Memorandum?{~%50%Russia ~%50%United States ~%-100%Poland}
+
+Ukraine joined NATO in 2008.{F}
+
+Match.{=NATO-Russia Council -> Brussels =OSCE -> Vienna}
+
+A description without answers.
+
+NATO rejects spheres of {=influence =influences} in Europe.
+
+::Symbols::Write \\{a\\} \\: b?{=\\{a\\}}
+"""
+
+
+def test_gift_import_of_a_teachers_file() -> None:
+    imported = gift.load(TEACHER_GIFT, source="teacher.gift")
+    by_id = {q.id: q for q in imported.questions}
+    assert set(by_id) == {"gift-geneva-talks", "gift-allies", "gift-budapest", "gift-ukraine-joined-nato-in-2008",
+                          "gift-match", "gift-nato-rejects-spheres-of-in-europe", "gift-symbols"}
+    geneva = by_id["gift-geneva-talks"]
+    assert (geneva.type, geneva.answer, geneva.choices) == ("single", "Geneva", ("Geneva", "Vienna"))
+    assert geneva.explanation == "The Strategic Stability Dialogue met in Geneva."
+    assert geneva.topics == ("timeline",)  # from $CATEGORY
+    assert geneva.reference == "Imported from teacher.gift"
+    assert by_id["gift-allies"].answer == Numeric(30, 1, "")
+    assert by_id["gift-budapest"].answer == ("Russia", "United States")
+    assert by_id["gift-ukraine-joined-nato-in-2008"].answer is False
+    assert by_id["gift-match"].answer == (("NATO-Russia Council", "Brussels"), ("OSCE", "Vienna"))
+    assert by_id["gift-nato-rejects-spheres-of-in-europe"].prompt == "NATO rejects spheres of _____ in Europe."
+    assert by_id["gift-symbols"].prompt == "Write {a} : b?"
+    assert by_id["gift-symbols"].answer == ("{a}",)
+    lost = {(item.question, item.what) for item in imported.left_out}
+    assert ("gift-geneva-talks", "feedback on the answer 'Geneva'") in lost
+    assert any("description" in item.why for item in imported.left_out)
+
+
+def test_imported_questions_make_a_valid_bank(tmp_path: Any) -> None:
+    from edu_kit.quiz import dump_bank
+
+    imported = gift.load(TEACHER_GIFT, source="teacher.gift")
+    path = tmp_path / "teacher.yaml"
+    path.write_text(dump_bank("teacher", "Teacher", imported.questions), encoding="utf-8")
+    assert load_bank(path).ids == tuple(q.id for q in imported.questions)
+
+
+@pytest.mark.parametrize("text", ["Q{", "Q}", "Q{#abc}", "Q{~%x%a ~b}", "::n::Q{=a -> }", "Q{=}", "{}{}{", "::"])
+def test_gift_import_of_broken_questions_never_raises(text: str) -> None:
+    imported = gift.load(text, source="b.gift", topic="concepts")
+    assert len(imported.questions) + len(imported.left_out) >= 1
+
+
+def test_gift_import_without_a_topic_says_so() -> None:
+    imported = gift.load("Ukraine joined NATO in 2008.{F}\n", source="t.gift")
+    assert imported.questions == ()
+    assert "no topic" in imported.left_out[0].why
+
+
+def test_moodle_xml_has_the_documented_elements(bundled: tuple[Question, ...]) -> None:
+    root = ET.fromstring(moodle_xml.dump(bundled + EDGE).data)
+    assert root.tag == "quiz"
+    questions = [q for q in root.findall("question") if q.get("type") != "category"]
+    assert len(questions) == len(bundled) + len(EDGE)
+    for node in questions:
+        kind = node.get("type", "")
+        for tag in moodle_xml.ELEMENTS["*"] + moodle_xml.ELEMENTS[kind]:
+            assert node.find(tag) is not None, (node.findtext("name/text"), tag)
+        assert node.find("questiontext").get("format") == "plain_text"  # type: ignore[union-attr]
+    numeric = next(n for n in questions if n.findtext("idnumber") == "edge-numeric")
+    assert numeric.findtext("units/unit/unit_name") == "troops"
+    assert numeric.findtext("answer/tolerance") == "10000"
+    multiple = next(n for n in questions if n.findtext("idnumber") == "edge-multiple")
+    assert [a.get("fraction") for a in multiple.findall("answer")] == ["50", "-50", "50"]
+
+
+def test_moodle_xml_reads_a_plain_moodle_export() -> None:
+    text = """<?xml version="1.0" encoding="UTF-8"?><quiz>
+    <question type="truefalse"><name><text>T1</text></name>
+      <questiontext format="html"><text>NATO had 30 allies.</text></questiontext>
+      <generalfeedback format="html"><text>Yes.</text></generalfeedback>
+      <answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>
+    </question>
+    <question type="calculated"><name><text>C1</text></name></question></quiz>"""
+    imported = moodle_xml.load(text, source="m.xml", topic="concepts")
+    assert [(q.id, q.type, q.answer, q.explanation) for q in imported.questions] == [
+        ("moodle-t1", "true_false", True, "Yes.")]
+    assert imported.left_out[0].question == "C1"
+    broken = text.replace('fraction="100"', 'fraction="0"').replace('"truefalse"', '"multichoice"')
+    assert moodle_xml.load(broken, topic="concepts").left_out[0].why == "no answer with full credit"
+    with pytest.raises(QuizBankError, match="not well-formed"):
+        moodle_xml.load("<quiz>", source="bad.xml")
+
+
+def test_qti_zip_is_what_text2qti_builds(bundled: tuple[Question, ...]) -> None:
+    exported = qti.dump(bundled[:20])
+    archive = zipfile.ZipFile(io.BytesIO(exported.data))  # type: ignore[arg-type]
+    names = archive.namelist()
+    assert "imsmanifest.xml" in names
+    assert any(n.endswith("/assessment_meta.xml") for n in names)
+    assessment = [n for n in names if n.endswith(".xml") and not n.endswith(("imsmanifest.xml", "meta.xml"))]
+    root = ET.fromstring(archive.read(assessment[0]))
+    ns = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
+    items = root.findall(".//q:item", ns)
+    assert [i.get("title") for i in items] == list(exported.questions)
+    kinds = {f.findtext("q:fieldentry", "", ns) for f in root.iter("{{{}}}qtimetadatafield".format(ns["q"]))
+             if f.findtext("q:fieldlabel", "", ns) == "question_type"}
+    assert kinds <= set(qti.QTI_TYPES.values())
+
+
+def test_qti_text_survives_markdown_and_smart_quotes() -> None:
+    text, carried, _ = qti.markdown_text(EDGE[:1])
+    assert carried == ("edge-single",)
+    assert "{" not in text.split("\n", 3)[3]
+    assert "&#123;" in text
+    back = qti.load(qti.dump(EDGE[:1]).data, topic="concepts").questions[0]
+    assert back.prompt == f"{HOSTILE} (edge-single)"
+    assert back.choices == EDGE[0].choices
+
+
+def test_qti_lists_a_second_question_with_the_same_text() -> None:
+    twin = _q("twin", "single", ("p", "q"), "p", prompt=EDGE[0].prompt)
+    exported = qti.dump([EDGE[0], twin])
+    assert exported.questions == ("edge-single",)
+    assert any(item.question == "twin" and "same text" in item.why for item in exported.left_out)
+
+
+def test_qti_refuses_a_numeric_answer_at_zero() -> None:
+    zero = _q("zero", "numeric", (), Numeric(0, 0, ""))
+    exported = qti.dump([zero, EDGE[0]])
+    assert exported.questions == ("edge-single",)
+    assert any(item.question == "zero" and "0.0001" in item.why for item in exported.left_out)

@@ -1,0 +1,156 @@
+"""Item analysis: figures against hand computations, flags on a simulated class."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import pytest
+from simulated_class import USELESS, USELESS_CHOICE, WRONG_KEY, simulate
+
+from edu_kit.classroom import item_analysis as ia
+from edu_kit.quiz.model import Bank, Question
+
+STUDENTS = ("s1", "s2", "s3", "s4")
+# Right (1) or wrong (0) at the first attempt, per student, for q1, q2, q3.
+GRID = {"s1": (1, 1, 1), "s2": (1, 0, 1), "s3": (0, 1, 0), "s4": (0, 0, 0)}
+
+
+def _question(qid: str, topic: str = "timeline", difficulty: str = "medium") -> Question:
+    return Question(qid, "single", f"{qid}?", ("R", "W1", "W2"), "R", explanation="x",
+                    topics=(topic,), difficulty=difficulty, reference="test")  # type: ignore[arg-type]
+
+
+def _small() -> tuple[pd.DataFrame, Bank]:
+    bank = Bank((_question("q1"), _question("q2", "concepts"), _question("q3", "concepts", "hard")))
+    rows = []
+    for s, student in enumerate(STUDENTS):
+        for q, right in enumerate(GRID[student]):
+            rows.append({"time": pd.Timestamp("2022-01-10T09:00Z") + pd.Timedelta(seconds=60 * q + 10 * s),
+                         "student": student, "quiz": "w3", "question": f"q{q + 1}",
+                         "answer": "R" if right else "W1", "correct": bool(right), "score": float(right),
+                         "attempt": 1})
+    # s4 tries q1 again and gets it right: a later attempt never changes p
+    rows.append({"time": pd.Timestamp("2022-01-10T09:05Z"), "student": "s4", "quiz": "w3", "question": "q1",
+                 "answer": "R", "correct": True, "score": 0.5, "attempt": 2})
+    return pd.DataFrame(rows), bank
+
+
+def test_p_and_discrimination_match_a_hand_computation() -> None:
+    log, bank = _small()
+    table = ia.items(log, bank).set_index("question")
+    assert table.loc["q1", "p"] == 0.5
+    assert table.loc["q2", "p"] == 0.5
+    assert table.loc["q3", "p"] == 0.5
+    # q1: item [1, 1, 0, 0]; rest = share right on q2 and q3: [1, .5, .5, 0]
+    # cov = 0.125, var(item) = 0.25, var(rest) = 0.125 -> r = 0.125 / sqrt(0.25 * 0.125) = 1 / sqrt(2)
+    assert table.loc["q1", "discrimination"] == pytest.approx(1 / math.sqrt(2))
+    # q2: item [1, 0, 1, 0]; rest [1, 1, 0, 0] -> r = 0
+    assert table.loc["q2", "discrimination"] == pytest.approx(0.0)
+    assert table.loc["q1", "n"] == 4
+    assert table.loc["q1", "answers"] == 5
+    assert table.loc["q1", "final"] == pytest.approx((1 + 1 + 0 + 0.5) / 4)
+    # seconds since the previous answer of the same student: q2 and q3 are 60 s apart
+    assert table.loc["q2", "seconds"] == 60
+    assert math.isnan(table.loc["q1", "seconds"])  # first answer of each sitting
+
+
+def test_upper_and_lower_groups_use_27_percent() -> None:
+    log, bank = _small()
+    table = ia.items(log, bank).set_index("question")
+    # q1, rest scores: s1 1.0, s2 0.5, s3 0.5, s4 0.0 -> ceil(0.27 * 4) = 2 per group,
+    # ties broken by student id: upper = s1, s2; lower = s3, s4
+    assert table.loc["q1", "upper_p"] == 1.0
+    assert table.loc["q1", "lower_p"] == 0.0
+
+
+def test_distractor_counts_are_first_answers() -> None:
+    log, bank = _small()
+    options = ia.distractors(log, bank)
+    q1 = options[options["question"] == "q1"].set_index("choice")
+    assert q1["picked"].to_dict() == {"R": 2, "W1": 2, "W2": 0}
+    assert q1.loc["R", "key"]
+    assert not q1.loc["W1", "key"]
+    assert q1.loc["W1", "share"] == 0.5
+
+
+def test_scores_and_topic_mastery_by_hand() -> None:
+    log, bank = _small()
+    scores = ia.student_scores(log, bank).set_index("student")
+    # final answers: s4 got q1 right at the second attempt with score 0.5
+    assert scores.loc["s4", "score"] == 0.5
+    assert scores.loc["s1", "percent"] == 100
+    assert scores.loc["s2", "timeline"] == 1.0
+    assert scores.loc["s2", "concepts"] == 0.5
+    mastery = ia.topic_mastery(scores.reset_index(), bank).set_index("topic")
+    assert mastery.loc["timeline", "mastery"] == pytest.approx((1 + 1 + 0 + 0.5) / 4)
+    assert mastery.loc["concepts", "mastery"] == pytest.approx((1 + 0.5 + 0.5 + 0) / 4)
+    assert mastery.loc["timeline", "mastered"] == 0.5  # s1 and s2 reach 0.8
+
+
+@pytest.mark.parametrize(("p", "band"), [(1.0, "easy"), (0.75, "easy"), (0.74, "medium"), (0.4, "medium"),
+                                        (0.39, "hard"), (0.0, "hard")])
+def test_difficulty_bands(p: float, band: str) -> None:
+    assert ia.rules().band(p) == band
+
+
+def test_difficulty_check_needs_enough_answers() -> None:
+    log, bank = _small()
+    check = ia.difficulty_check(ia.items(log, bank)).set_index("question")
+    assert check.loc["q3", "measured"] == "medium"
+    assert check.loc["q3", "agrees"] is None  # 4 answers are fewer than min_answers
+
+
+@pytest.fixture(scope="module")
+def simulated() -> tuple[pd.DataFrame, Bank, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    log, bank = simulate()
+    table = ia.items(log, bank)
+    options = ia.distractors(log, bank)
+    return log, bank, table, options, ia.flags(table, options)
+
+
+def test_simulated_class_wrong_key_is_flagged(simulated: tuple[pd.DataFrame, ...]) -> None:
+    *_, flags = simulated
+    wrong = flags[flags["flag"] == "likely wrong key"]
+    assert wrong["question"].tolist() == [WRONG_KEY]
+    assert "'B'" in wrong["detail"].iloc[0]
+    negative = flags[flags["flag"] == "negative discrimination"]
+    assert negative["question"].tolist() == [WRONG_KEY]
+
+
+def test_simulated_class_useless_distractor_is_flagged(simulated: tuple[pd.DataFrame, ...]) -> None:
+    *_, options, flags = simulated
+    unused = flags[(flags["flag"] == "unused distractor") & (flags["question"] == USELESS)]
+    assert len(unused) == 1
+    assert repr(USELESS_CHOICE) in unused["detail"].iloc[0]
+    row = options[(options["question"] == USELESS) & (options["choice"] == USELESS_CHOICE)]
+    assert row["picked"].item() == 0
+
+
+def test_simulated_figures_match_an_independent_computation(simulated: tuple[pd.DataFrame, ...]) -> None:
+    log, _, table, options, _ = simulated
+    grid = log.pivot(index="student", columns="question", values="correct").astype(float)
+    for question in grid.columns:
+        item = grid[question].to_numpy()
+        rest = grid.drop(columns=[question]).mean(axis=1).to_numpy()
+        row = table[table["question"] == question].iloc[0]
+        assert row["p"] == pytest.approx(item.mean())
+        assert row["discrimination"] == pytest.approx(np.corrcoef(item, rest)[0, 1])
+    counts = log[log["question"] == WRONG_KEY]["answer"].value_counts()
+    wrong_key = options[options["question"] == WRONG_KEY].set_index("choice")["picked"]
+    assert wrong_key.to_dict() == {c: int(counts.get(c, 0)) for c in "ABCD"}
+
+
+def test_simulated_abilities_order_the_scores(simulated: tuple[pd.DataFrame, ...]) -> None:
+    log, bank, *_ = simulated
+    scores = ia.student_scores(log, bank)
+    weakest, strongest = scores["percent"].iloc[:10].mean(), scores["percent"].iloc[-10:].mean()
+    assert strongest > weakest + 30
+
+
+def test_unknown_questions_and_empty_logs() -> None:
+    _, bank = _small()
+    empty = pd.DataFrame(columns=["time", "student", "quiz", "question", "answer", "correct", "score", "attempt"])
+    assert ia.items(empty, bank).empty
+    assert ia.flags(ia.items(empty, bank), ia.distractors(empty, bank)).empty

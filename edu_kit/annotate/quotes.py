@@ -470,7 +470,12 @@ class _Finder:
         previous = self._previous_sentence(first)
         if previous is None:
             return None
-        before = [q for q in done if previous.start <= q.end <= previous.end and not q.fragment]
+        before: list[Quote] = []
+        for q in reversed(done):  # quotations come in text order: stop before the sentence
+            if q.end < previous.start:
+                break
+            if q.end <= previous.end and not q.fragment:
+                before.insert(0, q)
         if before and before[-1].speaker is not None and before[-1].speaker_kind is not None:
             return _Speaker(before[-1].speaker, before[-1].speaker_kind, "continues the quotation before")
         paragraph = self.article.paragraphs[previous.paragraph]

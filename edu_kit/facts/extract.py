@@ -81,6 +81,10 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
         and not inside_quote.covers(expression.start)
     ]
     mentioned = {id(e) for e, s in dated if only_mentioned(article.body, s, e)}
+    own_dates: dict[int, list[DateExpression]] = {}  # per sentence, the dates of events in it
+    for e, s in dated:
+        if id(e) not in mentioned:
+            own_dates.setdefault(s.start, []).append(e)
     for expression, sentence in dated:
         in_sentence = by_start[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
         named = [m for m in in_sentence if m.kind != "concept"]
@@ -89,7 +93,7 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
         event_precision: str | None = expression.precision
         dated_by: DatedBy = "text"
         if id(expression) in mentioned:
-            own = [e for e, s in dated if s.start == sentence.start and id(e) not in mentioned]
+            own = own_dates.get(sentence.start, [])
             if own:
                 event_date, event_until, event_precision, dated_by = own[0].value, own[0].until, own[0].precision, "sentence"
             else:

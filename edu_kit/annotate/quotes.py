@@ -715,7 +715,7 @@ class _Finder:
         alliance" -> NATO, the North Atlantic Alliance; "the ministry" -> the Polish Foreign
         Ministry), or None when no earlier body's name has that word."""
         words = _body_words(self.kb)
-        for ref in reversed(self.refs.before(offset)):
+        for ref in self.refs.nearest_before(offset):
             if ref.kind == "organization" and ref.via == "name" and noun in words.get(ref.name, _words_of(ref.name)):
                 return ref
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -57,6 +57,14 @@ class References:
         lo = bisect_right(self.starts, start - 1)
         hi = bisect_left(self.starts, end, lo)  # stop at the first that starts at ``end``
         return tuple(r for r in self.items[lo:hi] if r.end <= end)
+
+    def nearest_before(self, offset: int) -> Iterator[Reference]:
+        """References that end before ``offset``, nearest first, produced lazily (a caller
+        that stops at the first it wants does not walk the whole article)."""
+        for index in range(bisect_right(self.starts, offset) - 1, -1, -1):  # no copy of the list
+            ref = self.items[index]
+            if ref.end <= offset:
+                yield ref
 
     def before(self, offset: int) -> tuple[Reference, ...]:
         """References that end before ``offset``, nearest last."""

@@ -93,14 +93,19 @@ def _quiz(args: argparse.Namespace) -> int:
         print(problem)
     from ..quiz.check import bank_warnings
 
-    warnings = bank_warnings(files)
-    for warning in warnings:
-        print(warning, file=sys.stderr)
-    if warnings:
-        print(f"{len(warnings)} warning(s): pairs of questions that reveal each other's answers "
+    reveals = bank_warnings(files)
+    for reveal in reveals:
+        print(reveal, file=sys.stderr)
+    if reveals:
+        print(f"{len(reveals)} warning(s): pairs of questions that reveal each other's answers "
               "(never drawn into one quiz).", file=sys.stderr)
-    if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = len(problems) - len(errors)
+    if warnings:
+        print(f"{warnings} warning(s): questions that fail a quality gate (see docs/quiz_format.md).",
+              file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem(s) found.", file=sys.stderr)
         return 1
-    print("All quiz banks are valid.")
+    print("All quiz banks are valid." + (" Fix the warnings to make them better." if warnings else ""))
     return 0

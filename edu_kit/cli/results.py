@@ -110,15 +110,11 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
 
 
 def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None) -> int:
-    import warnings
-
     from ..classroom.collected import load_collected
-    from ..results import ResponseLogWarning, summary
+    from ..results import summary
 
-    with warnings.catch_warnings():  # each skipped line is reported once, below
-        warnings.simplefilter("ignore", ResponseLogWarning)
-        frame = load_collected(path)
-    status = _report_problems(frame.attrs.get("problems", ()))
+    frame = load_collected(path)  # each skipped line is named in a ResponseLogWarning
+    status = 0
     if spec is not None:
         from ..classroom.assignments import load_assignment
         from ..classroom.grading import grade_log
@@ -137,17 +133,6 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
         return status
     print(table.to_string(index=False))
     return status
-
-
-def _report_problems(problems: Sequence[str]) -> int:
-    """Name each skipped line or file on stderr; 1 when there was any (the good records
-    are still summarised), else 0."""
-    for problem in problems:
-        print(f"edu-kit: {problem}", file=sys.stderr)
-    if problems:
-        print(f"edu-kit: {len(problems)} line(s) or file(s) skipped; every other record is counted",
-              file=sys.stderr)
-    return 1 if problems else 0
 
 
 def _load(paths: Sequence[str]) -> pd.DataFrame:

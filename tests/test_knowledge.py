@@ -317,14 +317,19 @@ def test_helsinki_and_the_founding_of_the_osce(kb: KnowledgeBase) -> None:
 
 def test_no_knowledge_text_uses_002s_partner_sentence_as_article_5() -> None:
     # 002: "a mutual defense pact that would rally other members to defend a partner" - Article 5
-    # covers allies, not partners; no hand-written question may cite that sentence as its proof.
+    # covers allies, not partners; no hand-written question may cite that sentence as its proof
+    # (a "contradicts" question may cite it as the claim that a primary document corrects).
     bank = (HERE.parent / "quizzes" / "handwritten").glob("*.yaml")
     for path in bank:
         for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]:
             if question.get("family") == "contradicts":
-                continue  # the sentence is cited as the claim the student refutes, not as proof
+                assert "Article 5" in question["answer"], question["id"]
+                continue
             for source in question.get("sources", ()):
-                assert "defend a partner" not in source["sentence"], question["id"]
+                if "defend a partner" in source["sentence"]:
+                    # Only as the claim a student checks against the treaty, never as proof.
+                    assert question.get("family") == "contradicts", question["id"]
+                    assert "Article 5" in question.get("reference", ""), question["id"]
     defence = load_knowledge().entity("collective-defence")
     assert "not covered" in _text(defence)
 

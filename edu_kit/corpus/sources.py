@@ -84,6 +84,7 @@ SOURCE_KINDS: dict[str, str] = {
     "statement": "a written statement issued by a body or a ministry",
     "readout": "an official account of a meeting or call, written by one participant's office",
     "address": "a speech or video address by a leader to the public",
+    "remarks": "words spoken in public (a press conference, an interview) as a news agency quotes them",
     "conclusions": "conclusions adopted by a council of governments",
     "declaration": "a declaration adopted at a summit",
     "press summary": "an official summary of a meeting",

@@ -6,6 +6,8 @@ return pandas DataFrames, frozen records or matplotlib figures.
 * :func:`positions` / :func:`position_summary` / :func:`plot_positions` -- what each side
   says, issue by issue (:mod:`edu_kit.views.positions`; issues in
   ``edu_kit/data/issues.yaml``);
+* :func:`own_words` -- the same issues in the primary documents, where each side speaks
+  for itself (:mod:`edu_kit.views.own_words`);
 * :func:`concept_cards` / :func:`concept_mentions` -- concepts explained, and where the
   articles invoke them (:mod:`edu_kit.views.concepts`);
 * :func:`sources` / :func:`framing` / :func:`quoted_speakers` / :func:`plot_sources` -- who each article
@@ -26,6 +28,7 @@ from __future__ import annotations
 # The functions are bound after their modules, so that ``edu_kit.views.timeline`` is the
 # function (import the modules with ``from edu_kit.views.timeline import ...``).
 from .concepts import ConceptCard, concept_card, concept_cards, concept_mentions
+from .own_words import own_words
 from .positions import Issue, issues, plot_positions, position_summary, positions
 from .sources import framing, plot_sources, quoted_speakers, sources
 from .timeline import plot_timeline, timeline
@@ -38,6 +41,7 @@ __all__ = [
     "concept_mentions",
     "framing",
     "issues",
+    "own_words",
     "plot_positions",
     "plot_sources",
     "plot_timeline",

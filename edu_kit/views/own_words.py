@@ -105,6 +105,6 @@ def _attributed(document: Source) -> str:
     'Jens Stoltenberg (transcript of 10 December 2021, issued by NATO)'
     """
     day = f" of {document.published.day} {document.published:%B %Y}" if document.published else ""
-    if document.speaker is None:
+    if document.speaker is None or document.speaker == document.issuer:
         return f"{document.issuer} ({document.kind}{day})"
     return f"{document.speaker} ({document.kind}{day}, issued by {document.issuer})"

@@ -13,7 +13,7 @@ State Department's records...).  Each gets one status of :data:`QUOTE_STATUSES`:
 ``unverified``
     the words are not in the record held by edu_kit, the quotation is too short to
     check, or the article names no speaker.  Unverified is not false: the bundled
-    excerpts are short (each file's ``Copy`` note says what its stored page lacks).
+    excerpts are short (each file's ``Copy`` note says what the excerpt leaves out).
 
 How words are compared (thresholds and word lists in ``edu_kit/data/record_check.yaml``):
 both texts are reduced to content words (lower case, small words dropped, each word cut

@@ -4,7 +4,8 @@ Each student has one log, ``<log_dir>/<student or 'anonymous'>.jsonl``; each lin
 record with ``time`` (ISO 8601, UTC), ``student``, ``quiz``, ``question``,
 ``variant``, ``answer``, ``correct``, ``score`` and ``attempt``.  ``correct`` and
 ``score`` are ``null`` for an answer not graded yet (an exam released without its key,
-graded later with ``edu-kit grade``).  Nothing is ever dropped: answers without a
+graded later with ``edu-kit grade``) and for a written answer to an ``open`` question,
+which the teacher reads and which is never graded (each save appends a new record).  Nothing is ever dropped: answers without a
 student are shown as :data:`~edu_kit.classroom.identity.ANONYMOUS` by :func:`summary`,
 and every attempt stays in the log; :func:`latest` picks the latest one *by time*
 within one quiz.

@@ -63,7 +63,8 @@ def test_handwritten_facts_that_teachers_expect() -> None:
 def test_handwritten_questions_have_provenance() -> None:
     for q in load_bank(HANDWRITTEN):
         assert q.sources or q.reference, q.id
-        assert q.explanation.strip(), q.id
+        assert (q.model_answer if q.type == "open" else q.explanation).strip(), q.id
+        assert q.taught_in, q.id
 
 
 def test_load_bank_accepts_files_folders_and_lists() -> None:
@@ -170,6 +171,8 @@ def _questions(draw: st.DrawFn) -> Question:
     elif kind == "matching":
         lefts = draw(st.lists(_text, min_size=2, max_size=4, unique=True))
         answer = tuple((left, draw(st.sampled_from(choices))) for left in lefts)
+    elif kind == "open":
+        answer = ()
     elif kind == "short_text":
         variants = draw(st.lists(_text, min_size=1, max_size=3))
         assume(all(normalize_text(v) for v in variants))
@@ -194,6 +197,10 @@ def _questions(draw: st.DrawFn) -> Question:
         origin=draw(st.sampled_from(("generated", "handwritten"))),
         fact=draw(st.one_of(st.none(), _ids)),
         reference=None if sources else draw(_text),
+        model_answer=draw(_text) if kind == "open" else "",
+        rubric=tuple(draw(st.lists(_text, min_size=1, max_size=3))) if kind == "open" else (),
+        taught_in=draw(st.one_of(st.none(), st.sampled_from(["00_start_here", "04_concepts"]))),
+        family=draw(st.one_of(st.none(), st.sampled_from(["supports", "open"]))),
     )
 
 
@@ -217,7 +224,7 @@ def test_dump_load_round_trip_property(questions: list[Question]) -> None:
 def test_bank_dataframe_has_documented_columns_and_no_answers() -> None:
     frame = bank(HANDWRITTEN)
     assert list(frame.columns) == ["id", "type", "topics", "difficulty", "origin", "prompt",
-                                   "n_choices", "articles"]
+                                   "n_choices", "articles", "taught_in", "family"]
     assert len(frame) == len(load_bank(HANDWRITTEN))
     row = frame.set_index("id").loc["hw-sources-quote-speaker"]
     assert row["articles"] == "000, 001, 002"

@@ -67,9 +67,10 @@ def test_question_rejects_unknown_topic_naming_the_allowed_set() -> None:
         assert repr(topic) in str(info.value)
 
 
-def test_types_are_the_seven_exact_strings() -> None:
+def test_types_are_the_eight_exact_strings() -> None:
     assert TYPES == (
-        "single", "multiple", "true_false", "ordering", "matching", "short_text", "numeric"
+        "single", "multiple", "true_false", "ordering", "matching", "short_text", "numeric",
+        "open",
     )
 
 

@@ -15,7 +15,7 @@ import pytest
 
 from edu_kit.classroom.identity import forget
 from edu_kit.quiz import BankMessage, load_bank, show
-from edu_kit.quiz.grade import expected_text
+from edu_kit.quiz.grade import attempts_for, expected_text
 from edu_kit.quiz.model import Numeric, Question
 from edu_kit.quiz.widget import Item, Quiz
 
@@ -105,6 +105,8 @@ def _set_wrong(item: Item) -> None:
             dropdown.value = next(c for c in q.choices if c != pairs[left])
     elif q.type == "short_text":
         controls[0].value = "certainly not this"
+    elif q.type == "open":
+        controls[0].value = "A first draft."
     else:
         assert isinstance(key, Numeric)
         controls[0].value = key.value + key.tolerance + 1
@@ -131,7 +133,7 @@ def test_mimebundle_has_static_forms_and_the_widget_view(tmp_path: Path) -> None
     assert set(bundle) == {"text/plain", "text/html", "application/vnd.jupyter.widget-view+json"}
     assert bundle["application/vnd.jupyter.widget-view+json"]["model_id"] == quiz.widget.model_id
     plain = bundle["text/plain"]
-    assert plain.startswith(f"Quiz ({len(ALL_IDS)} questions, 2 attempts each)")
+    assert plain.startswith(f"Quiz ({len(ALL_IDS)} questions, up to 2 attempts each)")
     assert not re.search(r"0x[0-9a-f]+|[0-9a-f]{32}", plain)
     assert repr(quiz) == plain
     for q in BANK:
@@ -164,7 +166,11 @@ def test_key_is_absent_from_widget_state_before_answering(qid: str, tmp_path: Pa
     rich = quiz._repr_mimebundle_()["text/html"]
     plain = repr(quiz)
     for text in (state, rich, plain):
-        assert q.explanation not in text
+        if q.explanation:
+            assert q.explanation not in text
+        if q.type == "open":
+            assert q.model_answer not in text
+            assert not any(point in text for point in q.rubric)
         assert "Correct" not in text
         assert "The answer" not in text
         for source in q.sources:
@@ -194,10 +200,14 @@ def test_every_control_is_labelled_and_buttons_have_tooltips(tmp_path: Path) -> 
     for item in quiz.items:
         for control in item.controls:
             assert control.description, (item.question.id, control)
-            assert control.layout.width == "auto"
+            assert control.layout.width == ("100%" if item.question.type == "open" else "auto")
         assert item.button is not None
-        assert item.button.description == "Check answer"
-        assert item.button.tooltip == f"Check your answer to question {item.number}"
+        if item.question.type == "open":
+            assert item.button.description == "Save answer"
+            assert item.button.tooltip == f"Save your written answer to question {item.number}"
+        else:
+            assert item.button.description == "Check answer"
+            assert item.button.tooltip == f"Check your answer to question {item.number}"
 
 
 def test_no_hard_coded_colours(tmp_path: Path) -> None:
@@ -216,7 +226,7 @@ def test_no_hard_coded_colours(tmp_path: Path) -> None:
 # ----------------------------------------------------------------------------- answering
 
 
-@pytest.mark.parametrize("qid", BUNDLED.ids)
+@pytest.mark.parametrize("qid", [q.id for q in BUNDLED if q.graded])
 def test_right_answer_for_every_question(qid: str, tmp_path: Path) -> None:
     quiz = _quiz([qid], tmp_path)
     item = quiz.items[0]
@@ -225,6 +235,7 @@ def test_right_answer_for_every_question(qid: str, tmp_path: Path) -> None:
     feedback = item.feedback.value
     assert "✓ Correct." in feedback
     assert _escaped(item.question.explanation) in feedback
+    feedback = feedback.replace("<mark>", "").replace("</mark>", "")  # quotations are marked
     for source in item.question.sources:
         assert _escaped(source.sentence) in feedback
         assert _escaped(source.published or "date unknown") in feedback
@@ -244,7 +255,7 @@ def _escaped(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-@pytest.mark.parametrize("qid", BUNDLED.ids)
+@pytest.mark.parametrize("qid", [q.id for q in BUNDLED if q.graded and attempts_for(q, 2) == 2])
 def test_wrong_answers_use_up_attempts_then_reveal(qid: str, tmp_path: Path) -> None:
     quiz = _quiz([qid], tmp_path, attempts=2)
     item = quiz.items[0]
@@ -509,6 +520,141 @@ def test_quiz_of_python_questions(tmp_path: Path) -> None:
     assert quiz.items[0].controls[0].options == ("True", "False")
 
 
+# ----------------------------------------------------------------------------- open questions
+
+OPEN_Q = Question(
+    "open-demo", "open", "Explain in two or three sentences why the order of the Minsk steps mattered.",
+    (), (), topics=("concepts",), difficulty="hard", reference="Minsk II (12 February 2015)",
+    model_answer="SECRET MODEL ANSWER: elections before border control.",
+    rubric=("RUBRIC POINT: names the order",), taught_in="04_concepts",
+)
+TF_Q = Question("tf-demo", "true_false", "NATO had 30 allies in December 2021.", ("True", "False"),
+              True, explanation="Thirty.", topics=("concepts",), reference="NATO")
+SINGLE_Q = Question("single-demo", "single", "Which alliance had 30 members?",
+                  ("NATO", "CSTO", "EU", "AUKUS"), "NATO", explanation="NATO.",
+                  topics=("concepts",), reference="NATO")
+
+
+def _python_quiz(questions: list[Question], tmp_path: Path, **kw: Any) -> Quiz:
+    return Quiz(questions, quiz_id="demo", title="Demo", student="tester",
+                log_dir=tmp_path / "logs", **kw)
+
+
+def test_open_question_is_a_labelled_text_area_with_save_button(tmp_path: Path) -> None:
+    quiz = _python_quiz([OPEN_Q], tmp_path)
+    item = quiz.items[0]
+    (area,) = item.controls
+    assert isinstance(area, widgets.Textarea)
+    assert area.description == "Your answer to question 1"
+    assert item.button is not None
+    assert item.button.description == "Save answer"
+    state = _state_text(quiz.widget)
+    plain, rich = quiz._static()
+    for text in (state, plain, rich):
+        assert "SECRET MODEL ANSWER" not in text
+        assert "RUBRIC POINT" not in text
+    assert quiz.score_label.value.startswith("Score: 0/0 (1 written answer")
+
+
+def test_open_answer_is_saved_ungraded_and_every_save_appends(tmp_path: Path) -> None:
+    quiz = _python_quiz([OPEN_Q], tmp_path)
+    item = quiz.items[0]
+    _click(item)
+    assert "Write your answer first." in item.feedback.value
+    assert not (tmp_path / "logs").exists()
+    item.controls[0].value = "First draft."
+    _click(item)
+    assert "Saved (version 1)" in item.feedback.value
+    item.controls[0].value = "Second, better draft."
+    _click(item)
+    lines = _log_lines(tmp_path)
+    assert [(r["answer"], r["correct"], r["score"], r["attempt"]) for r in lines] == [
+        ("First draft.", None, None, 1), ("Second, better draft.", None, None, 2)]
+    assert not item.controls[0].disabled
+    assert "SECRET MODEL ANSWER" not in _state_text(quiz.widget)
+    from edu_kit.results import load, summary
+
+    (row,) = summary(load(tmp_path / "logs")).to_dict("records")
+    assert (row["ungraded"], row["correct"], row["score"]) == (1, 0, 0.0)
+
+
+def test_open_answer_in_exam_is_saved_on_submit(tmp_path: Path) -> None:
+    quiz = _python_quiz([OPEN_Q, TF_Q], tmp_path, exam=True)
+    quiz.items[0].controls[0].value = "My answer."
+    quiz.items[1].controls[0].value = "True"
+    quiz.submit()
+    lines = _log_lines(tmp_path)
+    assert [(r["question"], r["correct"]) for r in lines] == [("open-demo", None), ("tf-demo", True)]
+    assert quiz.score_label.value.startswith("Score: 1/1")
+
+
+def test_open_questions_are_never_graded() -> None:
+    from edu_kit.quiz import AnswerError, grade
+
+    with pytest.raises(AnswerError, match="never graded"):
+        grade(OPEN_Q, "anything")
+
+
+def test_model_answers_are_for_the_teacher(tmp_path: Path) -> None:
+    from edu_kit.quiz import Bank, model_answers
+
+    sheet = model_answers(["open-demo"], bank=Bank((OPEN_Q, TF_Q)))
+    rich = sheet._repr_mimebundle_()["text/html"]
+    assert "SECRET MODEL ANSWER" in rich
+    assert "RUBRIC POINT" in rich
+    assert [q.id for q in model_answers(bank=Bank((OPEN_Q, TF_Q))).questions] == ["open-demo"]
+
+
+# ----------------------------------------------------------------------------- scoring rule
+
+
+def test_true_false_gets_one_attempt_so_no_marks_by_elimination(tmp_path: Path) -> None:
+    quiz = _python_quiz([TF_Q], tmp_path, attempts=2)
+    item = quiz.items[0]
+    item.controls[0].value = "False"
+    _click(item)
+    assert "The answer:" in item.feedback.value
+    assert all(c.disabled for c in item.controls)
+    assert quiz.score == 0
+
+
+@pytest.mark.parametrize(("later_credit", "expected"), [(0.5, 0.5), (0.25, 0.25), (1.0, 1.0)])
+def test_a_later_right_answer_earns_partial_credit_and_every_attempt_is_logged(
+    tmp_path: Path, later_credit: float, expected: float
+) -> None:
+    quiz = _python_quiz([SINGLE_Q], tmp_path, attempts=3, later_credit=later_credit)
+    item = quiz.items[0]
+    item.controls[0].value = "CSTO"
+    _click(item)
+    item.controls[0].value = "NATO"
+    _click(item)
+    assert quiz.score == expected
+    lines = _log_lines(tmp_path)
+    assert [(r["answer"], r["correct"], r["score"], r["attempt"]) for r in lines] == [
+        ("CSTO", False, 0.0, 1), ("NATO", True, expected, 2)]
+
+
+def test_later_credit_outside_zero_to_one_is_a_clear_error(tmp_path: Path) -> None:
+    from edu_kit.errors import ChoiceError
+
+    with pytest.raises(ChoiceError, match="later_credit"):
+        _python_quiz([SINGLE_Q], tmp_path, later_credit=1.5)
+
+
+def test_open_question_shows_markup_as_text(tmp_path: Path) -> None:
+    hostile = "<script>window.__pwned=1</script>"
+    q = Question("open-hostile", "open", f"Explain {hostile}", (), (), topics=("sources",),
+                 reference="x", model_answer=hostile, rubric=(hostile,))
+    quiz = _python_quiz([q], tmp_path)
+    item = quiz.items[0]
+    assert hostile not in "".join(_html_values(quiz))
+    assert hostile not in quiz._repr_mimebundle_()["text/html"]
+    item.controls[0].value = hostile
+    _click(item)
+    assert hostile not in item.feedback.value
+    assert _log_lines(tmp_path)[0]["answer"] == hostile
+
+
 # ----------------------------------------------------------------------------- identity and restoring
 
 SINGLE = [q.id for q in BANK.questions if q.type == "single"]
@@ -617,3 +763,28 @@ def test_sealed_quiz_saves_answers_without_grading(tmp_path: Path) -> None:
     assert line["answer"] == question.answer
     assert "scores come after the deadline" in quiz.notice.value
     assert quiz.items[0].feedback.value == ""
+
+
+def test_written_answer_is_shown_again_on_redisplay(tmp_path: Path) -> None:
+    first = _python_quiz([OPEN_Q], tmp_path)
+    first.items[0].controls[0].value = "My saved answer."
+    _click(first.items[0])
+    again = _python_quiz([OPEN_Q], tmp_path)
+    again.restore()
+    item = again.items[0]
+    assert item.controls[0].value == "My saved answer."
+    assert "Saved (version 1)" in item.feedback.value
+    item.controls[0].value = "A better answer."
+    _click(item)
+    assert [r["attempt"] for r in _log_lines(tmp_path)] == [1, 2]
+
+
+def test_a_later_right_answer_is_credited_again_on_redisplay(tmp_path: Path) -> None:
+    first = _python_quiz([SINGLE_Q], tmp_path, attempts=2)
+    first.items[0].controls[0].value = "CSTO"
+    _click(first.items[0])
+    first.items[0].controls[0].value = "NATO"
+    _click(first.items[0])
+    again = _python_quiz([SINGLE_Q], tmp_path, attempts=2)
+    again.restore()
+    assert again.score == 0.5

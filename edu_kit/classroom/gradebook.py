@@ -46,6 +46,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import ChoiceError, EduKitError
+from .identity import ANONYMOUS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -69,7 +70,7 @@ def grades(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None,
     frame = log[log["question"].isin(set(bank.ids))].copy()
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), "anonymous")
+    frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), ANONYMOUS)
     frame = frame.sort_values(["time", "attempt"], kind="stable")
     last = frame.groupby(["student", "quiz", "question"], as_index=False, sort=False).tail(1).copy()
     given = _given(marks)

@@ -58,6 +58,10 @@ def grade_log(log: pd.DataFrame, bank: Bank, *, quiz: str | None = None) -> pd.D
             correct.append(None)
             score.append(None)
             continue
+        if not question.graded:  # a written answer: the teacher reads it, nothing to grade
+            correct.append(None)
+            score.append(None)
+            continue
         try:
             result = unanswered(question) if row.answer is None else grade(question, row.answer)
         except AnswerError as err:
@@ -97,12 +101,18 @@ def write_feedback(graded: pd.DataFrame, bank: Bank, out: str | os.PathLike[str]
         folder = Path(out) / log_path("", str(student)).stem / assignment
         folder.mkdir(parents=True, exist_ok=True)
         total = float(answers["score"].fillna(0.0).sum())
+        marked = sum(1 for q in answers["question"] if (k := keyed.get(str(q))) is None or k.graded)
         parts = [f"<!doctype html><html lang=\"en\"><meta charset=\"utf-8\"><title>{html.escape(title or assignment)}"
                  "</title><body>", f"<h1>{html.escape(title or assignment)}</h1>",
-                 f"<p>Student: {html.escape(str(student))}. Score: {round(total, 2):g}/{len(answers)}.</p><ol>"]
+                 f"<p>Student: {html.escape(str(student))}. Score: {round(total, 2):g}/{marked}.</p><ol>"]
         for row in answers.itertuples(index=False):
             question = keyed.get(str(row.question))
             if question is None:
+                continue
+            if not question.graded:
+                parts.append(f"<li><p><strong>{html.escape(question.prompt)}</strong></p>"
+                             f"<p>Your answer: {html.escape(_answer_text(row.answer))}</p>"
+                             "<p>A written answer: your teacher reads it.</p></li>")
                 continue
             result = unanswered(question) if row.answer is None else grade(question, row.answer)
             parts.append(f"<li><p><strong>{html.escape(question.prompt)}</strong></p>"

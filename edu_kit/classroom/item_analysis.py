@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._data import data_file
 from ..errors import EduKitError
+from .identity import ANONYMOUS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -112,7 +113,7 @@ def _prepare(log: pd.DataFrame) -> pd.DataFrame:
 
     frame = log.copy()
     frame["time"] = pd.to_datetime(frame["time"], utc=True)
-    frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), "anonymous")
+    frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), ANONYMOUS)
     frame["score"] = frame["score"].astype(float)
     return frame.sort_values(["time", "attempt"], kind="stable")
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import EduKitError
+from .identity import ANONYMOUS
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,7 +56,7 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
     frame = log[log["question"].isin(open_ids)].copy()
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), "anonymous")
+    frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), ANONYMOUS)
     frame = frame.sort_values(["time", "attempt"], kind="stable")
     saves = frame.groupby(["student", "question"]).size()
     latest = frame.groupby(["student", "question"], as_index=False, sort=False).tail(1)

@@ -9,7 +9,7 @@ Commands::
     edu-kit quiz export [BANK ...] --format qti|moodle-xml|gift [--out FILE]
     edu-kit quiz import FILE --out BANK.yaml [--topic TOPIC]
     edu-kit results [PATH] [--quiz ID] [--per-quiz]
-    edu-kit results report|marks|gradebook LOGS ... [--out FILE]
+    edu-kit results report|marks|gradebook LOGS ... [--quiz ID] [--out FILE]
     edu-kit assign SPEC.yaml [--out DIR | --course DIR]
     edu-kit grade SPEC.yaml PATH [--csv FILE] [--feedback DIR]
     edu-kit lab [NOTEBOOK] [--no-browser] [JUPYTER LAB OPTIONS ...]

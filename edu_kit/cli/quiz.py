@@ -91,8 +91,13 @@ def _quiz(args: argparse.Namespace) -> int:
     problems = check_bank(files, corpus=corpus)
     for problem in problems:
         print(problem)
-    if problems:
-        print(f"{len(problems)} problem(s) found.", file=sys.stderr)
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = len(problems) - len(errors)
+    if warnings:
+        print(f"{warnings} warning(s): questions that fail a quality gate (see docs/quiz_format.md).",
+              file=sys.stderr)
+    if errors:
+        print(f"{len(errors)} problem(s) found.", file=sys.stderr)
         return 1
-    print("All quiz banks are valid.")
+    print("All quiz banks are valid." + (" Fix the warnings to make them better." if warnings else ""))
     return 0

@@ -6,6 +6,7 @@ In a notebook cell, one short line::
     quiz.show(topic="timeline", n=5)          # 5 timeline questions, per-student sample
     quiz.show(["hw-concepts-nato-allies"])    # chosen questions
     quiz.bank()                               # browse the bank as a DataFrame
+    quiz.model_answers(["open-minsk-order"])  # teacher: model answers and rubrics
 
 Banks are YAML files (``docs/quiz_format.md``), checked with :func:`check_bank` and
 loaded with :func:`load_bank`; :func:`grade` grades an answer in the kernel.  Importing
@@ -20,7 +21,7 @@ True
 from __future__ import annotations
 
 from .bank import dump_bank, load_bank
-from .cells import BankMessage, bank, show
+from .cells import BankMessage, ModelAnswers, bank, model_answers, show
 from .check import Problem, check_bank, check_text
 from .grade import AnswerError, Feedback, grade
 from .model import (
@@ -41,6 +42,7 @@ __all__ = [
     "Bank",
     "BankMessage",
     "Feedback",
+    "ModelAnswers",
     "Numeric",
     "Problem",
     "Question",
@@ -51,5 +53,6 @@ __all__ = [
     "dump_bank",
     "grade",
     "load_bank",
+    "model_answers",
     "show",
 ]

@@ -39,9 +39,13 @@ KEY_ORDER = (
     "prompt",
     "choices",
     "answer",
+    "model_answer",
+    "rubric",
     "explanation",
     "topics",
     "difficulty",
+    "taught_in",
+    "family",
     "origin",
     "fact",
     "reference",
@@ -60,6 +64,8 @@ def _number(value: float) -> float:
 
 
 def _answer(kind: str, raw: Any) -> Answer:
+    if kind == "open":
+        return ()
     if kind == "true_false":
         return bool(raw)
     if kind == "single":
@@ -94,7 +100,7 @@ def question_from_data(data: Mapping[str, Any]) -> Question:
         type=cast(QuestionType, kind),
         prompt=str(data["prompt"]),
         choices=choices,
-        answer=_answer(kind, data["answer"]),
+        answer=_answer(kind, data.get("answer")),
         explanation=str(data.get("explanation", "")),
         sources=sources,
         topics=cast(tuple[Topic, ...], tuple(data["topics"])),
@@ -102,6 +108,10 @@ def question_from_data(data: Mapping[str, Any]) -> Question:
         origin=cast(Origin, data.get("origin", "handwritten")),
         fact=None if data.get("fact") is None else str(data["fact"]),
         reference=None if data.get("reference") is None else str(data["reference"]),
+        model_answer=str(data.get("model_answer", "")),
+        rubric=_texts(data.get("rubric", ())),
+        taught_in=None if data.get("taught_in") is None else str(data["taught_in"]),
+        family=None if data.get("family") is None else str(data["family"]),
     )
 
 
@@ -130,13 +140,17 @@ def question_to_data(question: Question) -> dict[str, Any]:
         "type": question.type,
         "prompt": question.prompt,
         "choices": None if question.type == "true_false" else list(question.choices) or None,
-        "answer": _answer_data(question),
-        "explanation": question.explanation,
+        "answer": None if question.type == "open" else _answer_data(question),
+        "model_answer": question.model_answer or None,
+        "rubric": list(question.rubric) or None,
+        "explanation": question.explanation or None,
         "topics": list(question.topics),
         "difficulty": question.difficulty,
         "origin": question.origin,
         "fact": question.fact,
         "reference": question.reference,
+        "taught_in": question.taught_in,
+        "family": question.family,
         "sources": [
             {
                 "article": s.article,

@@ -44,6 +44,8 @@ _REQUIRED_FIX = {
     "topics": f"add 'topics:' with a list of: {_quoted(TOPICS)}",
     "difficulty": f"add 'difficulty:' with one of: {_quoted(DIFFICULTIES)}",
     "choices": "add 'choices:' with the options as a list",
+    "model_answer": "add 'model_answer:' with an answer a teacher would give full marks",
+    "rubric": "add 'rubric:' with the points a teacher looks for, as a list",
     "bank": "add 'bank:' with a short name (lower-case letters, digits, '-', '_')",
     "title": "add 'title:' with a title for teachers",
     "questions": "add 'questions:' with a list of questions",
@@ -126,8 +128,9 @@ def _schema_problem(err: Any, doc: YamlDocument, path: str) -> list[Problem]:
     if validator == "not" and isinstance(expected, dict) and "required" in expected:
         key = expected["required"][0]
         kind = value.get("type") if isinstance(value, dict) else None
-        return one(f"{label}: '{key}' is not used by {kind} questions", f"remove '{key}'",
-                   (*loc, key))
+        fix = f"remove '{key}'" + (" (an open question has 'model_answer:' and 'rubric:' "
+                                   "instead)" if kind == "open" else "")
+        return one(f"{label}: '{key}' is not used by {kind} questions", fix, (*loc, key))
     if validator == "enum":
         allowed = [str(a) for a in expected]
         return one(
@@ -152,6 +155,12 @@ def _schema_problem(err: Any, doc: YamlDocument, path: str) -> list[Problem]:
                    "use letters, digits, '.', '_', ':' and '-', starting with a letter or digit")
     if validator in ("minLength", "pattern") and rest and rest[-1] == "published":
         return one(f"{subject} {value!r} is not a date", "write the date as YYYY-MM-DD")
+    if validator == "pattern" and rest and rest[-1] == "taught_in":
+        return one(f"{subject} {value!r} is not a notebook name",
+                   "write the notebook's file name without '.ipynb', e.g. 04_concepts")
+    if validator == "pattern" and rest and rest[-1] == "family":
+        return one(f"{subject} {value!r} is not a family name",
+                   "use lower-case letters, digits and '-', e.g. obligations")
     if validator in ("minLength", "pattern") and loc == ("bank",):
         return one(f"the bank name {value!r} is not valid",
                    "use lower-case letters, digits, '-' and '_' only")

@@ -47,6 +47,7 @@ __all__ = ["dump_bank", "load_bank"]
 
 
 def _raise_for(problems: tuple[Problem, ...], what: str) -> None:
+    problems = tuple(p for p in problems if p.severity == "error")
     if not problems:
         return
     count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")

@@ -26,7 +26,7 @@ from ..errors import ChoiceError, QuizBankError
 from .bank import load_bank
 from .check import PathArg, bank_files
 from .model import DIFFICULTIES, TOPICS, Bank, Question, nearest_first
-from .variants import sample, seed_for
+from .variants import seed_for
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -36,15 +36,23 @@ if TYPE_CHECKING:
 __all__ = [
     "BANK_COLUMNS",
     "BankMessage",
+    "ModelAnswers",
     "bank",
+    "model_answers",
     "resolve_log_dir",
     "resolve_student",
+    "seen_questions",
     "select",
     "show",
+    "taught_by",
 ]
 
 #: Columns of :func:`bank`'s DataFrame (there is no answer column).
-BANK_COLUMNS = ("id", "type", "topics", "difficulty", "origin", "prompt", "n_choices", "articles")
+BANK_COLUMNS = ("id", "type", "topics", "difficulty", "origin", "prompt", "n_choices", "articles",
+                "taught_in", "family")
+
+#: Questions of this family (how quizzes work, notebook 00) are shown only by id.
+DEMO_FAMILY = "demo"
 
 _CACHE: dict[tuple[str, tuple[tuple[str, int, int], ...]], Bank] = {}
 
@@ -108,6 +116,41 @@ def resolve_log_dir(log_dir: PathArg | None) -> Path:
     return Path(env) if env else Path.cwd() / "edu_kit_responses"
 
 
+def _notebook_number(stem: str) -> int:
+    head = stem.split("_", 1)[0]
+    if not head.isdigit():
+        raise ChoiceError(f"upto must name a notebook such as '03_positions', not {stem!r}",
+                          hint="pass the notebook's file name without '.ipynb'")
+    return int(head)
+
+
+def taught_by(question: Question, upto: str) -> bool:
+    """Whether ``question`` is taught in notebook ``upto`` or an earlier one.
+
+    >>> q = Question("q", "true_false", "p", ("True", "False"), True, taught_in="02_timeline")
+    >>> taught_by(q, "03_positions"), taught_by(q, "01_reading_the_sources")
+    (True, False)
+    """
+    if question.taught_in is None:
+        return False
+    return _notebook_number(question.taught_in) <= _notebook_number(upto)
+
+
+def _one_per_fact(ordered: Sequence[Question], n: int | None) -> tuple[Question, ...]:
+    """The first ``n`` of ``ordered`` with at most one question per fact."""
+    chosen: list[Question] = []
+    facts: set[str] = set()
+    for q in ordered:
+        if q.fact is not None and q.fact in facts:
+            continue
+        if q.fact is not None:
+            facts.add(q.fact)
+        chosen.append(q)
+        if n is not None and len(chosen) == n:
+            break
+    return tuple(chosen)
+
+
 def select(
     source: Bank,
     ids: str | Sequence[str] | None = None,
@@ -116,11 +159,16 @@ def select(
     difficulty: str | None = None,
     n: int | None = None,
     student: str | None = None,
+    upto: str | None = None,
+    seen: frozenset[str] = frozenset(),
 ) -> tuple[tuple[Question, ...], str]:
     """The questions a quiz shows, and the quiz's id (used in logs and seeds).
 
     By ``ids`` (in that order), or all questions with ``topic`` and ``difficulty``
     (in bank order), of which ``n`` are sampled per student when there are more.
+    ``upto`` keeps questions taught in that notebook or an earlier one; questions in
+    ``seen`` are taken only when there are not ``n`` others; a quiz never holds two
+    questions made from the same fact.
     """
     if ids is not None:
         if topic is not None or difficulty is not None or n is not None:
@@ -140,17 +188,50 @@ def select(
     pool = tuple(
         q for q in source.questions
         if (topic is None or topic in q.topics) and difficulty in (None, q.difficulty)
+        and (upto is None or taught_by(q, upto)) and q.family != DEMO_FAMILY
     )
     if not pool:
-        raise ChoiceError(f"no question has topic {topic!r} and difficulty {difficulty!r}",
+        raise ChoiceError(f"no question has topic {topic!r} and difficulty {difficulty!r}"
+                          + (f" and is taught by {upto!r}" if upto else ""),
                           hint="choose another topic or difficulty (see quiz.bank())")
     parts = [f"topic={topic}" if topic else "", f"difficulty={difficulty}" if difficulty else "",
-             f"n={n}" if n is not None else ""]
+             f"upto={upto}" if upto else "", f"n={n}" if n is not None else ""]
     quiz_id = " ".join(p for p in parts if p) or "all"
     if n is None or n >= len(pool):
-        return pool, quiz_id
+        return _one_per_fact(pool, None), quiz_id
     seed = seed_for(student, "quiz", quiz_id)
-    return sample(pool, n, seed, key=[q.id for q in pool]), quiz_id
+    order = _shuffle(pool, seed)  # the same order ``sample`` draws from
+    fresh = [q for q in order if q.id not in seen]
+    stale = [q for q in order if q.id in seen]
+    chosen = _one_per_fact([*fresh, *stale], n)
+    rank = {q.id: i for i, q in enumerate(pool)}
+    return tuple(sorted(chosen, key=lambda q: rank[q.id])), quiz_id
+
+
+def _shuffle(pool: Sequence[Question], seed: str) -> tuple[Question, ...]:
+    from .variants import shuffled
+
+    return shuffled(tuple(pool), seed, key=[q.id for q in pool])
+
+
+def seen_questions(log_dir: PathArg, student: str | None) -> frozenset[str]:
+    """The ids of the questions ``student`` has answered, from their response log."""
+    from ..errors import ResponseLogError
+    from ..results import log_path
+
+    path = log_path(log_dir, student)
+    if not path.is_file():
+        return frozenset()
+    import warnings
+
+    from ..results import load
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return frozenset(str(q) for q in load(path)["question"])
+    except ResponseLogError:
+        return frozenset()
 
 
 def show(
@@ -165,6 +246,9 @@ def show(
     log_dir: PathArg | None = None,
     bank: Bank | PathArg | None = None,
     title: str | None = None,
+    later_credit: float = 0.5,
+    upto: str | None = None,
+    unseen: bool = False,
 ) -> Quiz | BankMessage:
     """A quiz for a notebook cell: ``quiz.show(topic="timeline", n=5)`` or ``quiz.show(["id"])``.
 
@@ -178,6 +262,10 @@ def show(
     else ``./edu_kit_responses``).  ``bank`` is a Bank or bank files (default: the
     bundled banks).  Unknown ids or topics raise :class:`~edu_kit.errors.ChoiceError`;
     bank files with problems give a readable message instead of a quiz.
+    ``later_credit`` is the share of a point a right answer earns after the first
+    attempt (the first attempt earns it all; see docs/quiz_format.md, "Scoring").
+    ``upto`` (a notebook name) keeps questions taught in that notebook or an earlier
+    one; ``unseen=True`` prefers questions this student has not answered yet.
     """
     if isinstance(attempts, bool) or not isinstance(attempts, int) or attempts < 1:
         raise ChoiceError(f"attempts must be a whole number of 1 or more, not {attempts!r}",
@@ -187,12 +275,16 @@ def show(
     except QuizBankError as err:
         return BankMessage(err)
     who = resolve_student(student)
+    logs = resolve_log_dir(log_dir)
+    seen = seen_questions(logs, who) if unseen else frozenset()
     questions, quiz_id = select(source, ids, topic=topic, difficulty=difficulty, n=n,
-                                student=who)
+                                student=who, upto=upto, seen=seen)
     from .widget import Quiz
 
     def chooser(name: str | None) -> tuple[Question, ...]:
-        return select(source, ids, topic=topic, difficulty=difficulty, n=n, student=name)[0]
+        known = seen_questions(logs, name) if unseen else frozenset()
+        return select(source, ids, topic=topic, difficulty=difficulty, n=n, student=name,
+                      upto=upto, seen=known)[0]
 
     single_file_title = source.titles[0] if len(source.titles) == 1 else "Quiz"
     default_title = f"{topic.capitalize()} quiz" if topic else single_file_title
@@ -203,7 +295,8 @@ def show(
         student=who,
         attempts=attempts,
         exam=exam,
-        log_dir=resolve_log_dir(log_dir),
+        log_dir=logs,
+        later_credit=later_credit,
         ask_name=who is None,
         chooser=chooser,
     )
@@ -214,7 +307,8 @@ def bank(source: Bank | PathArg | None = None) -> pd.DataFrame:
 
     Columns: ``id``, ``type``, ``topics`` (comma-separated), ``difficulty``,
     ``origin`` (generated or handwritten), ``prompt``, ``n_choices`` (options shown;
-    0 for short_text and numeric), ``articles`` (comma-separated ids of cited articles).
+    0 for short_text, numeric and open), ``articles`` (comma-separated ids of cited
+    articles), ``taught_in`` (the notebook that teaches it) and ``family``.
     ``source`` is a Bank or bank files (default: the bundled banks).
     """
     import pandas as pd
@@ -229,7 +323,71 @@ def bank(source: Bank | PathArg | None = None) -> pd.DataFrame:
             "prompt": q.prompt,
             "n_choices": len(q.choices),
             "articles": ", ".join(dict.fromkeys(s.article for s in q.sources)),
+            "taught_in": q.taught_in,
+            "family": q.family,
         }
         for q in _resolve_bank(source).questions
     ]
     return pd.DataFrame(rows, columns=list(BANK_COLUMNS))
+
+
+@dataclass(frozen=True)
+class ModelAnswers:
+    """The teacher's view of questions: prompt, key or model answer, rubric, sources.
+
+    What :func:`model_answers` returns; it displays as escaped HTML (and plain text).
+    Never put it in a student's notebook: it shows the answers.
+    """
+
+    questions: tuple[Question, ...]
+
+    def _rows(self) -> list[tuple[Question, str]]:
+        from .grade import expected_text
+
+        return [(q, q.model_answer if q.type == "open" else expected_text(q))
+                for q in self.questions]
+
+    def __repr__(self) -> str:
+        lines = []
+        for number, (q, answer) in enumerate(self._rows(), start=1):
+            lines += [f"{number}. [{q.id}] {q.prompt}", f"   Model answer: {answer}"]
+            lines += [f"   - {point}" for point in q.rubric]
+            if q.taught_in:
+                lines.append(f"   Taught in: {q.taught_in}")
+        return "\n".join(lines)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None, **kwargs: Any
+                          ) -> dict[str, str]:
+        from .render import sources_html
+
+        e = html.escape
+        parts = ['<div class="edu-kit-model-answers"><h3>Model answers (for the teacher)</h3><ol>']
+        for q, answer in self._rows():
+            parts.append(f"<li><p><strong>{e(q.prompt)}</strong> <code>{e(q.id)}</code></p>"
+                         f"<p><strong>Model answer:</strong> {e(answer)}</p>")
+            if q.rubric:
+                parts.append("<p><strong>Rubric:</strong></p><ul>"
+                             + "".join(f"<li>{e(p)}</li>" for p in q.rubric) + "</ul>")
+            if q.explanation:
+                parts.append(f"<p>{e(q.explanation)}</p>")
+            parts.append(sources_html(q.sources, q.reference))
+            parts.append("</li>")
+        parts.append("</ol></div>")
+        return {"text/plain": repr(self), "text/html": "".join(parts)}
+
+
+def model_answers(
+    ids: str | Sequence[str] | None = None,
+    *,
+    topic: str | None = None,
+    bank: Bank | PathArg | None = None,
+) -> ModelAnswers:
+    """The teacher's answer sheet: model answers and rubrics of open questions, keys of
+    the others.  ``quiz.model_answers(["open-minsk-order"])`` for chosen ids, or
+    ``quiz.model_answers(topic="concepts")``; without either, every open question.
+    """
+    source = _resolve_bank(bank)
+    if ids is None and topic is None:
+        return ModelAnswers(tuple(q for q in source.questions if q.type == "open"))
+    questions, _ = select(source, ids, topic=topic)
+    return ModelAnswers(questions)

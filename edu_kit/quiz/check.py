@@ -34,6 +34,7 @@ from typing import Protocol
 from ._codec import question_from_data
 from ._schema import kind_of, validate
 from ._yaml import YamlDocument, parse_yaml
+from .gates import key_share_issues, question_issues
 from .model import Question
 from .rules import Issue, Problem, check_question, check_sources, normalize_text
 
@@ -178,6 +179,10 @@ def _read_text(text: str, path: str) -> tuple[_File | None, tuple[Problem, ...]]
             problems.extend(
                 _locate(issue, question, doc, path, index) for issue in check_question(question)
             )
+            problems.extend(
+                _locate(issue, question, doc, path, index, "warning")
+                for issue in question_issues(question)
+            )
     name, title = doc.data.get("bank"), doc.data.get("title")
     result = _File(
         path,
@@ -207,12 +212,14 @@ def _check_written(text: str, path: str, questions: Sequence[Question]) -> tuple
     return problems + tuple(extra) + tuple(_cross_checks([every], None))
 
 
-def _locate(issue: Issue, question: Question, doc: YamlDocument, path: str, index: int) -> Problem:
+def _locate(issue: Issue, question: Question, doc: YamlDocument, path: str, index: int,
+            severity: str = "error") -> Problem:
     return Problem(
         path,
         doc.line_of(("questions", index, *issue.field)),
         f"question {question.id!r}: {issue.message}",
         issue.fix,
+        severity,
     )
 
 
@@ -235,6 +242,10 @@ def _cross_checks(files: Sequence[_File], corpus: Corpus | None) -> list[Problem
             )
             problems.append(Problem(path, line, f"question id {qid!r} is also used at {others}",
                                     "give each question its own id"))
+    located = {id(q): (f, index) for f in files for index, q in f.questions}
+    for question, issue in key_share_issues(q for f in files for _, q in f.questions):
+        home, at = located[id(question)]
+        problems.append(_locate(issue, question, home.doc, home.path, at, "warning"))
     if corpus is not None:
         bodies = _bodies(corpus)
         for f in files:
@@ -268,7 +279,8 @@ def check_bank(
 
     With a ``corpus`` (anything with ``.articles``, each with ``.id`` and ``.body``),
     each source must name an article of it, and ``body[start:end]`` must be the sentence.
-    Problems come file by file, in line order, then duplicate ids and sources.
+    Problems come file by file, in line order, then duplicate ids and sources.  The
+    quality gates (:mod:`.gates`) come as problems with ``severity == "warning"``.
     """
     return _read_banks(paths, corpus)[1]
 

@@ -30,7 +30,19 @@ from ..errors import ChoiceError
 from .model import Numeric, Question, Source
 from .rules import normalize_text
 
-__all__ = ["AnswerError", "Feedback", "expected_text", "grade", "unanswered"]
+__all__ = [
+    "LATER_CREDIT",
+    "AnswerError",
+    "Feedback",
+    "attempts_for",
+    "credit",
+    "expected_text",
+    "grade",
+    "unanswered",
+]
+
+#: The share of a question's score that a right answer earns after the first attempt.
+LATER_CREDIT = 0.5
 
 CORRECT = "✓ Correct."
 WRONG = "✗ Not quite."
@@ -198,13 +210,53 @@ def _grade_matching(q: Question, answer: object) -> Feedback:
     return _feedback(q, right_count / len(key) if key else 0.0, detail)
 
 
+def credit(score: float, attempt: int, later_credit: float = LATER_CREDIT) -> float:
+    """The credit an answer's ``score`` earns at ``attempt`` (1 = first).
+
+    The scoring rule: the first attempt earns its full score; any later attempt earns
+    ``later_credit`` times its score (default 0.5), so that trying every option does not
+    end at full marks.
+
+    >>> credit(1.0, 1), credit(1.0, 2), credit(0.5, 3, later_credit=0.4)
+    (1.0, 0.5, 0.2)
+    """
+    if not 0.0 <= later_credit <= 1.0:
+        raise ChoiceError(f"later_credit must be between 0 and 1, not {later_credit!r}",
+                          hint="pass e.g. later_credit=0.5 (half marks after the first attempt)")
+    return score if attempt <= 1 else round(score * later_credit, 4)
+
+
+def attempts_for(question: Question, attempts: int) -> int:
+    """How many attempts ``question`` gets when a quiz allows ``attempts``.
+
+    A second try at a true/false question is pure elimination, so it gets one attempt;
+    a single-choice question gets at most one attempt fewer than it has options (so
+    the last option is never left to eliminate).
+
+    >>> from edu_kit.quiz.model import Question
+    >>> tf = Question("t", "true_false", "p", ("True", "False"), True)
+    >>> three = Question("s", "single", "p", ("a", "b", "c"), "a")
+    >>> attempts_for(tf, 2), attempts_for(three, 3), attempts_for(three, 2)
+    (1, 2, 2)
+    """
+    if question.type in ("single", "true_false") and question.choices:
+        return max(1, min(attempts, len(question.choices) - 1))
+    return attempts
+
+
 def grade(question: Question, answer: object) -> Feedback:
     """Grade ``answer`` to ``question`` (see the module doc for each type's answer).
 
     Raises :class:`AnswerError` (a ``ValueError``) when the answer has the wrong type or
-    names something that is not a choice.
+    names something that is not a choice, or when the question is ``open`` (written
+    answers are read by the teacher, never graded).
     """
     kind = question.type
+    if kind == "open":
+        raise AnswerError(
+            f"question {question.id!r} is an open question: its answer is never graded",
+            hint="save the written answer with the quiz's Save answer button; the teacher reads it",
+        )
     if kind == "single":
         return _feedback(question, float(_choice(question, answer) == question.answer))
     if kind == "multiple":

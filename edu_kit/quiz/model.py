@@ -13,7 +13,13 @@ ordering      the items in chronological order (tuple)          the items
 matching      ``((left, right), ...)`` pairs                    the right-hand options
 short_text    accepted variants (``tuple[str, ...]``)           ``()``
 numeric       :class:`Numeric` (value, tolerance, unit)         ``()``
+open          ``()`` (no key: a written answer, never graded)   ``()``
 ============  ===============================================  =======================
+
+An ``open`` question carries a ``model_answer`` and a ``rubric`` (points a teacher
+looks for) instead of a key; both stay with the teacher and are never shown to the
+student's page.  Every question may name the notebook that teaches what it asks
+(``taught_in``, a notebook stem such as ``"04_concepts"``).
 
 >>> q = Question(id="nato-allies", type="numeric",
 ...              prompt="How many allies did NATO have in December 2021?",
@@ -55,7 +61,7 @@ __all__ = [
 ]
 
 QuestionType = Literal[
-    "single", "multiple", "true_false", "ordering", "matching", "short_text", "numeric"
+    "single", "multiple", "true_false", "ordering", "matching", "short_text", "numeric", "open"
 ]
 Topic = Literal["timeline", "positions", "concepts", "sources"]
 Difficulty = Literal["easy", "medium", "hard"]
@@ -69,6 +75,7 @@ TYPES: tuple[QuestionType, ...] = (
     "matching",
     "short_text",
     "numeric",
+    "open",
 )
 TOPICS: tuple[Topic, ...] = ("timeline", "positions", "concepts", "sources")
 DIFFICULTIES: tuple[Difficulty, ...] = ("easy", "medium", "hard")
@@ -141,6 +148,15 @@ class Question:
     origin: Origin = "handwritten"
     fact: str | None = None
     reference: str | None = None
+    model_answer: str = ""
+    rubric: tuple[str, ...] = ()
+    taught_in: str | None = None
+    family: str | None = None
+
+    @property
+    def graded(self) -> bool:
+        """Whether answers are graded automatically (every type but ``open``)."""
+        return self.type != "open"
 
     def __post_init__(self) -> None:
         if self.type not in TYPES:

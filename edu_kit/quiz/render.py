@@ -13,7 +13,7 @@ renders feedback after an answer.  Every piece of text is escaped with
 >>> d.options
 ('1997', '1994')
 >>> print(text_form("Demo", (d,), attempts=2, exam=False, score="Score: 0/1"))
-Demo (1 question, 2 attempts each)
+Demo (1 question, up to 2 attempts each)
 Score: 0/1
 <BLANKLINE>
 1. Put in order <earliest first>
@@ -27,6 +27,7 @@ True
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -38,6 +39,7 @@ __all__ = [
     "Display",
     "display_for",
     "feedback_html",
+    "highlighted",
     "html_form",
     "instructions",
     "notice_html",
@@ -98,6 +100,8 @@ def instructions(question: Question) -> str:
         "matching": "Match each item with one of the options:",
         "short_text": "Type a short answer.",
         "numeric": f"Answer with a number{f' (in {unit})' if unit else ''}.",
+        "open": "Write your answer, then press Save answer. Your teacher reads it; "
+                "it is not marked automatically.",
     }[question.type]
 
 
@@ -106,7 +110,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def _heading(title: str, count: int, attempts: int, exam: bool) -> str:
-    how = "exam: feedback after you submit" if exam else f"{_plural(attempts, 'attempt')} each"
+    how = "exam: feedback after you submit" if exam else f"up to {_plural(attempts, 'attempt')} each"
     return f"{title} ({_plural(count, 'question')}, {how})"
 
 
@@ -127,6 +131,8 @@ def text_form(
         elif q.type == "matching":
             lines += [f"   {i}. {item} → ?" for i, item in enumerate(d.left, start=1)]
             lines.append("   Options: " + " | ".join(d.options))
+        elif q.type == "open":
+            lines.append("   Your answer: ______________________________")
         else:
             lines.append("   Answer: ____")
     return "\n".join(lines)
@@ -162,6 +168,9 @@ def html_form(
         elif q.type == "matching":
             parts.append(_list_html("ol", [f"{item} → ?" for item in d.left]))
             parts.append(f"<p>Options: {_e(' | '.join(d.options))}</p>")
+        elif q.type == "open":
+            parts.append('<p>Your answer: <span style="display:inline-block;min-width:20em;'
+                         'border-bottom:1px solid">&nbsp;</span></p>')
         else:
             parts.append("<p>Answer: ____</p>")
         parts.append("</li>")
@@ -174,14 +183,30 @@ def html_form(
     return "".join(parts)
 
 
+_QUOTED = re.compile(r"(“[^”]*”|«[^»]*»|\"[^\"]*\")")
+
+
+def highlighted(sentence: str) -> str:
+    """``sentence`` as escaped HTML with each quotation in ``<mark>``.
+
+    >>> highlighted('«We are ready,» he said <loudly>.')
+    '<mark>«We are ready,»</mark> he said &lt;loudly&gt;.'
+    """
+    return "".join(
+        f"<mark>{_e(part)}</mark>" if _QUOTED.fullmatch(part) else _e(part)
+        for part in _QUOTED.split(sentence) if part
+    )
+
+
 def sources_html(sources: Sequence[Source], reference: str | None = None) -> str:
-    """The source sentences with outlet and date, or the reference, as escaped HTML."""
+    """The source sentences with outlet and date (quotations marked), or the reference,
+    as escaped HTML."""
     parts = []
     for s in sources:
         outlet = s.outlet or "unknown outlet"
         date = s.published or "date unknown"
         parts.append(
-            f"<blockquote>“{_e(s.sentence)}”<br>— {_e(outlet)}, {_e(date)} "
+            f"<blockquote>{highlighted(s.sentence)}<br>— {_e(outlet)}, {_e(date)} "
             f"(article {_e(s.article)})</blockquote>"
         )
     heading = ""

@@ -26,15 +26,22 @@ __all__ = ["Issue", "Problem", "check_question", "check_sources", "normalize_tex
 
 @dataclass(frozen=True)
 class Problem:
-    """A problem in a bank file: where (``path``, 1-based ``line``), what and the fix."""
+    """A problem in a bank file: where (``path``, 1-based ``line``), what and the fix.
+
+    ``severity`` is ``"error"`` (the bank cannot be used) or ``"warning"`` (a quality
+    gate: the question works but can be answered without understanding; see
+    :mod:`edu_kit.quiz.gates`).
+    """
 
     path: str
     line: int | None
     message: str
     fix: str
+    severity: str = "error"
 
     def __str__(self) -> str:
-        return str(self.to_error())
+        text = str(self.to_error())
+        return f"warning: {text}" if self.severity == "warning" else text
 
     def to_error(self) -> QuizBankError:
         """This problem as an exception (as listed in ``QuizBankError.problems``)."""
@@ -166,6 +173,18 @@ def _key_issues(q: Question) -> list[Issue]:
             for i, v in enumerate(variants)
             if not normalize_text(str(v))
         ]
+    if q.type == "open":
+        issues = []
+        if not q.model_answer.strip():
+            issues.append(Issue(("model_answer",), "an open question needs a model answer",
+                                "add 'model_answer:' with an answer a teacher would give full marks"))
+        if not any(point.strip() for point in q.rubric):
+            issues.append(Issue(("rubric",), "an open question needs a rubric",
+                                "add 'rubric:' with the points a teacher looks for, as a list"))
+        if q.choices:
+            issues.append(Issue(("choices",), "an open question has no choices",
+                                "remove 'choices:'"))
+        return issues
     if q.type == "numeric" and isinstance(answer, Numeric):
         issues = []
         if not math.isfinite(answer.value):

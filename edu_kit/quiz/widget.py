@@ -7,10 +7,16 @@ offered in key order), and feedback widgets stay empty until the student answers
 A :class:`Quiz` displays as the live widget in JupyterLab and as a static, escaped
 text/HTML form elsewhere (nbval, GitHub, nbconvert); displaying it writes nothing into
 Output widgets.  Every graded answer is recorded with :func:`edu_kit.results.record`.
+
+An ``open`` question is a labelled text area with a "Save answer" button: each save
+appends the text to the log with ``correct`` and ``score`` null (never graded), and
+the model answer and rubric never reach the widget (teachers see them with
+:func:`edu_kit.quiz.model_answers`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import os
 from collections.abc import Callable, Sequence
@@ -22,7 +28,7 @@ from traitlets import TraitError
 
 from ..errors import ChoiceError, ResponseLogError
 from ..results import Response, answers_of, now, record
-from .grade import Feedback, grade, unanswered
+from .grade import LATER_CREDIT, Feedback, attempts_for, credit, grade, unanswered
 from .model import Question
 from .render import (
     Display,
@@ -85,9 +91,11 @@ class Item:
         self.feedback = widgets.HTML(value="", layout=widgets.Layout(**_WIDE))
         self.button: widgets.Button | None = None
         if not exam:
+            written = self.question.type == "open"
             self.button = widgets.Button(
-                description="Check answer",
-                tooltip=f"Check your answer to question {number}",
+                description="Save answer" if written else "Check answer",
+                tooltip=(f"Save your written answer to question {number}" if written
+                         else f"Check your answer to question {number}"),
                 layout=widgets.Layout(**_BUTTON),
             )
         header = widgets.HTML(
@@ -134,6 +142,13 @@ class Item:
                     layout=widgets.Layout(**_WIDE),
                 )
                 for i in range(1, len(self.display.left) + 1)
+            )
+        if q.type == "open":
+            return (
+                widgets.Textarea(value="", description=f"Your answer to question {self.number}",
+                                 placeholder="Write two or three sentences", tooltip=label,
+                                 rows=5, style=_LABELLED,
+                                 layout=widgets.Layout(width="100%", max_width="48em")),
             )
         if q.type == "short_text":
             return (
@@ -184,6 +199,9 @@ class Item:
         if kind == "short_text":
             text = str(values[0] or "").strip()
             return (text, "") if text else (None, "Type an answer first.")
+        if kind == "open":
+            text = str(values[0] or "").strip()
+            return (text, "") if text else (None, "Write your answer first.")
         return float(values[0] or 0.0), ""
 
     def set_answer(self, answer: object) -> None:
@@ -204,7 +222,7 @@ class Item:
                 for item, control in zip(self.display.left, controls, strict=True):
                     value = answer.get(item)
                     control.value = value if value in options else None
-            elif kind == "short_text" and isinstance(answer, str):
+            elif kind in ("short_text", "open") and isinstance(answer, str):
                 controls[0].value = answer
             elif kind == "numeric" and isinstance(answer, (int, float)) and not isinstance(answer, bool):
                 controls[0].value = float(answer)
@@ -257,10 +275,13 @@ class Quiz:
         exam: bool = False,
         log_dir: str | os.PathLike[str],
         recorder: Callable[[Path, Response], Path] | None = None,
+        later_credit: float = LATER_CREDIT,
         ask_name: bool = False,
         sealed: bool = False,
         chooser: Callable[[str | None], Sequence[Question]] | None = None,
     ) -> None:
+        credit(1.0, 2, later_credit)  # rejects a later_credit outside [0, 1]
+        self.later_credit = later_credit
         self.quiz_id = quiz_id
         self.title = title
         self.student = student
@@ -353,16 +374,23 @@ class Quiz:
 
     @property
     def score(self) -> float:
-        """The sum of the scores of finished questions."""
+        """The sum of the credited scores of finished graded questions."""
         return sum(item.final.score for item in self.items if item.final is not None)
+
+    @property
+    def _graded(self) -> int:
+        return sum(1 for item in self.items if item.question.graded)
 
     def _score_line(self) -> str:
         if self.sealed:
             saved = sum(1 for item in self.items if item.attempts_used)
             return f"Saved: {saved}/{len(self.items)} answers; scores after the deadline"
+        written = len(self.items) - self._graded
+        note = (f" ({written} written answer{'s' if written != 1 else ''} for your teacher, "
+                "not marked automatically)") if written else ""
         if self.exam and not any(item.final for item in self.items):
-            return f"Score: shown after you submit ({len(self.items)} questions)"
-        return f"Score: {_score_text(self.score)}/{len(self.items)}"
+            return f"Score: shown after you submit ({self._graded} marked questions){note}"
+        return f"Score: {_score_text(self.score)}/{self._graded}{note}"
 
     # -- restoring what the log holds
 
@@ -393,11 +421,22 @@ class Quiz:
                 self._restore_item(item, history)
         self.score_label.value = self._score_line()
 
+    def _credited(self, feedback: Feedback, attempt: int) -> Feedback:
+        """``feedback`` with the scoring rule applied (a later right answer earns part)."""
+        if attempt <= 1 or feedback.score <= 0:
+            return feedback
+        earned = credit(feedback.score, attempt, self.later_credit)
+        note = f" (attempt {attempt}: {_score_text(earned)} of 1 point)"
+        return dataclasses.replace(feedback, score=earned, message=feedback.message + note)
+
     def _restore_item(self, item: Item, history: list[dict[str, Any]]) -> None:
         last = history[-1]["answer"]
         item.attempts_used = len(history)
         item.set_answer(last)
-        left = self.attempts - item.attempts_used
+        if item.question.type == "open":
+            item.feedback.value = _written_html(item.attempts_used, "")
+            return
+        left = attempts_for(item.question, self.attempts) - item.attempts_used
         if self.sealed:
             if left <= 0:
                 item.disable()
@@ -407,6 +446,7 @@ class Quiz:
             feedback = grade(item.question, last) if last is not None else unanswered(item.question)
         except ChoiceError:  # the bank changed since: show nothing rather than a wrong verdict
             return
+        feedback = self._credited(feedback, item.attempts_used)
         final = feedback.correct or left <= 0
         if final:
             item.final = feedback
@@ -425,6 +465,9 @@ class Quiz:
             if self.sealed:
                 item.feedback.value = ""
                 continue
+            if item.question.type == "open":
+                item.feedback.value = _written_html(len(history), "") if history else ""
+                continue
             try:
                 feedback = unanswered(item.question) if answer is None else grade(item.question, answer)
             except ChoiceError:
@@ -440,7 +483,8 @@ class Quiz:
 
     # -- actions
 
-    def _save(self, item: Item, answer: object, feedback: Feedback | None) -> None:
+    def _save(self, item: Item, answer: object, feedback: Feedback | None) -> bool:
+        """Record an answer (``feedback`` None: not graded, e.g. a written answer)."""
         response = Response(
             student=self.student,
             quiz=self.quiz_id,
@@ -455,10 +499,23 @@ class Quiz:
             self._record(self.log_dir, response)
         except ResponseLogError as err:
             reason = err.problem + (f" ({err.path})" if err.path else "")
+            what = "received" if feedback is None else "graded"
             self.notice.value = notice_html(
-                f"Your answer was {'received' if feedback is None else 'graded'} but could not be saved: "
-                f"{reason}. Tell your teacher."
+                f"Your answer was {what} but could not be saved: {reason}. Tell your teacher."
             )
+            return False
+        return True
+
+    def _save_written(self, item: Item) -> None:
+        text, todo = item.answer()
+        if text is None:
+            item.feedback.value = notice_html(todo)
+            return
+        item.attempts_used += 1
+        if self._save(item, text, None):
+            again = " You can change it and save again; your teacher reads every version." if (
+                not self.exam) else ""
+            item.feedback.value = _written_html(item.attempts_used, again)
 
     def _checker(self, item: Item) -> Callable[[widgets.Button], None]:
         def check(_: widgets.Button) -> None:
@@ -467,15 +524,25 @@ class Quiz:
         return check
 
     def check(self, item: Item) -> None:
-        """Grade ``item``'s current answer (what its Check button does); sealed: save it."""
-        if item.final is not None or self.asking or item.attempts_used >= self.attempts:
+        """Grade ``item``'s current answer (what its Check button does); sealed: save it.
+
+        For an open question, save the written text instead (never graded).  A right
+        answer after the first attempt earns ``later_credit`` of its score.
+        """
+        if self.asking:
+            return
+        if item.question.type == "open":
+            self._save_written(item)
+            return
+        allowed = attempts_for(item.question, self.attempts)
+        if item.final is not None or item.attempts_used >= allowed:
             return
         answer, todo = item.answer()
         if answer is None:
             item.feedback.value = notice_html(todo)
             return
         item.attempts_used += 1
-        left = self.attempts - item.attempts_used
+        left = allowed - item.attempts_used
         if self.sealed:
             if left <= 0:
                 item.disable()
@@ -483,7 +550,7 @@ class Quiz:
             self.score_label.value = self._score_line()
             self._save(item, answer, None)
             return
-        feedback = grade(item.question, answer)
+        feedback = self._credited(grade(item.question, answer), item.attempts_used)
         final = feedback.correct or left <= 0
         if final:
             item.final = feedback
@@ -512,6 +579,10 @@ class Quiz:
             if self._already_submitted():
                 return
         for item in self.items:
+            if item.question.type == "open":
+                self._save_written(item)
+                item.disable()
+                continue
             if item.final is not None:
                 continue
             answer, _ = item.answer()
@@ -536,7 +607,7 @@ class Quiz:
     # -- display
 
     def _static(self) -> tuple[str, str]:
-        score = self._score_line() if self.exam else f"Score: 0/{len(self.items)}"
+        score = self._score_line() if self.exam else f"Score: 0/{self._graded}"
         args: dict[str, Any] = {"attempts": self.attempts, "exam": self.exam, "score": score}
         return (
             text_form(self.title, self.displays, **args),
@@ -562,6 +633,11 @@ def _saved_html(left: int) -> str:
     more = f" You may change it and save again ({left} left)." if left > 0 else ""
     return ('<div class="edu-kit-feedback" role="status"><p><strong>✓ Answer saved.</strong> '
             f"Feedback comes after the deadline.{more}</p></div>")
+
+
+def _written_html(version: int, again: str) -> str:
+    return ('<div class="edu-kit-feedback" role="status"><p><strong>✓ Saved '
+            f"(version {version}).</strong>{html.escape(again)}</p></div>")
 
 
 def _title_html(title: str) -> str:

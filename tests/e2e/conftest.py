@@ -804,7 +804,7 @@ def assert_log(server: Server, question: Any, wrong: str) -> None:
     assert log["quiz"].tolist() == [f"ids={question.id}"] * 2
     assert log["answer"].tolist() == [wrong, question.answer]
     assert log["correct"].tolist() == [False, True]
-    assert log["score"].tolist() == [0.0, 1.0]
+    assert log["score"].tolist() == [0.0, 0.5]  # a right second attempt earns half a point
     assert log["attempt"].tolist() == [1, 2]
 
 
@@ -843,10 +843,11 @@ def wrong_then_right_with_the_mouse(
     assert_not_revealed("the kernel's messages after a wrong attempt", traffic.text(), question)
     save_screenshot(shots, f"{name}_wrong.png")
 
-    # The right answer: verdict, explanation, source with outlet and date, score 1/1.
+    # The right answer: verdict, explanation, source with outlet and date; a right second
+    # attempt earns half a point (docs/quiz_format.md, "Scoring").
     ui.answer_with_mouse(question.answer)
     assert_finished_feedback(ui, question)
-    expect(ui.score).to_have_text("Score: 1/1")
+    expect(ui.score).to_have_text("Score: 0.5/1")
     expect(ui.radio(question.answer)).to_be_disabled()
     expect(ui.check_button).to_be_disabled()
     after = save_screenshot(shots, f"{name}_after.png")
@@ -864,6 +865,6 @@ def wrong_then_right_with_the_keyboard(page: Any, server: Server, question: Any,
     expect(ui.feedback).to_contain_text("Try again: 1 attempt left.")
     ui.answer_with_keyboard(question.answer, first=False)
     assert_finished_feedback(ui, question)
-    expect(ui.score).to_have_text("Score: 1/1")
+    expect(ui.score).to_have_text("Score: 0.5/1")
     save_screenshot(ui.root, f"{name}_keyboard_after.png")
     assert_log(server, question, wrong)

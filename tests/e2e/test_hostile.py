@@ -54,6 +54,7 @@ HOSTILE_STRINGS = (SCRIPT, IMG, MARKDOWN_LINK, HTML_LINK)
 # What edu_kit and pandas may emit; none of these can run code or load anything.
 SAFE_TAGS = {
     "blockquote",
+    "mark",  # quotations marked in a cited sentence
     "br",
     "div",
     "em",
@@ -246,8 +247,9 @@ def test_hostile_files_are_valid_and_hostile(corpus: Any, bank: Any) -> None:
     assert article.url.startswith("javascript:")
     for piece in HOSTILE_STRINGS:
         assert piece in article.body, f"the article lacks {piece!r}"
-    assert quiz.check_bank(BANK_FILE, corpus=corpus) == ()
-    assert {q.type for q in bank.questions} == set(quiz.TYPES), "every question type is covered"
+    assert [p for p in quiz.check_bank(BANK_FILE, corpus=corpus) if p.severity == "error"] == []
+    # open questions' hostile input: tests/test_widget.py::test_open_question_shows_markup_as_text
+    assert {q.type for q in bank.questions} == set(quiz.TYPES) - {"open"}, "every graded type is covered"
     everything = " ".join(
         [*bank.titles] + [text for q in bank.questions for text in (*question_texts(q), *finished_texts(q, False))]
     )

@@ -179,7 +179,8 @@ def test_every_cut_is_marked_and_said(source_id: str) -> None:
 
     doc = SOURCES[source_id]
     if "[…]" in doc.body:
-        assert doc.copy and "[…]" in doc.copy, "say in Copy what each '[…]' leaves out"
+        assert doc.copy is not None
+        assert "[…]" in doc.copy, "say in Copy what each '[…]' leaves out"
     assert not re.search(r"stored (?:copy|page) (?:ends|breaks off|reaches)", doc.copy or ""), (
         "say where our excerpt stops, not that the page ends"
     )

@@ -23,8 +23,14 @@ from edu_kit.quiz.widget import Quiz
 from edu_kit.results import load, summary
 
 BANK = load_bank()
-#: One question of each type, so every kind of key is checked for leaks.
-ONE_OF_EACH = list({q.type: q.id for q in BANK.questions}.values())
+#: One hand-written question of each type, so every kind of key is checked for leaks. They are
+#: chosen so that no one's prompt or choices state another's answer (a teacher's list could do
+#: that; ``quiz check`` reports such pairs).
+ONE_OF_EACH = [
+    "hw-concepts-formats-match", "hw-concepts-budapest-signatories", "hw-concepts-nato-allies",
+    "open-why-ukraine-russia", "hw-timeline-order-treaties", "hw-concepts-minsk",
+    "hw-concepts-budapest-gave-up", "hw-concepts-russia-veto",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -47,6 +53,8 @@ def _secrets(question: Question) -> list[str]:
     texts = [question.explanation, *(s.sentence for s in question.sources)]
     if question.reference:
         texts.append(question.reference)
+    if question.type == "open":  # the model answer and the rubric are the teacher's
+        texts += [question.model_answer, *question.rubric]
     if question.type == "short_text":
         texts += [str(a) for a in question.answer] if isinstance(question.answer, tuple) else [str(question.answer)]
     pieces = [run.strip() for text in texts for run in re.findall(r"[A-Za-z0-9 ,.()'-]+", text)]
@@ -55,7 +63,7 @@ def _secrets(question: Question) -> list[str]:
 
 
 def test_keyless_release_holds_no_key_and_no_explanation(tmp_path: Path) -> None:
-    assert len(ONE_OF_EACH) == 7
+    assert {BANK[qid].type for qid in ONE_OF_EACH} == {q.type for q in BANK.questions}
     folder = release(load_assignment(_spec(tmp_path)), tmp_path / "release")
     files = sorted(p.name for p in folder.rglob("*") if p.is_file())
     assert files == sorted([RELEASE_FILE, "week3.ipynb"])
@@ -134,6 +142,8 @@ def _answer_all(quiz: Quiz, right: bool) -> None:
                 box.value = pairs[left]
         elif item.question.type == "short_text":
             item.controls[0].value = key[0]
+        elif item.question.type == "open":
+            item.controls[0].value = "A written answer that the teacher reads."
         else:
             item.controls[0].value = key.value
 
@@ -146,6 +156,8 @@ def _set_correct_wrong(item: Any) -> None:
         control.value = wanted or next(o for o in item.display.options if o != key)
     elif item.question.type == "short_text":
         control.value = "not the answer"
+    elif item.question.type == "open":
+        control.value = "A written answer that misses the point."
     elif item.question.type == "numeric":
         control.value = -12345.0
 
@@ -179,7 +191,7 @@ def test_sealed_exam_from_release_to_grades(tmp_path: Path, capsys: pytest.Captu
         collected = load_collected(course)
     assert sorted(collected["student"].unique()) == ["ana", "ben", "cy"]
     ungraded = summary(collected)
-    assert ungraded["ungraded"].tolist() == [7, 7, 7]
+    assert ungraded["ungraded"].tolist() == [8, 8, 8]  # sealed: nothing graded before the teacher grades
     graded = summary(grade_log(collected, BANK, quiz="week3"))
     assert graded["student"].tolist() == ["ana", "ben", "cy"]
     assert graded["score"].tolist()[0] == 7.0
@@ -190,13 +202,13 @@ def test_sealed_exam_from_release_to_grades(tmp_path: Path, capsys: pytest.Captu
     with pytest.warns(UserWarning, match="submitted by 'cy'"):
         assert main(["grade", str(spec), str(course), "--feedback", str(feedback)]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"ana\s+7\s+7\s+7\.0\s+0", out), out
+    assert re.search(r"ana\s+8\s+7\s+7\.0\s+1", out), out
     page = (feedback / "ben" / "week3" / "edu_kit_feedback.html").read_text(encoding="utf-8")
     assert "Your answer:" in page
     assert "The answer:" in page
     with pytest.warns(UserWarning, match="submitted by 'cy'"):
         assert main(["results", str(course / "submitted"), "--quiz", "week3"]) == 0
-    assert re.search(r"cy\s+7\s+0\s+0\.0\s+7", capsys.readouterr().out)
+    assert re.search(r"cy\s+8\s+0\s+0\.0\s+8", capsys.readouterr().out)
 
 
 def test_an_assignment_not_open_yet_says_when(tmp_path: Path) -> None:

@@ -91,6 +91,9 @@ def build(fields: Mapping[str, Any], meta: Mapping[str, Any], defaults: Mapping[
     data = {**defaults, **{k: v for k, v in meta.items() if k not in NATIVE}, **fields}
     if None in data.get("topics", ()):
         raise ValueError("no topic: give one of timeline, positions, concepts, sources for imported questions")
+    if str(data["type"]) == "open" and not (str(data.get("model_answer") or "").strip() and data.get("rubric")):
+        raise ValueError("an open question needs a model answer and a rubric, which the file does not give; "
+                         "write the question into the bank by hand with both")
     if not data.get("explanation"):
         data.pop("explanation", None)
         if str(data["type"]) != "open":

@@ -287,7 +287,7 @@ def plot_sources(frame: pd.DataFrame | None = None, *, corpus: Corpus | None = N
     outlets = dict(zip(data["article"], data["outlet"], strict=False))
     sides = dict(zip(data["speaker"], data["side"], strict=False))
     own = ax is None
-    ax = _style.axes_for(ax, (11.0, 1.8 + 0.7 * max(len(articles), 2)))
+    ax = _style.axes_for(ax, (_style.FIGURE_WIDTH, 3.2 + 0.7 * max(len(articles), 2)))
     left = [0.0] * len(articles)
     seen: Counter[str] = Counter()  # speakers drawn so far per side: the second gets stripes...
     for speaker in speakers:
@@ -301,24 +301,32 @@ def plot_sources(frame: pd.DataFrame | None = None, *, corpus: Corpus | None = N
         bars = ax.barh(range(len(articles)), counts, left=left, color=colour, edgecolor="white", linewidth=1.0,
                        hatch=hatch, height=0.62, label=label)  # fmt: skip
         dark_text = colour in _LIGHT
-        ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=9.5, fontweight="bold",
+        ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=_style.MIN_FONT, fontweight="bold",
                      color="#111111" if dark_text else "white",
                      bbox={"boxstyle": "round,pad=0.3", "fc": colour, "ec": "none"})  # fmt: skip
         left = [x + c for x, c in zip(left, counts, strict=True)]
     for y, total in enumerate(left):
-        ax.text(total + 0.08, y, f"{int(total)}", va="center", ha="left", fontsize=9, color=_style.TEXT_GREY)
+        ax.text(
+            total + 0.08, y, f"{int(total)}", va="center", ha="left", fontsize=_style.MIN_FONT, color=_style.TEXT_GREY
+        )
     ax.set_xlim(0, max([*left, 1.0]) * 1.08 + 0.3)
     ax.set_yticks(range(len(articles)))
     ax.set_yticklabels(
-        [f"{a}  {_style.wrap(str(outlets.get(a) or 'unknown outlet'), 26)}" for a in articles], fontsize=9
+        [f"{a}  {_style.wrap(str(outlets.get(a) or 'unknown outlet'), 22)}" for a in articles], fontsize=_style.MIN_FONT
     )
     ax.invert_yaxis()
-    ax.set_xlabel("Full quotations in the running text (fragments and captions not counted)", color=_style.TEXT_GREY)
+    ax.set_xlabel(
+        "Full quotations in the running text\n(fragments and captions not counted)",
+        color=_style.TEXT_GREY,
+        fontsize=_style.MIN_FONT,
+    )
+    ax.tick_params(axis="x", labelsize=_style.MIN_FONT)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title("Who is quoted, and how often, in each article", fontsize=13, fontweight="bold")
-    ax.legend(title="Speaker (side)", loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=9)
+    ax.set_title("Who is quoted, and how often, in each article", fontsize=12, fontweight="bold")
+    ax.legend(title="Speaker (side)", loc="upper center", bbox_to_anchor=(0.4, -0.2), ncol=2, frameon=False,
+              fontsize=_style.MIN_FONT, title_fontsize=_style.MIN_FONT)  # fmt: skip
     if own:
         _style.figure_of(ax).tight_layout()
     return ax

@@ -5,7 +5,7 @@
 :func:`load_collected` reads every log in that tree; the student is the folder name
 (what nbgrader knows from the login) and is cross-checked with the ``student`` field of
 each record: a record saying someone else (or nobody) is kept under the folder's
-student, and each disagreement is named in ``attrs["problems"]`` and in a
+student, and each disagreement is named in ``attrs["notes"]`` (the record is counted, not skipped) and in a
 :class:`~edu_kit.results.ResponseLogWarning`.  A folder that is not such a tree is read
 as a plain folder of logs with :func:`edu_kit.results.load`.
 """
@@ -47,7 +47,7 @@ def load_collected(path: str | os.PathLike[str]) -> pd.DataFrame:
     tree = submitted_folder(path)
     if tree is None:
         return load(path)
-    frames, problems = [], []
+    frames, problems, notes = [], [], []
     for student_dir in sorted(p for p in tree.iterdir() if p.is_dir()):
         for assignment_dir in sorted(p for p in student_dir.iterdir() if p.is_dir()):
             for log in sorted(assignment_dir.rglob("*.jsonl")):
@@ -59,7 +59,7 @@ def load_collected(path: str | os.PathLike[str]) -> pd.DataFrame:
                 claimed = frame["student"]
                 wrong = frame[claimed.isna() | (claimed != student)]
                 for row in wrong.itertuples(index=False):
-                    problems.append(f"{row.file}, line {row.line}: the record says student {row.student!r} "
+                    notes.append(f"{row.file}, line {row.line}: the record says student {row.student!r} "
                                     f"but it was submitted by {student!r}; counted for {student!r}")
                 frames.append(frame.assign(student=student))
     from ..results import COLUMNS
@@ -68,7 +68,8 @@ def load_collected(path: str | os.PathLike[str]) -> pd.DataFrame:
         result = pd.concat(frames, ignore_index=True)
     else:
         result = load(tree) if any(tree.glob("*.jsonl")) else pd.DataFrame(columns=list(COLUMNS))
-    for problem in problems:
+    for problem in (*problems, *notes):
         warnings.warn(problem, ResponseLogWarning, stacklevel=2)
     result.attrs["problems"] = tuple(problems)
+    result.attrs["notes"] = tuple(notes)
     return result

@@ -96,6 +96,14 @@ def _quiz(args: argparse.Namespace) -> int:
     if warnings:
         print(f"{warnings} warning(s): questions that fail a quality gate (see docs/quiz_format.md).",
               file=sys.stderr)
+    from ..quiz.check import bank_warnings
+
+    reveals = bank_warnings(files)
+    for reveal in reveals:
+        print(reveal, file=sys.stderr)
+    if reveals:
+        print(f"{len(reveals)} warning(s): pairs of questions that reveal each other's answers "
+              "(never drawn into one quiz).", file=sys.stderr)
     if errors:
         print(f"{len(errors)} problem(s) found.", file=sys.stderr)
         return 1

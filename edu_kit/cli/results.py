@@ -110,10 +110,17 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
 
 
 def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None) -> int:
-    from ..classroom.collected import load_collected
-    from ..results import summary
+    import warnings
 
-    frame = load_collected(path)
+    from ..classroom.collected import load_collected
+    from ..results import ResponseLogWarning, summary
+
+    with warnings.catch_warnings():  # each skipped line is reported once, below
+        warnings.simplefilter("ignore", ResponseLogWarning)
+        frame = load_collected(path)
+    status = _report_problems(frame.attrs.get("problems", ()))
+    for note in frame.attrs.get("notes", ()):
+        print(f"edu-kit: note: {note}", file=sys.stderr)
     if spec is not None:
         from ..classroom.assignments import load_assignment
         from ..classroom.grading import grade_log
@@ -124,14 +131,25 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
         quiz = assignment.id
     if frame.empty:
         print(f"No responses recorded in {path} yet.")
-        return 0
+        return status
     table = summary(frame, quiz=quiz, per_quiz=per_quiz)
     if table.empty:
         quizzes = ", ".join(sorted(map(str, frame["quiz"].unique())))
         print(f"No responses to quiz {quiz!r} in {path}; quizzes there: {quizzes}.")
-        return 0
+        return status
     print(table.to_string(index=False))
-    return 0
+    return status
+
+
+def _report_problems(problems: Sequence[str]) -> int:
+    """Name each skipped line or file on stderr; 1 when there was any (the good records
+    are still summarised), else 0."""
+    for problem in problems:
+        print(f"edu-kit: {problem}", file=sys.stderr)
+    if problems:
+        print(f"edu-kit: {len(problems)} line(s) or file(s) skipped; every other record is counted",
+              file=sys.stderr)
+    return 1 if problems else 0
 
 
 def _load(paths: Sequence[str]) -> pd.DataFrame:

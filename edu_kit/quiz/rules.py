@@ -238,7 +238,9 @@ def check_question(question: Question) -> tuple[Issue, ...]:
     ...     print(issue.message)
     the answer is not an ordering of the choices (missing: '1994'; not among the choices: '2008')
     """
-    issues = _duplicate_choices(question) + _key_issues(question)
+    from .leaks import question_leaks  # keys given away by form or hidden in look-alikes
+
+    issues = _duplicate_choices(question) + _key_issues(question) + question_leaks(question)
     checks: tuple[tuple[str, object, Sequence[str]], ...] = (
         ("type", question.type, TYPES),
         ("difficulty", question.difficulty, DIFFICULTIES),

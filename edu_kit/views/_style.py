@@ -142,3 +142,18 @@ def figure_of(ax: Axes) -> Figure:
     if figure is None:  # pragma: no cover - axes are always made on a figure here
         raise ValueError("these axes belong to no figure")
     return figure
+
+
+def literal_text(ax: Axes) -> Axes:
+    """Show every text of ``ax`` as written: no mathtext, so "$5bn ... $9bn" is money.
+
+    Covers titles, labels, tick labels, annotations and the legend (article and
+    teacher text reach all of them); returns ``ax``.
+    """
+    from matplotlib.text import Text
+
+    for text in ax.findobj(Text):
+        text.set_parse_math(False)
+    for tick in (*ax.get_xticklabels(), *ax.get_yticklabels()):
+        tick.set_parse_math(False)
+    return ax

@@ -49,6 +49,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .._data import data_file
+from .._frames import literal_dollars
 from ..annotate import Annotations
 from ..annotate._lexicon import lexicon
 from ..corpus import Article, Corpus
@@ -98,6 +99,7 @@ def sources(corpus: Corpus) -> pd.DataFrame:
     ('Schulz, Schultz', '"second-class", "real", "fake"')
     """
     import pandas as pd
+    literal_dollars(pd)
 
     from ..facts import crosscheck
 
@@ -239,6 +241,7 @@ def quoted_speakers(corpus: Corpus) -> pd.DataFrame:
     [['Jens Stoltenberg', 'NATO', 5], ['Volodymyr Zelensky', 'Ukraine', 2]]
     """
     import pandas as pd
+    literal_dollars(pd)
 
     kb = load_knowledge()
     sides = {e.name: e.side for e in (*kb.people, *kb.organizations, *kb.places)}
@@ -315,4 +318,4 @@ def plot_sources(frame: pd.DataFrame | None = None, *, corpus: Corpus | None = N
     ax.legend(title="Speaker (side)", loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=9)
     if own:
         _style.figure_of(ax).tight_layout()
-    return ax
+    return _style.literal_text(ax)

@@ -115,20 +115,24 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
     from ..classroom.collected import load_collected
     from ..results import ResponseLogWarning, summary
 
-    with warnings.catch_warnings():  # each skipped line is reported once, below
-        warnings.simplefilter("ignore", ResponseLogWarning)
-        frame = load_collected(path)
-    status = _report_problems(frame.attrs.get("problems", ()))
-    for note in frame.attrs.get("notes", ()):
-        print(f"edu-kit: note: {note}", file=sys.stderr)
+    assignment = None
     if spec is not None:
         from ..classroom.assignments import load_assignment
-        from ..classroom.grading import grade_log
-        from ..quiz.bank import load_bank
 
         assignment = load_assignment(spec)
-        frame = grade_log(frame, load_bank(assignment.bank), quiz=assignment.id)
+    with warnings.catch_warnings():  # each skipped line is reported once, below
+        warnings.simplefilter("ignore", ResponseLogWarning)
+        frame = load_collected(path, None if assignment is None else assignment.id)
+    status = _report_problems(frame.attrs.get("problems", ()))
+    if assignment is not None:
+        from ..classroom.grading import assignment_records, grade_log
+        from ..quiz.bank import load_bank
+
+        bank = load_bank(assignment.bank)
+        frame = grade_log(assignment_records(frame, assignment, bank), bank, quiz=assignment.id)
         quiz = assignment.id
+    for note in frame.attrs.get("notes", ()):
+        print(f"edu-kit: note: {note}", file=sys.stderr)
     if frame.empty:
         print(f"No responses recorded in {path} yet.")
         return status

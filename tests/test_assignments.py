@@ -347,3 +347,57 @@ def test_an_unreadable_time_skips_one_line_not_the_class(tmp_path: Path, capsys:
     assert re.search(r"pat\s+7\s+0\s+0\.0", out), out
     assert "line 8" in out
     assert "line 9" in out
+
+
+def _student_copy(tmp_path: Path, **fields: Any) -> Path:
+    folder = release(load_assignment(_spec(tmp_path, **fields)), tmp_path / "release")
+    mine = tmp_path / "pat" / "week3"
+    shutil.copytree(folder, mine)
+    return mine
+
+
+def test_a_submission_that_cannot_be_saved_is_not_called_submitted(tmp_path: Path) -> None:
+    mine = _student_copy(tmp_path)
+    (mine / "responses").write_text("a file where the folder should be", encoding="utf-8")
+    quiz = assignment(mine, student="pat")
+    assert isinstance(quiz, Quiz)
+    _answer_all(quiz, right=True)
+    quiz.submit()
+    assert "could not be saved" in quiz.notice.value
+    assert "NOT submitted" in quiz.notice.value
+    assert "Submitted. Your answers are saved" not in quiz.notice.value
+    assert quiz.score_label.value.startswith("Saved: 0/")
+    assert quiz.submit_button is not None
+    assert not quiz.submit_button.disabled
+    (mine / "responses").unlink()  # the teacher fixes it; the student presses Submit again
+    quiz.submit()
+    assert "Submitted. Your answers are saved" in quiz.notice.value
+    assert len(load(mine / "responses")) == len(ONE_OF_EACH)
+
+
+def test_a_practice_answer_that_cannot_be_saved_is_not_called_saved(tmp_path: Path) -> None:
+    mine = _student_copy(tmp_path, mode="practice", attempts=2)
+    (mine / "responses").write_text("a file where the folder should be", encoding="utf-8")
+    quiz = assignment(mine, student="pat")
+    assert isinstance(quiz, Quiz)
+    item = next(i for i in quiz.items if i.question.type == "single")
+    _set_correct_wrong(item)
+    quiz.check(item)
+    assert "Answer saved" not in item.feedback.value
+    assert "could not be saved" in quiz.notice.value
+    assert item.attempts_used == 0
+
+
+def test_check_in_an_exam_saves_nothing_and_seals_nothing(tmp_path: Path) -> None:
+    mine = _student_copy(tmp_path)
+    first = assignment(mine, student="pat")
+    second = assignment(mine, student="pat")  # another tab
+    assert isinstance(first, Quiz)
+    assert isinstance(second, Quiz)
+    _answer_all(first, right=True)
+    second.check(second.items[0])
+    first.check(first.items[0])
+    assert not (mine / "responses").exists()
+    first.submit()
+    assert "Submitted. Your answers are saved" in first.notice.value
+    assert len(load(mine / "responses")) == len(ONE_OF_EACH)

@@ -237,11 +237,11 @@ class Item:
         except (TraitError, ValueError, TypeError):
             return
 
-    def disable(self) -> None:
+    def disable(self, disabled: bool = True) -> None:
         for control in self.controls:
-            control.disabled = True
+            control.disabled = disabled
         if self.button is not None:
-            self.button.disabled = True
+            self.button.disabled = disabled
 
 
 def _question_header(number: int, question: Question) -> str:
@@ -522,16 +522,20 @@ class Quiz:
             return False
         return True
 
-    def _save_written(self, item: Item) -> None:
+    def _save_written(self, item: Item) -> bool:
+        """Save an open question's text; False only when it could not be saved."""
         text, todo = item.answer()
         if text is None:
             item.feedback.value = notice_html(todo)
-            return
+            return True
         item.attempts_used += 1
         if self._save(item, text, None):
             again = " You can change it and save again; your teacher reads every version." if (
                 not self.exam) else ""
             item.feedback.value = _written_html(item.attempts_used, again)
+            return True
+        item.attempts_used -= 1
+        return False
 
     def _checker(self, item: Item) -> Callable[[widgets.Button], None]:
         def check(_: widgets.Button) -> None:
@@ -547,6 +551,9 @@ class Quiz:
         """
         if self.asking:
             return
+        if self.exam:  # an exam is saved, and sealed, only by Submit
+            item.feedback.value = notice_html("In an exam your answers are saved when you press Submit.")
+            return
         if item.question.type == "open":
             self._save_written(item)
             return
@@ -560,11 +567,13 @@ class Quiz:
         item.attempts_used += 1
         left = allowed - item.attempts_used
         if self.sealed:
+            if not self._save(item, answer, None):
+                item.attempts_used -= 1
+                return
             if left <= 0:
                 item.disable()
             item.feedback.value = _saved_html(left)
             self.score_label.value = self._score_line()
-            self._save(item, answer, None)
             return
         feedback = self._credited(grade(item.question, answer), item.attempts_used)
         final = feedback.correct or left <= 0
@@ -594,9 +603,11 @@ class Quiz:
             self.restore()  # another tab or an earlier run may have submitted already
             if self._already_submitted():
                 return
+        failed: list[Item] = []
         for item in self.items:
             if item.question.type == "open":
-                self._save_written(item)
+                if not self._save_written(item):
+                    failed.append(item)
                 item.disable()
                 continue
             if item.final is not None:
@@ -605,13 +616,28 @@ class Quiz:
             item.attempts_used += 1
             item.disable()
             if self.sealed:
-                self._save(item, answer, None)
+                if not self._save(item, answer, None):
+                    item.attempts_used -= 1
+                    failed.append(item)
                 continue
             feedback = unanswered(item.question) if answer is None else grade(item.question, answer)
+            if not self._save(item, answer, feedback):
+                item.attempts_used -= 1
+                failed.append(item)
+                continue
             item.final = feedback
             item.feedback.value = feedback_html(feedback, item.question, final=True,
                                                 attempts_left=0)
-            self._save(item, answer, feedback)
+        if failed:  # not submitted: say so, and let the student press Submit again
+            for item in failed:
+                item.disable(False)
+            if self.submit_button is not None:
+                self.submit_button.disabled = False
+            self.score_label.value = self._score_line()
+            self.notice.value += notice_html(
+                f"NOT submitted: {len(failed)} answer{'s' if len(failed) != 1 else ''} could not be saved. "
+                "Keep this page open, tell your teacher, and press Submit again once it is fixed.")
+            return
         self.submitted_at = now()
         self.score_label.value = self._score_line()
         if self.sealed:

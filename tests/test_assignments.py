@@ -401,3 +401,20 @@ def test_check_in_an_exam_saves_nothing_and_seals_nothing(tmp_path: Path) -> Non
     first.submit()
     assert "Submitted. Your answers are saved" in first.notice.value
     assert len(load(mine / "responses")) == len(ONE_OF_EACH)
+
+
+def test_a_partly_answered_matching_is_saved_as_given_and_earns_its_pairs(tmp_path: Path) -> None:
+    mine = _student_copy(tmp_path)
+    quiz = assignment(mine, student="pat")
+    assert isinstance(quiz, Quiz)
+    item = next(i for i in quiz.items if i.question.type == "matching")
+    key = dict(keyed_questions(BANK, "week3")[item.question.id].answer)
+    assert len(key) >= 3
+    for left, box in list(zip(item.display.left, item.controls, strict=True))[:2]:
+        box.value = key[left]
+    quiz.submit()
+    saved = load(mine / "responses")
+    answer = saved[saved["question"] == item.question.id]["answer"].iloc[0]
+    assert answer == {left: (key[left] if i < 2 else None) for i, left in enumerate(item.display.left)}
+    graded = grade_log(saved, BANK, quiz="week3")
+    assert graded[graded["question"] == item.question.id]["score"].iloc[0] == pytest.approx(2 / len(key))

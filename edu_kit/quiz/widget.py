@@ -212,6 +212,16 @@ class Item:
             return (text, "") if text else (None, "Write your answer first.")
         return float(values[0] or 0.0), ""
 
+    def submitted(self) -> object | None:
+        """What Submit saves: the answer, or what is set of an unfinished matching (the
+        pairs set are graded; the rest count as wrong), else None (no answer)."""
+        answer, _ = self.answer()
+        if answer is None and self.question.type == "matching":
+            values = [getattr(c, "value", None) for c in self.controls]
+            if any(v is not None for v in values):
+                return dict(zip(self.display.left, values, strict=True))
+        return answer
+
     def set_answer(self, answer: object) -> None:
         """Put a recorded ``answer`` back into the controls (restoring); ignores what no longer fits."""
         kind, controls, options = self.question.type, self.controls, self.display.options
@@ -612,7 +622,7 @@ class Quiz:
                 continue
             if item.final is not None:
                 continue
-            answer, _ = item.answer()
+            answer = item.submitted()
             item.attempts_used += 1
             item.disable()
             if self.sealed:

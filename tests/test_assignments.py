@@ -418,3 +418,26 @@ def test_a_partly_answered_matching_is_saved_as_given_and_earns_its_pairs(tmp_pa
     assert answer == {left: (key[left] if i < 2 else None) for i, left in enumerate(item.display.left)}
     graded = grade_log(saved, BANK, quiz="week3")
     assert graded[graded["question"] == item.question.id]["score"].iloc[0] == pytest.approx(2 / len(key))
+
+
+@pytest.mark.parametrize("how", ["student=", "EDU_KIT_STUDENT", "JUPYTERHUB_USER"])
+def test_a_new_name_does_not_open_a_second_exam_in_the_same_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    mine = _student_copy(tmp_path)
+    first = assignment(mine, student="pat")
+    assert isinstance(first, Quiz)
+    _answer_all(first, right=False)
+    first.submit()
+    forget()
+    if how == "student=":
+        again = assignment(mine, student="cara")
+    else:
+        monkeypatch.setenv(how, "cara")
+        again = assignment(mine)
+    assert isinstance(again, Quiz)
+    assert again.student == "cara"
+    assert "Already submitted" in again.notice.value
+    assert "already holds a submission as pat" in again.notice.value
+    _answer_all(again, right=True)
+    again.submit()
+    assert sorted(p.name for p in (mine / "responses").iterdir()) == ["pat.jsonl"]

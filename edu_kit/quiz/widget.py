@@ -28,7 +28,7 @@ import ipywidgets as widgets
 from traitlets import TraitError
 
 from ..errors import ChoiceError, ResponseLogError
-from ..results import Response, answers_of, now, record
+from ..results import Response, answers_in, answers_of, now, record
 from .grade import LATER_CREDIT, Feedback, attempts_for, credit, grade, unanswered
 from .model import Question
 from .render import (
@@ -296,6 +296,7 @@ class Quiz:
         later_credit: float = LATER_CREDIT,
         ask_name: bool = False,
         sealed: bool = False,
+        one_owner: bool = False,
         chooser: Callable[[str | None], Sequence[Question]] | None = None,
     ) -> None:
         credit(1.0, 2, later_credit)  # rejects a later_credit outside [0, 1]
@@ -306,6 +307,7 @@ class Quiz:
         self.attempts = 1 if exam else attempts
         self.exam = exam
         self.sealed = sealed
+        self.one_owner = one_owner  # the log folder is one student's (an assignment folder)
         self.log_dir = Path(log_dir)
         self._record = recorder or record
         self._chooser = chooser
@@ -427,11 +429,20 @@ class Quiz:
         except ResponseLogError as err:
             self.notice.value = notice_html(f"Your earlier answers could not be read: {err.problem}.")
             return
+        others: set[str] = set()
+        if self.exam and self.one_owner and not rows:  # a submission under another name locks it too
+            rows = answers_in(self.log_dir, self.quiz_id)
+            others = {str(row["student"]) for row in rows}
         by_question: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             by_question.setdefault(row["question"], []).append(row)
         if self.exam and rows:
             self._lock_submitted(by_question, rows[-1]["time"])
+            if others:
+                self.notice.value += notice_html(
+                    f"This assignment folder already holds a submission as {', '.join(sorted(others))!s}, "
+                    f"not {self.student}: one folder holds one student's submission. Tell your teacher "
+                    "if this is wrong.")
             return
         for item in self.items:
             history = by_question.get(item.question.id)

@@ -441,3 +441,12 @@ def test_a_new_name_does_not_open_a_second_exam_in_the_same_folder(
     _answer_all(again, right=True)
     again.submit()
     assert sorted(p.name for p in (mine / "responses").iterdir()) == ["pat.jsonl"]
+
+
+def test_assign_warns_that_the_bundled_bank_is_public(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["assign", str(_spec(tmp_path)), "--out", str(tmp_path / "r")]) == 0
+    assert "students can look these keys up" in capsys.readouterr().err
+    own = Path(__file__).parent / "data" / "dollars" / "bank.yaml"  # a teacher's own bank
+    assert main(["assign", str(_spec(tmp_path, questions=["dollars-single"], bank=str(own))), "--out",
+                 str(tmp_path / "r2")]) == 0
+    assert "students can look these keys up" not in capsys.readouterr().err

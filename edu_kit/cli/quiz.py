@@ -91,11 +91,6 @@ def _quiz(args: argparse.Namespace) -> int:
     problems = check_bank(files, corpus=corpus)
     for problem in problems:
         print(problem)
-    errors = [p for p in problems if p.severity == "error"]
-    warnings = len(problems) - len(errors)
-    if warnings:
-        print(f"{warnings} warning(s): questions that fail a quality gate (see docs/quiz_format.md).",
-              file=sys.stderr)
     from ..quiz.check import bank_warnings
 
     reveals = bank_warnings(files)
@@ -104,6 +99,11 @@ def _quiz(args: argparse.Namespace) -> int:
     if reveals:
         print(f"{len(reveals)} warning(s): pairs of questions that reveal each other's answers "
               "(never drawn into one quiz).", file=sys.stderr)
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = len(problems) - len(errors)
+    if warnings:
+        print(f"{warnings} warning(s): questions that fail a quality gate (see docs/quiz_format.md).",
+              file=sys.stderr)
     if errors:
         print(f"{len(errors)} problem(s) found.", file=sys.stderr)
         return 1

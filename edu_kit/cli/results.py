@@ -110,20 +110,18 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
 
 
 def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None) -> int:
-    import warnings
-
     from ..classroom.collected import load_collected
-    from ..results import ResponseLogWarning, summary
+    from ..results import summary
 
     assignment = None
     if spec is not None:
         from ..classroom.assignments import load_assignment
 
         assignment = load_assignment(spec)
-    with warnings.catch_warnings():  # each skipped line is reported once, below
-        warnings.simplefilter("ignore", ResponseLogWarning)
-        frame = load_collected(path, None if assignment is None else assignment.id)
-    status = _report_problems(frame.attrs.get("problems", ()))
+    # each skipped line, and each record filed under another student, is named in a ResponseLogWarning
+    frame = load_collected(path, None if assignment is None else assignment.id)
+    status = 0
+    warned = set(frame.attrs.get("notes", ()))
     if assignment is not None:
         from ..classroom.grading import assignment_records, grade_log
         from ..quiz.bank import load_bank
@@ -132,7 +130,8 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
         frame = grade_log(assignment_records(frame, assignment, bank), bank, quiz=assignment.id)
         quiz = assignment.id
     for note in frame.attrs.get("notes", ()):
-        print(f"edu-kit: note: {note}", file=sys.stderr)
+        if note not in warned:
+            print(f"edu-kit: note: {note}", file=sys.stderr)
     if frame.empty:
         print(f"No responses recorded in {path} yet.")
         return status
@@ -143,17 +142,6 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
         return status
     print(table.to_string(index=False))
     return status
-
-
-def _report_problems(problems: Sequence[str]) -> int:
-    """Name each skipped line or file on stderr; 1 when there was any (the good records
-    are still summarised), else 0."""
-    for problem in problems:
-        print(f"edu-kit: {problem}", file=sys.stderr)
-    if problems:
-        print(f"edu-kit: {len(problems)} line(s) or file(s) skipped; every other record is counted",
-              file=sys.stderr)
-    return 1 if problems else 0
 
 
 def _load(paths: Sequence[str]) -> pd.DataFrame:

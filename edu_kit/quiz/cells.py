@@ -26,7 +26,7 @@ from .._frames import literal_dollars
 from ..errors import ChoiceError, QuizBankError
 from .bank import load_bank
 from .check import PathArg, bank_files
-from .leaks import bank_reveals, without_reveals
+from .leaks import without_reveals
 from .model import DIFFICULTIES, TOPICS, Bank, Question, nearest_first
 from .variants import seed_for
 
@@ -180,12 +180,6 @@ def select(
         if not wanted:
             raise ChoiceError("the list of question ids is empty", hint="name at least one id")
         chosen = tuple(source[qid] for qid in wanted)
-        pairs = bank_reveals(source.questions)
-        clash = next(((a, b) for a in wanted for b in wanted if (a, b) in pairs), None)
-        if clash is not None:
-            raise ChoiceError(f"these questions cannot be in one quiz: {clash[0]!r} shows the "
-                              f"answer of {clash[1]!r}",
-                              hint=f"leave out {clash[0]!r} or {clash[1]!r}")
         return chosen, "ids=" + "+".join(wanted)
     if topic is not None and topic not in TOPICS:
         raise ChoiceError.of("topic", topic, nearest_first(topic, TOPICS))

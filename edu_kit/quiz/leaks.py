@@ -10,7 +10,7 @@ of such pairs.
 
 >>> from edu_kit.quiz.model import Question
 >>> q = Question("q", "single", "Which alliance?", ("NATO", "N\\u0410TO"), "NATO")
->>> [i.message for i in question_leaks(q)][0]
+>>> [i.message for i in question_leaks(q)][-1]
 "choices 'NATO' and 'NАTO' look the same: they differ only by a look-alike letter of another script or an invisible character"
 """
 

@@ -10,16 +10,16 @@ renders feedback after an answer.  Every piece of text is escaped with
 >>> q = Question("q1", "ordering", "Put in order <earliest first>", ("1997", "1994"),
 ...              ("1994", "1997"))
 >>> d = display_for(q, None)
->>> d.options
-('1997', '1994')
+>>> d.options  # any order, the key's included, is as likely as any other
+('1994', '1997')
 >>> print(text_form("Demo", (d,), attempts=2, exam=False, score="Score: 0/1"))
 Demo (1 question, up to 2 attempts each)
 Score: 0/1
 <BLANKLINE>
 1. Put in order <earliest first>
    Put the items in chronological order, earliest first:
-   - 1997
    - 1994
+   - 1997
 >>> "&lt;earliest first&gt;" in html_form("Demo", (d,), attempts=2, exam=False, score="")
 True
 """

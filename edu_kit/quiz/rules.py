@@ -232,7 +232,7 @@ def _matching_issues(q: Question) -> list[Issue]:
 def check_question(question: Question) -> tuple[Issue, ...]:
     """The rules ``question`` breaks (without the schema or corpus).
 
-    >>> q = Question("o", "ordering", "Order", ("1994", "1997"), ("1997", "2008"),
+    >>> q = Question("o", "ordering", "Order", ("1994", "1997", "2014"), ("1997", "2008", "2014"),
     ...              explanation="x", topics=("timeline",), reference="x")
     >>> for issue in check_question(q):
     ...     print(issue.message)

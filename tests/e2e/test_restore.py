@@ -54,7 +54,7 @@ def test_an_answer_is_shown_again_after_a_reload(lab_server: Server, page: Any) 
     expect(ui.check_button).to_be_enabled()
     ui.answer_with_mouse(question.answer)
     expect(ui.feedback).to_contain_text("✓ Correct.")
-    expect(ui.score).to_have_text("Score: 1/1")
+    expect(ui.score).to_have_text("Score: 0.5/1")  # a right second attempt earns half a point
     log = responses_for(lab_server, question.id, 2)
     assert log["attempt"].tolist() == [1, 2]
     assert log["answer"].tolist() == [wrong, question.answer]

@@ -270,12 +270,13 @@ def test_plot_writes_the_counts_in_the_cells(frame: pd.DataFrame) -> None:
     assert isinstance(ax, Axes)
     assert ax.get_title()
     summary = position_summary(frame)
-    cells = sorted((round(t.get_position()[1]), round(t.get_position()[0]), t.get_text()) for t in ax.texts)
+    # issues are rows, sides columns (narrow enough for A4 portrait)
+    cells = sorted((round(t.get_position()[0]), round(t.get_position()[1]), t.get_text()) for t in ax.texts)
     expected = sorted(
         (r, c, str(int(summary.iat[r, c]))) for r in range(summary.shape[0]) for c in range(summary.shape[1])
     )
     assert cells == expected
-    assert [t.get_text().split("\n")[0] for t in ax.get_yticklabels()] == list(summary.index)
+    assert [t.get_text().split("\n")[0] for t in ax.get_xticklabels()] == list(summary.index)
 
 
 @pytest.mark.usefixtures("close_figures")

@@ -13,9 +13,10 @@ Commands::
     edu-kit assign SPEC.yaml [--out DIR | --course DIR]
     edu-kit grade SPEC.yaml PATH [--csv FILE] [--feedback DIR]
     edu-kit lab [NOTEBOOK] [--no-browser] [JUPYTER LAB OPTIONS ...]
+    edu-kit print worksheet|quiz|html ...
 
 One module per command group (``extract``, ``quiz``, ``lab``, ``results``, ``assign``,
-``grade``); each has
+``grade``, and ``printing`` for ``print``); each has
 ``add_parsers(commands)`` and ``run(args, extra)``. Bad input never ends in a traceback:
 the message names the file and line and what to do, and the exit status is 2 (1 for
 ``quiz check`` problems and a stale bank).
@@ -29,12 +30,12 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from ..errors import EduKitError
-from . import assign, extract, grade, lab, quiz, results
+from . import assign, extract, grade, lab, printing, quiz, results
 
 __all__ = ["main"]
 
 #: The command groups, in the order ``--help`` lists them.
-GROUPS: tuple[ModuleType, ...] = (extract, quiz, lab, results, assign, grade)
+GROUPS: tuple[ModuleType, ...] = (extract, quiz, lab, results, assign, grade, printing)
 
 
 def _parser() -> argparse.ArgumentParser:

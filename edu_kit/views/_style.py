@@ -30,6 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = [
     "ARTICLE",
     "CONTEXT",
+    "FIGURE_WIDTH",
+    "MIN_FONT",
     "OKABE_ITO",
     "SIDE_COLOURS",
     "TEXT_GREY",
@@ -38,6 +40,7 @@ __all__ = [
     "frame_for",
     "series_colours",
     "side_colour",
+    "smallest_text",
     "wrap",
 ]
 
@@ -67,6 +70,12 @@ SIDE_COLOURS: dict[str, str] = {
     "OSCE": OKABE_ITO["grey"],
     "Other": OKABE_ITO["grey"],
 }
+
+#: Width of the views' own figures, in inches: shown at full size in a notebook of
+#: default width and printed at A4 (about 7.1 inches between margins) with little scaling.
+FIGURE_WIDTH = 7.5
+#: The smallest font the views use, in points: at least 9 pt when printed at A4.
+MIN_FONT = 10.0
 
 #: Text colour for secondary labels (dates, notes).
 TEXT_GREY = "#555555"
@@ -103,7 +112,9 @@ def wrap(text: str, width: int) -> str:
     return "\n".join(textwrap.wrap(text, width=width, break_long_words=False, break_on_hyphens=False)) or text
 
 
-def frame_for(frame: pd.DataFrame | None, corpus: Corpus | None, build: Callable[[Corpus], pd.DataFrame]) -> pd.DataFrame:
+def frame_for(
+    frame: pd.DataFrame | None, corpus: Corpus | None, build: Callable[[Corpus], pd.DataFrame]
+) -> pd.DataFrame:
     """The frame a plot was given, or ``build`` run on ``corpus`` (the bundled articles
     when that is None too): what every ``plot_*`` function does with its arguments."""
     if frame is not None:
@@ -142,6 +153,30 @@ def figure_of(ax: Axes) -> Figure:
     if figure is None:  # pragma: no cover - axes are always made on a figure here
         raise ValueError("these axes belong to no figure")
     return figure
+
+
+def smallest_text(fig: Figure, width: float = 7.1) -> float:
+    """The smallest visible text of ``fig`` in points, as displayed at ``width`` inches
+    (a figure wider than that is scaled down to fit: an A4 page between margins is about
+    7.1 inches, a notebook of default width about 9).
+
+    >>> import matplotlib.pyplot as plt
+    >>> fig, ax = plt.subplots(figsize=(14.2, 3)); _ = ax.set_title("x", fontsize=12)
+    >>> _ = ax.set_xticks([]), ax.set_yticks([])
+    >>> smallest_text(fig)
+    6.0
+    >>> plt.close(fig)
+    """
+    from matplotlib.text import Text
+
+    fig.canvas.draw()
+    scale = min(1.0, width / float(fig.get_size_inches()[0]))
+    sizes = [
+        float(t.get_fontsize())
+        for t in fig.findobj(Text)
+        if t.get_visible() and t.get_text().strip() and t.get_window_extent().width > 0
+    ]
+    return round(min(sizes) * scale, 2) if sizes else float("inf")
 
 
 def literal_text(ax: Axes) -> Axes:

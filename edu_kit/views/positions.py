@@ -390,7 +390,7 @@ def position_summary(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def plot_positions(frame: pd.DataFrame | None = None, *, corpus: Corpus | None = None, ax: Axes | None = None) -> Axes:
-    """A side x issue grid: how many statements each side made on each issue.
+    """An issue x side grid: how many statements each side made on each issue.
 
     Counts are written in the cells; darker cells hold more statements (one blue, from
     white to dark: readable with any colour vision, and in black and white).
@@ -406,41 +406,46 @@ def plot_positions(frame: pd.DataFrame | None = None, *, corpus: Corpus | None =
     frame = _style.frame_for(frame, corpus, positions)
     summary = position_summary(frame)
     own = ax is None
-    ax = _style.axes_for(ax, (max(12.0, 1.5 * len(summary.columns)), 1.6 + 0.55 * max(len(summary.index), 3)))
-    values = summary.to_numpy()
+    # Issues are rows and sides columns: the grid stays narrow enough for a notebook of
+    # default width and for A4 in portrait, with every label at full size.
+    grid = summary.T
+    ax = _style.axes_for(ax, (_style.FIGURE_WIDTH, 2.0 + 0.52 * max(len(grid.index), 3)))
+    values = grid.to_numpy()
     top = max(int(values.max()) if values.size else 0, 1)
     cmap = LinearSegmentedColormap.from_list(
         "edu_kit_blues", ["#ffffff", "#9ecae1", _style.OKABE_ITO["blue"], "#08306b"]
     )
     labels = {i.id: i.label for i in issues()}
-    n_rows, n_cols = values.shape if values.size else (0, len(summary.columns))
-    ax.imshow(values if values.size else [[0] * n_cols], cmap=cmap, vmin=0, vmax=top, aspect="auto")
+    n_rows, n_cols = values.shape if values.size else (len(grid.index), 0)
+    ax.imshow(values if values.size else [[0] * max(n_cols, 1)], cmap=cmap, vmin=0, vmax=top, aspect="auto")
     for r in range(n_rows):
         for c in range(n_cols):
             count = int(values[r, c])
             dark = count / top > 0.55
-            ax.text(c, r, str(count), ha="center", va="center", fontsize=11 if count else 9,
-                    fontweight="bold" if count else "normal", color="white" if dark else ("#222222" if count else "#b0b0b0"))  # fmt: skip
-    ax.set_xticks(range(n_cols))
-    ax.set_xticklabels([_style.wrap(labels.get(c, c), 16) for c in summary.columns], fontsize=9)
-    ax.xaxis.tick_top()
+            ax.text(c, r, str(count), ha="center", va="center", fontsize=12 if count else _style.MIN_FONT,
+                    fontweight="bold" if count else "normal", color="white" if dark else ("#222222" if count else "#8a8a8a"))  # fmt: skip
     statements = frame.drop_duplicates(["side", "speaker", "article", "start", "end"]).groupby("side").size()
+    ax.set_xticks(range(n_cols))
+    ax.set_xticklabels(
+        [f"{side}\n{int(statements.get(side, 0))} statements" for side in grid.columns], fontsize=_style.MIN_FONT
+    )
+    ax.xaxis.tick_top()
     ax.set_yticks(range(n_rows))
-    ax.set_yticklabels([f"{side}\n{int(statements.get(side, 0))} statements" for side in summary.index], fontsize=10)
+    ax.set_yticklabels([_style.wrap(labels.get(i, i), 24) for i in grid.index], fontsize=_style.MIN_FONT)
     ax.tick_params(length=0)
-    ax.tick_params(axis="y", pad=12)
-    for r, side in enumerate(summary.index):  # a bar of the side's colour beside its name
-        ax.add_patch(Rectangle((-0.6, r - 0.42), 0.06, 0.84, color=_style.side_colour(str(side)), clip_on=False))
+    ax.tick_params(axis="x", pad=10)
+    for c, side in enumerate(grid.columns):  # a bar of the side's colour above its name
+        ax.add_patch(Rectangle((c - 0.42, -0.62), 0.84, 0.07, color=_style.side_colour(str(side)), clip_on=False))
     ax.set_xticks([x - 0.5 for x in range(1, n_cols)], minor=True)
     ax.set_yticks([y - 0.5 for y in range(1, n_rows)], minor=True)
     ax.grid(which="minor", color="#d0d0d0", lw=1)
     ax.tick_params(which="minor", length=0)
     for spine in ax.spines.values():
         spine.set_color("#d0d0d0")
-    ax.set_title("Who says what: statements by side and issue", fontsize=13, fontweight="bold", pad=12)
+    ax.set_title("Who says what: statements by side and issue", fontsize=12, fontweight="bold", pad=12)
     ax.set_xlabel(
-        "Each count is a quotation or a reported statement, counted once, under the issue it is most about.",
-        fontsize=9, color=_style.TEXT_GREY,
+        _style.wrap("Each count is a quotation or a reported statement, counted once, under the issue it is most about.", 70),
+        fontsize=_style.MIN_FONT, color=_style.TEXT_GREY,
     )  # fmt: skip
     if own:
         _style.figure_of(ax).tight_layout()

@@ -169,41 +169,47 @@ def _framing(article: Article, notes: Annotations) -> Counter[str]:
 
 @lru_cache(maxsize=1)
 def _loaded_and_kinds() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
-    """The pattern of loaded terms, the kind of each listed word, and each kind's meaning."""
+    """The pattern of the words listed in ``framing.yaml`` (loaded terms, endorsing verbs...),
+    the kind of each listed word, and each kind's meaning."""
     spec = data_file("framing")["kinds"]
     kinds = {" ".join(str(w).lower().replace("\u2019", "'").split()): kind for kind, entry in spec.items() for w in entry.get("words") or ()}
     meanings = {kind: str(entry["label"]) for kind, entry in spec.items()}
-    loaded = sorted((w for w, kind in kinds.items() if kind == "loaded"), key=len, reverse=True)
-    parts = [r"\s+".join(re.escape(part).replace("'", "['\u2019]") for part in w.split()) for w in loaded]
+    listed = sorted(kinds, key=len, reverse=True)
+    parts = [r"\s+".join(re.escape(part).replace("'", "['\u2019]") for part in w.split()) for w in listed]
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(parts) or '(?!)'})(?![\w-])", re.IGNORECASE)
     return pattern, kinds, meanings
 
 
 def _framing_words(article: Article, notes: Annotations) -> Iterator[tuple[str, str, int, int]]:
     """(word, kind, start, end) of each framing word of the running text outside quotations."""
-    loaded, kinds, _ = _loaded_and_kinds()
+    listed, kinds, _ = _loaded_and_kinds()
     quoted = [(q.start, q.end) for q in notes.quotes]
     for sentence in article.text_sentences:
         found = [*lexicon().framing_word.finditer(article.body, sentence.start, sentence.end)]
-        found += [*loaded.finditer(article.body, sentence.start, sentence.end)]
-        for match in sorted(found, key=lambda m: m.start()):
-            if not any(s <= match.start() < e for s, e in quoted):
-                word = " ".join(match.group().lower().replace("\u2019", "'").split())
-                yield word, kinds.get(word, "doubt"), match.start(), match.end()
+        found += [*listed.finditer(article.body, sentence.start, sentence.end)]
+        seen: set[int] = set()
+        for match in sorted(found, key=lambda m: (m.start(), -len(m.group()))):
+            if match.start() in seen or any(s <= match.start() < e for s, e in quoted):
+                continue
+            seen.add(match.start())
+            word = " ".join(match.group().lower().replace("\u2019", "'").split())
+            yield word, kinds.get(word, "doubt"), match.start(), match.end()
 
 
 def framing(corpus: Corpus) -> pd.DataFrame:
     """Every framing word the writers use outside quotations, one row each, in all articles.
 
-    ``kind`` is ``doubt``, ``distance``, ``emphasis`` or ``loaded`` (``edu_kit/data/framing.yaml``)
+    ``kind`` is ``doubt``, ``distance``, ``emphasis``, ``endorsement`` or ``loaded``
+    (``edu_kit/data/framing.yaml``)
     and ``meaning`` says what that kind of word does.
 
     >>> from edu_kit import load_corpus
     >>> frame = framing(load_corpus())
     >>> frame[["article", "word", "kind"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['000', 'what they say', 'distance'], ['001', "russia's aggression", 'loaded'],
-     ['002', 'allegedly', 'doubt'], ['002', 'insisting', 'emphasis'], ['003', 'claiming', 'doubt'],
-     ['003', 'claiming', 'doubt'], ['003', 'claims', 'doubt']]
+     ['002', 'allegedly', 'doubt'], ['002', 'insisting', 'emphasis'], ['003', 'pointed out', 'endorsement'],
+     ['003', 'claiming', 'doubt'], ['003', 'routine war games', 'loaded'], ['003', 'claiming', 'doubt'],
+     ['003', 'claims', 'doubt']]
     """
     import pandas as pd
 
@@ -284,7 +290,7 @@ def plot_sources(frame: pd.DataFrame | None = None, *, corpus: Corpus | None = N
     outlets = dict(zip(data["article"], data["outlet"], strict=False))
     sides = dict(zip(data["speaker"], data["side"], strict=False))
     own = ax is None
-    ax = _style.axes_for(ax, (11.0, 1.8 + 0.7 * max(len(articles), 2)))
+    ax = _style.axes_for(ax, (_style.FIGURE_WIDTH, 3.2 + 0.7 * max(len(articles), 2)))
     left = [0.0] * len(articles)
     seen: Counter[str] = Counter()  # speakers drawn so far per side: the second gets stripes...
     for speaker in speakers:
@@ -298,24 +304,32 @@ def plot_sources(frame: pd.DataFrame | None = None, *, corpus: Corpus | None = N
         bars = ax.barh(range(len(articles)), counts, left=left, color=colour, edgecolor="white", linewidth=1.0,
                        hatch=hatch, height=0.62, label=label)  # fmt: skip
         dark_text = colour in _LIGHT
-        ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=9.5, fontweight="bold",
+        ax.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=_style.MIN_FONT, fontweight="bold",
                      color="#111111" if dark_text else "white",
                      bbox={"boxstyle": "round,pad=0.3", "fc": colour, "ec": "none"})  # fmt: skip
         left = [x + c for x, c in zip(left, counts, strict=True)]
     for y, total in enumerate(left):
-        ax.text(total + 0.08, y, f"{int(total)}", va="center", ha="left", fontsize=9, color=_style.TEXT_GREY)
+        ax.text(
+            total + 0.08, y, f"{int(total)}", va="center", ha="left", fontsize=_style.MIN_FONT, color=_style.TEXT_GREY
+        )
     ax.set_xlim(0, max([*left, 1.0]) * 1.08 + 0.3)
     ax.set_yticks(range(len(articles)))
     ax.set_yticklabels(
-        [f"{a}  {_style.wrap(str(outlets.get(a) or 'unknown outlet'), 26)}" for a in articles], fontsize=9
+        [f"{a}  {_style.wrap(str(outlets.get(a) or 'unknown outlet'), 22)}" for a in articles], fontsize=_style.MIN_FONT
     )
     ax.invert_yaxis()
-    ax.set_xlabel("Full quotations in the running text (fragments and captions not counted)", color=_style.TEXT_GREY)
+    ax.set_xlabel(
+        "Full quotations in the running text\n(fragments and captions not counted)",
+        color=_style.TEXT_GREY,
+        fontsize=_style.MIN_FONT,
+    )
+    ax.tick_params(axis="x", labelsize=_style.MIN_FONT)
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     for side in ("top", "right"):
         ax.spines[side].set_visible(False)
-    ax.set_title("Who is quoted, and how often, in each article", fontsize=13, fontweight="bold")
-    ax.legend(title="Speaker (side)", loc="center left", bbox_to_anchor=(1.01, 0.5), frameon=False, fontsize=9)
+    ax.set_title("Who is quoted, and how often, in each article", fontsize=12, fontweight="bold")
+    ax.legend(title="Speaker (side)", loc="upper center", bbox_to_anchor=(0.4, -0.2), ncol=2, frameon=False,
+              fontsize=_style.MIN_FONT, title_fontsize=_style.MIN_FONT)  # fmt: skip
     if own:
         _style.figure_of(ax).tight_layout()
     return _style.literal_text(ax)

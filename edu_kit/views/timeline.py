@@ -82,7 +82,7 @@ COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 _WHAT_MAX = 140
-_LABEL_MAX = 160
+_LABEL_MAX = 110
 _MONTHS = ("", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})$")
 _WEEK = re.compile(r"(\d{4})-W(\d{2})$")
@@ -323,10 +323,10 @@ def plot_timeline(
     first, last = CRISIS if span == "crisis" else LONG
     items = _crisis_items(frame) if span == "crisis" else _long_items(frame)
     own = ax is None
-    ax = _style.axes_for(ax, (12.0, 10.0) if span == "crisis" else (12.0, 9.0))
+    ax = _style.axes_for(ax, (_style.FIGURE_WIDTH, 13.0) if span == "crisis" else (_style.FIGURE_WIDTH, 11.0))
     fig = _style.figure_of(ax)
     if own:
-        fig.subplots_adjust(left=0.09, right=0.985, top=0.9, bottom=0.075)
+        fig.subplots_adjust(left=0.16, right=0.985, top=0.93, bottom=0.06)
 
     pad = 2.0 if span == "crisis" else 120.0
     low, high = _num(first) - pad / 2, _num(last) + pad
@@ -335,9 +335,13 @@ def plot_timeline(
     _date_axis(ax, span)
     if span == "long":
         ax.axhspan(_num(CRISIS[0]), _num(CRISIS[1]) + 1, color="#e8e8e8", zorder=0, lw=0)
-    ax.axvline(0.0, color="#bbbbbb", lw=1.0, zorder=1)
-    for lane, style in ((-1, _style.CONTEXT), (1, _style.ARTICLE)):
-        _draw_lane(ax, [i for i in items if i.lane == lane], lane, style, (low, high), own)
+    if span == "crisis":  # two lanes: context on the left, the articles on the right
+        ax.axvline(0.0, color="#bbbbbb", lw=1.0, zorder=1)
+        for lane in (-1, 1):
+            _draw_lane(ax, [i for i in items if i.lane == lane], lane, (low, high), own, centre=0.0)
+    else:  # one lane with every label on the right: no empty half when the articles add little
+        ax.axvline(_LONG_CENTRE, color="#bbbbbb", lw=1.0, zorder=1)
+        _draw_lane(ax, items, 1, (low, high), own, centre=_LONG_CENTRE)
     _headers_and_legend(ax, span)
     return _style.literal_text(ax)
 
@@ -427,7 +431,7 @@ def _date_axis(ax: Axes, span: str) -> None:
         ax.yaxis.set_minor_locator(mdates.YearLocator(1))  # type: ignore[no-untyped-call]
         ax.set_ylabel("Year", color=_style.TEXT_GREY)
     ax.yaxis.set_major_formatter(FuncFormatter(label))
-    ax.tick_params(axis="y", labelsize=8, colors=_style.TEXT_GREY)
+    ax.tick_params(axis="y", labelsize=_style.MIN_FONT, colors=_style.TEXT_GREY)
     ax.yaxis.grid(True, which="major", color="#e4e4e4", lw=0.7, zorder=0)
     ax.set_axisbelow(True)
     ax.set_xticks([])
@@ -438,20 +442,24 @@ def _date_axis(ax: Axes, span: str) -> None:
 _LANE_X = 0.03  # distance of the marks from the centre line
 _SUBLANE_X = 0.016  # distance between bars of overlapping periods
 _LABEL_X = 0.12  # distance of the labels' near edge from the centre line
-_FONT = 8.5
+_FONT = _style.MIN_FONT
+_LONG_CENTRE = -0.9  # the long view's one line, near the left edge
 _GAP_PX = 5.0
 
 
 def _draw_lane(
-    ax: Axes, items: list[_Item], lane: int, style: dict[str, Any], limits: tuple[float, float], own: bool
+    ax: Axes, items: list[_Item], lane: int, limits: tuple[float, float], own: bool, *, centre: float
 ) -> None:
+    """Marks and labels of ``items`` on the ``lane`` side (-1 left, 1 right) of the line
+    at x = ``centre``; each mark is styled by its own item's kind (its ``lane``)."""
     if not items:
         return
     items = sorted(items, key=lambda i: (i.start, i.end, i.label))
-    x, label_x = lane * _LANE_X, lane * _LABEL_X
-    colour = style["colour"]
+    x, label_x = centre + lane * _LANE_X, centre + lane * _LABEL_X
     starts = []
     for item, level in zip(items, _levels(items), strict=True):
+        style = _style.CONTEXT if item.lane < 0 else _style.ARTICLE
+        colour = style["colour"]
         top, bottom = _num(item.start), _num(item.end) + 1.0
         bar_x = x + lane * _SUBLANE_X * level
         if item.is_range:
@@ -465,7 +473,7 @@ def _draw_lane(
                 parse_math=False)  # article text: "$5bn ... $50bn" is money, not mathtext
         for i in items
     ]  # fmt: skip
-    _fit_widths(ax, texts, items)
+    _fit_widths(ax, texts, items, room_fraction=(1.0 - lane * label_x) / 2.0)
     anchors = [(_num(i.start) + _num(i.end) + 1.0) / 2.0 for i in items]
     _fit_heights(ax, texts, own)
     heights = _heights(ax, texts)
@@ -496,10 +504,11 @@ def _levels(items: list[_Item]) -> list[int]:
     return levels
 
 
-def _fit_widths(ax: Axes, texts: list[Text], items: list[_Item]) -> None:
-    """Re-wrap labels so that each fits between the centre line and the edge of the axes."""
+def _fit_widths(ax: Axes, texts: list[Text], items: list[_Item], room_fraction: float) -> None:
+    """Re-wrap labels so that each fits between its lane's line and the edge of the axes
+    (``room_fraction`` of the axes' width)."""
     ax_box = ax.get_window_extent()
-    room = ax_box.width * (1.0 - _LABEL_X) / 2.0 - 16.0
+    room = ax_box.width * room_fraction - 16.0
     for text, item in zip(texts, items, strict=True):
         width = 96
         text.set_text(_style.wrap(item.label, width))
@@ -599,12 +608,13 @@ def _headers_and_legend(ax: Axes, span: str) -> None:
     from matplotlib.patches import Patch
 
     transform = ax.get_xaxis_transform()  # x in data, y in axes fraction
-    for lane, style, text in (
-        (-1, _style.CONTEXT, "Context (knowledge base)"),
-        (1, _style.ARTICLE, "Reported in the articles"),
-    ):
-        ax.text(lane * _LABEL_X, 1.005, text, transform=transform, ha="right" if lane < 0 else "left", va="bottom",
-                fontsize=10, fontweight="bold", color=style["colour"])  # fmt: skip
+    if span == "crisis":
+        for lane, style, text in (
+            (-1, _style.CONTEXT, "Context (knowledge base)"),
+            (1, _style.ARTICLE, "Reported in the articles"),
+        ):
+            ax.text(lane * _LABEL_X, 1.005, text, transform=transform, ha="right" if lane < 0 else "left",
+                    va="bottom", fontsize=10.5, fontweight="bold", color=style["colour"])  # fmt: skip
     handles: list[Any] = [
         Line2D([], [], marker=s["marker"], color=s["colour"], ls="none", markersize=7, label=s["label"])
         for s in (_style.CONTEXT, _style.ARTICLE)
@@ -615,11 +625,16 @@ def _headers_and_legend(ax: Axes, span: str) -> None:
     if span == "long":
         handles.append(Patch(color="#e8e8e8", label="Dec 2021 – Feb 2022: the crisis"))
     ax.legend(
-        handles=handles, loc="upper center", bbox_to_anchor=(0.5, -0.008), ncol=len(handles), frameon=False, fontsize=9
+        handles=handles,
+        loc="upper center",
+        bbox_to_anchor=(0.45, -0.008),
+        ncol=2,
+        frameon=False,
+        fontsize=_style.MIN_FONT,
     )
     if span == "crisis":
         title = "The crisis day by day: 1 December 2021 – 28 February 2022"
     else:
         title = "The long road to the crisis: 1994 – February 2022"
     # A fixed y spares matplotlib a costly search for what the title must clear (nothing here).
-    ax.set_title(title, fontsize=13, fontweight="bold", pad=24, y=1.0)
+    ax.set_title(title, fontsize=12, fontweight="bold", pad=24 if span == "crisis" else 8, y=1.0)

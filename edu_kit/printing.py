@@ -1,0 +1,409 @@
+"""Paper and static copies for the classroom: worksheets, paper quizzes with a separate
+answer key, and HTML pages that need no kernel.
+
+Everything goes through nbconvert: a notebook (a lesson, or one built here from a
+question selection) is converted to HTML by nbconvert's ``HTMLExporter`` and printed to
+PDF by headless Chromium (``--print-to-pdf``), the browser the tests already use.  No PDF
+is drawn by hand.
+
+* :func:`worksheet` -- a lesson notebook as a printable worksheet (PDF): prose, reading
+  views, figures and the quiz questions with tick boxes; code, teacher cells and answers
+  left out;
+* :func:`paper_quiz` -- a quiz as two PDFs, the student's paper and the teacher's answer key;
+* :func:`export_html` -- a lesson notebook as one static HTML page (no code, no answers)
+  that a school web site can serve.
+
+What "no answers" means: cells tagged ``teacher``, ``answer`` or ``solution`` are dropped,
+widget state is dropped (the quiz's static form, which never holds a key, is kept), and
+code is hidden.  The tests check that no key and no model answer of the printed questions
+reaches the student's copy.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import os
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .errors import ChoiceError, EduKitError
+
+if TYPE_CHECKING:  # pragma: no cover
+    from nbformat import NotebookNode
+
+    from .quiz.model import Question
+
+__all__ = [
+    "CHROMIUM",
+    "TEACHER_TAGS",
+    "export_html",
+    "html_to_pdf",
+    "key_notebook",
+    "paper_notebook",
+    "paper_quiz",
+    "select_questions",
+    "student_copy",
+    "worksheet",
+]
+
+#: Where Chromium is looked for (the ``EDU_KIT_CHROMIUM`` environment variable wins).
+CHROMIUM = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
+
+#: Cells with one of these tags never reach a student's copy.
+TEACHER_TAGS = frozenset({"teacher", "answer", "solution"})
+
+_WIDGET = "application/vnd.jupyter.widget-view+json"
+_PRINT_CSS = """
+@page { size: A4; margin: 16mm 14mm; }
+body { font-size: 11pt; color: #000; background: #fff; }
+.jp-InputPrompt, .jp-OutputPrompt { display: none !important; }
+.jp-OutputArea-output img { max-width: 100% !important; height: auto; }
+.edu-kit-quiz ul, .ek-question ul { list-style: none; padding-left: 0.5em; }
+.edu-kit-quiz ul li::before, .ek-question ul li::before { content: "\\2610\\00a0\\00a0"; font-size: 1.1em; }
+.ek-paper-lines { border-bottom: 1px solid #555; height: 2em; }
+.ek-header { width: 100%; border-bottom: 2px solid #000; margin-bottom: 0.8em; font-size: 11pt; }
+.ek-header td { padding: 0.2em 0.6em 0.4em 0; white-space: nowrap; }
+.ek-question { break-inside: avoid-page; margin: 0 0 1em 0; }
+* { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
+@media print {
+  .edu-kit-quiz > p { display: none; }  /* "Score: 0/5", "run the cell to answer" */
+  .edu-kit-quiz li span[style*="border-bottom"] { display: block; min-height: 7em; border: 1px solid #777; }
+  details > *:not(summary) { display: block; }
+}
+"""
+
+
+def _nbformat() -> Any:
+    try:
+        import nbformat
+    except ImportError as exc:  # pragma: no cover - nbformat comes with jupyter
+        raise EduKitError(
+            "printing needs nbconvert and nbformat", hint="install them: python -m pip install -e '.[lab]'"
+        ) from exc
+    return nbformat
+
+
+def _read(notebook: str | os.PathLike[str]) -> NotebookNode:
+    path = Path(notebook)
+    if not path.is_file():
+        raise EduKitError(
+            f"no notebook at {path}",
+            path=path,
+            hint="give the path of an .ipynb file, e.g. notebooks/02_timeline.ipynb",
+        )
+    nbformat = _nbformat()
+    try:
+        read: NotebookNode = nbformat.read(path, as_version=4)
+        return read
+    except Exception as exc:  # nbformat raises several kinds on a broken file
+        raise EduKitError(
+            f"not a readable notebook: {exc}", path=path, hint="open it in JupyterLab and save it again"
+        ) from exc
+
+
+def student_copy(notebook: NotebookNode) -> NotebookNode:
+    """A copy of ``notebook`` fit for students without a kernel: teacher cells dropped,
+    code hidden (the comment lines of a "Your turn" cell stay, as its question), widget
+    state dropped so that quizzes show their static form (questions, never keys)."""
+    nb = copy.deepcopy(notebook)
+    cells = []
+    for cell in nb.cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        if tags & TEACHER_TAGS:
+            continue
+        if cell.cell_type == "code":
+            cell.metadata.setdefault("tags", [])
+            source = cell.source
+            if "your turn" in source.lower():
+                cell.source = "\n".join(line for line in source.splitlines() if line.lstrip().startswith("#"))
+            else:
+                cell.metadata["tags"] = [*cell.metadata["tags"], "remove_input"]
+            for output in cell.get("outputs", []):
+                data = output.get("data")
+                if data and _WIDGET in data:
+                    del data[_WIDGET]
+        cells.append(cell)
+    nb.cells = cells
+    nb.metadata.pop("widgets", None)
+    return nb
+
+
+def _to_html(nb: NotebookNode, title: str, header: str = "") -> str:
+    import nbconvert
+    import nbconvert.preprocessors
+    from traitlets.config import Config
+
+    exporter_class: Any = nbconvert.HTMLExporter
+    tag_remover: Any = nbconvert.preprocessors.TagRemovePreprocessor
+
+    config = Config()
+    config.TagRemovePreprocessor.remove_input_tags = {"remove_input"}
+    config.TagRemovePreprocessor.remove_cell_tags = set(TEACHER_TAGS)
+    config.TagRemovePreprocessor.enabled = True
+    exporter = exporter_class(config=config, template_name="lab")
+    exporter.register_preprocessor(tag_remover(config=config), enabled=True)
+    nb = copy.deepcopy(nb)
+    nb.metadata["title"] = title
+    body: str = exporter.from_notebook_node(nb)[0]
+    style = f"<style>{_PRINT_CSS}</style>"
+    body = body.replace("</head>", style + "</head>", 1)
+    if header:
+        body = (
+            body.replace("<main>", "<main>" + header, 1)
+            if "<main>" in body
+            else body.replace("<body", header + "<body", 1)
+        )
+    return body
+
+
+def _chromium() -> str:
+    wanted = os.environ.get("EDU_KIT_CHROMIUM")
+    for candidate in ([wanted] if wanted else []) + list(CHROMIUM):
+        if candidate and Path(candidate).is_file():
+            return candidate
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    raise EduKitError(
+        "no Chromium to print with",
+        hint="install it (apt-get install chromium) or set EDU_KIT_CHROMIUM to the browser's path; "
+        "'edu-kit print html' works without it",
+    )
+
+
+def html_to_pdf(html_file: str | os.PathLike[str], pdf_file: str | os.PathLike[str]) -> Path:
+    """Print an HTML file to PDF (A4) with headless Chromium; returns the PDF's path."""
+    source, target = Path(html_file).resolve(), Path(pdf_file).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="edu-kit-chromium-") as profile:
+        command = [
+            _chromium(),
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--no-first-run",
+            "--disable-sync",
+            f"--user-data-dir={profile}",
+            "--no-pdf-header-footer",
+            "--virtual-time-budget=10000",
+            f"--print-to-pdf={target}",
+            source.as_uri(),
+        ]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+        except subprocess.TimeoutExpired as exc:
+            raise EduKitError("Chromium took more than 3 minutes to print", path=source, hint="try again") from exc
+    if not target.is_file() or target.stat().st_size == 0:
+        raise EduKitError(
+            f"Chromium made no PDF (exit status {done.returncode}): {done.stderr.strip()[-300:]}",
+            path=source,
+            hint="check that Chromium starts: chromium --headless --no-sandbox --version",
+        )
+    return target
+
+
+def _write(text: str, path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _header(title: str, what: str) -> str:
+    e = html.escape
+    return (
+        f"<table class='ek-header'><tr><td colspan='3'><b>{e(title)}</b> — {e(what)}</td></tr>"
+        "<tr><td>Name: ____________________________</td><td>Class: __________</td><td>Date: ____________</td></tr></table>"
+    )
+
+
+def export_html(notebook: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Path:
+    """``notebook`` as one static HTML page for students (no code, no answers)."""
+    path = Path(notebook)
+    nb = student_copy(_read(path))
+    title = _title_of(nb, path)
+    return _write(_to_html(nb, title), Path(out_dir) / f"{path.stem}.html")
+
+
+def worksheet(notebook: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Path:
+    """``notebook`` as a printable worksheet: ``<out_dir>/<stem>_worksheet.pdf``."""
+    path = Path(notebook)
+    nb = student_copy(_read(path))
+    title = _title_of(nb, path)
+    out = Path(out_dir)
+    page = _write(_to_html(nb, title, _header(title, "Worksheet")), out / f"{path.stem}_worksheet.html")
+    return html_to_pdf(page, out / f"{path.stem}_worksheet.pdf")
+
+
+def _title_of(nb: NotebookNode, path: Path) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("# "):
+                    return str(line[2:]).strip()
+    return path.stem
+
+
+# -- paper quizzes ----------------------------------------------------------------------
+
+
+def select_questions(
+    ids: Sequence[str] = (),
+    *,
+    topic: str | None = None,
+    notebook: str | None = None,
+    n: int | None = None,
+    bank: Any = None,
+) -> tuple[Question, ...]:
+    """Questions for a paper quiz: by ``ids``, by ``topic``, or those a ``notebook``
+    teaches (its ``taught_in`` stem, e.g. ``"02_timeline"``); the first ``n`` if given."""
+    from .quiz import load_bank
+
+    source = bank if bank is not None else load_bank()
+    if ids:
+        chosen = tuple(source[i] for i in ids)
+    else:
+        chosen = tuple(source.questions)
+        if topic is not None:
+            from .quiz.model import TOPICS
+
+            if topic not in TOPICS:
+                raise ChoiceError.of("topic", topic, TOPICS)
+            chosen = tuple(q for q in chosen if topic in q.topics)
+        if notebook is not None:
+            stem = Path(notebook).stem
+            chosen = tuple(q for q in chosen if getattr(q, "taught_in", None) == stem)
+            if not chosen:
+                taught = sorted({str(getattr(q, "taught_in", "")) for q in source.questions} - {"", "None"})
+                raise ChoiceError.of("notebook (taught_in)", stem, taught or ["no question records taught_in yet"])
+    if n is not None:
+        chosen = chosen[:n]
+    if not chosen:
+        raise EduKitError("no question matches this selection", hint="name question ids, a topic or a notebook")
+    return chosen
+
+
+def _lines(count: int) -> str:
+    return "".join("<div class='ek-paper-lines'></div>" for _ in range(count))
+
+
+def _paper_question(number: int, question: Question) -> str:
+    from .quiz.render import display_for, instructions
+
+    e = html.escape
+    shown = display_for(question, None)
+    kind: str = question.type  # a str, so that newer types (such as "open") compare too
+    parts = [f"<p><b>{number}.</b> {e(question.prompt)}</p>"]
+    if kind == "open":
+        parts.append("<p><i>Write your answer in two or three sentences.</i></p>" + _lines(6))
+    else:
+        parts.append(f"<p><i>{e(instructions(question))}</i></p>")
+    if kind in ("single", "multiple", "true_false"):
+        parts.append("<ul>" + "".join(f"<li>{e(o)}</li>" for o in shown.options) + "</ul>")
+    elif kind == "ordering":
+        parts.append("<ul>" + "".join(f"<li>{e(o)}</li>" for o in shown.options) + "</ul>")
+        parts.append("<p>Order (write the letters or years): ______ → ______ → ______ → ______</p>")
+    elif kind == "matching":
+        parts.append(
+            "<table><tbody>"
+            + "".join(f"<tr><td>{e(item)}</td><td>→ letter: ______</td></tr>" for item in shown.left)
+            + "</tbody></table>"
+        )
+        parts.append("<ol type='A' class='ek-options'>" + "".join(f"<li>{e(o)}</li>" for o in shown.options) + "</ol>")
+    elif kind in ("short_text", "numeric"):
+        parts.append(_lines(1))
+    return f"<div class='ek-question'>{''.join(parts)}</div>"
+
+
+def _key_text(question: Question) -> str:
+    from .quiz.model import Numeric
+
+    answer = question.answer
+    kind: str = question.type
+    if kind == "open":
+        return str(getattr(question, "model_answer", "") or "")
+    if isinstance(answer, Numeric):
+        tolerance = f" (± {answer.tolerance:g})" if answer.tolerance else ""
+        return f"{answer.value:g}{tolerance} {answer.unit}".strip()
+    if isinstance(answer, bool):
+        return "True" if answer else "False"
+    if question.type == "matching" and isinstance(answer, tuple):
+        return "; ".join(" → ".join(map(str, pair)) if isinstance(pair, tuple) else str(pair) for pair in answer)
+    if question.type == "short_text" and isinstance(answer, tuple):
+        return " / ".join(str(a) for a in answer)
+    if isinstance(answer, tuple):
+        joiner = " → " if question.type == "ordering" else "; "
+        return joiner.join(str(a) for a in answer)
+    return str(answer)
+
+
+def _key_question(number: int, question: Question) -> str:
+    e = html.escape
+    parts = [f"<p><b>{number}.</b> {e(question.prompt)}</p>"]
+    answer = question.answer
+    if question.type in ("matching", "ordering") and isinstance(answer, tuple):
+        items = [f"{a[0]} → {a[1]}" if isinstance(a, tuple) else str(a) for a in answer]
+        tag = "ol" if question.type == "ordering" else "ul"
+        parts.append(f"<p><b>Answer:</b></p><{tag}>" + "".join(f"<li>{e(i)}</li>" for i in items) + f"</{tag}>")
+    else:
+        parts.append(f"<p><b>Answer:</b> {e(_key_text(question))}</p>")
+    rubric = tuple(getattr(question, "rubric", ()) or ())
+    if rubric:
+        parts.append("<p><b>Look for:</b></p><ul>" + "".join(f"<li>{e(str(r))}</li>" for r in rubric) + "</ul>")
+    if question.explanation:
+        parts.append(f"<p><b>Why:</b> {e(question.explanation)}</p>")
+    for source in question.sources:
+        parts.append(
+            f"<p style='font-size:0.9em'><b>Source:</b> article {e(source.article)}: “{e(source.sentence)}”</p>"
+        )
+    parts.append(f"<p style='font-size:0.8em;color:#333'>id: <code>{e(question.id)}</code></p>")
+    return f"<div class='ek-question'>{''.join(parts)}</div>"
+
+
+def _html_cell(markup: str) -> Any:
+    # A Markdown cell holding one HTML block: nbconvert passes the block through as it is
+    # (all question text in it is escaped), so Markdown never reads "____" as emphasis.
+    return _nbformat().v4.new_markdown_cell(markup.replace("\n", " "))
+
+
+def paper_notebook(questions: Sequence[Question], title: str) -> NotebookNode:
+    """A notebook holding the student's paper quiz (questions and answer space, no keys)."""
+    nbformat = _nbformat()
+    nb: NotebookNode = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {_md_escape(title)}")]
+    nb.cells += [_html_cell(_paper_question(i, q)) for i, q in enumerate(questions, start=1)]
+    return nb
+
+
+def key_notebook(questions: Sequence[Question], title: str) -> NotebookNode:
+    """A notebook holding the teacher's answer key (keys, model answers, rubrics, sources)."""
+    nbformat = _nbformat()
+    nb: NotebookNode = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(f"# {_md_escape(title)}: answer key (for the teacher)")]
+    nb.cells += [_html_cell(_key_question(i, q)) for i, q in enumerate(questions, start=1)]
+    return nb
+
+
+def _md_escape(text: str) -> str:
+    escaped = html.escape(text)
+    for char in "\\`*_[]#":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
+
+
+def paper_quiz(
+    questions: Sequence[Question], out_dir: str | os.PathLike[str], *, title: str = "Quiz", name: str = "quiz"
+) -> tuple[Path, Path]:
+    """Print ``questions`` as ``<name>.pdf`` (students) and ``<name>_key.pdf`` (teacher)."""
+    out = Path(out_dir)
+    paper = _write(
+        _to_html(paper_notebook(questions, title), title, _header(title, "Paper quiz")), out / f"{name}.html"
+    )
+    key = _write(_to_html(key_notebook(questions, title), f"{title}: answer key"), out / f"{name}_key.html")
+    return html_to_pdf(paper, out / f"{name}.pdf"), html_to_pdf(key, out / f"{name}_key.pdf")

@@ -1,0 +1,177 @@
+"""Printing: worksheets, paper quizzes with a separate key, static HTML (edu_kit.printing).
+
+The PDF tests print through nbconvert and headless Chromium, then read the PDF back
+(pypdf): pages exist, the text is extractable, and no key, explanation or model answer
+reaches the student's copy.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from edu_kit import printing
+from edu_kit.cli import main
+from edu_kit.errors import ChoiceError, EduKitError
+from edu_kit.quiz import load_bank
+from edu_kit.quiz.model import Question
+
+REPO = Path(__file__).resolve().parents[1]
+NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+HAS_CHROMIUM = any(Path(p).is_file() for p in printing.CHROMIUM) or bool(os.environ.get("EDU_KIT_CHROMIUM"))
+needs_chromium = pytest.mark.skipif(
+    not HAS_CHROMIUM and os.environ.get("CI") != "true",
+    reason="printing needs Chromium: apt-get install chromium",
+)
+BANK = load_bank()
+
+
+def _text(pdf: Path) -> tuple[int, str]:
+    from pypdf import PdfReader
+
+    reader = PdfReader(pdf)
+    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    return len(reader.pages), " ".join(text.split())
+
+
+def _mixed() -> tuple[Question, ...]:
+    """One question of each type in the bank, so every layout is printed."""
+    seen: dict[str, Question] = {}
+    for question in BANK.questions:
+        seen.setdefault(question.type, question)
+    return tuple(seen.values())
+
+
+def _teacher_notebook(tmp_path: Path) -> Path:
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("# A lesson\n\nRead the text below."),
+        nbformat.v4.new_markdown_cell("Model answer: SECRET-MODEL-ANSWER", metadata={"tags": ["answer"]}),
+        nbformat.v4.new_markdown_cell("For the teacher: SECRET-TEACHER-NOTE", metadata={"tags": ["teacher"]}),
+        nbformat.v4.new_code_cell("x = 'SECRET-CODE'\nprint('visible output')"),
+        nbformat.v4.new_code_cell("# Your turn: explain why.\nyour_answer = 'SECRET-SOLUTION'"),
+    ]
+    nb.cells[3].outputs = [nbformat.v4.new_output("stream", name="stdout", text="visible output\n")]
+    path = tmp_path / "lesson.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_student_copy_drops_teacher_cells_code_and_widget_state(tmp_path: Path) -> None:
+    nb = nbformat.read(_teacher_notebook(tmp_path), as_version=4)
+    nb.cells[3].outputs.append(
+        nbformat.v4.new_output(
+            "display_data",
+            data={"application/vnd.jupyter.widget-view+json": {"model_id": "x"}, "text/plain": "quiz"},
+        )
+    )
+    copy = printing.student_copy(nb)
+    sources = "\n".join(c.source for c in copy.cells)
+    assert "SECRET-MODEL-ANSWER" not in sources
+    assert "SECRET-TEACHER-NOTE" not in sources
+    assert "SECRET-SOLUTION" not in sources  # a "Your turn" cell keeps only its question
+    assert "# Your turn: explain why." in sources
+    assert "remove_input" in copy.cells[1].metadata["tags"]
+    assert all("application/vnd.jupyter.widget-view+json" not in o.get("data", {}) for o in copy.cells[1].outputs)
+    assert len(nb.cells) == 5  # the original is untouched
+
+
+def test_export_html_has_no_code_and_no_answers(tmp_path: Path) -> None:
+    page = printing.export_html(_teacher_notebook(tmp_path), tmp_path / "site")
+    text = page.read_text(encoding="utf-8")
+    assert "visible output" in text
+    for secret in ("SECRET-MODEL-ANSWER", "SECRET-TEACHER-NOTE", "SECRET-CODE", "SECRET-SOLUTION"):
+        assert secret not in text
+
+
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda p: p.stem)
+def test_every_notebook_exports_without_widget_state(notebook: Path, tmp_path: Path) -> None:
+    page = printing.export_html(notebook, tmp_path).read_text(encoding="utf-8")
+    assert "application/vnd.jupyter.widget-view+json" not in page
+    assert "your_answer = ..." not in page
+
+
+def test_hostile_question_text_is_escaped() -> None:
+    question = Question(
+        "x",
+        "single",
+        "Who said <script>alert(1)</script> **bold** ____?",
+        ("<b>A</b>", "B_"),
+        "B_",
+        explanation="<i>why</i>",
+    )
+    paper = "".join(c.source for c in printing.paper_notebook([question], "T <script>").cells)
+    key = "".join(c.source for c in printing.key_notebook([question], "T").cells)
+    assert "<script>" not in paper
+    assert "&lt;script&gt;" in paper
+    assert "&lt;b&gt;A&lt;/b&gt;" in paper
+    assert "&lt;i&gt;why&lt;/i&gt;" in key
+    assert "why" not in paper
+
+
+def test_selection_errors_are_clear() -> None:
+    with pytest.raises(ChoiceError, match="topic 'history'"):
+        printing.select_questions(topic="history")
+    with pytest.raises(ChoiceError, match="'no-such-id'"):
+        printing.select_questions(["no-such-id"])
+    with pytest.raises(EduKitError, match="no notebook at"):
+        printing.export_html("missing.ipynb", "out")
+
+
+@needs_chromium
+def test_paper_quiz_and_key_are_separate_pdfs(tmp_path: Path) -> None:
+    questions = _mixed()
+    student, key = printing.paper_quiz(questions, tmp_path, title="Mixed quiz")
+    pages, text = _text(student)
+    key_pages, key_text = _text(key)
+    assert pages >= 1
+    assert key_pages >= 1
+    assert "Mixed quiz" in text
+    assert "Name:" in text
+    assert "answer key" not in text.lower()
+    assert "Answer:" not in text
+    for question in questions:
+        first_words = " ".join(question.prompt.split()[:4])
+        assert first_words in text
+        assert first_words in key_text
+        why = " ".join(question.explanation.split())
+        if why:  # the whole explanation: in the key, never on the student's paper
+            assert why not in text, f"{question.id}: its explanation is in the student's paper"
+            assert why[:60] in key_text
+        model = " ".join(str(getattr(question, "model_answer", "") or "").split())
+        if model:
+            assert model not in text
+            assert model[:60] in key_text
+    assert "answer key" in key_text.lower()
+
+
+@needs_chromium
+def test_worksheet_pdf_from_a_notebook(tmp_path: Path) -> None:
+    pdf = printing.worksheet(_teacher_notebook(tmp_path), tmp_path / "out")
+    pages, text = _text(pdf)
+    assert pages >= 1
+    assert "A lesson" in text
+    assert "visible output" in text
+    for secret in ("SECRET-MODEL-ANSWER", "SECRET-TEACHER-NOTE", "SECRET-CODE", "SECRET-SOLUTION"):
+        assert secret not in text
+
+
+@needs_chromium
+def test_print_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ids = [q.id for q in _mixed()[:3]]
+    assert main(["print", "quiz", *ids, "--title", "Week 1", "--out", str(tmp_path)]) == 0
+    assert (tmp_path / "quiz.pdf").is_file()
+    assert (tmp_path / "quiz_key.pdf").is_file()
+    assert "answer key" in capsys.readouterr().out
+
+
+def test_print_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["print", "quiz", "--topic", "history", "--out", str(tmp_path)]) == 2
+    assert "topic 'history' is not one of" in capsys.readouterr().err
+    assert main(["print", "worksheet", str(tmp_path / "none.ipynb"), "--out", str(tmp_path)]) == 2
+    assert "no notebook at" in capsys.readouterr().err
+    assert main(["print", "html", str(NOTEBOOKS[0]), "--out", str(tmp_path / "site")]) == 0
+    assert (tmp_path / "site" / f"{NOTEBOOKS[0].stem}.html").is_file()

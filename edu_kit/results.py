@@ -59,6 +59,7 @@ __all__ = [
     "SUMMARY_COLUMNS",
     "Response",
     "ResponseLogWarning",
+    "answers_in",
     "answers_of",
     "latest",
     "load",
@@ -414,6 +415,25 @@ def answers_of(log_dir: str | os.PathLike[str], student: str | None, quiz: str) 
         return []
     rows, _ = _parse(path, _read_locked(path))
     return [row for row in rows if row["quiz"] == quiz and row["student"] == student]
+
+
+def answers_in(log_dir: str | os.PathLike[str], quiz: str) -> list[dict[str, Any]]:
+    """Every record for ``quiz`` in any log directly in ``log_dir``, whoever it names (no pandas).
+
+    An assignment folder holds one student's submission: its exam lock reads this, so a
+    changed name cannot start a second exam in the same folder.
+    """
+    folder = Path(log_dir)
+    if not folder.is_dir():
+        return []
+    rows: list[dict[str, Any]] = []
+    for path in sorted(p for p in folder.glob("*.jsonl") if p.is_file()):
+        try:
+            found, _ = _parse(path, _read_locked(path))
+        except (OSError, ResponseLogError):
+            continue
+        rows += [row for row in found if row["quiz"] == quiz]
+    return sorted(rows, key=lambda row: str(row["time"]))
 
 
 def latest(log: pd.DataFrame) -> pd.DataFrame:

@@ -206,7 +206,7 @@ def test_sealed_exam_from_release_to_grades(tmp_path: Path, capsys: pytest.Captu
     page = (feedback / "ben" / "week3" / "edu_kit_feedback.html").read_text(encoding="utf-8")
     assert "Your answer:" in page
     assert "The answer:" in page
-    with pytest.warns(UserWarning, match="submitted by 'cy'"):
+    with pytest.warns(UserWarning, match="submitted by 'cy'"):  # a note: the record is counted
         assert main(["results", str(course / "submitted"), "--quiz", "week3"]) == 0
     assert re.search(r"cy\s+8\s+0\s+0\.0\s+8", capsys.readouterr().out)
 
@@ -219,3 +219,232 @@ def test_an_assignment_not_open_yet_says_when(tmp_path: Path) -> None:
 
 def test_a_folder_without_an_assignment_gives_a_message(tmp_path: Path) -> None:
     assert "holds no released assignment" in repr(assignment(tmp_path, student="ana"))
+
+
+# ----------------------------------------------------------------------------- blind review (student attack)
+
+
+def _right_answer(question: Question) -> object:
+    """The key in the shape the log holds (what a student who looked it up would type in)."""
+    key = question.answer
+    if question.type == "numeric":
+        assert isinstance(key, Numeric)
+        return key.value
+    if question.type == "matching":
+        return dict(key)
+    if question.type in ("multiple", "ordering"):
+        return list(key)
+    if question.type == "short_text":
+        return key[0] if isinstance(key, tuple) else key
+    return key
+
+
+def _forge(log_dir: Path, student: str, quiz: str, question: Question, qid: str | None = None,
+           time: str | None = None) -> None:
+    from edu_kit.results import Response, record
+
+    extra = {} if time is None else {"time": time}
+    record(log_dir, Response(student, quiz, qid or question.id, "v", _right_answer(question), None, None, 1,
+                             **extra))
+
+
+def _blank_submission(tmp_path: Path, **fields: Any) -> tuple[Path, Path]:
+    """Release week3, let 'pat' submit without touching anything; return (spec, course)."""
+    spec, course = _spec(tmp_path, **fields), tmp_path / "course"
+    assert main(["assign", str(spec), "--course", str(course)]) == 0
+    mine = tmp_path / "pat" / "week3"
+    shutil.copytree(course / "release" / "week3", mine)
+    quiz = assignment(mine, student="pat", clock=None)
+    assert isinstance(quiz, Quiz)
+    quiz.submit()
+    shutil.copytree(mine, course / "submitted" / "pat" / "week3")
+    return spec, course
+
+
+def _graded(spec: Path, course: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[dict[str, Any], str]:
+    capsys.readouterr()
+    assert main(["grade", str(spec), str(course), "--csv", str(course / "graded.csv"), *args]) == 0
+    out = capsys.readouterr().out
+    rows = summary(grade_log(load_collected(course / "submitted"), BANK, quiz="week3")).to_dict("records")
+    line = next(ln for ln in out.splitlines() if ln.strip().startswith("pat"))
+    score = float(line.split()[3])
+    return {"rows": rows, "score": score}, out
+
+
+def test_records_for_questions_outside_the_release_never_add_to_a_score(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec, course = _blank_submission(tmp_path)
+    responses = course / "submitted" / "pat" / "week3" / "responses"
+    # after the sealed exam: the same questions under their bank ids, answered right (twice), and
+    # every other graded bank question, all under quiz 'week3'
+    for question in [BANK[q] for q in ONE_OF_EACH] * 2 + [q for q in BANK.questions if q.graded][:20]:
+        _forge(responses, "pat", "week3", question)
+    _forge(responses, "pat", "week3", BANK["hw-concepts-minsk"], qid="made-up-id")
+    result, out = _graded(spec, course, capsys)
+    assert result["score"] == 0.0, out
+    assert "is not part of assignment 'week3'; not counted" in out
+    assert re.search(r"pat\s+7\s+0\s+0\.0", out), out  # the 7 graded questions released, none right
+
+
+def test_only_the_assignment_own_responses_folder_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec, course = _blank_submission(tmp_path)
+    right = [(BANK[q], sealed_id("week3", q)) for q in ONE_OF_EACH if BANK[q].graded]
+    for folder in (course / "submitted" / "pat" / "week9" / "responses",  # another assignment's folder
+                   course / "submitted" / "pat" / "week3" / "responses" / "sub",  # a sub-folder
+                   course / "submitted" / "pat" / "week3"):  # beside responses/
+        for question, qid in right:
+            _forge(folder, "pat", "week3", question, qid=qid)
+    result, out = _graded(spec, course, capsys)
+    assert result["score"] == 0.0, out
+    capsys.readouterr()
+    assert main(["results", str(course), "--assignment", str(spec)]) == 0
+    assert re.search(r"pat\s+7\s+0\s+0\.0", capsys.readouterr().out)
+
+
+def test_blank_exam_answers_score_zero_and_feedback_covers_every_student(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec, course = _blank_submission(tmp_path)
+    shutil.copytree(course / "submitted" / "pat", course / "submitted" / "zed")
+    (course / "submitted" / "zed" / "week3" / "responses" / "pat.jsonl").rename(
+        course / "submitted" / "zed" / "week3" / "responses" / "zed.jsonl")
+    capsys.readouterr()
+    assert main(["grade", str(spec), str(course), "--feedback", str(course / "feedback")]) == 0
+    out = capsys.readouterr().out
+    for student in ("pat", "zed"):
+        assert re.search(rf"{student}\s+7\s+0\s+0\.0\s+0\s", out), out  # scored 0, not left ungraded
+        page = (course / "feedback" / student / "week3" / "edu_kit_feedback.html").read_text(encoding="utf-8")
+        assert "(no answer)" in page
+
+
+@pytest.mark.parametrize("outside", ["note", "exclude"])
+def test_answers_saved_outside_opens_and_due_are_named(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       outside: str) -> None:
+    spec, course = _blank_submission(tmp_path, opens="2020-01-10T09:00Z", due="2020-01-17T09:00Z")
+    responses = course / "submitted" / "pat" / "week3" / "responses"
+    question = BANK["hw-concepts-minsk"]
+    _forge(responses, "pat", "week3", question, qid=sealed_id("week3", question.id), time="2020-01-01T09:00:00Z")
+    capsys.readouterr()
+    assert main(["grade", str(spec), str(course), "--outside", outside]) == 0
+    out = capsys.readouterr().out
+    assert "before it opened (2020-01-10T09:00:00Z); " + ("left out" if outside == "exclude" else "counted") in out
+    assert "after it was due (2020-01-17T09:00:00Z)" in out  # the real submission, made today
+    if outside == "exclude":
+        assert "No answers to 'week3'" in out  # the only answers were saved outside opens–due
+
+
+def test_an_unreadable_time_skips_one_line_not_the_class(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    spec, course = _blank_submission(tmp_path)
+    log = course / "submitted" / "pat" / "week3" / "responses" / "pat.jsonl"
+    first = json.loads(log.read_text(encoding="utf-8").splitlines()[0])
+    with log.open("a", encoding="utf-8") as handle:
+        for bad in ("not a time", "2026-13-45T99:00:00Z"):
+            handle.write(json.dumps({**first, "time": bad}) + "\n")
+    capsys.readouterr()
+    assert main(["grade", str(spec), str(course)]) == 0
+    out = capsys.readouterr().out
+    assert re.search(r"pat\s+7\s+0\s+0\.0", out), out
+    assert "line 8" in out
+    assert "line 9" in out
+
+
+def _student_copy(tmp_path: Path, **fields: Any) -> Path:
+    folder = release(load_assignment(_spec(tmp_path, **fields)), tmp_path / "release")
+    mine = tmp_path / "pat" / "week3"
+    shutil.copytree(folder, mine)
+    return mine
+
+
+def test_a_submission_that_cannot_be_saved_is_not_called_submitted(tmp_path: Path) -> None:
+    mine = _student_copy(tmp_path)
+    (mine / "responses").write_text("a file where the folder should be", encoding="utf-8")
+    quiz = assignment(mine, student="pat")
+    assert isinstance(quiz, Quiz)
+    _answer_all(quiz, right=True)
+    quiz.submit()
+    assert "could not be saved" in quiz.notice.value
+    assert "NOT submitted" in quiz.notice.value
+    assert "Submitted. Your answers are saved" not in quiz.notice.value
+    assert quiz.score_label.value.startswith("Saved: 0/")
+    assert quiz.submit_button is not None
+    assert not quiz.submit_button.disabled
+    (mine / "responses").unlink()  # the teacher fixes it; the student presses Submit again
+    quiz.submit()
+    assert "Submitted. Your answers are saved" in quiz.notice.value
+    assert len(load(mine / "responses")) == len(ONE_OF_EACH)
+
+
+def test_a_practice_answer_that_cannot_be_saved_is_not_called_saved(tmp_path: Path) -> None:
+    mine = _student_copy(tmp_path, mode="practice", attempts=2)
+    (mine / "responses").write_text("a file where the folder should be", encoding="utf-8")
+    quiz = assignment(mine, student="pat")
+    assert isinstance(quiz, Quiz)
+    item = next(i for i in quiz.items if i.question.type == "single")
+    _set_correct_wrong(item)
+    quiz.check(item)
+    assert "Answer saved" not in item.feedback.value
+    assert "could not be saved" in quiz.notice.value
+    assert item.attempts_used == 0
+
+
+def test_check_in_an_exam_saves_nothing_and_seals_nothing(tmp_path: Path) -> None:
+    mine = _student_copy(tmp_path)
+    first = assignment(mine, student="pat")
+    second = assignment(mine, student="pat")  # another tab
+    assert isinstance(first, Quiz)
+    assert isinstance(second, Quiz)
+    _answer_all(first, right=True)
+    second.check(second.items[0])
+    first.check(first.items[0])
+    assert not (mine / "responses").exists()
+    first.submit()
+    assert "Submitted. Your answers are saved" in first.notice.value
+    assert len(load(mine / "responses")) == len(ONE_OF_EACH)
+
+
+def test_a_partly_answered_matching_is_saved_as_given_and_earns_its_pairs(tmp_path: Path) -> None:
+    mine = _student_copy(tmp_path)
+    quiz = assignment(mine, student="pat")
+    assert isinstance(quiz, Quiz)
+    item = next(i for i in quiz.items if i.question.type == "matching")
+    key = dict(keyed_questions(BANK, "week3")[item.question.id].answer)
+    assert len(key) >= 3
+    for left, box in list(zip(item.display.left, item.controls, strict=True))[:2]:
+        box.value = key[left]
+    quiz.submit()
+    saved = load(mine / "responses")
+    answer = saved[saved["question"] == item.question.id]["answer"].iloc[0]
+    assert answer == {left: (key[left] if i < 2 else None) for i, left in enumerate(item.display.left)}
+    graded = grade_log(saved, BANK, quiz="week3")
+    assert graded[graded["question"] == item.question.id]["score"].iloc[0] == pytest.approx(2 / len(key))
+
+
+@pytest.mark.parametrize("how", ["student=", "EDU_KIT_STUDENT", "JUPYTERHUB_USER"])
+def test_a_new_name_does_not_open_a_second_exam_in_the_same_folder(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    mine = _student_copy(tmp_path)
+    first = assignment(mine, student="pat")
+    assert isinstance(first, Quiz)
+    _answer_all(first, right=False)
+    first.submit()
+    forget()
+    if how == "student=":
+        again = assignment(mine, student="cara")
+    else:
+        monkeypatch.setenv(how, "cara")
+        again = assignment(mine)
+    assert isinstance(again, Quiz)
+    assert again.student == "cara"
+    assert "Already submitted" in again.notice.value
+    assert "already holds a submission as pat" in again.notice.value
+    _answer_all(again, right=True)
+    again.submit()
+    assert sorted(p.name for p in (mine / "responses").iterdir()) == ["pat.jsonl"]
+
+
+def test_assign_warns_that_the_bundled_bank_is_public(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["assign", str(_spec(tmp_path)), "--out", str(tmp_path / "r")]) == 0
+    assert "students can look these keys up" in capsys.readouterr().err
+    own = Path(__file__).parent / "data" / "dollars" / "bank.yaml"  # a teacher's own bank
+    assert main(["assign", str(_spec(tmp_path, questions=["dollars-single"], bank=str(own))), "--out",
+                 str(tmp_path / "r2")]) == 0
+    assert "students can look these keys up" not in capsys.readouterr().err

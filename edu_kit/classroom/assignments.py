@@ -350,4 +350,4 @@ def assignment(folder: str | os.PathLike[str] | None = None, *, student: str | N
         raise ChoiceError("the released assignment has no questions", hint="ask your teacher")
     return Quiz(questions, quiz_id=str(rules["id"]), title=str(rules.get("title") or rules["id"]),
                 student=who.name, attempts=attempts, exam=exam, log_dir=where / "responses",
-                ask_name=who.name is None, sealed=sealed)
+                ask_name=who.name is None, sealed=sealed, one_owner=True)

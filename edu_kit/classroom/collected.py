@@ -2,10 +2,12 @@
 
 ``nbgrader collect`` copies each student's assignment folder -- with its
 ``responses/*.jsonl`` -- to ``<course>/submitted/<student>/<assignment>/``.
-:func:`load_collected` reads every log in that tree; the student is the folder name
+:func:`load_collected` reads the logs directly in each ``responses/`` folder of that tree
+(only ``<assignment>``'s folders when it is named; logs in other folders, or in
+sub-folders of ``responses/``, were not written by the assignment and are left out); the student is the folder name
 (what nbgrader knows from the login) and is cross-checked with the ``student`` field of
 each record: a record saying someone else (or nobody) is kept under the folder's
-student, and each disagreement is named in ``attrs["problems"]`` and in a
+student, and each disagreement is named in ``attrs["notes"]`` (the record is counted, not skipped) and in a
 :class:`~edu_kit.results.ResponseLogWarning`.  A folder that is not such a tree is read
 as a plain folder of logs with :func:`edu_kit.results.load`.
 """
@@ -37,8 +39,10 @@ def submitted_folder(path: str | os.PathLike[str]) -> Path | None:
     return None
 
 
-def load_collected(path: str | os.PathLike[str]) -> pd.DataFrame:
+def load_collected(path: str | os.PathLike[str], assignment: str | None = None) -> pd.DataFrame:
     """Every response in an nbgrader ``submitted`` tree (or a plain folder / log), as :func:`load` gives.
+
+    With ``assignment``, only ``submitted/<student>/<assignment>/responses/*.jsonl``.
 
     Adds nothing and drops nothing: the columns are :data:`edu_kit.results.COLUMNS`.
     """
@@ -47,10 +51,11 @@ def load_collected(path: str | os.PathLike[str]) -> pd.DataFrame:
     tree = submitted_folder(path)
     if tree is None:
         return load(path)
-    frames, problems = [], []
+    frames, problems, notes = [], [], []
     for student_dir in sorted(p for p in tree.iterdir() if p.is_dir()):
-        for assignment_dir in sorted(p for p in student_dir.iterdir() if p.is_dir()):
-            for log in sorted(assignment_dir.rglob("*.jsonl")):
+        for assignment_dir in sorted(p for p in student_dir.iterdir()
+                                     if p.is_dir() and assignment in (None, p.name)):
+            for log in sorted(p for p in (assignment_dir / "responses").glob("*.jsonl") if p.is_file()):
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore", ResponseLogWarning)
                     frame = load(log)
@@ -59,7 +64,7 @@ def load_collected(path: str | os.PathLike[str]) -> pd.DataFrame:
                 claimed = frame["student"]
                 wrong = frame[claimed.isna() | (claimed != student)]
                 for row in wrong.itertuples(index=False):
-                    problems.append(f"{row.file}, line {row.line}: the record says student {row.student!r} "
+                    notes.append(f"{row.file}, line {row.line}: the record says student {row.student!r} "
                                     f"but it was submitted by {student!r}; counted for {student!r}")
                 frames.append(frame.assign(student=student))
     from ..results import COLUMNS
@@ -68,7 +73,8 @@ def load_collected(path: str | os.PathLike[str]) -> pd.DataFrame:
         result = pd.concat(frames, ignore_index=True)
     else:
         result = load(tree) if any(tree.glob("*.jsonl")) else pd.DataFrame(columns=list(COLUMNS))
-    for problem in problems:
+    for problem in (*problems, *notes):
         warnings.warn(problem, ResponseLogWarning, stacklevel=2)
     result.attrs["problems"] = tuple(problems)
+    result.attrs["notes"] = tuple(notes)
     return result

@@ -22,7 +22,10 @@ from ..results import latest, log_path
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["FEEDBACK_FILE", "grade_log", "keyed_questions", "write_feedback"]
+    from .assignments import Assignment
+
+__all__ = ["FEEDBACK_FILE", "assignment_records", "grade_log", "keyed_questions", "released_ids",
+           "write_feedback"]
 
 #: The name of each student's feedback page.
 FEEDBACK_FILE = "edu_kit_feedback.html"
@@ -36,6 +39,62 @@ def keyed_questions(bank: Bank, quiz: str | None) -> dict[str, Question]:
     if quiz is not None:
         found.update({sealed_id(quiz, q.id): q for q in bank.questions})
     return found
+
+
+def released_ids(assignment: Assignment, bank: Bank) -> tuple[str, ...]:
+    """The question ids the assignment's release shows (keyless ids when sealed), in order."""
+    from .assignments import choose, sealed_id
+
+    questions = choose(assignment, bank)
+    return tuple(sealed_id(assignment.id, q.id) if assignment.sealed else q.id for q in questions)
+
+
+def _stamp(text: str | None) -> pd.Timestamp | None:
+    import pandas as pd
+
+    return None if text is None else pd.Timestamp(text.replace("Z", "+00:00"))
+
+
+def assignment_records(log: pd.DataFrame, assignment: Assignment, bank: Bank, *,
+                       outside: str = "note") -> pd.DataFrame:
+    """The records that count for ``assignment``: its quiz id and only the questions its
+    release shows.  Every other record is left out and named in ``attrs["notes"]`` (a
+    question the release never showed cannot add to a score).  A record saved before
+    ``opens`` or after ``due`` is named too (the in-kernel opening gate is advisory);
+    with ``outside="exclude"`` it is also left out.
+    """
+    if outside not in ("note", "exclude"):
+        from ..errors import ChoiceError
+
+        raise ChoiceError.of("outside", outside, ["note", "exclude"])
+    ids = set(released_ids(assignment, bank))
+    notes = list(log.attrs.get("notes", ()))
+    frame = log[log["quiz"] == assignment.id]
+    foreign = frame[~frame["question"].isin(ids)]
+    for row in foreign.itertuples(index=False):
+        notes.append(f"{row.file}, line {row.line}: question {row.question!r} is not part of assignment "
+                     f"{assignment.id!r}; not counted")
+    frame = frame[frame["question"].isin(ids)]
+    opens, due = _stamp(assignment.opens), _stamp(assignment.due)
+    never = frame["time"].isna() & False  # all False, on frame's index
+    early = frame["time"] < opens if opens is not None else never
+    late = frame["time"] > due if due is not None else never
+    for row in frame[early | late].itertuples(index=False):
+        when = "before it opened" if opens is not None and row.time < opens else "after it was due"
+        verb = "left out" if outside == "exclude" else "counted"
+        notes.append(f"{row.file}, line {row.line}: saved {row.time.isoformat()}, {when} "
+                     f"({assignment.opens if when.startswith('before') else assignment.due}); {verb}")
+    if outside == "exclude":
+        frame = frame[~(early | late)]
+    frame = frame.copy()
+    frame.attrs["problems"] = tuple(log.attrs.get("problems", ()))
+    frame.attrs["notes"] = tuple(notes)
+    return frame
+
+
+def _blank(answer: Any) -> bool:
+    """No answer: null in the log (None, or NaN once pandas has read it)."""
+    return answer is None or (isinstance(answer, float) and answer != answer)
 
 
 def grade_log(log: pd.DataFrame, bank: Bank, *, quiz: str | None = None) -> pd.DataFrame:
@@ -63,7 +122,7 @@ def grade_log(log: pd.DataFrame, bank: Bank, *, quiz: str | None = None) -> pd.D
             score.append(None)
             continue
         try:
-            result = unanswered(question) if row.answer is None else grade(question, row.answer)
+            result = unanswered(question) if _blank(row.answer) else grade(question, row.answer)
         except AnswerError as err:
             problems.append(f"{row.file}, line {row.line}: {err.problem}")
             correct.append(None)
@@ -74,11 +133,12 @@ def grade_log(log: pd.DataFrame, bank: Bank, *, quiz: str | None = None) -> pd.D
     frame["correct"] = frame["correct"].__class__(correct, index=frame.index, dtype="boolean")
     frame["score"] = frame["score"].__class__(score, index=frame.index, dtype=float)
     frame.attrs["problems"] = tuple(problems)
+    frame.attrs["notes"] = tuple(log.attrs.get("notes", ()))
     return frame
 
 
 def _answer_text(answer: Any) -> str:
-    if answer is None:
+    if _blank(answer):
         return "(no answer)"
     if isinstance(answer, dict):
         return "; ".join(f"{k} → {v}" for k, v in answer.items())
@@ -114,7 +174,14 @@ def write_feedback(graded: pd.DataFrame, bank: Bank, out: str | os.PathLike[str]
                              f"<p>Your answer: {html.escape(_answer_text(row.answer))}</p>"
                              "<p>A written answer: your teacher reads it.</p></li>")
                 continue
-            result = unanswered(question) if row.answer is None else grade(question, row.answer)
+            try:
+                result = unanswered(question) if _blank(row.answer) else grade(question, row.answer)
+            except AnswerError as err:  # one bad record never stops the class's pages
+                parts.append(f"<li><p><strong>{html.escape(question.prompt)}</strong></p>"
+                             f"<p>Your answer: {html.escape(_answer_text(row.answer))}</p>"
+                             f"<p>This answer could not be graded ({html.escape(err.problem)}); "
+                             "ask your teacher.</p></li>")
+                continue
             parts.append(f"<li><p><strong>{html.escape(question.prompt)}</strong></p>"
                          f"<p>Your answer: {html.escape(_answer_text(row.answer))}</p>"
                          + feedback_html(result, question, final=True, attempts_left=0) + "</li>")

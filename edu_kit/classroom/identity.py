@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
@@ -35,6 +36,10 @@ Source = Literal["jupyterhub", "environment", "argument", "asked"]
 ANONYMOUS = "(anonymous)"
 #: The longest name accepted (characters).
 MAX_NAME = 80
+
+#: Unicode categories of characters that do not show: format (zero-width), private use, unassigned,
+#: line and paragraph separators.
+_HIDDEN = frozenset({"Cf", "Co", "Cn", "Zl", "Zp"})
 
 _asked: list[str] = []  # the name typed in this kernel, if any (one element at most)
 
@@ -65,6 +70,15 @@ def clean_name(text: object) -> str:
                           hint="type a shorter name")
     if any(ord(ch) < 32 for ch in name):
         raise ChoiceError("the name has control characters", hint="type letters, digits and spaces")
+    hidden = next((ch for ch in name if not ch.isprintable() or unicodedata.category(ch) in _HIDDEN), None)
+    if hidden is not None:
+        raise ChoiceError(f"the name has an invisible character (U+{ord(hidden):04X})",
+                          hint="type the name again, letters, digits and spaces only")
+    if not any(ch.isalnum() for ch in name):
+        raise ChoiceError(f"the name {name!r} has no letter or digit", hint="type your name")
+    if name.casefold() in ("anonymous", ANONYMOUS):
+        raise ChoiceError(f"{name!r} is what results call answers without a name",
+                          hint="type your own name")
     return name
 
 

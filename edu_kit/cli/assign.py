@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -39,5 +40,9 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
     keys = "no keys or explanations (graded later with `edu-kit grade`)" if assignment.sealed else \
         "the keys (the kernel grades: feedback now)"
     print(f"Wrote {folder} ({assignment.mode}; the release holds {keys}).")
+    if assignment.bank is None and (assignment.mode == "exam" or assignment.sealed):
+        print("edu-kit: warning: these questions come from the bundled bank, which is public (it is "
+              "installed with edu_kit): students can look these keys up. Use your own bank "
+              "(`bank: my_bank.yaml`) for graded exams.", file=sys.stderr)
     print(after)
     return 0

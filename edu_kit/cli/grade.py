@@ -20,6 +20,8 @@ def add_parsers(commands: Any) -> None:
     grade.add_argument("spec", help="the assignment file used with `edu-kit assign`")
     grade.add_argument("path", help="course folder, submitted/ tree, or a folder of response logs")
     grade.add_argument("--csv", default=None, help="also write the graded answers (every attempt) to this CSV file")
+    grade.add_argument("--outside", choices=("note", "exclude"), default="note",
+                       help="answers saved before opens or after due: note them (default) or leave them out")
     grade.add_argument("--feedback", default=None, metavar="DIR",
                        help="write DIR/<student>/<id>/edu_kit_feedback.html (use <course>/feedback for nbgrader)")
 
@@ -27,19 +29,24 @@ def add_parsers(commands: Any) -> None:
 def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
     from ..classroom.assignments import load_assignment
     from ..classroom.collected import load_collected
-    from ..classroom.grading import grade_log, write_feedback
+    from ..classroom.grading import assignment_records, grade_log, write_feedback
     from ..quiz.bank import load_bank
     from ..results import summary
 
     assignment = load_assignment(args.spec)
     bank = load_bank(assignment.bank)
-    graded = grade_log(load_collected(args.path), bank, quiz=assignment.id)
+    records = assignment_records(load_collected(args.path, assignment.id), assignment, bank,
+                                 outside=args.outside)
+    graded = grade_log(records, bank, quiz=assignment.id)
+    notes = (*graded.attrs.get("problems", ()), *graded.attrs.get("notes", ()))
     if graded.empty:
         print(f"No answers to {assignment.id!r} in {args.path} yet.")
+        for note in notes:
+            print(f"note: {note}")
         return 0
     print(summary(graded).to_string(index=False))
-    for problem in graded.attrs.get("problems", ()):
-        print(f"note: {problem}")
+    for note in notes:
+        print(f"note: {note}")
     if args.csv:
         graded.to_csv(args.csv, index=False)
         print(f"Wrote {args.csv}")

@@ -113,16 +113,25 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
     from ..classroom.collected import load_collected
     from ..results import summary
 
-    frame = load_collected(path)  # each skipped line is named in a ResponseLogWarning
-    status = 0
+    assignment = None
     if spec is not None:
         from ..classroom.assignments import load_assignment
-        from ..classroom.grading import grade_log
-        from ..quiz.bank import load_bank
 
         assignment = load_assignment(spec)
-        frame = grade_log(frame, load_bank(assignment.bank), quiz=assignment.id)
+    # each skipped line, and each record filed under another student, is named in a ResponseLogWarning
+    frame = load_collected(path, None if assignment is None else assignment.id)
+    status = 0
+    warned = set(frame.attrs.get("notes", ()))
+    if assignment is not None:
+        from ..classroom.grading import assignment_records, grade_log
+        from ..quiz.bank import load_bank
+
+        bank = load_bank(assignment.bank)
+        frame = grade_log(assignment_records(frame, assignment, bank), bank, quiz=assignment.id)
         quiz = assignment.id
+    for note in frame.attrs.get("notes", ()):
+        if note not in warned:
+            print(f"edu-kit: note: {note}", file=sys.stderr)
     if frame.empty:
         print(f"No responses recorded in {path} yet.")
         return status

@@ -28,7 +28,7 @@ import ipywidgets as widgets
 from traitlets import TraitError
 
 from ..errors import ChoiceError, ResponseLogError
-from ..results import Response, answers_of, now, record
+from ..results import Response, answers_in, answers_of, now, record
 from .grade import LATER_CREDIT, Feedback, attempts_for, credit, grade, unanswered
 from .model import Question
 from .render import (
@@ -212,6 +212,16 @@ class Item:
             return (text, "") if text else (None, "Write your answer first.")
         return float(values[0] or 0.0), ""
 
+    def submitted(self) -> object | None:
+        """What Submit saves: the answer, or what is set of an unfinished matching (the
+        pairs set are graded; the rest count as wrong), else None (no answer)."""
+        answer, _ = self.answer()
+        if answer is None and self.question.type == "matching":
+            values = [getattr(c, "value", None) for c in self.controls]
+            if any(v is not None for v in values):
+                return dict(zip(self.display.left, values, strict=True))
+        return answer
+
     def set_answer(self, answer: object) -> None:
         """Put a recorded ``answer`` back into the controls (restoring); ignores what no longer fits."""
         kind, controls, options = self.question.type, self.controls, self.display.options
@@ -237,11 +247,11 @@ class Item:
         except (TraitError, ValueError, TypeError):
             return
 
-    def disable(self) -> None:
+    def disable(self, disabled: bool = True) -> None:
         for control in self.controls:
-            control.disabled = True
+            control.disabled = disabled
         if self.button is not None:
-            self.button.disabled = True
+            self.button.disabled = disabled
 
 
 def _question_header(number: int, question: Question) -> str:
@@ -286,6 +296,7 @@ class Quiz:
         later_credit: float = LATER_CREDIT,
         ask_name: bool = False,
         sealed: bool = False,
+        one_owner: bool = False,
         chooser: Callable[[str | None], Sequence[Question]] | None = None,
     ) -> None:
         credit(1.0, 2, later_credit)  # rejects a later_credit outside [0, 1]
@@ -296,6 +307,7 @@ class Quiz:
         self.attempts = 1 if exam else attempts
         self.exam = exam
         self.sealed = sealed
+        self.one_owner = one_owner  # the log folder is one student's (an assignment folder)
         self.log_dir = Path(log_dir)
         self._record = recorder or record
         self._chooser = chooser
@@ -417,11 +429,20 @@ class Quiz:
         except ResponseLogError as err:
             self.notice.value = notice_html(f"Your earlier answers could not be read: {err.problem}.")
             return
+        others: set[str] = set()
+        if self.exam and self.one_owner and not rows:  # a submission under another name locks it too
+            rows = answers_in(self.log_dir, self.quiz_id)
+            others = {str(row["student"]) for row in rows}
         by_question: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             by_question.setdefault(row["question"], []).append(row)
         if self.exam and rows:
             self._lock_submitted(by_question, rows[-1]["time"])
+            if others:
+                self.notice.value += notice_html(
+                    f"This assignment folder already holds a submission as {', '.join(sorted(others))!s}, "
+                    f"not {self.student}: one folder holds one student's submission. Tell your teacher "
+                    "if this is wrong.")
             return
         for item in self.items:
             history = by_question.get(item.question.id)
@@ -492,7 +513,8 @@ class Quiz:
     # -- actions
 
     def _save(self, item: Item, answer: object, feedback: Feedback | None) -> bool:
-        """Record an answer (``feedback`` None: not graded, e.g. a written answer)."""
+        """Record an answer (``feedback`` None: not graded, e.g. a written answer); False
+        (and a notice saying why) when it could not be saved."""
         try:
             response = Response(
                 student=self.student,
@@ -521,16 +543,20 @@ class Quiz:
             return False
         return True
 
-    def _save_written(self, item: Item) -> None:
+    def _save_written(self, item: Item) -> bool:
+        """Save an open question's text; False only when it could not be saved."""
         text, todo = item.answer()
         if text is None:
             item.feedback.value = notice_html(todo)
-            return
+            return True
         item.attempts_used += 1
         if self._save(item, text, None):
             again = " You can change it and save again; your teacher reads every version." if (
                 not self.exam) else ""
             item.feedback.value = _written_html(item.attempts_used, again)
+            return True
+        item.attempts_used -= 1
+        return False
 
     def _checker(self, item: Item) -> Callable[[widgets.Button], None]:
         def check(_: widgets.Button) -> None:
@@ -546,6 +572,9 @@ class Quiz:
         """
         if self.asking:
             return
+        if self.exam:  # an exam is saved, and sealed, only by Submit
+            item.feedback.value = notice_html("In an exam your answers are saved when you press Submit.")
+            return
         if item.question.type == "open":
             self._save_written(item)
             return
@@ -559,11 +588,13 @@ class Quiz:
         item.attempts_used += 1
         left = allowed - item.attempts_used
         if self.sealed:
+            if not self._save(item, answer, None):
+                item.attempts_used -= 1
+                return
             if left <= 0:
                 item.disable()
             item.feedback.value = _saved_html(left)
             self.score_label.value = self._score_line()
-            self._save(item, answer, None)
             return
         feedback = self._credited(grade(item.question, answer), item.attempts_used)
         final = feedback.correct or left <= 0
@@ -593,24 +624,41 @@ class Quiz:
             self.restore()  # another tab or an earlier run may have submitted already
             if self._already_submitted():
                 return
+        failed: list[Item] = []
         for item in self.items:
             if item.question.type == "open":
-                self._save_written(item)
+                if not self._save_written(item):
+                    failed.append(item)
                 item.disable()
                 continue
             if item.final is not None:
                 continue
-            answer, _ = item.answer()
+            answer = item.submitted()
             item.attempts_used += 1
             item.disable()
             if self.sealed:
-                self._save(item, answer, None)
+                if not self._save(item, answer, None):
+                    item.attempts_used -= 1
+                    failed.append(item)
                 continue
             feedback = unanswered(item.question) if answer is None else grade(item.question, answer)
+            if not self._save(item, answer, feedback):
+                item.attempts_used -= 1
+                failed.append(item)
+                continue
             item.final = feedback
             item.feedback.value = feedback_html(feedback, item.question, final=True,
                                                 attempts_left=0)
-            self._save(item, answer, feedback)
+        if failed:  # not submitted: say so, and let the student press Submit again
+            for item in failed:
+                item.disable(False)
+            if self.submit_button is not None:
+                self.submit_button.disabled = False
+            self.score_label.value = self._score_line()
+            self.notice.value += notice_html(
+                f"NOT submitted: {len(failed)} answer{'s' if len(failed) != 1 else ''} could not be saved. "
+                "Keep this page open, tell your teacher, and press Submit again once it is fixed.")
+            return
         self.submitted_at = now()
         self.score_label.value = self._score_line()
         if self.sealed:

@@ -118,7 +118,7 @@ $CATEGORY: $course$/top/Timeline
 
 Ukraine joined NATO in 2008.{F}
 
-Match.{=NATO-Russia Council -> Brussels =OSCE -> Vienna}
+Match.{=NATO-Russia Council -> Brussels =OSCE -> Vienna =NATO-Ukraine Commission -> Brussels}
 
 A description without answers.
 
@@ -141,7 +141,8 @@ def test_gift_import_of_a_teachers_file() -> None:
     assert by_id["gift-allies"].answer == Numeric(30, 1, "")
     assert by_id["gift-budapest"].answer == ("Russia", "United States")
     assert by_id["gift-ukraine-joined-nato-in-2008"].answer is False
-    assert by_id["gift-match"].answer == (("NATO-Russia Council", "Brussels"), ("OSCE", "Vienna"))
+    assert by_id["gift-match"].answer == (
+        ("NATO-Russia Council", "Brussels"), ("OSCE", "Vienna"), ("NATO-Ukraine Commission", "Brussels"))
     assert by_id["gift-nato-rejects-spheres-of-in-europe"].prompt == "NATO rejects spheres of _____ in Europe."
     assert by_id["gift-symbols"].prompt == "Write {a} : b?"
     assert by_id["gift-symbols"].answer == ("{a}",)

@@ -37,7 +37,7 @@
 >>> from edu_kit import load_corpus
 >>> row = sources(load_corpus()).set_index("article").loc["003"]
 >>> row["framing"], int(row["scare_quotes"])
-('claiming (2), claims (1)', 3)
+('claiming (2), claims (1), pointed out (1), routine war games (1)', 3)
 """
 
 from __future__ import annotations

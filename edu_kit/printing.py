@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import html
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -45,7 +46,11 @@ __all__ = [
     "html_to_pdf",
     "key_notebook",
     "paper_notebook",
+    "PAPER_DEFAULT",
+    "NEEDS_RECORD",
+    "articles_read",
     "paper_quiz",
+    "reveals",
     "select_questions",
     "student_copy",
     "worksheet",
@@ -253,6 +258,79 @@ def _title_of(nb: NotebookNode, path: Path) -> str:
 # -- paper quizzes ----------------------------------------------------------------------
 
 
+#: How many questions ``--notebook`` prints when no ``n`` is given: one side of a lesson.
+PAPER_DEFAULT = 10
+
+#: Question families that ask students to check an article against a primary document
+#: whose text the paper does not carry; they are left out of a notebook's paper quiz.
+NEEDS_RECORD = frozenset({"gen-record"})
+
+_READ_CALL = re.compile(r"""views\.read\(\s*\\?["'](\d{3})\\?["']""")
+_QUOTED = re.compile(r"[“\"'‘]([^”\"'’]{12,})[”\"'’]")
+_NGRAM = 5
+
+
+def _notebooks_dir(notebook: str) -> Path:
+    given = Path(notebook)
+    if given.suffix == ".ipynb" and given.is_file():
+        return given.parent
+    return Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def articles_read(notebook: str) -> frozenset[str]:
+    """The articles a student has read whole by the end of ``notebook``: those shown with
+    ``views.read`` in it or in an earlier notebook of the sequence (by file name)."""
+    stem = Path(notebook).stem
+    found: set[str] = set()
+    for path in sorted(_notebooks_dir(notebook).glob("[0-9][0-9]_*.ipynb")):
+        if path.stem > stem:
+            break
+        found.update(_READ_CALL.findall(path.read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+def _grams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[i : i + _NGRAM]) for i in range(len(words) - _NGRAM + 1)}
+
+
+def _passages(question: Question) -> set[tuple[str, ...]]:
+    grams: set[tuple[str, ...]] = set()
+    for quoted in _QUOTED.findall(question.prompt):
+        grams |= _grams(quoted)
+    for source in question.sources:
+        grams |= _grams(source.sentence)
+    return grams
+
+
+def _text_keys(question: Question) -> tuple[str, ...]:
+    answer = question.answer
+    if question.type not in ("single", "short_text"):
+        return ()
+    keys = (answer,) if isinstance(answer, str) else tuple(str(a) for a in answer) if isinstance(answer, tuple) else ()
+    return tuple(k for k in keys if len(k) >= 4)
+
+
+def reveals(first: Question, second: Question) -> bool:
+    """Whether one of two questions gives away the other: one's key is printed in the
+    other's prompt, or both quote the same passage (five words in a row in common)."""
+    for a, b in ((first, second), (second, first)):
+        prompt = b.prompt.lower()
+        if any(key.lower() in prompt for key in _text_keys(a)):
+            return True
+    return bool(_passages(first) & _passages(second))
+
+
+def _apart(questions: Sequence[Question], n: int | None) -> tuple[Question, ...]:
+    kept: list[Question] = []
+    for question in questions:
+        if n is not None and len(kept) >= n:
+            break
+        if not any(reveals(question, other) for other in kept):
+            kept.append(question)
+    return tuple(kept)
+
+
 def select_questions(
     ids: Sequence[str] = (),
     *,
@@ -261,13 +339,24 @@ def select_questions(
     n: int | None = None,
     bank: Any = None,
 ) -> tuple[Question, ...]:
-    """Questions for a paper quiz: by ``ids``, by ``topic``, or those a ``notebook``
-    teaches (its ``taught_in`` stem, e.g. ``"02_timeline"``); the first ``n`` if given."""
+    """Questions for a paper quiz: by ``ids`` (exactly those), by ``topic``, or those a
+    ``notebook`` teaches; the first ``n`` if given.
+
+    For a ``notebook`` the paper must stand on its own after that lesson, so only
+    questions with ``taught_in`` equal to its stem are taken, and of those only the ones
+    whose articles the students have read whole by then (:func:`articles_read`), none
+    that needs a primary document the paper does not print (:data:`NEEDS_RECORD`), and
+    never two where one gives the other away (:func:`reveals`); written-by-hand questions
+    come first, and at most ``n`` (default :data:`PAPER_DEFAULT`) are printed.  A
+    ``topic`` selection also leaves out questions that give each other away."""
     from .quiz import load_bank
+    from .quiz.gates import family_of
 
     source = bank if bank is not None else load_bank()
     if ids:
         chosen = tuple(source[i] for i in ids)
+        if n is not None:
+            chosen = chosen[:n]
     else:
         chosen = tuple(source.questions)
         if topic is not None:
@@ -282,8 +371,16 @@ def select_questions(
             if not chosen:
                 taught = sorted({str(getattr(q, "taught_in", "")) for q in source.questions} - {"", "None"})
                 raise ChoiceError.of("notebook (taught_in)", stem, taught or ["no question records taught_in yet"])
-    if n is not None:
-        chosen = chosen[:n]
+            read = articles_read(notebook)
+            chosen = tuple(
+                q
+                for q in chosen
+                if family_of(q) not in NEEDS_RECORD and all(s.article in read for s in q.sources)
+            )
+            chosen = tuple(sorted(chosen, key=lambda q: q.id.startswith("gen-")))
+            if n is None:
+                n = PAPER_DEFAULT
+        chosen = _apart(chosen, n)
     if not chosen:
         raise EduKitError("no question matches this selection", hint="name question ids, a topic or a notebook")
     return chosen

@@ -175,3 +175,30 @@ def test_print_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "no notebook at" in capsys.readouterr().err
     assert main(["print", "html", str(NOTEBOOKS[0]), "--out", str(tmp_path / "site")]) == 0
     assert (tmp_path / "site" / f"{NOTEBOOKS[0].stem}.html").is_file()
+
+
+@pytest.mark.parametrize("notebook", [p.stem for p in NOTEBOOKS])
+def test_a_notebooks_paper_quiz_stands_on_its_own(notebook: str) -> None:
+    """Blind review B1: ``--notebook`` printed 25 questions that answered each other,
+    asked about articles not yet read and about records not on the paper."""
+    try:
+        chosen = printing.select_questions(notebook=notebook)
+    except (ChoiceError, EduKitError):
+        pytest.skip(f"no printable question is taught in {notebook}")
+    read = printing.articles_read(notebook)
+    assert len(chosen) <= printing.PAPER_DEFAULT
+    for q in chosen:
+        assert q.taught_in == notebook
+        assert all(s.article in read for s in q.sources), q.id
+        assert not q.id.startswith("gen-record-"), q.id
+    for i, first in enumerate(chosen):
+        for second in chosen[i + 1 :]:
+            assert not printing.reveals(first, second), (first.id, second.id)
+
+
+def test_reveals_finds_a_key_in_another_prompt_and_a_shared_passage() -> None:
+    caption = BANK["hw-sources-caption-attribution"]
+    assert printing.reveals(caption, BANK["les-01-caption-or-body"])  # same "Since 2014" passage
+    assert printing.reveals(caption, BANK["gen-conflict-tf-quote-000-211-308"])
+    assert not printing.reveals(BANK["hw-concepts-nato-allies"], BANK["les-01-caption-or-body"])
+    assert printing.articles_read("01_reading_the_sources") == {"002", "004"}

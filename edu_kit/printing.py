@@ -74,13 +74,36 @@ body { font-size: 11pt; color: #000; background: #fff; }
 .ek-header { width: 100%; border-bottom: 2px solid #000; margin-bottom: 0.8em; font-size: 11pt; }
 .ek-header td { padding: 0.2em 0.6em 0.4em 0; white-space: nowrap; }
 .ek-question { break-inside: avoid-page; margin: 0 0 1em 0; }
+.jp-OutputArea-output img, .jp-RenderedImage, figure { break-inside: avoid; page-break-inside: avoid; }
+body, li, td, p { word-break: normal !important; overflow-wrap: normal; hyphens: manual; }
+.ek-order td { padding: 0.2em 0.6em 0.2em 0; }
 * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 @media print {
   .edu-kit-quiz > p { display: none; }  /* "Score: 0/5", "run the cell to answer" */
-  .edu-kit-quiz li span[style*="border-bottom"] { display: block; min-height: 7em; border: 1px solid #777; }
+  .edu-kit-quiz li span[style*="border-bottom"] { display: block; min-height: 12em; border: 1px solid #777; }
   details > *:not(summary) { display: block; }
 }
 """
+
+
+#: Text that only makes sense on a screen with a kernel, and what paper (or a web page
+#: without a kernel) says instead: (pattern, replacement) pairs applied to prose and to
+#: the static form of quizzes and exercises.
+SCREEN_ONLY: tuple[tuple[str, str], ...] = (
+    (r"Run `views\.glossary\(\)` in any cell for the glossary \(or open `docs/glossary\.md`\);\s*"
+     r"`views\.glossary\(\[[^\]]*\]\)` shows one word\.", "See the glossary (docs/glossary.md)."),
+    (r"Write your answer, then press Save answer\. ", "Write your answer in the box. "),
+    (r",? up to \d+ attempts? each", ""),
+    (r"<p>Score: [^<]*</p>", ""),
+    (r"<p><em>Open this notebook in Jupyter and run the cell to answer\.</em></p>", ""),
+    (r"✎ Not answered yet: replace \.\.\. with your answer and run the cell again\.[^\n<]*", ""),
+)
+
+
+def _unscreen(text: str) -> str:
+    for pattern, replacement in SCREEN_ONLY:
+        text = re.sub(pattern, replacement, text)
+    return text
 
 
 def _nbformat() -> Any:
@@ -128,10 +151,26 @@ def student_copy(notebook: NotebookNode) -> NotebookNode:
                 cell.source = "\n".join(line for line in source.splitlines() if line.lstrip().startswith("#"))
             else:
                 cell.metadata["tags"] = [*cell.metadata["tags"], "remove_input"]
+            outputs = []
             for output in cell.get("outputs", []):
                 data = output.get("data")
                 if data and _WIDGET in data:
                     del data[_WIDGET]
+                if output.get("output_type") == "execute_result" and data and set(data) == {"text/plain"}:
+                    plain = "".join(data["text/plain"])
+                    if "\n" not in plain.strip() and len(plain) < 120:
+                        continue  # a stray value such as Corpus(...) or 28: plumbing, not a lesson
+                for kind in ("text/html", "text/plain"):
+                    if data and kind in data:
+                        data[kind] = _unscreen("".join(data[kind]))
+                if output.get("output_type") == "stream":
+                    output["text"] = _unscreen("".join(output.get("text", "")))
+                    if not output["text"].strip():
+                        continue
+                outputs.append(output)
+            cell.outputs = outputs
+        else:
+            cell.source = _unscreen(cell.source)
         cells.append(cell)
     nb.cells = cells
     nb.metadata.pop("widgets", None)
@@ -390,6 +429,14 @@ def _lines(count: int) -> str:
     return "".join("<div class='ek-paper-lines'></div>" for _ in range(count))
 
 
+def _lettered(options: Sequence[str]) -> str:
+    # Letters written out (not a CSS counter), so that every renderer prints A, B, C.
+    items = "".join(
+        f"<li><b>{chr(ord('A') + i)}.</b> {html.escape(o)}</li>" for i, o in enumerate(options)
+    )
+    return f"<ol class='ek-options' style='list-style:none;padding-left:0.5em'>{items}</ol>"
+
+
 def _paper_question(number: int, question: Question) -> str:
     from .quiz.render import display_for, instructions
 
@@ -399,20 +446,26 @@ def _paper_question(number: int, question: Question) -> str:
     parts = [f"<p><b>{number}.</b> {e(question.prompt)}</p>"]
     if kind == "open":
         parts.append("<p><i>Write your answer in two or three sentences.</i></p>" + _lines(6))
+    elif kind == "ordering":
+        parts.append("<p><i>Put the events in order: write the letters in the boxes, earliest first.</i></p>")
+    elif kind == "numeric":
+        unit = getattr(question.answer, "unit", "")
+        parts.append(f"<p><i>{e(f'Write the number of {unit}.' if unit else 'Write a number.')}</i></p>")
     else:
         parts.append(f"<p><i>{e(instructions(question))}</i></p>")
     if kind in ("single", "multiple", "true_false"):
         parts.append("<ul>" + "".join(f"<li>{e(o)}</li>" for o in shown.options) + "</ul>")
     elif kind == "ordering":
-        parts.append("<ul>" + "".join(f"<li>{e(o)}</li>" for o in shown.options) + "</ul>")
-        parts.append("<p>Order (write the letters or years): ______ → ______ → ______ → ______</p>")
+        parts.append(_lettered(shown.options))
+        boxes = " → ".join(f"{i}. ______" for i in range(1, len(shown.options) + 1))
+        parts.append(f"<p class='ek-order'>{boxes}</p>")
     elif kind == "matching":
         parts.append(
             "<table><tbody>"
             + "".join(f"<tr><td>{e(item)}</td><td>→ letter: ______</td></tr>" for item in shown.left)
             + "</tbody></table>"
         )
-        parts.append("<ol type='A' class='ek-options'>" + "".join(f"<li>{e(o)}</li>" for o in shown.options) + "</ol>")
+        parts.append(_lettered(shown.options))
     elif kind in ("short_text", "numeric"):
         parts.append(_lines(1))
     return f"<div class='ek-question'>{''.join(parts)}</div>"
@@ -473,8 +526,8 @@ def paper_notebook(questions: Sequence[Question], title: str) -> NotebookNode:
     """A notebook holding the student's paper quiz (questions and answer space, no keys)."""
     nbformat = _nbformat()
     nb: NotebookNode = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell(f"# {_md_escape(title)}")]
-    nb.cells += [_html_cell(_paper_question(i, q)) for i, q in enumerate(questions, start=1)]
+    # The title is printed once, in the page header (name, class, date) that paper_quiz adds.
+    nb.cells = [_html_cell(_paper_question(i, q)) for i, q in enumerate(questions, start=1)]
     return nb
 
 

@@ -202,3 +202,31 @@ def test_reveals_finds_a_key_in_another_prompt_and_a_shared_passage() -> None:
     assert printing.reveals(caption, BANK["gen-conflict-tf-quote-000-211-308"])
     assert not printing.reveals(BANK["hw-concepts-nato-allies"], BANK["les-01-caption-or-body"])
     assert printing.articles_read("01_reading_the_sources") == {"002", "004"}
+
+
+def test_paper_copies_leave_out_what_only_works_on_a_screen() -> None:
+    """Blind review P6: worksheets printed "press Save answer", "up to 2 attempts",
+    "Run views.glossary() in any cell", "Not answered yet..." and stray values."""
+    nb = printing.student_copy(nbformat.read(REPO / "notebooks" / "02_timeline.ipynb", as_version=4))
+    text = "".join(
+        c.source + "".join(str(o.get("text", "")) + str(o.get("data", {})) for o in c.get("outputs", []))
+        for c in nb.cells
+    )
+    for screen_only in ("press Save answer", "attempts each", "in any cell", "Not answered yet", "run the cell"):
+        assert screen_only not in text, screen_only
+    assert "Corpus(" not in text
+    assert "word-break: normal" in printing._PRINT_CSS
+    assert "break-inside: avoid" in printing._PRINT_CSS
+
+
+def test_paper_questions_have_letters_numbers_and_one_title() -> None:
+    """Blind review P7: matching said "letter" beside numbered options, numeric said
+    "(in allies)", ordering had tick boxes and nowhere to write, the title came twice."""
+    matching = next(q for q in BANK.questions if q.type == "matching")
+    ordering = next(q for q in BANK.questions if q.type == "ordering")
+    numeric = BANK["hw-concepts-nato-allies"]
+    paper = "".join(c.source for c in printing.paper_notebook([matching, ordering, numeric], "Lesson 2").cells)
+    assert "<b>A.</b>" in paper and "<b>B.</b>" in paper
+    assert "Write the number of allies." in paper and "(in allies)" not in paper
+    assert "1. ______ → 2. ______" in paper
+    assert "Lesson 2" not in paper  # printed once, in the header

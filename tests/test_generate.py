@@ -104,3 +104,12 @@ def test_who_said_distractors_are_of_the_same_kind(questions: tuple[Question, ..
         if q.id.startswith("gen-who-"):
             kinds = {"person" if kb.person(c) else "organization" for c in q.choices}
             assert len(kinds) == 1, q.id
+
+
+def test_a_conflict_explanation_names_each_articles_speaker() -> None:
+    """Blind review P8: the key said "002 and 004 ... to Stoltenberg and to Scholz" (reversed)."""
+    from edu_kit.quiz import load_bank
+
+    q = load_bank()["gen-conflict-tf-quote-002-2732-2852"]
+    assert "Article 002 gives these words to Olaf Scholz; article 004" in (q.explanation or "")
+    assert "copied carelessly" not in (q.explanation or "")

@@ -351,8 +351,11 @@ def _text_keys(question: Question) -> tuple[str, ...]:
 
 
 def reveals(first: Question, second: Question) -> bool:
-    """Whether one of two questions gives away the other: one's key is printed in the
-    other's prompt, or both quote the same passage (five words in a row in common)."""
+    """Whether one of two questions gives away the other: both test the same fact, one's
+    key is printed in the other's prompt, or both quote the same passage (five words in a
+    row in common)."""
+    if first.fact and first.fact == second.fact:
+        return True
     for a, b in ((first, second), (second, first)):
         prompt = b.prompt.lower()
         if any(key.lower() in prompt for key in _text_keys(a)):
@@ -445,7 +448,7 @@ def _paper_question(number: int, question: Question) -> str:
     kind: str = question.type  # a str, so that newer types (such as "open") compare too
     parts = [f"<p><b>{number}.</b> {e(question.prompt)}</p>"]
     if kind == "open":
-        parts.append("<p><i>Write your answer in two or three sentences.</i></p>" + _lines(6))
+        parts.append("<p><i>Write your answer on the lines.</i></p>" + _lines(6))
     elif kind == "ordering":
         parts.append("<p><i>Put the events in order: write the letters in the boxes, earliest first.</i></p>")
     elif kind == "numeric":

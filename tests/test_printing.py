@@ -230,3 +230,8 @@ def test_paper_questions_have_letters_numbers_and_one_title() -> None:
     assert "Write the number of allies." in paper and "(in allies)" not in paper
     assert "1. ______ → 2. ______" in paper
     assert "Lesson 2" not in paper  # printed once, in the header
+
+
+def test_two_questions_on_one_fact_are_not_printed_together() -> None:
+    """Blind review B1: two written tasks on 002's "Scholz" sentences came on one paper."""
+    assert printing.reveals(BANK["les-01-what-went-wrong-002"], BANK["open-check-against-transcript"])

@@ -52,6 +52,7 @@ __all__ = [
     "paper_quiz",
     "reveals",
     "select_questions",
+    "site_index",
     "student_copy",
     "worksheet",
 ]
@@ -273,6 +274,26 @@ def export_html(notebook: str | os.PathLike[str], out_dir: str | os.PathLike[str
     nb = student_copy(_read(path))
     title = _title_of(nb, path)
     return _write(_to_html(nb, title), Path(out_dir) / f"{path.stem}.html")
+
+
+def site_index(notebooks: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str]) -> Path:
+    """``<out_dir>/index.html``: a page linking the static pages of ``notebooks`` in order,
+    each with its title, so that a school web site has a front page."""
+    e = html.escape
+    items = []
+    for notebook in notebooks:
+        path = Path(notebook)
+        title = _title_of(_read(path), path)
+        items.append(f"<li><a href='{e(path.stem)}.html'>{e(title)}</a></li>")
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<title>Lessons</title></head><body style='font-family:sans-serif;max-width:46em;margin:2em auto'>"
+        "<h1>Lessons</h1><p>Read the lessons in this order. The quizzes and written answers work "
+        "when your teacher opens the notebooks in Jupyter; here you can read everything.</p>"
+        f"<ol>{''.join(items)}</ol></body></html>"
+    )
+    return _write(page, Path(out_dir) / "index.html")
 
 
 def worksheet(notebook: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Path:

@@ -235,3 +235,12 @@ def test_paper_questions_have_letters_numbers_and_one_title() -> None:
 def test_two_questions_on_one_fact_are_not_printed_together() -> None:
     """Blind review B1: two written tasks on 002's "Scholz" sentences came on one paper."""
     assert printing.reveals(BANK["les-01-what-went-wrong-002"], BANK["open-check-against-transcript"])
+
+
+def test_the_static_site_has_an_index_page(tmp_path: Path) -> None:
+    """Blind review P14: the exported pages had no front page."""
+    index = printing.site_index(NOTEBOOKS[:2], tmp_path)
+    text = index.read_text(encoding="utf-8")
+    assert f"href='{NOTEBOOKS[0].stem}.html'" in text
+    assert "Start here" in text
+    assert text.index(NOTEBOOKS[0].stem) < text.index(NOTEBOOKS[1].stem)

@@ -33,6 +33,8 @@ class EduKitError(Exception):
     ----------
     problem: what is wrong, in one sentence.
     path: the file concerned, or None.
+    problems: every problem found, when there are several (each an EduKitError);
+        the message lists them all, one per line.
     line: the 1-based line number in that file, or None.
     hint: what to do about it, or None.
     """
@@ -44,7 +46,9 @@ class EduKitError(Exception):
         path: str | PathLike[str] | None = None,
         line: int | None = None,
         hint: str | None = None,
+        problems: Iterable[EduKitError] = (),
     ) -> None:
+        self.problems = tuple(problems)
         self.problem = problem.rstrip(".")
         self.path = None if path is None else str(path)
         self.line = line
@@ -62,6 +66,8 @@ class EduKitError(Exception):
         text = f"{self.location}: {self.problem}." if self.location else f"{self.problem}."
         if self.hint:
             text += f" What to do: {self.hint}."
+        if self.problems:
+            text = "\n".join([text] + [f"  - {p}" for p in self.problems])
         return text
 
 
@@ -79,24 +85,6 @@ class QuizBankError(EduKitError):
     ``problems`` holds every problem found (each an :class:`EduKitError`), so that a
     teacher can fix a file in one pass; the message lists them all.
     """
-
-    def __init__(
-        self,
-        problem: str,
-        *,
-        path: str | PathLike[str] | None = None,
-        line: int | None = None,
-        hint: str | None = None,
-        problems: Iterable[EduKitError] = (),
-    ) -> None:
-        self.problems = tuple(problems)
-        super().__init__(problem, path=path, line=line, hint=hint)
-
-    def _render(self) -> str:
-        if not self.problems:
-            return super()._render()
-        lines = [super()._render()] + [f"  - {p}" for p in self.problems]
-        return "\n".join(lines)
 
 
 class AssignmentError(EduKitError):

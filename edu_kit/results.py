@@ -31,10 +31,12 @@ previous writer was killed mid-line, the next record starts on a new line, and
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
+import math
 import os
-import re
 import sys
+import unicodedata
 import warnings
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
@@ -42,6 +44,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ._frames import literal_dollars
 from .errors import ResponseLogError
 
 if sys.platform != "win32":
@@ -52,6 +55,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "MAX_ATTEMPT",
     "SUMMARY_COLUMNS",
     "Response",
     "ResponseLogWarning",
@@ -93,7 +97,12 @@ def now() -> str:
 
 @dataclass(frozen=True)
 class Response:
-    """One graded answer.  ``answer`` is whatever was graded (JSON-serialisable)."""
+    """One graded answer.  ``answer`` is whatever was graded (JSON-serialisable).
+
+    Checked when made: ``score`` is in [0, 1] (``None`` with ``correct=None`` for an
+    answer that is not auto-graded), ``attempt`` in 1..1000, ``time`` ISO 8601, and no
+    text holds a lone surrogate; else :class:`~edu_kit.errors.ResponseLogError`.
+    """
 
     student: str | None
     quiz: str
@@ -105,11 +114,19 @@ class Response:
     attempt: int
     time: str = field(default_factory=now)
 
+    def __post_init__(self) -> None:
+        why = _check_record(asdict(self))
+        if why is not None:
+            raise ResponseLogError(
+                f"the answer to {self.question!r} is not a valid record: {why}",
+                hint="this is a bug in the code that recorded it; tell your teacher",
+            )
+
     def to_line(self) -> bytes:
         """The record as one UTF-8 JSON line, ending in a newline.
 
-        >>> Response(None, "z", "q", "v", ["a", "b"], False, 0.5, 2, "T").to_line()
-        b'{"time": "T", "student": null, "quiz": "z", "question": "q", "variant": "v", \
+        >>> Response(None, "z", "q", "v", ["a", "b"], False, 0.5, 2, "2022-01-10T09:00:00Z").to_line()
+        b'{"time": "2022-01-10T09:00:00Z", "student": null, "quiz": "z", "question": "q", "variant": "v", \
 "answer": ["a", "b"], "correct": false, "score": 0.5, "attempt": 2}\\n'
         """
         data = asdict(self)
@@ -130,16 +147,41 @@ def _jsonable(value: object) -> object:
     raise TypeError(f"{type(value).__name__} is not JSON-serialisable")
 
 
-def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
-    """Where ``student``'s answers go: ``<log_dir>/<student>.jsonl``.
+#: Characters kept as they are in a log's file name (besides letters and digits).
+_KEPT = frozenset(".-@")
+_NAME_BYTES = 200  # longest file name stem, in UTF-8 bytes (file systems allow 255)
 
-    Characters other than letters, digits, ``.``, ``-``, ``_`` and ``@`` become ``_``.
+
+def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
+    """Where ``student``'s answers go: ``<log_dir>/<name>.jsonl``, one file per student.
+
+    The name is the student id, Unicode-normalised (NFC, so "José" typed either way is
+    one student), with every character other than a letter, a digit, ``.``, ``-`` and
+    ``@`` written as ``_`` and the hex of its UTF-8 bytes (``a b`` → ``a_20b``,
+    ``a/b`` → ``a_2fb``, ``a_b`` → ``a_5fb``): different ids never share a file.  A
+    leading ``.`` is escaped too.  Names longer than 200 bytes are cut and end in ``~``
+    and 16 hex digits of their SHA-256.  No id (or a blank one) is ``anonymous``.
 
     >>> log_path("logs", "Ana M./3b").as_posix(), log_path("logs", None).name
-    ('logs/Ana_M._3b.jsonl', 'anonymous.jsonl')
+    ('logs/Ana_20M._2f3b.jsonl', 'anonymous.jsonl')
     """
-    stem = re.sub(r"[^\w.@-]", "_", (student or "").strip())[:100].lstrip(".")
-    return Path(log_dir) / f"{stem or 'anonymous'}.jsonl"
+    name = unicodedata.normalize("NFC", (student or "").strip())
+    if not name:
+        return Path(log_dir) / "anonymous.jsonl"
+    parts = []
+    for i, char in enumerate(name):
+        if (char.isalnum() or char in _KEPT) and not (i == 0 and char == ".") and char.isprintable():
+            parts.append(char)
+        else:
+            parts.append("".join(f"_{b:02x}" for b in char.encode("utf-8", "surrogatepass")))
+    stem = "".join(parts)
+    if stem == "anonymous":
+        stem = "_61nonymous"  # the file of answers without a student id is anonymous.jsonl
+    encoded = stem.encode("utf-8")
+    if len(encoded) > _NAME_BYTES:
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        stem = encoded[: _NAME_BYTES - 40].decode("utf-8", "ignore") + "~" + digest
+    return Path(log_dir) / f"{stem}.jsonl"
 
 
 def _reason(err: OSError) -> str:
@@ -161,8 +203,8 @@ def record(log_dir: str | os.PathLike[str], response: Response) -> Path:
         raise ResponseLogError(
             f"cannot create the folder for answers: {_reason(err)}", path=path.parent, hint=hint
         ) from None
-    created = not path.exists()
     try:
+        created = not path.exists()
         fd = os.open(path, os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC, 0o644)
     except OSError as err:
         reason = _reason(err)
@@ -218,6 +260,35 @@ def _read_locked(path: Path) -> bytes:
         os.close(fd)
 
 
+#: The highest attempt number a record may have.
+MAX_ATTEMPT = 1000
+_MAX_DEPTH = 20  # how deeply an answer may nest lists and mappings
+
+
+def _bad_text(value: object, depth: int = 0) -> str | None:
+    """Why a JSON value cannot be kept (lone surrogate, not finite, too deep), or None."""
+    if depth > _MAX_DEPTH:
+        return f"nested more than {_MAX_DEPTH} deep"
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return "text with a lone surrogate (not valid Unicode)"
+        return None
+    if isinstance(value, float) and not math.isfinite(value):
+        return "a number that is not finite"
+    items: list[object] = []
+    if isinstance(value, Mapping):
+        items = [*value.keys(), *value.values()]
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        items = list(value)
+    for item in items:
+        why = _bad_text(item, depth + 1)
+        if why is not None:
+            return why
+    return None
+
+
 def _check_record(data: object) -> str | None:
     """Why ``data`` is not a response record, or None if it is one."""
     if not isinstance(data, Mapping):
@@ -240,7 +311,26 @@ def _check_record(data: object) -> str | None:
         is_flag = isinstance(value, bool) and key in ("score", "attempt")
         if not isinstance(value, types) or is_flag:
             return f"{key!r} has the wrong type ({type(value).__name__})"
+    for key in _FIELDS:
+        why = _bad_text(data[key])
+        if why is not None:
+            return f"{key!r} holds {why}"
+    try:
+        datetime.fromisoformat(data["time"])
+    except ValueError:
+        return f"'time' {data['time'][:40]!r} is not an ISO 8601 time"
+    score, correct = data["score"], data["correct"]
+    if (score is None) != (correct is None):
+        return "'score' and 'correct' must both be null (an ungraded answer) or both set"
+    if score is not None and not 0 <= score <= 1:
+        return f"'score' {score!r} is not between 0 and 1"
+    if not 1 <= data["attempt"] <= MAX_ATTEMPT:
+        return f"'attempt' {str(data['attempt'])[:20]} is not between 1 and {MAX_ATTEMPT}"
     return None
+
+
+def _reject_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]:
@@ -252,10 +342,14 @@ def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]
             continue
         torn = number == len(lines)  # the last piece had no newline after it
         try:
-            data = json.loads(raw.decode("utf-8"))
+            data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
             why = _check_record(data)
-        except (UnicodeDecodeError, json.JSONDecodeError) as err:
-            why = f"not valid JSON ({err.__class__.__name__})"
+        except UnicodeDecodeError:
+            why = "not valid JSON (not UTF-8 text)"
+        except RecursionError:
+            why = "not valid JSON (nested too deeply to read)"
+        except ValueError as err:  # invalid JSON, NaN, a number of more than 4,300 digits
+            why = f"not valid JSON ({str(err)[:80]})"
         if why is None:
             rows.append({**{key: data[key] for key in _FIELDS}, "file": str(path), "line": number})
             continue
@@ -272,10 +366,14 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
     ``question``, ``variant`` (the per-student variant seed), ``answer`` (as graded:
     text, number, bool, list, or mapping left → right), ``correct`` (bool), ``score``
     (float in [0, 1]), ``attempt`` (1, 2, ...), ``file`` and ``line`` (where the record
-    is).  Lines that are not records (e.g. torn by a crash) are skipped: each is named
-    in a :class:`ResponseLogWarning` and in ``df.attrs["problems"]``.
+    is).  Lines that are not valid records (torn by a crash, time not ISO 8601, score
+    outside [0, 1] or not finite, attempt not in 1..1000, deeply nested, huge numbers,
+    lone surrogates) and files that cannot be read are skipped, and every good record
+    is kept: each skipped line or file is named in a :class:`ResponseLogWarning` and in
+    ``df.attrs["problems"]``.
     """
     import pandas as pd
+    literal_dollars(pd)
 
     source = Path(path_or_folder)
     if source.is_dir():
@@ -288,7 +386,12 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
     for path in files:
-        file_rows, file_problems = _parse(path, _read_locked(path))
+        try:
+            content = _read_locked(path)
+        except ResponseLogError as err:
+            problems.append(f"{err}; the file was skipped")
+            continue
+        file_rows, file_problems = _parse(path, content)
         rows.extend(file_rows)
         problems.extend(file_problems)
     for problem in problems:
@@ -348,6 +451,7 @@ def summary(log: pd.DataFrame, *, quiz: str | None = None, per_quiz: bool = Fals
      {'student': 'ana', 'questions': 1, 'correct': 0, 'score': 0.0, 'ungraded': 0, 'attempts': 2}]
     """
     import pandas as pd
+    literal_dollars(pd)
 
     from .classroom.identity import ANONYMOUS
 

@@ -44,6 +44,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ._frames import literal_dollars
 from .annotate import Annotations, annotate
 from .corpus import Article, Corpus, SourceSet
 from .facts import check_quotes, corpus_facts, crosscheck
@@ -74,6 +75,7 @@ def annotations_of(article: Article) -> Annotations:
 
 def _frame(rows: list[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
     import pandas as pd
+    literal_dollars(pd)
 
     frame = pd.DataFrame(rows, columns=columns)
     for column in ("published",):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -152,7 +153,11 @@ def test_demo_questions_are_shown_only_by_id() -> None:
 def test_every_bundled_question_is_taught_somewhere_and_00_has_only_the_demo() -> None:
     bank = load_bank()
     assert all(q.taught_in for q in bank)
-    assert {q.family for q in bank if q.taught_in == "00_start_here"} == {"demo"}
+    # 00 quizzes nobody on content: only the demo of how quizzes work, and written (never
+    # graded) tasks about how to read a source.
+    in_00 = [q for q in bank if q.taught_in == "00_start_here"]
+    assert {q.family for q in in_00} == {"demo", "open"}
+    assert all(q.type == "open" for q in in_00 if q.family != "demo")
 
 
 def test_committed_bank_meets_the_issue_targets() -> None:
@@ -173,7 +178,13 @@ def test_each_notebook_quiz_draws_only_on_what_it_or_an_earlier_one_taught(stem:
     nb = nbformat.read(ROOT / "notebooks" / f"{stem}.ipynb", as_version=4)
     calls = [c.source for c in nb.cells if c.cell_type == "code" and "quiz.show(" in c.source]
     assert calls
-    assert all(f'upto="{stem}"' in call for call in calls), calls
+    bank = load_bank()
+    for call in calls:
+        chosen = re.findall(r"""['"]((?:les|open|und|hw|gen|demo)-[\w-]+)['"]""", call)
+        if chosen:  # questions chosen by id: each taught here or in an earlier notebook
+            assert all((bank[qid].taught_in or "") <= stem for qid in chosen), (call, stem)
+        else:  # drawn by topic: only from what this notebook or an earlier one taught
+            assert f'upto="{stem}"' in call, call
 
 
 def test_grading_later_leaves_written_answers_ungraded_and_writes_them_to_feedback(tmp_path: Path) -> None:

@@ -334,6 +334,119 @@ def test_no_knowledge_text_uses_002s_partner_sentence_as_article_5() -> None:
     assert "not covered" in _text(defence)
 
 
+
+CITATION_HOSTS = yaml.safe_load(
+    (HERE.parent / "edu_kit" / "data" / "citation_hosts.yaml").read_text(encoding="utf-8"))
+
+
+def _host(url: str) -> str:
+    return url.split("://", 1)[1].split("/", 1)[0].lower().removeprefix("www.")
+
+
+def _all_sources(kb: KnowledgeBase) -> list[tuple[str, object]]:
+    found: list[tuple[str, object]] = []
+    for entry in (*kb.entities(), *kb.events, *kb.roles):
+        found += [(entry.id, source) for source in getattr(entry, "sources", ())]
+    return found
+
+
+def test_no_citation_comes_from_a_refused_host(kb: KnowledgeBase) -> None:
+    # The blind review found the open-door record cited through a white-nationalist site.
+    refused = tuple(CITATION_HOSTS["refused"])
+    assert "vdare.name" in refused
+    for owner, source in _all_sources(kb):
+        host = _host(source.url)  # type: ignore[attr-defined]
+        assert not any(host == r or host.endswith("." + r) for r in refused), (owner, host)
+
+
+def test_every_copy_says_where_the_copy_is(kb: KnowledgeBase) -> None:
+    copies = CITATION_HOSTS["copies"]
+    seen = 0
+    for owner, source in _all_sources(kb):
+        host = _host(source.url)  # type: ignore[attr-defined]
+        for listed in copies:
+            if host == listed or host.endswith("." + listed):
+                seen += 1
+                assert f"copy at {listed}" in source.title, (owner, source.title)  # type: ignore[attr-defined]
+    assert seen >= 10  # the mirrors named in the review are still cited, now labelled
+
+
+def test_non_bloc_law_is_dated_by_its_adoption(kb: KnowledgeBase) -> None:
+    event = next(e for e in kb.events if e.id == "ukraine-non-bloc-law")
+    assert event.date == "2010-07-01"
+    assert "first reading on 3 June 2010" in event.event
+    assert "259 votes" in event.event
+
+
+def test_russias_drafts_keep_nuclear_weapons_at_home(kb: KnowledgeBase) -> None:
+    text = _text(kb.entity("russia-draft-treaties"))
+    assert "nuclear weapons within reach" not in text
+    assert "nuclear weapons on their own territory" in text
+    assert "27 May 1997" in text
+    assert "where they could strike the other" in text
+
+
+def test_answers_to_lavrov_were_two_collective_letters(kb: KnowledgeBase) -> None:
+    entry = kb.entity("indivisible-security")
+    text = _text(entry) + " ".join(d.label for d in entry.key_dates)  # type: ignore[attr-defined]
+    assert "answered jointly" not in text
+    assert "answer jointly" not in text
+    for words in ("Borrell replied on behalf of the 27 EU member states", "Stoltenberg replied for the allies",
+                  '"collective" response'):
+        assert words in text, words
+
+
+def test_the_georgian_war_report_is_given_whole(kb: KnowledgeBase) -> None:
+    text = _text(kb.entity("russo-georgian-war"))
+    assert "found that Georgia started the fighting" not in text
+    for words in ("culminating point of a long period of increasing tensions", "one side alone",
+                  "beyond reasonable self-defence", "broke international law"):
+        assert words in text, words
+
+
+def test_disputed_claims_name_who_makes_them(kb: KnowledgeBase) -> None:
+    crimea = _text(kb.entity("annexation-of-crimea"))
+    assert '"reunification"' in crimea
+    assert "100 votes to 11 with 58 abstentions" in crimea
+    assert '"the aggressor"' not in crimea
+    inf = _text(kb.entity("inf-treaty"))
+    assert "Putin argued" in inf
+    assert "Russia's fear" not in inf
+    minsk = _text(kb.entity("minsk-agreements"))
+    assert "Russia argued that several points (4, 9, 11 and 12)" in minsk
+    assert "Stoltenberg answered" not in _text(kb.entity("bucharest-summit-2008"))
+    assert "On 10 December 2021 Russia's Foreign Ministry" in _text(kb.entity("bucharest-summit-2008"))
+    spheres = kb.entity("spheres-of-influence")
+    assert "no state will strengthen its security at the expense" in _text(spheres)
+
+
+def test_osce_dates_and_open_door_count(kb: KnowledgeBase) -> None:
+    dates = {d.date: d.label for d in kb.entity("osce-permanent-council").key_dates}  # type: ignore[attr-defined]
+    assert "opens in Helsinki" in dates["1973-07-03"]
+    assert "founds" not in dates["1975-08-01"]
+    open_door = _text(kb.entity("nato-open-door"))
+    assert "By December 2021, 14 countries" in open_door
+    assert "Finland and Sweden followed" in open_door
+
+
+def test_people_descriptions_are_cited_and_current(kb: KnowledgeBase) -> None:
+    budanov = kb.entity("kyrylo-budanov")
+    assert isinstance(budanov, Person)
+    assert {t.role for t in budanov.roles} >= {"ukrainian-presidential-office-head"}
+    assert kb.holder("head of the presidential office", date(2026, 1, 10)) is budanov
+    assert "handed over in Moscow" in _text(kb.entity("antony-blinken"))
+    for ident in ("emmanuel-macron", "viktor-orban", "recep-tayyip-erdogan", "oleksii-reznikov",
+                  "kyrylo-budanov", "xi-jinping", "antony-blinken"):
+        person = kb.entity(ident)
+        assert any("description" in s.supports for s in person.sources), ident  # type: ignore[attr-defined]
+
+
+def test_warsaw_pact_and_nrc_wording(kb: KnowledgeBase) -> None:
+    event = next(e for e in kb.events if e.id == "nato-enlargement-1999")
+    assert "in their own right" in event.event
+    assert "undeclared Russian intelligence officers" in _text(kb.entity("nato-russia-council"))
+    assert "by the end of December 1991" in _text(kb.entity("soviet-union"))
+
 # --- roles ---------------------------------------------------------------------------
 
 HOLDERS = [
@@ -746,6 +859,12 @@ def test_an_uncited_concept_is_reported(tmp_path: Path) -> None:
         ('{title: T, issuer: I, date: 2021, url: "https://example.org/"}', "has no 'passage'"),
         ('{title: T, issuer: I, date: 2021, url: "https://example.org/", passage: P, supports: [roles]}',
          "supports 'roles', which is not a part of this kind of entry"),
+        ('{title: T, issuer: I, date: 2021, url: "https://vdare.name/posts/x", passage: P}',
+         "cites vdare.name, which edu_kit refuses: a white-nationalist site"),
+        ('{title: T, issuer: I, date: 2021, url: "https://www.veteranstoday.com/x", passage: P}',
+         "cites veteranstoday.com, which edu_kit refuses"),
+        ('{title: Kremlin readout, issuer: I, date: 2021, url: "https://trull.org/~alex/x", passage: P}',
+         "is a copy at trull.org, but its title does not say so"),
     ],
 )
 def test_an_incomplete_citation_fails_with_file_and_line(tmp_path: Path, source: str, message: str) -> None:

@@ -14,7 +14,7 @@ from edu_kit.quiz import Bank, Numeric, Question, Source
 from edu_kit.quiz._yaml import parse_yaml
 from edu_kit.quiz.model import TOPICS, TRUE_FALSE_CHOICES, TYPES, nearest_first
 from edu_kit.quiz.render import display_for, feedback_html, html_form, text_form
-from edu_kit.quiz.variants import not_in_order, sample, seed_for, shuffled
+from edu_kit.quiz.variants import sample, seed_for, shuffled
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -136,13 +136,6 @@ def test_shuffle_is_a_permutation_and_students_differ() -> None:
     orders = {shuffled(items, seed_for(f"student-{k}", "q")) for k in range(20)}
     assert all(sorted(o) == sorted(items) for o in orders)
     assert len(orders) > 10
-
-
-def test_not_in_order_never_returns_the_forbidden_order() -> None:
-    key = ("1994", "1997", "2008", "2014", "2015")
-    for k in range(300):
-        assert not_in_order(key, f"seed-{k}", key) != key
-    assert not_in_order(("a", "b"), "x", ("a", "b")) == ("b", "a")
 
 
 def test_sample_keeps_bank_order_and_size() -> None:

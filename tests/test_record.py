@@ -39,6 +39,27 @@ def test_002_gives_scholz_two_sentences_the_record_gives_to_stoltenberg(checks: 
     assert check.match.passage in SOURCES[check.match.source].body.replace("\n", " ")
     assert "Olaf Scholz" in check.reason
     assert "Jens Stoltenberg" in check.reason
+    # the record holds no words of Scholz's own from 10 December: the reason must say so
+    assert "none of Olaf Scholz's own words" in check.reason
+
+
+def test_the_caveat_goes_when_the_record_holds_the_speakers_own_words() -> None:
+    """A document of Scholz's own, dated before the article, that lacks the two sentences:
+    they stay misattributed, but the reason no longer says his words are missing."""
+    from dataclasses import replace
+    from datetime import date
+
+    from edu_kit import load_corpus
+    from edu_kit.corpus import SourceSet
+    from edu_kit.facts import check_quotes
+
+    own = replace(
+        SOURCES["scholz-2022-01-18-press-summary"], id="scholz-own", speaker="Olaf Scholz", published=date(2021, 12, 9)
+    )
+    found = check_quotes(load_corpus(), SourceSet((*SOURCES, own)))
+    wrong = [c for c in found if c.article == "002" and c.status == "misattributed"]
+    assert len(wrong) == 2
+    assert all("own words" not in c.reason for c in wrong)
 
 
 def test_only_the_two_002_sentences_are_misattributed(checks: tuple[QuoteCheck, ...]) -> None:

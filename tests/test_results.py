@@ -308,7 +308,7 @@ def test_short_write_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 def test_unserialisable_answers_and_nan_scores_are_clear_errors(tmp_path: Path) -> None:
     with pytest.raises(ResponseLogError, match="cannot be saved as JSON"):
         record(tmp_path, _response(answer=object()))
-    with pytest.raises(ResponseLogError, match="cannot be saved as JSON"):
+    with pytest.raises(ResponseLogError, match="not finite"):
         record(tmp_path, _response(score=float("nan")))
     assert not (tmp_path / "ana.jsonl").exists()
 

@@ -23,7 +23,7 @@ def test_every_document_has_issuer_date_url_kind_and_text(source_id: str) -> Non
     assert doc.issuer.strip()
     assert doc.published is not None
     assert doc.url
-    assert doc.url.startswith("https://")
+    assert doc.url.startswith(("https://", "http://"))  # the page actually quoted, as its address is
     assert doc.kind in SOURCE_KINDS
     assert doc.title
     assert doc.title.strip()
@@ -169,3 +169,18 @@ def test_a_manifest_with_unknown_keys_is_refused(tmp_path: Path) -> None:
     (tmp_path / SOURCES_MANIFEST).write_text("sources:\n  - file: doc.txt\n    why: x\n", encoding="utf-8")
     with pytest.raises(ArticleError, match="unknown keys"):
         load_sources(tmp_path)
+
+
+@pytest.mark.parametrize("source_id", IDS)
+def test_every_cut_is_marked_and_said(source_id: str) -> None:
+    """A cut inside an excerpt is marked "[…]" and the Copy note says what it leaves out;
+    no note claims that a stored page ends where we only stopped reading it."""
+    import re
+
+    doc = SOURCES[source_id]
+    if "[…]" in doc.body:
+        assert doc.copy is not None
+        assert "[…]" in doc.copy, "say in Copy what each '[…]' leaves out"
+    assert not re.search(r"stored (?:copy|page) (?:ends|breaks off|reaches)", doc.copy or ""), (
+        "say where our excerpt stops, not that the page ends"
+    )

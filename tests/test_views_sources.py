@@ -40,7 +40,7 @@ def test_one_row_per_article_in_corpus_order(corpus: Corpus, frame: pd.DataFrame
 @pytest.mark.parametrize(
     ("article", "column", "expected"),
     [
-        ("003", "framing", "claiming (2), claims (1)"),
+        ("003", "framing", "claiming (2), claims (1), pointed out (1), routine war games (1)"),
         ("003", "fragments", '"second-class", "real", "fake"'),
         ("003", "scare_quotes", 3),
         ("002", "misspellings", "Schulz, Schultz"),
@@ -153,6 +153,8 @@ def test_plot_uses_the_axes_given(corpus: Corpus) -> None:
         ("001", "russia's aggression", "loaded", "in the context of Russia’s aggression against Ukraine"),
         ("002", "allegedly", "doubt", "allegedly supporting separatist rebels"),
         ("003", "claiming", "doubt", "claiming that a military buildup is continuing"),
+        ("003", "pointed out", "endorsement", "Russia has pointed out that such a move"),
+        ("003", "routine war games", "loaded", "after taking part in routine war games"),
     ],
 )
 def test_framing_looks_at_every_article(corpus: Corpus, article: str, word: str, kind: str, in_sentence: str) -> None:

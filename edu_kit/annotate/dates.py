@@ -114,7 +114,10 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
                 markers[sentence.index] = _tense_markers(article.body[sentence.start : sentence.end])
             return _tense(markers[sentence.index], at - sentence.start)
 
-        resolved = _resolve(match, published, tense, transcript)
+        try:
+            resolved = _resolve(match, published, tense, transcript)
+        except OverflowError:  # "tomorrow" on 9999-12-31: past the calendar's end, unresolved
+            resolved = (None, None, "day", True, match.start(), match.end())
         if resolved is None or (match.group("rday") and _title_word(article.body, match.start(), sentence)):
             continue
         value, until, precision, relative, start, end = resolved

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -359,13 +360,18 @@ def _unknown_bodies(body: str, found: list[Mention], taken: bytearray) -> list[M
     lex = lexicon()
     extra: list[Mention] = []
     absorbed: set[int] = set()
+    # the mentions overlapping a span are found by binary search, not a scan of all
+    ordered = sorted(found, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
+    longest = max((m.end - m.start for m in ordered), default=0)
     for match in _body_matches(body):
         start, end = match.span()
         words = match.group().split()
         while words and words[0] in ("The", "A", "An", "In", "On", "At", "By", "From"):
             start += len(words[0]) + len(body[start + len(words[0]) :]) - len(body[start + len(words[0]) :].lstrip())
             words = words[1:]
-        inside = [m for m in found if m.start < end and start < m.end]
+        near = ordered[bisect_left(starts, start - longest) : bisect_left(starts, end)]
+        inside = [m for m in near if m.start < end and start < m.end]
         person = next((m for m in inside if m.kind == "person"), None)
         if person is not None:
             end = min(end, person.start)

@@ -63,6 +63,12 @@ _TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}(?:\s*(?:GMT|UTC|CET|EET|EST|ET|MSK|B
 _HEADLINE_SPEAKER = re.compile(r"(?P<who>(?:[\w.’'-]+\s+){0,3}[\w.’'-]+)\s*:\s")
 _HEADLINE_MAX_WORDS = 15
 _SUBJECT_MAX_WORDS = 4
+# How far before a quotation its cue and speaker are looked for (the clause is cut here
+# when the sentence is longer): each quotation then costs a bounded amount of work, so a
+# sentence of thousands of quotation marks takes linear, not quadratic, time.
+_CLAUSE_WINDOW = 600
+_SPACE = re.compile(r"\s+")
+_NOT_SPACE_OR_STOP = re.compile(r"[^ .,;]")
 _CUE_TAIL_MAX_WORDS = 4
 
 
@@ -223,6 +229,7 @@ class _Finder:
         self.refs = refs
         self.spans = spans
         self.lex = lexicon()
+        self._word_counts: dict[int, int] = {}
         self._surnames: dict[str, str] | None = None
 
     def is_fragment(self, text: str, span: QuoteSpan) -> bool:
@@ -244,7 +251,7 @@ class _Finder:
         sentence = self.article.sentence_at(opener)
         if sentence is None:
             return False
-        before = self.body[sentence.start : opener].strip()
+        before = self.body[self._floor(sentence.start, opener) : opener].strip()
         woven = bool(before) and not re.search(r"(?:[:,(]|\bthat)$", before)
         if woven and text[:1].islower():
             # He stressed that Moscow's partners "have realized the need …": words that
@@ -258,8 +265,12 @@ class _Finder:
             return woven and words <= _FRAGMENT_WOVEN_WORDS and not text.rstrip().endswith(",")
         if words <= 3 or woven:
             return True
-        after = self.body[close : max(close, sentence.end)].strip(" .,;")
-        return bool(after) and self.lex.speech_verb.search(after[:60]) is None
+        # the words after the closing mark (their first 60 characters, never the whole rest)
+        first = _NOT_SPACE_OR_STOP.search(self.body, close, max(close, sentence.end))
+        if first is None:
+            return False
+        after = self.body[first.start() : min(sentence.end, first.start() + 60)].rstrip(" .,;")
+        return self.lex.speech_verb.search(after) is None
 
     # -- the rules -------------------------------------------------------------------
     def speaker(self, index: int, fragment: bool, done: list[Quote]) -> _Speaker | None:
@@ -375,7 +386,7 @@ class _Finder:
         sentence = self.article.sentence_at(opener)
         if sentence is None:
             return None
-        floor = sentence.start
+        floor = self._floor(sentence.start, opener)
         pre = self.body[floor:opener]
         last_close = max(pre.rfind(m) for m in "\"”»’'")
         if last_close >= 0 and any(s.end <= floor + last_close < span.start for s in self.spans):
@@ -387,7 +398,7 @@ class _Finder:
         stamp = _TIME_STAMP.match(stripped)  # "09:40 GMT – Kirby: …" in a live blog
         lead = stamp.end() if stamp else 0
         headline_style = _HEADLINE_SPEAKER.match(stripped[lead:] + " ")
-        short = len(self.article.paragraphs[span.paragraph].text.split()) <= _HEADLINE_MAX_WORDS
+        short = self._paragraph_words(span.paragraph) <= _HEADLINE_MAX_WORDS
         if headline_style is not None and (short or headline_style.end() >= len(stripped) - lead):
             # Kuleba: “…”, or in a short line "Kirby: US 'clear-eyed' about talks" (headlines, live blogs)
             colon = floor + lead + headline_style.end("who")
@@ -406,6 +417,20 @@ class _Finder:
         if re.search(r"\bthat$", stripped):
             return self._verb_subject(floor, floor + len(stripped) - 4, require_end=True)
         return None
+
+    def _paragraph_words(self, index: int) -> int:
+        """Words in paragraph ``index`` (counted once per paragraph, not per quotation)."""
+        if index not in self._word_counts:
+            self._word_counts[index] = len(self.article.paragraphs[index].text.split())
+        return self._word_counts[index]
+
+    def _floor(self, sentence_start: int, opener: int) -> int:
+        """Where the clause before a quotation opening at ``opener`` begins: the sentence's
+        start, or at most :data:`_CLAUSE_WINDOW` characters back (at a word's start)."""
+        if opener - sentence_start <= _CLAUSE_WINDOW:
+            return sentence_start
+        space = _SPACE.search(self.body, opener - _CLAUSE_WINDOW, opener)
+        return opener if space is None else space.end()
 
     def _leading_name(self, floor: int, end: int) -> _Speaker | None:
         """"2. Jens Stoltenberg, NATO secretary general, Saturday: "…"": a list of quotes,
@@ -445,7 +470,12 @@ class _Finder:
         previous = self._previous_sentence(first)
         if previous is None:
             return None
-        before = [q for q in done if previous.start <= q.end <= previous.end and not q.fragment]
+        before: list[Quote] = []
+        for q in reversed(done):  # quotations come in text order: stop before the sentence
+            if q.end < previous.start:
+                break
+            if q.end <= previous.end and not q.fragment:
+                before.insert(0, q)
         if before and before[-1].speaker is not None and before[-1].speaker_kind is not None:
             return _Speaker(before[-1].speaker, before[-1].speaker_kind, "continues the quotation before")
         paragraph = self.article.paragraphs[previous.paragraph]
@@ -471,7 +501,7 @@ class _Finder:
         sentence = self.article.sentence_at(opener)
         if sentence is None:
             return None
-        floor = sentence.start
+        floor = self._floor(sentence.start, opener)
         clause = self.body[floor:opener]
         according = _patterns().according_at_start.match(clause)
         if according is not None:  # "According to Ryabkov, the talks had reached "a dead end""
@@ -685,7 +715,7 @@ class _Finder:
         alliance" -> NATO, the North Atlantic Alliance; "the ministry" -> the Polish Foreign
         Ministry), or None when no earlier body's name has that word."""
         words = _body_words(self.kb)
-        for ref in reversed(self.refs.before(offset)):
+        for ref in self.refs.nearest_before(offset):
             if ref.kind == "organization" and ref.via == "name" and noun in words.get(ref.name, _words_of(ref.name)):
                 return ref
         return None

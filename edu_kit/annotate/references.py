@@ -9,8 +9,8 @@ refers to the nearest earlier person reference of a compatible gender.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
@@ -55,7 +55,16 @@ class References:
     def within(self, start: int, end: int) -> tuple[Reference, ...]:
         """References lying inside ``[start, end)``."""
         lo = bisect_right(self.starts, start - 1)
-        return tuple(r for r in self.items[lo:] if r.start < end and r.end <= end)
+        hi = bisect_left(self.starts, end, lo)  # stop at the first that starts at ``end``
+        return tuple(r for r in self.items[lo:hi] if r.end <= end)
+
+    def nearest_before(self, offset: int) -> Iterator[Reference]:
+        """References that end before ``offset``, nearest first, produced lazily (a caller
+        that stops at the first it wants does not walk the whole article)."""
+        for index in range(bisect_right(self.starts, offset) - 1, -1, -1):  # no copy of the list
+            ref = self.items[index]
+            if ref.end <= offset:
+                yield ref
 
     def before(self, offset: int) -> tuple[Reference, ...]:
         """References that end before ``offset``, nearest last."""

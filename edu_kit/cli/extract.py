@@ -20,6 +20,14 @@ def add_parsers(commands: Any) -> None:
         "paths", nargs="*", metavar="PATH", help="article files or folders (default: the bundled seeds)"
     )
     extract.add_argument("--format", choices=FORMATS, default="table", help="output format (default: table)")
+    extract.add_argument(
+        "--keep-going", action="store_true",
+        help="report bad files, go on with the good ones, and exit with status 1",
+    )
+    extract.add_argument(
+        "--max-mb", type=float, default=None, metavar="MB",
+        help="largest article file read, in megabytes (default: 10, or $EDU_KIT_MAX_ARTICLE_MB)",
+    )
 
     score = commands.add_parser("score", help="precision and recall against gold annotations")
     score.add_argument("gold", metavar="GOLD_DIR", help="folder of gold JSON files")
@@ -28,7 +36,7 @@ def add_parsers(commands: Any) -> None:
 
 def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
     if args.command == "extract":
-        return _extract(args.paths, args.format)
+        return _extract(args.paths, args.format, keep_going=args.keep_going, max_mb=args.max_mb)
     return _score(args.gold, args.paths)
 
 
@@ -38,10 +46,30 @@ def _corpus(paths: Sequence[str] | None) -> Any:
     return corpus(paths)
 
 
-def _extract(paths: Sequence[str], fmt: str) -> int:
+def _extract(paths: Sequence[str], fmt: str, *, keep_going: bool = False, max_mb: float | None = None) -> int:
+    from ..corpus.loading import load_corpus, read_corpus
+    from ..errors import ArticleError
     from ..export import extraction
 
-    document = extraction(_corpus(paths))
+    if max_mb is not None and not max_mb > 0:
+        raise ArticleError(f"--max-mb must be a positive number of megabytes, not {max_mb}",
+                           hint="pass e.g. --max-mb 50")
+    limit = None if max_mb is None else int(max_mb * 1024 * 1024)
+    selected = list(paths) or None
+    status = 0
+    if keep_going:
+        corpus, problems = read_corpus(selected, max_bytes=limit)
+        for problem in problems:
+            print(f"edu-kit: {problem}", file=sys.stderr)
+        if problems:
+            print(f"edu-kit: {len(problems)} problem(s); went on with the {len(corpus)} good article(s)",
+                  file=sys.stderr)
+            status = 1
+        if not len(corpus):
+            return 2
+    else:
+        corpus = load_corpus(selected, max_bytes=limit)
+    document = extraction(corpus)
     if fmt == "json":
         json.dump(document, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -49,7 +77,7 @@ def _extract(paths: Sequence[str], fmt: str) -> int:
         sys.stdout.write(_as_csv(document))
     else:
         sys.stdout.write(_as_table(document))
-    return 0
+    return status
 
 
 def _as_csv(document: dict[str, Any]) -> str:

@@ -91,6 +91,14 @@ def _quiz(args: argparse.Namespace) -> int:
     problems = check_bank(files, corpus=corpus)
     for problem in problems:
         print(problem)
+    from ..quiz.check import bank_warnings
+
+    reveals = bank_warnings(files)
+    for reveal in reveals:
+        print(reveal, file=sys.stderr)
+    if reveals:
+        print(f"{len(reveals)} warning(s): pairs of questions that reveal each other's answers "
+              "(never drawn into one quiz).", file=sys.stderr)
     errors = [p for p in problems if p.severity == "error"]
     warnings = len(problems) - len(errors)
     if warnings:

@@ -113,7 +113,8 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
     from ..classroom.collected import load_collected
     from ..results import summary
 
-    frame = load_collected(path)
+    frame = load_collected(path)  # each skipped line is named in a ResponseLogWarning
+    status = 0
     if spec is not None:
         from ..classroom.assignments import load_assignment
         from ..classroom.grading import grade_log
@@ -124,14 +125,14 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
         quiz = assignment.id
     if frame.empty:
         print(f"No responses recorded in {path} yet.")
-        return 0
+        return status
     table = summary(frame, quiz=quiz, per_quiz=per_quiz)
     if table.empty:
         quizzes = ", ".join(sorted(map(str, frame["quiz"].unique())))
         print(f"No responses to quiz {quiz!r} in {path}; quizzes there: {quizzes}.")
-        return 0
+        return status
     print(table.to_string(index=False))
-    return 0
+    return status
 
 
 def _load(paths: Sequence[str]) -> pd.DataFrame:

@@ -4,26 +4,45 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Iterable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from .._data import SAFE_LOADER
 from .._resources import bundled_dir
 from ..errors import ArticleError
 from .reading import decode_article, parse_text, published_date
 from .records import Article, Corpus
 from .segment import segment
 
-__all__ = ["MANIFEST_NAME", "load_article", "load_corpus", "parse_article"]
+__all__ = ["MANIFEST_NAME", "MAX_ARTICLE_BYTES", "load_article", "load_corpus", "parse_article", "read_corpus"]
 
 #: A folder may hold a manifest of this name with metadata for its articles.
 MANIFEST_NAME = "articles.yaml"
 _MANIFEST_KEYS = {"id", "file", "headline", "headline_in_text", "outlet", "published", "date_basis", "url", "teacher_note"}
+_MANIFEST_TEXT = {"id", "file", "headline", "outlet", "url", "teacher_note", "date_basis"}
 _HEADLINE_MAX_WORDS = 25
+
+#: The largest article file read by default (10 MB).  Pass ``max_bytes=`` to
+#: :func:`load_article`/:func:`load_corpus`, or ``--max-mb`` to ``edu-kit extract``,
+#: or set ``$EDU_KIT_MAX_ARTICLE_MB``, to raise it.
+MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+
+
+def _default_max_bytes() -> int:
+    value = os.environ.get("EDU_KIT_MAX_ARTICLE_MB", "").strip()
+    try:
+        return int(float(value) * 1024 * 1024) if value else MAX_ARTICLE_BYTES
+    except ValueError:
+        raise ArticleError(
+            f"$EDU_KIT_MAX_ARTICLE_MB is {value!r}, not a number of megabytes",
+            hint="set it to a number such as 50, or unset it for the default of 10",
+        ) from None
+
+
+def _size_text(n: int) -> str:
+    return f"{n / (1024 * 1024):.3g} MB"
 
 PathArg = str | os.PathLike[str]
 
@@ -75,26 +94,24 @@ def _headline_from_text(body: str) -> str | None:
     return None
 
 
-def load_article(path: PathArg, *, metadata: Mapping[str, Any] | None = None) -> Article:
+def load_article(
+    path: PathArg, *, metadata: Mapping[str, Any] | None = None, max_bytes: int | None = None
+) -> Article:
     """Load one article file.
 
-    ``metadata`` (from a folder's manifest) fills in what the file's own header
-    does not give.  Raises :class:`~edu_kit.errors.ArticleError` naming the file
-    (and line) for an empty, binary, non-UTF-8 or badly headed file.
+    ``metadata`` (from a folder's manifest, already checked) fills in what the file's
+    own header does not give.  Raises :class:`~edu_kit.errors.ArticleError` naming the
+    file (and line) for an empty, binary, non-UTF-8 or badly headed file, for anything
+    that is not a regular file (a FIFO, a device such as ``/dev/zero``), and for a file
+    larger than ``max_bytes`` (default :data:`MAX_ARTICLE_BYTES`, 10 MB, or
+    ``$EDU_KIT_MAX_ARTICLE_MB``).
     """
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise ArticleError("this is a folder, not a file", path=path, hint="pass the folder to load_corpus()") from None
-    except FileNotFoundError:
-        raise ArticleError("no such file", path=path, hint="check the spelling of the path") from None
-    except OSError as exc:
-        raise ArticleError(f"the file cannot be read ({exc.strerror})", path=path, hint="check that the file exists and you may read it") from None
+    data = _read_regular(path, _default_max_bytes() if max_bytes is None else max_bytes)
     parsed = parse_text(decode_article(data, path), path)
     meta = dict(metadata or {})
     header = parsed.meta
-    published = published_date(header, path) if "published" in header else _manifest_date(meta.get("published"), path)
+    published = published_date(header, path) if "published" in header else meta.get("published")
     title = header.get("title") or meta.get("headline")
     return parse_article(
         parsed.body,
@@ -108,85 +125,227 @@ def load_article(path: PathArg, *, metadata: Mapping[str, Any] | None = None) ->
     )
 
 
-def _manifest_date(value: Any, path: Path) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    return published_date({"published": str(value)}, path)
+def _read_regular(path: Path, max_bytes: int) -> bytes:
+    """The bytes of ``path``, a regular file of at most ``max_bytes`` (else ArticleError)."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise ArticleError("no such file", path=path, hint="check the spelling of the path") from None
+    except OSError as exc:
+        raise ArticleError(f"the file cannot be read ({exc.strerror})", path=path, hint="check that the file exists and you may read it") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise ArticleError("this is a folder, not a file", path=path, hint="pass the folder to load_corpus()")
+    if not stat.S_ISREG(info.st_mode):
+        raise ArticleError(
+            "this is not a regular file (a pipe, a device or a socket), so it is not read",
+            path=path,
+            hint="save the article as a .txt file and pass that file",
+        )
+    too_big = ArticleError(
+        f"the file is larger than the limit of {_size_text(max_bytes)} for one article",
+        path=path,
+        hint="split it into several articles, or raise the limit: load_corpus(..., max_bytes=N), "
+        "'edu-kit extract --max-mb N', or the environment variable EDU_KIT_MAX_ARTICLE_MB=N",
+    )
+    if info.st_size > max_bytes:
+        raise too_big
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise ArticleError(f"the file cannot be read ({exc.strerror})", path=path, hint="check that you may read it") from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced since the check above
+            raise ArticleError("this is not a regular file, so it is not read", path=path,
+                               hint="save the article as a .txt file and pass that file")
+        chunks: list[bytes] = []
+        size = 0
+        while chunk := os.read(fd, min(1 << 20, max_bytes + 1 - size) or 1):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                raise too_big
+        return b"".join(chunks)
+    except OSError as exc:
+        raise ArticleError(f"the file cannot be read ({exc.strerror})", path=path, hint="check that you may read it") from None
+    finally:
+        os.close(fd)
 
 
-def load_corpus(paths: PathArg | Iterable[PathArg] | None = None) -> Corpus:
+def load_corpus(paths: PathArg | Iterable[PathArg] | None = None, *, max_bytes: int | None = None) -> Corpus:
     """Load articles from files and folders into a :class:`Corpus`.
 
     With no argument, the five bundled seed articles.  A folder contributes every
     ``*.txt`` file in it (sorted by name) and, when present, its ``articles.yaml``
-    manifest supplies metadata (id, headline, outlet, publication date).
+    manifest supplies metadata (id, headline, outlet, publication date).  Every file is
+    read before anything is raised: one :class:`~edu_kit.errors.ArticleError` lists
+    every problem in its ``problems`` (use :func:`read_corpus` to keep the good
+    articles).  ``max_bytes`` limits each file (see :func:`load_article`).
 
     >>> corpus = load_corpus()
     >>> len(corpus), corpus.ids[0], corpus["000"].outlet
     (5, '000', 'TRT World')
     """
+    corpus, problems = read_corpus(paths, max_bytes=max_bytes)
+    if len(problems) == 1:
+        raise problems[0]
+    if problems:
+        raise ArticleError(
+            f"{len(problems)} problems in the articles",
+            hint="fix each problem listed below, then load the articles again",
+            problems=problems,
+        )
+    return corpus
+
+
+def read_corpus(
+    paths: PathArg | Iterable[PathArg] | None = None, *, max_bytes: int | None = None
+) -> tuple[Corpus, tuple[ArticleError, ...]]:
+    """The articles that load, and one :class:`~edu_kit.errors.ArticleError` per problem.
+
+    Like :func:`load_corpus`, but a bad file or manifest entry does not stop the
+    others: ``edu-kit extract --keep-going`` uses it.
+    """
     if paths is None:
         paths = [bundled_dir("seeds")]
     elif isinstance(paths, (str, os.PathLike)):
         paths = [paths]
+    limit = _default_max_bytes() if max_bytes is None else max_bytes
     articles: list[Article] = []
+    problems: list[ArticleError] = []
     seen: dict[str, str] = {}
     for item in paths:
-        for file, meta in _expand(Path(item)):
-            article = load_article(file, metadata=meta)
+        found, found_problems = _expand(Path(item))
+        problems.extend(found_problems)
+        for file, meta in found:
+            try:
+                article = load_article(file, metadata=meta, max_bytes=limit)
+            except ArticleError as err:
+                problems.append(err)
+                continue
             if article.id in seen:
-                raise ArticleError(
+                problems.append(ArticleError(
                     f"article id {article.id!r} is used twice (also by {seen[article.id]})",
                     path=file,
                     hint="rename one of the files, or give the articles different ids in articles.yaml",
-                )
+                ))
+                continue
             seen[article.id] = str(file)
             articles.append(article)
-    return Corpus(tuple(articles))
+    return Corpus(tuple(articles)), tuple(problems)
 
 
-def _expand(path: Path) -> list[tuple[Path, Mapping[str, Any] | None]]:
+_Found = tuple[list[tuple[Path, Mapping[str, Any] | None]], list[ArticleError]]
+
+
+def _expand(path: Path) -> _Found:
     if path.is_dir():
-        manifest = _read_manifest(path / MANIFEST_NAME) if (path / MANIFEST_NAME).is_file() else {}
-        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and p.is_file())
+        manifest, problems = _manifest_in(path)
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() == ".txt" and not p.is_dir())
         if not files:
-            raise ArticleError(
+            problems.append(ArticleError(
                 "the folder holds no articles (no .txt files)",
                 path=path,
                 hint="put each article in a UTF-8 .txt file in this folder",
-            )
-        return [(f, manifest.get(f.name)) for f in files]
-    if not path.exists():
-        raise ArticleError("no such file or folder", path=path, hint="check the spelling of the path")
-    manifest = _read_manifest(path.parent / MANIFEST_NAME) if (path.parent / MANIFEST_NAME).is_file() else {}
-    return [(path, manifest.get(path.name))]
+            ))
+        return [(f, manifest.get(f.name)) for f in files if f.name not in manifest.bad], problems
+    if not (path.exists() or path.is_symlink()):
+        return [], [ArticleError("no such file or folder", path=path, hint="check the spelling of the path")]
+    manifest, problems = _manifest_in(path.parent)
+    if path.name in manifest.bad:
+        return [], problems
+    return [(path, manifest.get(path.name))], problems
 
 
-def _read_manifest(path: Path) -> dict[str, Mapping[str, Any]]:
-    """Manifest entries keyed by file name."""
+class _Manifest(dict[str, Mapping[str, Any]]):
+    """Checked manifest entries keyed by file name; ``bad`` names files whose entry is wrong."""
+
+    bad: set[str]
+
+
+def _manifest_in(folder: Path) -> tuple[_Manifest, list[ArticleError]]:
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        empty = _Manifest()
+        empty.bad = set()
+        return empty, []
+    return _read_manifest(path)
+
+
+def _read_manifest(path: Path) -> tuple[_Manifest, list[ArticleError]]:
+    """Manifest entries keyed by file name, each value checked, and every problem found."""
+    from ..quiz._yaml import parse_yaml
+
+    result = _Manifest()
+    result.bad = set()
     try:
-        document = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ArticleError(
-            "the manifest is not valid YAML",
-            path=path,
-            line=None if mark is None else mark.line + 1,
-            hint="fix the YAML syntax (indentation, colons, quotes) at that line",
-        ) from None
-    entries = document.get("articles") if isinstance(document, dict) else None
+        data = _read_regular(path, MAX_ARTICLE_BYTES)
+        text = data.decode("utf-8-sig")
+    except ArticleError as err:
+        return result, [err]
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return result, [ArticleError(
+            f"the manifest is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be decoded)",
+            path=path, line=line, hint="save the file with the encoding UTF-8",
+        )]
+    doc = parse_yaml(text)
+    problems = [
+        ArticleError(f"the manifest is {message[0].lower()}{message[1:]}" if message.startswith("not valid") else message,
+                     path=path, line=line,
+                     hint="fix the YAML syntax (indentation, colons, quotes) at that line")
+        for line, message in doc.errors
+    ]
+    if doc.data is None:
+        return result, problems
+    entries = doc.data.get("articles") if isinstance(doc.data, dict) else None
     if not isinstance(entries, list):
-        raise ArticleError("the manifest has no 'articles:' list", path=path, hint="start the file with 'articles:' followed by one entry per article")
-    result: dict[str, Mapping[str, Any]] = {}
-    for number, entry in enumerate(entries, start=1):
-        if not isinstance(entry, dict) or "file" not in entry:
-            raise ArticleError(f"manifest entry {number} has no 'file:'", path=path, hint="give each entry the file name of its article")
-        unknown = set(entry) - _MANIFEST_KEYS
-        if unknown:
-            raise ArticleError(
-                f"manifest entry for {entry['file']!r} has unknown keys {sorted(unknown)}",
-                path=path,
-                hint=f"use only {sorted(_MANIFEST_KEYS)}",
-            )
-        result[str(entry["file"])] = entry
-    return result
+        problems.append(ArticleError("the manifest has no 'articles:' list", path=path, line=1,
+                                     hint="start the file with 'articles:' followed by one entry per article"))
+        return result, problems
+    for number, entry in enumerate(entries):
+        where = doc.line_of(("articles", number))
+        if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) or not entry["file"].strip():
+            problems.append(ArticleError(f"manifest entry {number + 1} has no 'file:' with a file name", path=path,
+                                         line=where, hint="give each entry the file name of its article"))
+            continue
+        name = entry["file"]
+        entry_problems = list(_check_entry(entry, path, doc, number))
+        if entry_problems:
+            result.bad.add(name)
+            problems.extend(entry_problems)
+            continue
+        checked = dict(entry)
+        if "published" in checked:
+            checked["published"] = published_date({"published": entry["published"]}, path)
+        result[name] = checked
+    return result, problems
+
+
+def _check_entry(entry: Mapping[str, Any], path: Path, doc: Any, number: int) -> Iterable[ArticleError]:
+    unknown = set(entry) - _MANIFEST_KEYS
+    if unknown:
+        yield ArticleError(
+            f"manifest entry for {entry['file']!r} has unknown keys {sorted(unknown)}",
+            path=path,
+            line=doc.line_of(("articles", number, sorted(unknown)[0])),
+            hint=f"use only {sorted(_MANIFEST_KEYS)}",
+        )
+    for key in sorted(set(entry) & _MANIFEST_KEYS):
+        value, line = entry[key], doc.line_of(("articles", number, key))
+        if value is None:
+            continue
+        if key == "headline_in_text":
+            if not isinstance(value, bool):
+                yield ArticleError(f"{key!r} is {value!r}, not true or false", path=path, line=line,
+                                   hint=f"write '{key}: true' or '{key}: false'")
+        elif not isinstance(value, str):
+            number_like = isinstance(value, (int, float))
+            kind = f"the number {value!r}" if number_like else "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else repr(value)
+            quote = f"; put it in quotes when it looks like a number, e.g. {key}: \"{value}\"" if number_like else ""
+            yield ArticleError(f"{key!r} of {entry['file']!r} is {kind}, not text", path=path, line=line,
+                               hint=f"write the {key} as one line of text{quote}")
+        elif key == "published":
+            try:
+                published_date({"published": value}, path)
+            except ArticleError as err:
+                yield ArticleError(err.problem, path=path, line=line, hint=err.hint)

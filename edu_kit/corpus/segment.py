@@ -23,6 +23,8 @@ _OPENERS = "\"'“‘«([„"
 _SENTENCE_END = re.compile(rf"[{re.escape(_END_PUNCT)}][{re.escape(_CLOSERS)}]*")
 _ENDS_LIKE_SENTENCE = re.compile(rf"[{re.escape(_END_PUNCT)}:;,][{re.escape(_CLOSERS)}]*\s*$")
 _WORD = re.compile(r"\w+")
+_NON_SPACE = re.compile(r"\S")
+_LONGEST_ABBREVIATION = 24  # characters; longer tokens are never abbreviations or initials
 
 
 @lru_cache(maxsize=1)
@@ -44,6 +46,8 @@ def split_paragraphs(body: str) -> list[tuple[int, int]]:
     """
     spans: list[tuple[int, int]] = []
     position = 0
+    words = 0  # in the paragraph so far: counted line by line, so the work is linear
+    last_line = ""
     for line in body.split("\n"):
         start, end = position, position + len(line)
         position = end + 1
@@ -52,22 +56,23 @@ def split_paragraphs(body: str) -> list[tuple[int, int]]:
             continue
         start += len(line) - len(line.lstrip())
         end -= len(line) - len(line.rstrip())
-        if spans and _is_continuation(body[spans[-1][0] : spans[-1][1]], stripped, body, spans[-1][1], start):
+        line_words = len(stripped.split())
+        if spans and _is_continuation(last_line, words, stripped, body, spans[-1][1], start):
             spans[-1] = (spans[-1][0], end)
+            words += line_words
         else:
             spans.append((start, end))
+            words = line_words
+        last_line = stripped
     return spans
 
 
-def _is_continuation(previous: str, line: str, body: str, prev_end: int, start: int) -> bool:
-    """A hard-wrapped line: no blank line between, previous line unfinished, this one lower-case."""
+def _is_continuation(previous_line: str, words: int, line: str, body: str, prev_end: int, start: int) -> bool:
+    """A hard-wrapped line: no blank line between, the paragraph so far (``words``
+    long, ending with ``previous_line``) unfinished, and this line lower-case."""
     if "\n\n" in body[prev_end:start].replace(" ", "").replace("\t", ""):
         return False
-    return (
-        line[0].islower()
-        and not _ENDS_LIKE_SENTENCE.search(previous)
-        and len(previous.split()) > 8
-    )
+    return line[0].islower() and not _ENDS_LIKE_SENTENCE.search(previous_line) and words > 8
 
 
 def classify_paragraph(text: str, *, index: int, title: str | None) -> ParagraphKind:
@@ -119,19 +124,18 @@ def split_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
     sentence_start = start
     for match in _SENTENCE_END.finditer(body, start, end):
         stop = match.end()
-        rest = body[stop:end]
-        stripped_rest = rest.lstrip()
-        if not stripped_rest:
+        next_word = _NON_SPACE.search(body, stop, end)  # never copies the rest of the text
+        if next_word is None:
             break
-        if len(stripped_rest) == len(rest):  # no whitespace after the mark
+        if next_word.start() == stop:  # no whitespace after the mark
             continue
-        following = stripped_rest[0]
+        following = next_word.group()
         if not (following.isupper() or following.isdigit() or following in _OPENERS or following in "-–—"):
             continue
         if match.group()[0] == "." and _is_abbreviation(body, sentence_start, match.start(), abbreviations):
             continue
         spans.append((sentence_start, stop))
-        sentence_start = stop + len(rest) - len(stripped_rest)
+        sentence_start = next_word.start()
     if sentence_start < end:
         spans.append((sentence_start, end))
     return spans
@@ -140,8 +144,11 @@ def split_sentences(body: str, start: int, end: int) -> list[tuple[int, int]]:
 def _is_abbreviation(body: str, floor: int, dot: int, abbreviations: frozenset[str]) -> bool:
     """Is the period at ``dot`` the end of an abbreviation or an initial?"""
     token_start = dot
-    while token_start > floor and not body[token_start - 1].isspace() and body[token_start - 1] not in _OPENERS:
+    limit = max(floor, dot - _LONGEST_ABBREVIATION - 1)  # look back a bounded way
+    while token_start > limit and not body[token_start - 1].isspace() and body[token_start - 1] not in _OPENERS:
         token_start -= 1
+    if token_start == limit > floor and not body[limit - 1].isspace() and body[limit - 1] not in _OPENERS:
+        return False  # a token longer than any abbreviation
     token = body[token_start:dot]
     if token in abbreviations:
         return True

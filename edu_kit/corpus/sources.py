@@ -17,14 +17,14 @@ A file opens with a header closed by ``---`` (see ``docs/sources.md``)::
     Published: 2021-12-10
     URL: https://www.nato.int/cps/en/natohq/opinions_190110.htm
     Kind: transcript
-    Copy: the stored copy holds the opening statement only
+    Copy: our excerpt is the opening statement; it stops before the questions and answers
     ---
     So today we discussed Russia's substantial military build-up ...
 
 ``Title``, ``Issuer``, ``Published``, ``URL`` and ``Kind`` are required; ``Speaker`` (who
 speaks the words: a name from the knowledge base), ``Side`` (the side the text speaks
-for) and ``Copy`` (what the stored page is when it is not the issuer's own site, and
-what it lacks) are optional.  A folder's ``sources.yaml`` manifest gives each file an
+for) and ``Copy`` (what the page is when it is not the issuer's own site, what the
+excerpt leaves out, and where it stops) are optional.  A folder's ``sources.yaml`` manifest gives each file an
 ``id`` and a ``why_it_matters`` line.
 
 >>> docs = load_sources()
@@ -74,7 +74,7 @@ SOURCE_HEADER_KEYS: dict[str, str] = {
     "published": "the date of the document as YYYY-MM-DD",
     "url": "the page the excerpt is quoted from",
     "kind": "what kind of document it is (see SOURCE_KINDS)",
-    "copy": "when the page is not the issuer's own site: what it is, and what it lacks (optional)",
+    "copy": "what the page is when not the issuer's own site, what the excerpt leaves out and where it stops (optional)",
 }
 _REQUIRED = ("title", "issuer", "published", "url", "kind")
 
@@ -84,6 +84,7 @@ SOURCE_KINDS: dict[str, str] = {
     "statement": "a written statement issued by a body or a ministry",
     "readout": "an official account of a meeting or call, written by one participant's office",
     "address": "a speech or video address by a leader to the public",
+    "remarks": "words spoken in public (a press conference, an interview) as a news agency quotes them",
     "conclusions": "conclusions adopted by a council of governments",
     "declaration": "a declaration adopted at a summit",
     "press summary": "an official summary of a meeting",

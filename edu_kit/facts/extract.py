@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Any
 
 from .._data import data_file
@@ -69,22 +70,30 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
             )
         )
 
+    inside_quote = _Spans(quoted)
+    by_start = sorted(notes.mentions, key=lambda m: m.start)
+    starts = [m.start for m in by_start]
     dated = [
         (expression, sentence)
         for expression in notes.dates
         if (sentence := _sentence(article, expression.start)) is not None
         and expression.value is not None
-        and not any(s <= expression.start < e for s, e in quoted)
+        and not inside_quote.covers(expression.start)
     ]
     mentioned = {id(e) for e, s in dated if only_mentioned(article.body, s, e)}
+    own_dates: dict[int, list[DateExpression]] = {}  # per sentence, the dates of events in it
+    for e, s in dated:
+        if id(e) not in mentioned:
+            own_dates.setdefault(s.start, []).append(e)
     for expression, sentence in dated:
-        named = [m for m in notes.mentions if sentence.start <= m.start < sentence.end and m.kind != "concept"]
+        in_sentence = by_start[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+        named = [m for m in in_sentence if m.kind != "concept"]
         actors = tuple(dict.fromkeys(m.name for m in named))
         event_date, event_until = expression.value, expression.until
         event_precision: str | None = expression.precision
         dated_by: DatedBy = "text"
         if id(expression) in mentioned:
-            own = [e for e, s in dated if s.start == sentence.start and id(e) not in mentioned]
+            own = own_dates.get(sentence.start, [])
             if own:
                 event_date, event_until, event_precision, dated_by = own[0].value, own[0].until, own[0].precision, "sentence"
             else:
@@ -162,3 +171,22 @@ def _sentence(article: Article, offset: int) -> Sentence | None:
     """The running-text sentence at ``offset`` (None inside headlines, captions ...)."""
     sentence = article.sentence_at(offset)
     return sentence if sentence is not None and sentence.kind == "text" else None
+
+
+class _Spans:
+    """``[start, end)`` spans (possibly overlapping): is an offset inside one?  Each
+    question costs a binary search, not a scan of every span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            elif start < end:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]

@@ -13,7 +13,7 @@ State Department's records...).  Each gets one status of :data:`QUOTE_STATUSES`:
 ``unverified``
     the words are not in the record held by edu_kit, the quotation is too short to
     check, or the article names no speaker.  Unverified is not false: the bundled
-    excerpts are short (each file's ``Copy`` note says what its stored page lacks).
+    excerpts are short (each file's ``Copy`` note says what the excerpt leaves out).
 
 How words are compared (thresholds and word lists in ``edu_kit/data/record_check.yaml``):
 both texts are reduced to content words (lower case, small words dropped, each word cut
@@ -232,7 +232,7 @@ def _explain(status: QuoteStatus, article: str, speaker: str | None, match: Reco
     if status == "confirmed":
         return f"{record} has {match.voice} saying {wording}."
     if status == "misattributed":
-        return f"Article {article} gives these words to {speaker}; {record} has {match.voice} saying {wording}."
+        return f"Article {article} gives these words to {speaker}; {record} has {match.voice} saying {wording}.{why}"
     return f"{why} {record} has {match.voice} saying {wording}."
 
 
@@ -301,6 +301,8 @@ def check_quote(
             own = [m for m in found if _speaks_for(quote.speaker, _by_id(sources, m.source), entities)]
             match = own[0] if own else found[0]
             status = "confirmed" if own else "misattributed"
+            if not own:
+                why = _own_words_held(quote.speaker, article, sources, entities)
     return QuoteCheck(
         article=article.id,
         outlet=article.outlet,
@@ -314,6 +316,21 @@ def check_quote(
         status=status,
         match=match,
         reason=_explain(status, article.id, quote.speaker, match, why),
+    )
+
+
+def _own_words_held(
+    speaker: str, article: Article, sources: SourceSet | Sequence[Source], entities: dict[str, Entity]
+) -> str:
+    """For a misattribution: say so when the record holds no words of the article's speaker
+    from then (so it cannot show what that speaker did say), else nothing."""
+    for source in sources:
+        dated_before = not (article.published and source.published and source.published > article.published)
+        if dated_before and _speaks_for(speaker, source, entities):
+            return ""
+    return (
+        f" The record held here has none of {speaker}'s own words from then: it shows whose words these are,"
+        f" not what {speaker} said."
     )
 
 

@@ -24,7 +24,7 @@ from typing import TypeVar, cast
 
 import yaml
 
-from .._data import SAFE_LOADER
+from .._data import SAFE_LOADER, data_file
 from .._resources import package_data
 from ..errors import KnowledgeBaseError
 from .records import (
@@ -246,6 +246,32 @@ def _choice(f: _File, node: yaml.Node | None, what: str, allowed: tuple[_T, ...]
 # --- reading entries -----------------------------------------------------------------
 
 
+def _host(url: str) -> str:
+    host = url.split("://", 1)[1].split("/", 1)[0].split("?", 1)[0].split(":", 1)[0].lower()
+    return host.removeprefix("www.")
+
+
+def _matches(host: str, listed: str) -> bool:
+    return host == listed or host.endswith("." + listed)
+
+
+def _check_host(f: _File, m: dict[str, yaml.Node], url: str, title: str, owner: str) -> None:
+    """Refused hosts are never cited; a copy's title says where the copy is
+    (``edu_kit/data/citation_hosts.yaml``)."""
+    hosts = data_file("citation_hosts")
+    host = _host(url)
+    for listed, reason in hosts["refused"].items():
+        if _matches(host, listed):
+            raise f.error(m["url"], f"a source of '{owner}' cites {listed}, which edu_kit refuses: "
+                          f"{reason}", "replace this source (the refused hosts are listed in "
+                          "edu_kit/data/citation_hosts.yaml)")
+    for listed in hosts["copies"]:
+        if _matches(host, listed) and f"copy at {listed}" not in title:
+            raise f.error(m["title"], f"a source of '{owner}' is a copy at {listed}, but its title "
+                          "does not say so", f"end the title with \"(copy at {listed})\", or cite "
+                          "the issuer's own page")
+
+
 def _sources(f: _File, node: yaml.Node | None, owner: str, section: str) -> tuple[Source, ...]:
     """The ``sources:`` list of an entry: each with title, issuer, date, url and passage."""
     allowed = SUPPORTS[section]
@@ -256,6 +282,8 @@ def _sources(f: _File, node: yaml.Node | None, owner: str, section: str) -> tupl
         if not _URL.fullmatch(url):
             raise f.error(m["url"], f"url {url!r} of a source of '{owner}' is not a web address",
                           "write the full address, starting with https:// (or http://)")
+        title = " ".join(_text(f, m["title"], "title").split())
+        _check_host(f, m, url, title, owner)
         passage = " ".join(_text(f, m["passage"], "passage").split())
         if len(passage) > _PASSAGE_MAX:
             raise f.error(m["passage"], f"the passage of a source of '{owner}' has {len(passage)} "
@@ -269,7 +297,7 @@ def _sources(f: _File, node: yaml.Node | None, owner: str, section: str) -> tupl
                               f"not a part of this kind of entry",
                               f"use one of: {', '.join(allowed)}")
         found.append(Source(
-            title=" ".join(_text(f, m["title"], "title").split()),
+            title=title,
             issuer=" ".join(_text(f, m["issuer"], "issuer").split()),
             date=_partial(f, m["date"], "date"),
             url=url,

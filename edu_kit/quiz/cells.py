@@ -22,9 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._frames import literal_dollars
 from ..errors import ChoiceError, QuizBankError
 from .bank import load_bank
 from .check import PathArg, bank_files
+from .leaks import without_reveals
 from .model import DIFFICULTIES, TOPICS, Bank, Question, nearest_first
 from .variants import seed_for
 
@@ -177,7 +179,8 @@ def select(
         wanted = (ids,) if isinstance(ids, str) else tuple(dict.fromkeys(ids))
         if not wanted:
             raise ChoiceError("the list of question ids is empty", hint="name at least one id")
-        return tuple(source[qid] for qid in wanted), "ids=" + "+".join(wanted)
+        chosen = tuple(source[qid] for qid in wanted)
+        return chosen, "ids=" + "+".join(wanted)
     if topic is not None and topic not in TOPICS:
         raise ChoiceError.of("topic", topic, nearest_first(topic, TOPICS))
     if difficulty is not None and difficulty not in DIFFICULTIES:
@@ -198,12 +201,13 @@ def select(
              f"upto={upto}" if upto else "", f"n={n}" if n is not None else ""]
     quiz_id = " ".join(p for p in parts if p) or "all"
     if n is None or n >= len(pool):
-        return _one_per_fact(pool, None), quiz_id
+        return _one_per_fact(without_reveals(pool, source.questions), None), quiz_id
     seed = seed_for(student, "quiz", quiz_id)
     order = _shuffle(pool, seed)  # the same order ``sample`` draws from
     fresh = [q for q in order if q.id not in seen]
     stale = [q for q in order if q.id in seen]
-    chosen = _one_per_fact([*fresh, *stale], n)
+    # skip any question that reveals (or is revealed by) one drawn before it
+    chosen = _one_per_fact(without_reveals([*fresh, *stale], source.questions), n)
     rank = {q.id: i for i, q in enumerate(pool)}
     return tuple(sorted(chosen, key=lambda q: rank[q.id])), quiz_id
 
@@ -312,6 +316,7 @@ def bank(source: Bank | PathArg | None = None) -> pd.DataFrame:
     ``source`` is a Bank or bank files (default: the bundled banks).
     """
     import pandas as pd
+    literal_dollars(pd)
 
     rows = [
         {

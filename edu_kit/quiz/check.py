@@ -45,6 +45,7 @@ __all__ = [
     "PathArg",
     "Problem",
     "bank_files",
+    "bank_warnings",
     "check_bank",
     "check_question",
     "check_sources",
@@ -146,6 +147,12 @@ _YAML_FIXES = (
     ("aliases", "write the value out in full instead of using an alias"),
     ("merge keys", "write the keys out in full"),
     ("mapping keys", "write keys as plain words, e.g. 'answer:'"),
+    ("the control character", "delete it or replace it with a space (pasting from Word or a PDF "
+                              "often brings such characters)"),
+    ("the number", "write the number in plain decimal digits (no leading 0, underscores or "
+                   "colons), or put it in quotes if it is text"),
+    ("not valid YAML: lists or mappings are nested", "a question needs only a few levels: "
+                                                     "remove the extra brackets"),
     ("the file is empty", "write a bank: 'bank:', 'title:' and 'questions:' (see docs/quiz_format.md)"),
 )
 
@@ -292,3 +299,22 @@ def check_text(
     result, problems = _read_text(text, path)
     return problems + tuple(_cross_checks([result] if result else [], corpus))
 
+
+
+def bank_warnings(paths: PathArg | Iterable[PathArg] | None = None) -> tuple[Problem, ...]:
+    """Pairs of questions where one shows the answer of the other (see
+    :func:`edu_kit.quiz.leaks.revealing_pairs`), located at the revealed question.
+
+    They are warnings, not problems: such a pair is never drawn into one quiz, and a
+    teacher who lists both ids gets an error.
+    """
+    from .leaks import revealing_pairs
+
+    files, _ = _read_banks(paths)
+    where = {q.id: (f.path, f.doc.line_of(("questions", index, "id")))
+             for f in files for index, q in f.questions}
+    return tuple(
+        Problem(*where[reveal.of], f"warning: {reveal}",
+                "reword one of the two questions; until then they are never in one quiz")
+        for reveal in revealing_pairs(q for f in files for _, q in f.questions)
+    )

@@ -10,16 +10,16 @@ renders feedback after an answer.  Every piece of text is escaped with
 >>> q = Question("q1", "ordering", "Put in order <earliest first>", ("1997", "1994"),
 ...              ("1994", "1997"))
 >>> d = display_for(q, None)
->>> d.options
-('1997', '1994')
+>>> d.options  # any order, the key's included, is as likely as any other
+('1994', '1997')
 >>> print(text_form("Demo", (d,), attempts=2, exam=False, score="Score: 0/1"))
 Demo (1 question, up to 2 attempts each)
 Score: 0/1
 <BLANKLINE>
 1. Put in order <earliest first>
    Put the items in chronological order, earliest first:
-   - 1997
    - 1994
+   - 1997
 >>> "&lt;earliest first&gt;" in html_form("Demo", (d,), attempts=2, exam=False, score="")
 True
 """
@@ -33,7 +33,7 @@ from dataclasses import dataclass
 
 from .grade import Feedback
 from .model import TRUE_FALSE_CHOICES, Numeric, Question, Source
-from .variants import not_in_order, seed_for, shuffled
+from .variants import seed_for, shuffled
 
 __all__ = [
     "Display",
@@ -64,27 +64,20 @@ class Display:
 
 
 def display_for(question: Question, student: str | None) -> Display:
-    """The per-student variant of ``question``; ordering items never come in key order."""
+    """The per-student variant of ``question``: every order of the choices (and of a
+    matching question's left items) is equally likely, whatever the key."""
     seed = seed_for(student, question.id)
-    key = question.answer
     if question.type in ("single", "multiple"):
         return Display(question, seed, shuffled(question.choices, seed))
     if question.type == "true_false":
         return Display(question, seed, TRUE_FALSE_CHOICES)
-    if question.type == "ordering" and isinstance(key, tuple):
-        order = tuple(str(item) for item in key)
-        return Display(question, seed, not_in_order(question.choices, seed, order))
+    if question.type == "ordering":
+        # Every order is equally likely, the key's too: an order that is never shown
+        # would give the key away to anyone who compares enough variants.
+        return Display(question, seed, shuffled(question.choices, seed))
     if question.type == "matching":
         left = shuffled(question.left, seed + ":left")
-        rights = dict(pair for pair in key if isinstance(pair, tuple)) if isinstance(
-            key, tuple
-        ) else {}
-        in_left_order = tuple(dict.fromkeys(rights.get(item, "") for item in left))
-        options = shuffled(question.choices, seed)
-        shown = tuple(option for option in options if option in in_left_order)
-        if len(in_left_order) > 1 and shown == in_left_order:
-            options = options[1:] + options[:1]
-        return Display(question, seed, options, left)
+        return Display(question, seed, shuffled(question.choices, seed), left)
     return Display(question, seed, ())
 
 
@@ -155,7 +148,7 @@ def html_form(
 ) -> str:
     """The quiz as static HTML (escaped; no answers), shown where widgets cannot run."""
     parts = [
-        '<div class="edu-kit-quiz">',
+        '<div class="edu-kit-quiz mathjax_ignore tex2jax_ignore">',
         f"<h3>{_e(_heading(title, len(displays), attempts, exam))}</h3>",
         "<ol>",
     ]

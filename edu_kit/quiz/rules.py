@@ -232,13 +232,15 @@ def _matching_issues(q: Question) -> list[Issue]:
 def check_question(question: Question) -> tuple[Issue, ...]:
     """The rules ``question`` breaks (without the schema or corpus).
 
-    >>> q = Question("o", "ordering", "Order", ("1994", "1997"), ("1997", "2008"),
+    >>> q = Question("o", "ordering", "Order", ("1994", "1997", "2014"), ("1997", "2008", "2014"),
     ...              explanation="x", topics=("timeline",), reference="x")
     >>> for issue in check_question(q):
     ...     print(issue.message)
     the answer is not an ordering of the choices (missing: '1994'; not among the choices: '2008')
     """
-    issues = _duplicate_choices(question) + _key_issues(question)
+    from .leaks import question_leaks  # keys given away by form or hidden in look-alikes
+
+    issues = _duplicate_choices(question) + _key_issues(question) + question_leaks(question)
     checks: tuple[tuple[str, object, Sequence[str]], ...] = (
         ("type", question.type, TYPES),
         ("difficulty", question.difficulty, DIFFICULTIES),

@@ -22,7 +22,6 @@ from typing import TypeVar
 
 __all__ = [
     "DEFAULT_SEED",
-    "not_in_order",
     "sample",
     "seed_for",
     "shuffled",
@@ -61,23 +60,6 @@ def shuffled(items: Sequence[T], seed: str, *, key: Sequence[str] | None = None)
     texts = [str(item) for item in items] if key is None else list(key)
     ranks = [(_digest(seed, text, str(texts[: i].count(text))), i) for i, text in enumerate(texts)]
     return tuple(items[i] for _, i in sorted(ranks))
-
-
-def not_in_order(items: Sequence[T], seed: str, forbidden: Sequence[T]) -> tuple[T, ...]:
-    """Shuffle ``items`` so the result never equals ``forbidden`` (e.g. the key order).
-
-    When the shuffle happens to give ``forbidden``, it is rotated by one place, which for
-    two or more distinct items always differs.
-
-    >>> not_in_order(("a", "b"), "s", ("a", "b"))
-    ('b', 'a')
-    >>> not_in_order(("a", "b"), "s", ("b", "a"))
-    ('a', 'b')
-    """
-    order = shuffled(items, seed)
-    if len(order) > 1 and order == tuple(forbidden):
-        order = order[1:] + order[:1]
-    return order
 
 
 def sample(

@@ -1,8 +1,9 @@
 """The quiz widget: native, labelled controls; grading in the kernel.
 
 This is the only module of edu_kit that imports ipywidgets.  The answer key stays in
-the kernel: widget state holds only prompts and choice texts (ordering items are never
-offered in key order), and feedback widgets stay empty until the student answers.
+the kernel: widget state holds only prompts and choice texts (in an order drawn
+uniformly, so the order carries no information about the key), and feedback widgets
+stay empty until the student answers.
 
 A :class:`Quiz` displays as the live widget in JupyterLab and as a static, escaped
 text/HTML form elsewhere (nbval, GitHub, nbconvert); displaying it writes nothing into
@@ -69,6 +70,13 @@ def _lines(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
+def _typeset_literal(text: str) -> str:
+    """``text`` for a widget that JupyterLab typesets with MathJax (a Checkbox's
+    description, a Label): ``\\$`` shows as ``$``, so "$5bn and $9bn" is not maths.
+    Options of RadioButtons and Dropdowns and HTML widgets are not typeset."""
+    return text.replace("\\", "\\\\").replace("$", "\\$")
+
+
 def _text(value: str) -> widgets.HTML:
     return widgets.HTML(value=f"<p>{_lines(value)}</p>", layout=widgets.Layout(**_WIDE))
 
@@ -121,7 +129,7 @@ class Item:
             )
         if q.type == "multiple":
             return tuple(
-                widgets.Checkbox(value=False, description=option, indent=False,
+                widgets.Checkbox(value=False, description=_typeset_literal(option), indent=False,
                                  tooltip=option, layout=widgets.Layout(**_WIDE))
                 for option in options
             )
@@ -169,7 +177,7 @@ class Item:
             return parts
         if self.question.type == "numeric":
             unit = getattr(self.question.answer, "unit", "")
-            return [widgets.HBox([*self.controls, widgets.Label(value=unit)])]
+            return [widgets.HBox([*self.controls, widgets.Label(value=_typeset_literal(unit))])]
         return list(self.controls)
 
     def answer(self) -> tuple[object | None, str]:
@@ -485,24 +493,31 @@ class Quiz:
 
     def _save(self, item: Item, answer: object, feedback: Feedback | None) -> bool:
         """Record an answer (``feedback`` None: not graded, e.g. a written answer)."""
-        response = Response(
-            student=self.student,
-            quiz=self.quiz_id,
-            question=item.question.id,
-            variant=item.display.variant,
-            answer=answer,
-            correct=None if feedback is None else feedback.correct,
-            score=None if feedback is None else feedback.score,
-            attempt=item.attempts_used,
-        )
         try:
-            self._record(self.log_dir, response)
-        except ResponseLogError as err:
-            reason = err.problem + (f" ({err.path})" if err.path else "")
-            what = "received" if feedback is None else "graded"
-            self.notice.value = notice_html(
-                f"Your answer was {what} but could not be saved: {reason}. Tell your teacher."
+            response = Response(
+                student=self.student,
+                quiz=self.quiz_id,
+                question=item.question.id,
+                variant=item.display.variant,
+                answer=answer,
+                correct=None if feedback is None else feedback.correct,
+                score=None if feedback is None else feedback.score,
+                attempt=item.attempts_used,
             )
+            self._record(self.log_dir, response)
+        except Exception as err:
+            if isinstance(err, ResponseLogError):
+                reason = err.problem + (f" ({err.path})" if err.path else "")
+            elif isinstance(err, OSError):
+                reason = f"{err.strerror or err} ({err.filename or self.log_dir})"
+            else:
+                reason = f"{type(err).__name__}: {err}"
+            message = notice_html(
+                f"Your answer was {'received' if feedback is None else 'graded'} but could not be saved: "
+                f"{reason}. Tell your teacher."
+            )
+            self.notice.value = message
+            item.feedback.value += message
             return False
         return True
 

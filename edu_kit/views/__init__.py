@@ -6,6 +6,8 @@ return pandas DataFrames, frozen records or matplotlib figures.
 * :func:`positions` / :func:`position_summary` / :func:`plot_positions` -- what each side
   says, issue by issue (:mod:`edu_kit.views.positions`; issues in
   ``edu_kit/data/issues.yaml``);
+* :func:`own_words` -- the same issues in the primary documents, where each side speaks
+  for itself (:mod:`edu_kit.views.own_words`);
 * :func:`concept_cards` / :func:`concept_mentions` -- concepts explained, and where the
   articles invoke them (:mod:`edu_kit.views.concepts`);
 * :func:`read` -- a whole article or primary document to read, with quotations,
@@ -31,6 +33,7 @@ from __future__ import annotations
 # function (import the modules with ``from edu_kit.views.timeline import ...``).
 from .concepts import ConceptCard, concept_card, concept_cards, concept_mentions
 from .glossary import Glossary, glossary, plain_passages
+from .own_words import own_words
 from .positions import Issue, issues, plot_positions, position_summary, positions
 from .read import Reading, read
 from .sources import framing, plot_sources, quoted_speakers, sources
@@ -47,6 +50,7 @@ __all__ = [
     "framing",
     "glossary",
     "issues",
+    "own_words",
     "plain_passages",
     "plot_positions",
     "plot_sources",

@@ -177,3 +177,18 @@ def smallest_text(fig: Figure, width: float = 7.1) -> float:
         if t.get_visible() and t.get_text().strip() and t.get_window_extent().width > 0
     ]
     return round(min(sizes) * scale, 2) if sizes else float("inf")
+
+
+def literal_text(ax: Axes) -> Axes:
+    """Show every text of ``ax`` as written: no mathtext, so "$5bn ... $9bn" is money.
+
+    Covers titles, labels, tick labels, annotations and the legend (article and
+    teacher text reach all of them); returns ``ax``.
+    """
+    from matplotlib.text import Text
+
+    for text in ax.findobj(Text):
+        text.set_parse_math(False)
+    for tick in (*ax.get_xticklabels(), *ax.get_yticklabels()):
+        tick.set_parse_math(False)
+    return ax

@@ -30,6 +30,7 @@ import textwrap
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .._frames import literal_dollars
 from ..corpus import Corpus
 from ..errors import ChoiceError
 from ..knowledge import Concept, KnowledgeBase, load_knowledge
@@ -226,6 +227,7 @@ def concept_mentions(corpus: Corpus, kb: KnowledgeBase | None = None) -> pd.Data
     [['002', '2008 declaration'], ['002', 'NATO Summit in Bucharest']]
     """
     import pandas as pd
+    literal_dollars(pd)
 
     from ..annotate import annotate
 

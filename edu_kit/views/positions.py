@@ -57,6 +57,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .._data import data_file
+from .._frames import literal_dollars
 from ..annotate import Annotations, annotate
 from ..annotate._lexicon import lexicon
 from ..annotate.references import build_references
@@ -200,6 +201,7 @@ def positions(
     ('Russia', 'membership_open_door', 'the Russian Foreign Ministry said')
     """
     import pandas as pd
+    literal_dollars(pd)
 
     from ..facts import check_quotes
 
@@ -372,6 +374,7 @@ def position_summary(frame: pd.DataFrame) -> pd.DataFrame:
     True
     """
     import pandas as pd
+    literal_dollars(pd)
 
     columns = [i.id for i in issues()]
     sides = [s for s in SIDES if s in set(frame["side"])] + sorted(set(frame["side"]) - set(SIDES))
@@ -446,4 +449,4 @@ def plot_positions(frame: pd.DataFrame | None = None, *, corpus: Corpus | None =
     )  # fmt: skip
     if own:
         _style.figure_of(ax).tight_layout()
-    return ax
+    return _style.literal_text(ax)

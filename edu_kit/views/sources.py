@@ -49,6 +49,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .._data import data_file
+from .._frames import literal_dollars
 from ..annotate import Annotations
 from ..annotate._lexicon import lexicon
 from ..corpus import Article, Corpus
@@ -98,6 +99,7 @@ def sources(corpus: Corpus) -> pd.DataFrame:
     ('Schulz, Schultz', '"second-class", "real", "fake"')
     """
     import pandas as pd
+    literal_dollars(pd)
 
     from ..facts import crosscheck
 
@@ -167,41 +169,47 @@ def _framing(article: Article, notes: Annotations) -> Counter[str]:
 
 @lru_cache(maxsize=1)
 def _loaded_and_kinds() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
-    """The pattern of loaded terms, the kind of each listed word, and each kind's meaning."""
+    """The pattern of the words listed in ``framing.yaml`` (loaded terms, endorsing verbs...),
+    the kind of each listed word, and each kind's meaning."""
     spec = data_file("framing")["kinds"]
     kinds = {" ".join(str(w).lower().replace("\u2019", "'").split()): kind for kind, entry in spec.items() for w in entry.get("words") or ()}
     meanings = {kind: str(entry["label"]) for kind, entry in spec.items()}
-    loaded = sorted((w for w, kind in kinds.items() if kind == "loaded"), key=len, reverse=True)
-    parts = [r"\s+".join(re.escape(part).replace("'", "['\u2019]") for part in w.split()) for w in loaded]
+    listed = sorted(kinds, key=len, reverse=True)
+    parts = [r"\s+".join(re.escape(part).replace("'", "['\u2019]") for part in w.split()) for w in listed]
     pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(parts) or '(?!)'})(?![\w-])", re.IGNORECASE)
     return pattern, kinds, meanings
 
 
 def _framing_words(article: Article, notes: Annotations) -> Iterator[tuple[str, str, int, int]]:
     """(word, kind, start, end) of each framing word of the running text outside quotations."""
-    loaded, kinds, _ = _loaded_and_kinds()
+    listed, kinds, _ = _loaded_and_kinds()
     quoted = [(q.start, q.end) for q in notes.quotes]
     for sentence in article.text_sentences:
         found = [*lexicon().framing_word.finditer(article.body, sentence.start, sentence.end)]
-        found += [*loaded.finditer(article.body, sentence.start, sentence.end)]
-        for match in sorted(found, key=lambda m: m.start()):
-            if not any(s <= match.start() < e for s, e in quoted):
-                word = " ".join(match.group().lower().replace("\u2019", "'").split())
-                yield word, kinds.get(word, "doubt"), match.start(), match.end()
+        found += [*listed.finditer(article.body, sentence.start, sentence.end)]
+        seen: set[int] = set()
+        for match in sorted(found, key=lambda m: (m.start(), -len(m.group()))):
+            if match.start() in seen or any(s <= match.start() < e for s, e in quoted):
+                continue
+            seen.add(match.start())
+            word = " ".join(match.group().lower().replace("\u2019", "'").split())
+            yield word, kinds.get(word, "doubt"), match.start(), match.end()
 
 
 def framing(corpus: Corpus) -> pd.DataFrame:
     """Every framing word the writers use outside quotations, one row each, in all articles.
 
-    ``kind`` is ``doubt``, ``distance``, ``emphasis`` or ``loaded`` (``edu_kit/data/framing.yaml``)
+    ``kind`` is ``doubt``, ``distance``, ``emphasis``, ``endorsement`` or ``loaded``
+    (``edu_kit/data/framing.yaml``)
     and ``meaning`` says what that kind of word does.
 
     >>> from edu_kit import load_corpus
     >>> frame = framing(load_corpus())
     >>> frame[["article", "word", "kind"]].values.tolist()  # doctest: +NORMALIZE_WHITESPACE
     [['000', 'what they say', 'distance'], ['001', "russia's aggression", 'loaded'],
-     ['002', 'allegedly', 'doubt'], ['002', 'insisting', 'emphasis'], ['003', 'claiming', 'doubt'],
-     ['003', 'claiming', 'doubt'], ['003', 'claims', 'doubt']]
+     ['002', 'allegedly', 'doubt'], ['002', 'insisting', 'emphasis'], ['003', 'pointed out', 'endorsement'],
+     ['003', 'claiming', 'doubt'], ['003', 'routine war games', 'loaded'], ['003', 'claiming', 'doubt'],
+     ['003', 'claims', 'doubt']]
     """
     import pandas as pd
 
@@ -239,6 +247,7 @@ def quoted_speakers(corpus: Corpus) -> pd.DataFrame:
     [['Jens Stoltenberg', 'NATO', 5], ['Volodymyr Zelensky', 'Ukraine', 2]]
     """
     import pandas as pd
+    literal_dollars(pd)
 
     kb = load_knowledge()
     sides = {e.name: e.side for e in (*kb.people, *kb.organizations, *kb.places)}
@@ -323,4 +332,4 @@ def plot_sources(frame: pd.DataFrame | None = None, *, corpus: Corpus | None = N
               fontsize=_style.MIN_FONT, title_fontsize=_style.MIN_FONT)  # fmt: skip
     if own:
         _style.figure_of(ax).tight_layout()
-    return ax
+    return _style.literal_text(ax)

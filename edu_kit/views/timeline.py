@@ -54,6 +54,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Literal
 
+from .._frames import literal_dollars
 from ..annotate._lexicon import lexicon
 from ..corpus import Corpus
 from ..errors import ChoiceError
@@ -103,6 +104,7 @@ def timeline(corpus: Corpus, kb: KnowledgeBase | None = None) -> pd.DataFrame:
     []
     """
     import pandas as pd
+    literal_dollars(pd)
 
     kb = kb or load_knowledge()
     facts = corpus_facts(corpus, kb)
@@ -341,7 +343,7 @@ def plot_timeline(
         ax.axvline(_LONG_CENTRE, color="#bbbbbb", lw=1.0, zorder=1)
         _draw_lane(ax, items, 1, (low, high), own, centre=_LONG_CENTRE)
     _headers_and_legend(ax, span)
-    return ax
+    return _style.literal_text(ax)
 
 
 def _crisis_items(frame: pd.DataFrame) -> list[_Item]:
@@ -467,7 +469,8 @@ def _draw_lane(
         starts.append(bar_x)
     texts = [
         ax.text(label_x, _num(i.start), i.label, ha="right" if lane < 0 else "left", va="center", fontsize=_FONT,
-                color="#222222", zorder=5, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#dddddd", "lw": 0.5})
+                color="#222222", zorder=5, bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "#dddddd", "lw": 0.5},
+                parse_math=False)  # article text: "$5bn ... $50bn" is money, not mathtext
         for i in items
     ]  # fmt: skip
     _fit_widths(ax, texts, items, room_fraction=(1.0 - lane * label_x) / 2.0)

@@ -1,0 +1,239 @@
+"""Keys that leak or are not what they look like: the hostile checks of ``quiz check``.
+
+:func:`question_leaks` finds what one question gives away or hides: an ordering of two
+items or a matching of two pairs (the shown order is the key or its reverse), choices
+that differ only by a look-alike letter of another script or by invisible characters,
+and invisible characters (zero-width spaces, bidi overrides) anywhere a student reads or
+types.  :func:`revealing_pairs` finds pairs of questions where one prints the answer of
+the other in its prompt, choices or sources; :func:`without_reveals` keeps a quiz free
+of such pairs.
+
+>>> from edu_kit.quiz.model import Question
+>>> q = Question("q", "single", "Which alliance?", ("NATO", "N\\u0410TO"), "NATO")
+>>> [i.message for i in question_leaks(q)][-1]
+"choices 'NATO' and 'NАTO' look the same: they differ only by a look-alike letter of another script or an invisible character"
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from .._data import data_file
+from ._yaml import JsonPath
+from .model import Numeric, Question
+from .rules import Issue, normalize_text
+
+__all__ = ["MIN_ITEMS", "Reveal", "bank_reveals", "question_leaks", "revealing_pairs", "without_reveals"]
+
+#: The fewest items an ordering (or pairs a matching) question may have: with two, the
+#: order shown is either the key or its reverse.
+MIN_ITEMS = 3
+
+
+@cache
+def _lookalikes() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for letters in data_file("lookalikes").values():
+        for other, latin in letters.items():
+            table[other] = latin
+            table[other.upper()] = latin.upper()
+    return table
+
+
+def _invisible(char: str) -> bool:
+    """Zero-width and bidi-control characters (Unicode category Cf), and U+FFFC."""
+    return unicodedata.category(char) == "Cf" or char == "\ufffc"
+
+
+def _skeleton(text: str) -> str:
+    """``text`` with invisible characters dropped and look-alike letters made Latin."""
+    table = _lookalikes()
+    folded = unicodedata.normalize("NFKC", text)
+    return "".join(table.get(c, c) for c in folded if not _invisible(c)).casefold()
+
+
+def _script(char: str) -> str | None:
+    if not char.isalpha():
+        return None
+    name = unicodedata.name(char, "")
+    for script in ("LATIN", "CYRILLIC", "GREEK"):
+        if name.startswith(script):
+            return script
+    return "OTHER"
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _mixed_word(text: str) -> str | None:
+    """The first word mixing Latin with Cyrillic or Greek letters ("NАTO"), or None."""
+    for match in _WORD.finditer(text):
+        scripts = {_script(c) for c in match.group()} - {None, "OTHER"}
+        if "LATIN" in scripts and len(scripts) > 1:
+            return match.group()
+    return None
+
+
+def _texts(q: Question) -> Iterator[tuple[JsonPath, str]]:
+    """Every text a student reads or types, with its place in the question."""
+    yield ("prompt",), q.prompt
+    for i, choice in enumerate(q.choices):
+        yield ("choices", i), choice
+    key = q.answer
+    if q.type == "short_text" and isinstance(key, tuple):
+        for i, variant in enumerate(key):
+            yield ("answer", i), str(variant)
+    if q.type == "matching" and isinstance(key, tuple):
+        for i, pair in enumerate(key):
+            if isinstance(pair, tuple) and pair:
+                yield ("answer", i, 0), str(pair[0])
+
+
+def question_leaks(q: Question) -> list[Issue]:
+    """What ``q`` gives away through its form, or hides in look-alike characters."""
+    issues: list[Issue] = []
+    key = q.answer
+    if q.type == "ordering" and isinstance(key, tuple) and 0 < len(key) < MIN_ITEMS:
+        issues.append(Issue(("answer",), f"an ordering of {len(key)} items gives its key away "
+                                         "(the order shown is the key or its reverse)",
+                            f"order at least {MIN_ITEMS} items, or ask a single-choice question"))
+    if q.type == "matching" and isinstance(key, tuple) and len(key) == 2:
+        issues.append(Issue(("answer",), "a matching of 2 pairs gives its key away (there are "
+                                         "only two ways to match)",
+                            f"match at least {MIN_ITEMS} pairs, or ask a single-choice question"))
+    for where, text in _texts(q):
+        hidden = [c for c in text if _invisible(c)]
+        if hidden:
+            name = unicodedata.name(hidden[0], f"U+{ord(hidden[0]):04X}").lower()
+            issues.append(Issue(where, f"{text[:40]!r} holds an invisible character "
+                                       f"(U+{ord(hidden[0]):04X} {name})",
+                                "delete it: students cannot see it, and cannot type it"))
+        mixed = _mixed_word(text)
+        if mixed is not None:
+            issues.append(Issue(where, f"the word {mixed!r} mixes Latin letters with Cyrillic "
+                                       "or Greek look-alikes",
+                                "retype the word in one alphabet"))
+    seen: dict[str, int] = {}
+    for i, choice in enumerate(q.choices):
+        skeleton = _skeleton(choice)
+        if skeleton in seen and q.choices[seen[skeleton]] != choice:
+            other = q.choices[seen[skeleton]]
+            issues.append(Issue(("choices", i), f"choices {other!r} and {choice!r} look the same: "
+                                                "they differ only by a look-alike letter of "
+                                                "another script or an invisible character",
+                                "make the choices differ visibly, or remove one"))
+        seen.setdefault(skeleton, i)
+    return issues
+
+
+# --------------------------------------------------------------- pairs that reveal
+
+
+@dataclass(frozen=True)
+class Reveal:
+    """Question ``by`` prints the answer of question ``of`` (``text``) in its ``where``."""
+
+    by: str
+    of: str
+    where: str
+    text: str
+
+    def __str__(self) -> str:
+        return (f"question {self.by!r} reveals the answer of {self.of!r}: its {self.where} "
+                f"contains {self.text!r}")
+
+
+def _keys(q: Question) -> tuple[list[str], list[str]]:
+    """The texts a student must give for ``q``, and the distractors (normalised)."""
+    key = q.answer
+    if q.type == "single" and isinstance(key, str):
+        keys = [key]
+    elif (q.type == "multiple" and isinstance(key, tuple)) or (q.type == "short_text" and isinstance(key, tuple)):
+        keys = [str(k) for k in key]
+    elif q.type == "numeric" and isinstance(key, Numeric) and key.unit:
+        keys = [f"{key.value:g} {key.unit}"]
+    else:
+        return [], []
+    distractors = [c for c in q.choices if c not in keys]
+    return ([normalize_text(k) for k in keys if normalize_text(k)],
+            [normalize_text(d) for d in distractors if normalize_text(d)])
+
+
+def _shown(q: Question) -> list[tuple[str, str]]:
+    """What ``q`` shows a student (normalised): its prompt, and its sources after answering."""
+    parts = [("prompt", q.prompt), *(("source", s.sentence) for s in q.sources)]
+    return [(where, f" {normalize_text(text)} ") for where, text in parts]
+
+
+_SHINGLE = 4  # words in a row that tie two questions to the same statement
+_TEMPLATE = 3  # words in a row shared by more questions than this are a template's
+
+
+def _shingles(text: str, drop: Sequence[str]) -> set[str]:
+    for key in drop:
+        text = text.replace(f" {key} ", " | ")
+    words = text.split()
+    return {" ".join(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)
+            if "|" not in words[i : i + _SHINGLE]}
+
+
+def revealing_pairs(questions: Iterable[Question]) -> tuple[Reveal, ...]:
+    """Every pair where one question shows the answer of another about the same thing.
+
+    Question A reveals B when a part of A a student reads (its prompt, or a source
+    sentence shown after answering) contains B's answer (a single- or multiple-choice
+    key with none of the distractors, a short-text answer, a number with its unit) and
+    is about the same statement: it shares four words in a row with B's prompt or
+    sources (besides the answer), or cites the same sentence.
+    """
+    items = tuple(questions)
+    shown = {q.id: _shown(q) for q in items}
+    spans = {q.id: {(s.article, s.start, s.end) for s in q.sources} for q in items}
+    # words a template repeats ("according to article 000 ...") tie nothing together
+    spread: dict[str, int] = {}
+    for q in items:
+        for shingle in _shingles(" ".join(text for _, text in shown[q.id]), ()):
+            spread[shingle] = spread.get(shingle, 0) + 1
+    common = {shingle for shingle, count in spread.items() if count > _TEMPLATE}
+    found: list[Reveal] = []
+    for target in items:
+        keys, distractors = _keys(target)
+        if not keys:
+            continue
+        context = _shingles(" ".join(text for _, text in shown[target.id]), keys) - common
+        for other in items:
+            if other.id == target.id:
+                continue
+            same_sentence = bool(spans[target.id] & spans[other.id])
+            for where, text in shown[other.id]:
+                hit = next((k for k in keys if f" {k} " in text), None)
+                if hit is None or any(f" {d} " in text for d in distractors):
+                    continue
+                if not (same_sentence or context & _shingles(text, keys)):
+                    continue
+                found.append(Reveal(other.id, target.id, where, hit))
+                break
+    return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def bank_reveals(questions: tuple[Question, ...]) -> frozenset[tuple[str, str]]:
+    """``(by, of)`` ids of :func:`revealing_pairs` in a whole bank (cached per bank)."""
+    return frozenset((r.by, r.of) for r in revealing_pairs(questions))
+
+
+def without_reveals(questions: Sequence[Question], bank: Sequence[Question]) -> tuple[Question, ...]:
+    """``questions`` in order, dropping each that reveals, or is revealed by, one kept
+    before it; pairs are judged within the whole ``bank`` (templates shared by many
+    questions tie none of them together)."""
+    pairs = bank_reveals(tuple(bank))
+    kept: list[Question] = []
+    for q in questions:
+        if any((q.id, k.id) in pairs or (k.id, q.id) in pairs for k in kept):
+            continue
+        kept.append(q)
+    return tuple(kept)

@@ -41,14 +41,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "CHROMIUM",
+    "NEEDS_RECORD",
+    "PAPER_DEFAULT",
     "TEACHER_TAGS",
+    "articles_read",
     "export_html",
     "html_to_pdf",
     "key_notebook",
     "paper_notebook",
-    "PAPER_DEFAULT",
-    "NEEDS_RECORD",
-    "articles_read",
     "paper_quiz",
     "reveals",
     "select_questions",

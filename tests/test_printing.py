@@ -226,8 +226,10 @@ def test_paper_questions_have_letters_numbers_and_one_title() -> None:
     ordering = next(q for q in BANK.questions if q.type == "ordering")
     numeric = BANK["hw-concepts-nato-allies"]
     paper = "".join(c.source for c in printing.paper_notebook([matching, ordering, numeric], "Lesson 2").cells)
-    assert "<b>A.</b>" in paper and "<b>B.</b>" in paper
-    assert "Write the number of allies." in paper and "(in allies)" not in paper
+    assert "<b>A.</b>" in paper
+    assert "<b>B.</b>" in paper
+    assert "Write the number of allies." in paper
+    assert "(in allies)" not in paper
     assert "1. ______ → 2. ______" in paper
     assert "Lesson 2" not in paper  # printed once, in the header
 

@@ -272,6 +272,7 @@ def test_the_teachers_note_on_an_article_is_not_shown_to_students() -> None:
     from edu_kit import views
 
     article = edu_kit.load_corpus()["004"]
-    assert article.note and "Scholz" in article.note
+    assert article.note
+    assert "Scholz" in article.note
     page = views.read("004")
     assert "six days earlier" not in page._repr_html_()

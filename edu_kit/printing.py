@@ -76,7 +76,9 @@ body { font-size: 11pt; color: #000; background: #fff; }
 .ek-header td { padding: 0.2em 0.6em 0.4em 0; white-space: nowrap; }
 .ek-question { break-inside: avoid-page; margin: 0 0 1em 0; }
 .jp-OutputArea-output img, .jp-RenderedImage, figure { break-inside: avoid; page-break-inside: avoid; }
-body, li, td, p { word-break: normal !important; overflow-wrap: normal; hyphens: manual; }
+body, li, td, p, pre { word-break: normal !important; overflow-wrap: normal; hyphens: manual; }
+pre { white-space: pre-wrap !important; }
+.jp-OutputArea-output img { max-height: 255mm; width: auto; object-fit: contain; }
 .ek-order td { padding: 0.2em 0.6em 0.2em 0; }
 * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 @media print {

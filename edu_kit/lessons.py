@@ -9,7 +9,8 @@
 * **looking**: :data:`FIGURE_MINUTES` per figure and :data:`TABLE_MINUTES` per table;
 * **answering**: per question of a quiz, :data:`ANSWER_MINUTES` by type (a written
   answer 5 minutes, a choice 1 minute), and :data:`CODE_EXERCISE_MINUTES` per "Your turn"
-  code cell;
+  code cell; and per "**To write**" or "**To discuss**" task set in the prose,
+  :data:`PROMPT_MINUTES`;
 * **running**: :data:`RUN_MINUTES` per code cell (find it, run it, wait).
 
 The words of code cells are not counted: hidden plumbing is not read.  The sum is the
@@ -37,6 +38,7 @@ __all__ = [
     "ANSWER_MINUTES",
     "CODE_EXERCISE_MINUTES",
     "FIGURE_MINUTES",
+    "PROMPT_MINUTES",
     "RUN_MINUTES",
     "TABLE_MINUTES",
     "WORDS_PER_MINUTE",
@@ -51,10 +53,14 @@ RUN_MINUTES = 0.25
 CODE_EXERCISE_MINUTES = 4.0
 #: Minutes to answer one question, by how a quiz shows it (its instruction line).
 ANSWER_MINUTES: dict[str, float] = {"open": 5.0, "other": 1.0}
+#: Prompts in the prose that set a task without a quiz box, and the minutes each takes:
+#: a "To write" paragraph is a written answer, a "To discuss" a talk with a neighbour.
+PROMPT_MINUTES: dict[str, float] = {"to write": ANSWER_MINUTES["open"], "to discuss": 5.0}
 
 _WORD = re.compile(r"[A-Za-z0-9À-ÿ’']+")
 _QUIZ_HEADER = re.compile(r"\((\d+) questions?")
 _OPEN_MARK = "Write your answer"
+_PROMPT = re.compile(r"\*\*(to write|to discuss)\b", re.IGNORECASE)
 _WIDGET = "application/vnd.jupyter.widget-view+json"
 
 
@@ -71,6 +77,7 @@ class LessonTime:
     written_questions: int
     code_exercises: int
     code_cells: int
+    prompts: tuple[str, ...] = ()
 
     @property
     def looking(self) -> float:
@@ -80,7 +87,8 @@ class LessonTime:
     def answering(self) -> float:
         written = self.written_questions * ANSWER_MINUTES["open"]
         others = (self.questions - self.written_questions) * ANSWER_MINUTES["other"]
-        return written + others + self.code_exercises * CODE_EXERCISE_MINUTES
+        tasks = sum(PROMPT_MINUTES[p] for p in self.prompts)
+        return written + others + tasks + self.code_exercises * CODE_EXERCISE_MINUTES
 
     @property
     def running(self) -> float:
@@ -95,8 +103,8 @@ class LessonTime:
         return (
             f"{self.notebook}: about {self.total:.0f} min (reading {self.reading_words} words: "
             f"{self.reading:.0f} min; {self.figures} figures and {self.tables} tables: {self.looking:.0f} min; "
-            f"{self.questions} questions, {self.written_questions} written, and {self.code_exercises} code "
-            f"exercises: {self.answering:.0f} min; running {self.code_cells} cells: {self.running:.0f} min)"
+            f"{self.questions} questions, {self.written_questions} written, {len(self.prompts)} writing or "
+            f"discussion tasks and {self.code_exercises} code exercises: {self.answering:.0f} min; running {self.code_cells} cells: {self.running:.0f} min)"
         )
 
 
@@ -120,6 +128,7 @@ def lesson_time(notebook: str | os.PathLike[str]) -> LessonTime:
         raise EduKitError(
             f"cannot read the notebook: {exc}", path=path, hint="give the path of an .ipynb file"
         ) from exc
+    prompts: list[str] = []
     words = figures = tables = questions = written = code_exercises = code_cells = 0
     for cell in nb.cells:
         tags = set(cell.get("metadata", {}).get("tags", []))
@@ -127,6 +136,7 @@ def lesson_time(notebook: str | os.PathLike[str]) -> LessonTime:
             continue
         if cell.cell_type == "markdown":
             words += _words(re.sub(r"<[^>]+>|`[^`]*`", " ", cell.source))
+            prompts += [found.lower() for found in _PROMPT.findall(cell.source)]
             continue
         if cell.cell_type != "code":
             continue
@@ -161,4 +171,5 @@ def lesson_time(notebook: str | os.PathLike[str]) -> LessonTime:
         written_questions=written,
         code_exercises=code_exercises,
         code_cells=code_cells,
+        prompts=tuple(prompts),
     )

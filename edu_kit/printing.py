@@ -24,6 +24,7 @@ from __future__ import annotations
 import copy
 import html
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -40,13 +41,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "CHROMIUM",
+    "NEEDS_RECORD",
+    "PAPER_DEFAULT",
     "TEACHER_TAGS",
+    "articles_read",
     "export_html",
     "html_to_pdf",
     "key_notebook",
     "paper_notebook",
     "paper_quiz",
+    "reveals",
     "select_questions",
+    "site_index",
     "student_copy",
     "worksheet",
 ]
@@ -69,13 +75,38 @@ body { font-size: 11pt; color: #000; background: #fff; }
 .ek-header { width: 100%; border-bottom: 2px solid #000; margin-bottom: 0.8em; font-size: 11pt; }
 .ek-header td { padding: 0.2em 0.6em 0.4em 0; white-space: nowrap; }
 .ek-question { break-inside: avoid-page; margin: 0 0 1em 0; }
+.jp-OutputArea-output img, .jp-RenderedImage, figure { break-inside: avoid; page-break-inside: avoid; }
+body, li, td, p, pre { word-break: normal !important; overflow-wrap: normal; hyphens: manual; }
+pre { white-space: pre-wrap !important; }
+.jp-OutputArea-output img { max-height: 255mm; width: auto; object-fit: contain; }
+.ek-order td { padding: 0.2em 0.6em 0.2em 0; }
 * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 @media print {
   .edu-kit-quiz > p { display: none; }  /* "Score: 0/5", "run the cell to answer" */
-  .edu-kit-quiz li span[style*="border-bottom"] { display: block; min-height: 7em; border: 1px solid #777; }
+  .edu-kit-quiz li span[style*="border-bottom"] { display: block; min-height: 12em; border: 1px solid #777; }
   details > *:not(summary) { display: block; }
 }
 """
+
+
+#: Text that only makes sense on a screen with a kernel, and what paper (or a web page
+#: without a kernel) says instead: (pattern, replacement) pairs applied to prose and to
+#: the static form of quizzes and exercises.
+SCREEN_ONLY: tuple[tuple[str, str], ...] = (
+    (r"Run `views\.glossary\(\)` in any cell for the glossary \(or open `docs/glossary\.md`\);\s*"
+     r"`views\.glossary\(\[[^\]]*\]\)` shows one word\.", "See the glossary (docs/glossary.md)."),
+    (r"Write your answer, then press Save answer\. ", "Write your answer in the box. "),
+    (r",? up to \d+ attempts? each", ""),
+    (r"<p>Score: [^<]*</p>", ""),
+    (r"<p><em>Open this notebook in Jupyter and run the cell to answer\.</em></p>", ""),
+    (r"✎ Not answered yet: replace \.\.\. with your answer and run the cell again\.[^\n<]*", ""),
+)
+
+
+def _unscreen(text: str) -> str:
+    for pattern, replacement in SCREEN_ONLY:
+        text = re.sub(pattern, replacement, text)
+    return text
 
 
 def _nbformat() -> Any:
@@ -123,10 +154,26 @@ def student_copy(notebook: NotebookNode) -> NotebookNode:
                 cell.source = "\n".join(line for line in source.splitlines() if line.lstrip().startswith("#"))
             else:
                 cell.metadata["tags"] = [*cell.metadata["tags"], "remove_input"]
+            outputs = []
             for output in cell.get("outputs", []):
                 data = output.get("data")
                 if data and _WIDGET in data:
                     del data[_WIDGET]
+                if output.get("output_type") == "execute_result" and data and set(data) == {"text/plain"}:
+                    plain = "".join(data["text/plain"])
+                    if "\n" not in plain.strip() and len(plain) < 120:
+                        continue  # a stray value such as Corpus(...) or 28: plumbing, not a lesson
+                for kind in ("text/html", "text/plain"):
+                    if data and kind in data:
+                        data[kind] = _unscreen("".join(data[kind]))
+                if output.get("output_type") == "stream":
+                    output["text"] = _unscreen("".join(output.get("text", "")))
+                    if not output["text"].strip():
+                        continue
+                outputs.append(output)
+            cell.outputs = outputs
+        else:
+            cell.source = _unscreen(cell.source)
         cells.append(cell)
     nb.cells = cells
     nb.metadata.pop("widgets", None)
@@ -231,6 +278,26 @@ def export_html(notebook: str | os.PathLike[str], out_dir: str | os.PathLike[str
     return _write(_to_html(nb, title), Path(out_dir) / f"{path.stem}.html")
 
 
+def site_index(notebooks: Sequence[str | os.PathLike[str]], out_dir: str | os.PathLike[str]) -> Path:
+    """``<out_dir>/index.html``: a page linking the static pages of ``notebooks`` in order,
+    each with its title, so that a school web site has a front page."""
+    e = html.escape
+    items = []
+    for notebook in notebooks:
+        path = Path(notebook)
+        title = _title_of(_read(path), path)
+        items.append(f"<li><a href='{e(path.stem)}.html'>{e(title)}</a></li>")
+    page = (
+        "<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        "<title>Lessons</title></head><body style='font-family:sans-serif;max-width:46em;margin:2em auto'>"
+        "<h1>Lessons</h1><p>Read the lessons in this order. The quizzes and written answers work "
+        "when your teacher opens the notebooks in Jupyter; here you can read everything.</p>"
+        f"<ol>{''.join(items)}</ol></body></html>"
+    )
+    return _write(page, Path(out_dir) / "index.html")
+
+
 def worksheet(notebook: str | os.PathLike[str], out_dir: str | os.PathLike[str]) -> Path:
     """``notebook`` as a printable worksheet: ``<out_dir>/<stem>_worksheet.pdf``."""
     path = Path(notebook)
@@ -253,6 +320,82 @@ def _title_of(nb: NotebookNode, path: Path) -> str:
 # -- paper quizzes ----------------------------------------------------------------------
 
 
+#: How many questions ``--notebook`` prints when no ``n`` is given: one side of a lesson.
+PAPER_DEFAULT = 10
+
+#: Question families that ask students to check an article against a primary document
+#: whose text the paper does not carry; they are left out of a notebook's paper quiz.
+NEEDS_RECORD = frozenset({"gen-record"})
+
+_READ_CALL = re.compile(r"""views\.read\(\s*\\?["'](\d{3})\\?["']""")
+_QUOTED = re.compile(r"[“\"'‘]([^”\"'’]{12,})[”\"'’]")
+_NGRAM = 5
+
+
+def _notebooks_dir(notebook: str) -> Path:
+    given = Path(notebook)
+    if given.suffix == ".ipynb" and given.is_file():
+        return given.parent
+    return Path(__file__).resolve().parents[1] / "notebooks"
+
+
+def articles_read(notebook: str) -> frozenset[str]:
+    """The articles a student has read whole by the end of ``notebook``: those shown with
+    ``views.read`` in it or in an earlier notebook of the sequence (by file name)."""
+    stem = Path(notebook).stem
+    found: set[str] = set()
+    for path in sorted(_notebooks_dir(notebook).glob("[0-9][0-9]_*.ipynb")):
+        if path.stem > stem:
+            break
+        found.update(_READ_CALL.findall(path.read_text(encoding="utf-8")))
+    return frozenset(found)
+
+
+def _grams(text: str) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {tuple(words[i : i + _NGRAM]) for i in range(len(words) - _NGRAM + 1)}
+
+
+def _passages(question: Question) -> set[tuple[str, ...]]:
+    grams: set[tuple[str, ...]] = set()
+    for quoted in _QUOTED.findall(question.prompt):
+        grams |= _grams(quoted)
+    for source in question.sources:
+        grams |= _grams(source.sentence)
+    return grams
+
+
+def _text_keys(question: Question) -> tuple[str, ...]:
+    answer = question.answer
+    if question.type not in ("single", "short_text"):
+        return ()
+    keys = (answer,) if isinstance(answer, str) else tuple(str(a) for a in answer) if isinstance(answer, tuple) else ()
+    return tuple(k for k in keys if len(k) >= 4)
+
+
+def reveals(first: Question, second: Question) -> bool:
+    """Whether one of two questions gives away the other: both test the same fact, one's
+    key is printed in the other's prompt, or both quote the same passage (five words in a
+    row in common)."""
+    if first.fact and first.fact == second.fact:
+        return True
+    for a, b in ((first, second), (second, first)):
+        prompt = b.prompt.lower()
+        if any(key.lower() in prompt for key in _text_keys(a)):
+            return True
+    return bool(_passages(first) & _passages(second))
+
+
+def _apart(questions: Sequence[Question], n: int | None) -> tuple[Question, ...]:
+    kept: list[Question] = []
+    for question in questions:
+        if n is not None and len(kept) >= n:
+            break
+        if not any(reveals(question, other) for other in kept):
+            kept.append(question)
+    return tuple(kept)
+
+
 def select_questions(
     ids: Sequence[str] = (),
     *,
@@ -261,13 +404,24 @@ def select_questions(
     n: int | None = None,
     bank: Any = None,
 ) -> tuple[Question, ...]:
-    """Questions for a paper quiz: by ``ids``, by ``topic``, or those a ``notebook``
-    teaches (its ``taught_in`` stem, e.g. ``"02_timeline"``); the first ``n`` if given."""
+    """Questions for a paper quiz: by ``ids`` (exactly those), by ``topic``, or those a
+    ``notebook`` teaches; the first ``n`` if given.
+
+    For a ``notebook`` the paper must stand on its own after that lesson, so only
+    questions with ``taught_in`` equal to its stem are taken, and of those only the ones
+    whose articles the students have read whole by then (:func:`articles_read`), none
+    that needs a primary document the paper does not print (:data:`NEEDS_RECORD`), and
+    never two where one gives the other away (:func:`reveals`); written-by-hand questions
+    come first, and at most ``n`` (default :data:`PAPER_DEFAULT`) are printed.  A
+    ``topic`` selection also leaves out questions that give each other away."""
     from .quiz import load_bank
+    from .quiz.gates import family_of
 
     source = bank if bank is not None else load_bank()
     if ids:
         chosen = tuple(source[i] for i in ids)
+        if n is not None:
+            chosen = chosen[:n]
     else:
         chosen = tuple(source.questions)
         if topic is not None:
@@ -282,8 +436,16 @@ def select_questions(
             if not chosen:
                 taught = sorted({str(getattr(q, "taught_in", "")) for q in source.questions} - {"", "None"})
                 raise ChoiceError.of("notebook (taught_in)", stem, taught or ["no question records taught_in yet"])
-    if n is not None:
-        chosen = chosen[:n]
+            read = articles_read(notebook)
+            chosen = tuple(
+                q
+                for q in chosen
+                if family_of(q) not in NEEDS_RECORD and all(s.article in read for s in q.sources)
+            )
+            chosen = tuple(sorted(chosen, key=lambda q: q.id.startswith("gen-")))
+            if n is None:
+                n = PAPER_DEFAULT
+        chosen = _apart(chosen, n)
     if not chosen:
         raise EduKitError("no question matches this selection", hint="name question ids, a topic or a notebook")
     return chosen
@@ -291,6 +453,14 @@ def select_questions(
 
 def _lines(count: int) -> str:
     return "".join("<div class='ek-paper-lines'></div>" for _ in range(count))
+
+
+def _lettered(options: Sequence[str]) -> str:
+    # Letters written out (not a CSS counter), so that every renderer prints A, B, C.
+    items = "".join(
+        f"<li><b>{chr(ord('A') + i)}.</b> {html.escape(o)}</li>" for i, o in enumerate(options)
+    )
+    return f"<ol class='ek-options' style='list-style:none;padding-left:0.5em'>{items}</ol>"
 
 
 def _paper_question(number: int, question: Question) -> str:
@@ -301,21 +471,27 @@ def _paper_question(number: int, question: Question) -> str:
     kind: str = question.type  # a str, so that newer types (such as "open") compare too
     parts = [f"<p><b>{number}.</b> {e(question.prompt)}</p>"]
     if kind == "open":
-        parts.append("<p><i>Write your answer in two or three sentences.</i></p>" + _lines(6))
+        parts.append("<p><i>Write your answer on the lines.</i></p>" + _lines(6))
+    elif kind == "ordering":
+        parts.append("<p><i>Put the events in order: write the letters in the boxes, earliest first.</i></p>")
+    elif kind == "numeric":
+        unit = getattr(question.answer, "unit", "")
+        parts.append(f"<p><i>{e(f'Write the number of {unit}.' if unit else 'Write a number.')}</i></p>")
     else:
         parts.append(f"<p><i>{e(instructions(question))}</i></p>")
     if kind in ("single", "multiple", "true_false"):
         parts.append("<ul>" + "".join(f"<li>{e(o)}</li>" for o in shown.options) + "</ul>")
     elif kind == "ordering":
-        parts.append("<ul>" + "".join(f"<li>{e(o)}</li>" for o in shown.options) + "</ul>")
-        parts.append("<p>Order (write the letters or years): ______ → ______ → ______ → ______</p>")
+        parts.append(_lettered(shown.options))
+        boxes = " → ".join(f"{i}. ______" for i in range(1, len(shown.options) + 1))
+        parts.append(f"<p class='ek-order'>{boxes}</p>")
     elif kind == "matching":
         parts.append(
             "<table><tbody>"
             + "".join(f"<tr><td>{e(item)}</td><td>→ letter: ______</td></tr>" for item in shown.left)
             + "</tbody></table>"
         )
-        parts.append("<ol type='A' class='ek-options'>" + "".join(f"<li>{e(o)}</li>" for o in shown.options) + "</ol>")
+        parts.append(_lettered(shown.options))
     elif kind in ("short_text", "numeric"):
         parts.append(_lines(1))
     return f"<div class='ek-question'>{''.join(parts)}</div>"
@@ -376,8 +552,8 @@ def paper_notebook(questions: Sequence[Question], title: str) -> NotebookNode:
     """A notebook holding the student's paper quiz (questions and answer space, no keys)."""
     nbformat = _nbformat()
     nb: NotebookNode = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell(f"# {_md_escape(title)}")]
-    nb.cells += [_html_cell(_paper_question(i, q)) for i, q in enumerate(questions, start=1)]
+    # The title is printed once, in the page header (name, class, date) that paper_quiz adds.
+    nb.cells = [_html_cell(_paper_question(i, q)) for i, q in enumerate(questions, start=1)]
     return nb
 
 

@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from edu_kit.errors import EduKitError
-from edu_kit.lessons import ANSWER_MINUTES, WORDS_PER_MINUTE, lesson_time
+from edu_kit.lessons import ANSWER_MINUTES, PROMPT_MINUTES, WORDS_PER_MINUTE, lesson_time
 
 REPO = Path(__file__).resolve().parents[1]
 STUDENT_NOTEBOOKS = sorted((REPO / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -49,3 +49,18 @@ def test_the_estimate_counts_reading_questions_and_code(tmp_path: Path) -> None:
 def test_a_missing_notebook_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(EduKitError, match="cannot read the notebook"):
         lesson_time(tmp_path / "none.ipynb")
+
+
+def test_writing_and_discussion_prompts_in_the_prose_are_counted(tmp_path: Path) -> None:
+    """Blind review B2: a "To write" paragraph and a "To discuss" prompt took no time."""
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [
+        nbformat.v4.new_markdown_cell("Read this.\n\n**To write (three sentences).** Why did it go wrong?"),
+        nbformat.v4.new_markdown_cell("**To discuss:** who is right?"),
+    ]
+    path = tmp_path / "p.ipynb"
+    nbformat.write(nb, path)
+    t = lesson_time(path)
+    assert t.prompts == ("to write", "to discuss")
+    assert t.answering == PROMPT_MINUTES["to write"] + PROMPT_MINUTES["to discuss"]
+    assert t.total >= 10

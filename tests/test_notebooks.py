@@ -247,3 +247,15 @@ def test_the_teacher_notebook_is_outside_the_students_sequence() -> None:
     teacher = _read(TEACHER)
     assert any("model_answers(" in c.source for c in teacher.cells)
     assert any("results.summary" in c.source for c in teacher.cells)
+
+
+def test_the_teacher_notebooks_lesson_times_are_current() -> None:
+    """Blind review P1: the stored times were those of older notebooks (output not checked)."""
+    from edu_kit.lessons import lesson_time
+
+    teacher = _read(TEACHER)
+    cell = next(c for c in teacher.cells if c.cell_type == "code" and "lesson_time(path)" in c.source)
+    assert "nbval-ignore-output" not in cell.metadata.get("tags", [])
+    shown = "".join(o.get("text", "") for o in cell.outputs)
+    for path in PATHS:
+        assert str(lesson_time(path)) in shown, path.stem

@@ -175,3 +175,74 @@ def test_print_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert "no notebook at" in capsys.readouterr().err
     assert main(["print", "html", str(NOTEBOOKS[0]), "--out", str(tmp_path / "site")]) == 0
     assert (tmp_path / "site" / f"{NOTEBOOKS[0].stem}.html").is_file()
+
+
+@pytest.mark.parametrize("notebook", [p.stem for p in NOTEBOOKS])
+def test_a_notebooks_paper_quiz_stands_on_its_own(notebook: str) -> None:
+    """Blind review B1: ``--notebook`` printed 25 questions that answered each other,
+    asked about articles not yet read and about records not on the paper."""
+    try:
+        chosen = printing.select_questions(notebook=notebook)
+    except (ChoiceError, EduKitError):
+        pytest.skip(f"no printable question is taught in {notebook}")
+    read = printing.articles_read(notebook)
+    assert len(chosen) <= printing.PAPER_DEFAULT
+    for q in chosen:
+        assert q.taught_in == notebook
+        assert all(s.article in read for s in q.sources), q.id
+        assert not q.id.startswith("gen-record-"), q.id
+    for i, first in enumerate(chosen):
+        for second in chosen[i + 1 :]:
+            assert not printing.reveals(first, second), (first.id, second.id)
+
+
+def test_reveals_finds_a_key_in_another_prompt_and_a_shared_passage() -> None:
+    caption = BANK["hw-sources-caption-attribution"]
+    assert printing.reveals(caption, BANK["les-01-caption-or-body"])  # same "Since 2014" passage
+    assert printing.reveals(caption, BANK["gen-conflict-tf-quote-000-211-308"])
+    assert not printing.reveals(BANK["hw-concepts-nato-allies"], BANK["les-01-caption-or-body"])
+    assert printing.articles_read("01_reading_the_sources") == {"002", "004"}
+
+
+def test_paper_copies_leave_out_what_only_works_on_a_screen() -> None:
+    """Blind review P6: worksheets printed "press Save answer", "up to 2 attempts",
+    "Run views.glossary() in any cell", "Not answered yet..." and stray values."""
+    nb = printing.student_copy(nbformat.read(REPO / "notebooks" / "02_timeline.ipynb", as_version=4))
+    text = "".join(
+        c.source + "".join(str(o.get("text", "")) + str(o.get("data", {})) for o in c.get("outputs", []))
+        for c in nb.cells
+    )
+    for screen_only in ("press Save answer", "attempts each", "in any cell", "Not answered yet", "run the cell"):
+        assert screen_only not in text, screen_only
+    assert "Corpus(" not in text
+    assert "word-break: normal" in printing._PRINT_CSS
+    assert "break-inside: avoid" in printing._PRINT_CSS
+
+
+def test_paper_questions_have_letters_numbers_and_one_title() -> None:
+    """Blind review P7: matching said "letter" beside numbered options, numeric said
+    "(in allies)", ordering had tick boxes and nowhere to write, the title came twice."""
+    matching = next(q for q in BANK.questions if q.type == "matching")
+    ordering = next(q for q in BANK.questions if q.type == "ordering")
+    numeric = BANK["hw-concepts-nato-allies"]
+    paper = "".join(c.source for c in printing.paper_notebook([matching, ordering, numeric], "Lesson 2").cells)
+    assert "<b>A.</b>" in paper
+    assert "<b>B.</b>" in paper
+    assert "Write the number of allies." in paper
+    assert "(in allies)" not in paper
+    assert "1. ______ → 2. ______" in paper
+    assert "Lesson 2" not in paper  # printed once, in the header
+
+
+def test_two_questions_on_one_fact_are_not_printed_together() -> None:
+    """Blind review B1: two written tasks on 002's "Scholz" sentences came on one paper."""
+    assert printing.reveals(BANK["les-01-what-went-wrong-002"], BANK["open-check-against-transcript"])
+
+
+def test_the_static_site_has_an_index_page(tmp_path: Path) -> None:
+    """Blind review P14: the exported pages had no front page."""
+    index = printing.site_index(NOTEBOOKS[:2], tmp_path)
+    text = index.read_text(encoding="utf-8")
+    assert f"href='{NOTEBOOKS[0].stem}.html'" in text
+    assert "Start here" in text
+    assert text.index(NOTEBOOKS[0].stem) < text.index(NOTEBOOKS[1].stem)

@@ -263,3 +263,16 @@ def test_text_on_every_highlight_has_enough_contrast(colour: str) -> None:
     assert _contrast((0.0, 0.0, 0.0), tint) >= 7.0  # type: ignore[arg-type]
     assert _contrast(_rgb("#004f7c"), tint) >= 4.5  # type: ignore[arg-type]  # a linked name inside a quotation
     assert _contrast(_rgb("#333333"), (1.0, 1.0, 1.0)) >= 4.5  # labels and notes
+
+
+def test_the_teachers_note_on_an_article_is_not_shown_to_students() -> None:
+    """Blind review P4: the note on 004 ("Compare its words with what seed 002 attributes
+    to Scholz") spoiled lesson 2's puzzle."""
+    import edu_kit
+    from edu_kit import views
+
+    article = edu_kit.load_corpus()["004"]
+    assert article.note
+    assert "Scholz" in article.note
+    page = views.read("004")
+    assert "six days earlier" not in page._repr_html_()

@@ -61,4 +61,5 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
         raise EduKitError("no notebooks to export", hint="name notebook files, or run this in the project folder")
     for notebook in notebooks:
         print(f"Wrote {printing.export_html(notebook, args.out)}")
+    print(f"Wrote {printing.site_index(notebooks, args.out)} (the front page)")
     return 0

@@ -492,13 +492,17 @@ def _conflict_questions(corpus: Corpus, kb: KnowledgeBase, facts: Sequence[Fact]
         distractors = sorted(people_nearby, key=lambda n: _rank(first.id, n))[:2]
         where = f"article {first.article}" if conflict.same_article else f"articles {first.article} and {second.article}"
         sources = (_quote_source(corpus[first.article], first), _quote_source(corpus[second.article], second))
-        explanation = (
-            f"{where.capitalize()} give{'s' if conflict.same_article else ''} near-identical words to {speakers[0]} and to {speakers[1]}. "
-            + (
-                "A photo caption and the body of the same article disagree: a careful reader checks which one the rest of the text supports."
-                if conflict.same_article
-                else "Similar wording from two speakers on different days can be a sign that one statement echoed another, or that a text was copied carelessly."
-            )
+        who = (
+            f"Article {first.article} gives near-identical words to {speakers[0]} and to {speakers[1]}. "
+            if conflict.same_article
+            else f"Article {first.article} gives these words to {first.subject}; article {second.article} "
+            f"gives near-identical words to {second.subject}. "
+        )
+        explanation = who + (
+            "A photo caption and the body of the same article disagree: a careful reader checks which one the rest of the text supports."
+            if conflict.same_article
+            else "At least one of the two attributions is wrong: the record of the event (such as an official "
+            "transcript) shows who said them."
         )
         if len(distractors) == 2:
             questions.append(
@@ -520,7 +524,7 @@ def _conflict_questions(corpus: Corpus, kb: KnowledgeBase, facts: Sequence[Fact]
             Question(
                 id=f"gen-conflict-tf-{first.id}",
                 type="true_false",
-                prompt=f"True or false: in {where}, the words “{_clip(first.text, 120)}” are given to one and the same speaker everywhere.",
+                prompt=f"True or false: in {where}, these words (or near-identical ones) are given to one and the same speaker everywhere: “{_clip(first.text, 120)}”",
                 choices=("True", "False"),
                 answer=False,
                 explanation=explanation,

@@ -491,7 +491,11 @@ def _header(article: Article) -> str:
         else ""
     )
     url = f"<br>From: <span style='word-break:break-all'>{e(article.url)}</span>" if article.url else ""
-    note = f"<br><i>Note: {e(' '.join(article.note.split()))}</i>" if article.note else ""
+    # A news article's note is the teacher's (seeds/articles.yaml ``teacher_note``): it
+    # often gives away the lesson's puzzles, so the students' view shows only the notes of
+    # primary documents.
+    shown = article.note if article.note and getattr(article, "issuer", "") else ""
+    note = f"<br><i>Note: {e(' '.join(shown.split()))}</i>" if shown else ""
     return (
         f"{title}<p class='ek-meta' style='margin:0 0 0.6em 0;color:#333;font-size:0.9em'>Text {e(article.id)} — "
         f"{e(', '.join(facts))}{_document_lines(article)}{url}{note}</p>"

@@ -757,7 +757,7 @@ def build_bank(corpus: Corpus, kb: KnowledgeBase | None = None) -> tuple[Questio
 
     >>> from edu_kit import load_corpus
     >>> questions = build_bank(load_corpus())
-    >>> len(questions) >= 12, all(q.taught_in for q in questions)
+    >>> len(questions) >= 8, all(q.taught_in for q in questions)
     (True, True)
     """
     kb = kb or load_knowledge()

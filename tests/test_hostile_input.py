@@ -254,6 +254,12 @@ def test_an_unexpected_recorder_error_reaches_the_student(tmp_path: Path) -> Non
 
 BAD_LINES = {
     "time not ISO": b'"time": "yesterday"',
+    "time week date": b'"time": "2022W011"',
+    "time week date dashed": b'"time": "2022-W01-1"',
+    "time comma fraction": b'"time": "2022-01-10T09:00:00,5"',
+    "time offset seconds": b'"time": "2022-01-10T09:00:00+00:00:30"',
+    "time offset microseconds": b'"time": "2022-01-10T09:00:00-23:59:59.999999"',
+    "time before year 1 in UTC": b'"time": "0001-01-01T00:00:00+01:00"',
     "absurd attempt": b'"attempt": 100000000000000000000',
     "negative attempt": b'"attempt": -1',
     "score NaN": b'"score": NaN',
@@ -324,6 +330,9 @@ def test_unreadable_file_is_reported_with_its_name(tmp_path: Path, monkeypatch: 
         ("attempt", -1, "not between 1 and 1000"),
         ("student", "bad \ud800", "lone surrogate"),
         ("time", "yesterday", "not an ISO 8601 time"),
+        ("time", "2022-W01-1", "not an ISO 8601 time"),
+        ("time", "2022-01-10T09:00:00,5", "not an ISO 8601 time"),
+        ("time", "2022-01-10T09:00:00+00:00:30", "not an ISO 8601 time"),
     ],
 )
 def test_records_are_validated_on_write(tmp_path: Path, field: str, value: object, words: str) -> None:

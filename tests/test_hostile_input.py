@@ -53,6 +53,17 @@ def test_manifest_values_are_type_checked(tmp_path: Path, entry: str, words: str
     assert words in str(caught.value)
 
 
+def test_manifest_number_too_long_for_python_is_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path, "articles:\n  - file: a.txt\n    published: " + "9" * 5000 + "\n")
+    with pytest.raises(ArticleError, match="5000 digits, too many") as caught:
+        load_corpus(folder)
+    assert caught.value.line == 3
+    assert main(["extract", "--keep-going", str(folder)]) == 1
+    assert "articles.yaml, line 3" in capsys.readouterr().err
+
+
 def test_manifest_not_utf8_names_file_and_line(tmp_path: Path) -> None:
     folder = _folder(tmp_path, b"articles:\n  - file: a.txt\n    headline: \xff\xfe caf\xe9\n")
     with pytest.raises(ArticleError, match="not UTF-8") as caught:
@@ -151,6 +162,7 @@ HOSTILE_BANKS = {
     "U+FFFE": (BANK.format(extra="\ufffe", value=30), 6, "U+FFFE"),
     "deep nesting": (BANK.format(extra="", value="[" * 1000 + "]" * 1000), 8, "nested more than"),
     "huge integer": (BANK.format(extra="", value="1" + "0" * 400), 8, "401 digits, too many"),
+    "5,000-digit integer": (BANK.format(extra="", value="9" * 5000), 8, "5000 digits, too many"),
     "infinity": (BANK.format(extra="", value=".inf"), 8, "not finite"),
     "octal": (BANK.format(extra="", value="030"), 8, "octal (24)"),
     "sexagesimal": (BANK.format(extra="", value="1:30"), 8, "base 60 (90)"),

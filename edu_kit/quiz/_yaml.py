@@ -202,7 +202,13 @@ def _build(
     line = node.start_mark.line + 1
     lines[path] = line
     if isinstance(node, ScalarNode) and node.tag in _SCALAR_TAGS:
-        value = loader.construct_object(node, deep=True)
+        try:
+            value = loader.construct_object(node, deep=True)
+        except ValueError:  # Python refuses to read whole numbers of more than 4,300 digits
+            digits = len(str(node.value).lstrip("+-"))
+            errors.append((line, f"the number {str(node.value)[:12]}... has {digits} digits, "
+                                 "too many to be a number"))
+            return None
         problem = _number_problem(node, value)
         if problem is not None:
             errors.append((line, problem))

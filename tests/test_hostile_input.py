@@ -186,6 +186,36 @@ def test_hostile_bank_is_a_problem_not_a_crash(
     assert words in shown._repr_mimebundle_()["text/html"]
 
 
+SURROGATE_BANK = """bank: demo
+title: Demo
+questions:
+  - id: q1
+    type: single
+    prompt: Which alliance did Ukraine ask to join?
+    choices: [NATO, "\\udc00b", CSTO]
+    answer: NATO
+    explanation: Ukraine asked to join NATO.
+    topics: [concepts]
+    difficulty: easy
+    reference: NATO member countries
+"""
+
+
+def test_lone_surrogate_in_a_bank_is_a_problem_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "\\udc00" in SURROGATE_BANK  # the YAML escape, not the character
+    problems = check_text(SURROGATE_BANK, path="b.yaml")
+    assert [(p.line, "lone surrogate U+DC00" in p.message) for p in problems] == [(7, True)]
+    bank = tmp_path / "b.yaml"
+    bank.write_text(SURROGATE_BANK, encoding="utf-8")
+    assert main(["quiz", "check", str(bank)]) == 1
+    assert "b.yaml, line 7" in capsys.readouterr().out
+    shown = show(bank=str(bank), log_dir=str(tmp_path / "logs"))
+    assert isinstance(shown, BankMessage)
+    assert "lone surrogate" in shown._repr_mimebundle_()["text/html"]
+
+
 def test_dollars_in_article_text_do_not_break_the_timeline() -> None:
     import matplotlib
 

@@ -64,6 +64,16 @@ def test_manifest_number_too_long_for_python_is_a_problem(
     assert "articles.yaml, line 3" in capsys.readouterr().err
 
 
+def test_manifest_duplicate_files_are_reported_not_last_wins(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "articles:\n  - file: a.txt\n    id: x\n  - file: b.txt\n    id: x\n"
+                               "  - file: a.txt\n    id: y\n")
+    (folder / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    _, problems = read_corpus(folder)
+    found = [(p.path, p.line, p.problem) for p in problems]
+    assert found == [(str(folder / "articles.yaml"), 6,
+                      "manifest entry 3 repeats the file 'a.txt' of the entry on line 2")]
+
+
 def test_manifest_not_utf8_names_file_and_line(tmp_path: Path) -> None:
     folder = _folder(tmp_path, b"articles:\n  - file: a.txt\n    headline: \xff\xfe caf\xe9\n")
     with pytest.raises(ArticleError, match="not UTF-8") as caught:

@@ -162,12 +162,13 @@ def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
     ``@`` written as ``_`` and the hex of its UTF-8 bytes (``a b`` → ``a_20b``,
     ``a/b`` → ``a_2fb``, ``a_b`` → ``a_5fb``): different ids never share a file.  A
     leading ``.`` is escaped too.  Names longer than 200 bytes are cut and end in ``~``
-    and 16 hex digits of their SHA-256.  No id (or a blank one) is ``anonymous``.
+    and 16 hex digits of their SHA-256.  No id (or an empty one) is ``anonymous``;
+    spaces and control characters are escaped like the rest, never dropped.
 
     >>> log_path("logs", "Ana M./3b").as_posix(), log_path("logs", None).name
     ('logs/Ana_20M._2f3b.jsonl', 'anonymous.jsonl')
     """
-    name = unicodedata.normalize("NFC", (student or "").strip())
+    name = unicodedata.normalize("NFC", student or "")  # spaces kept: " ana" is not "ana"
     if not name:
         return Path(log_dir) / "anonymous.jsonl"
     parts = []

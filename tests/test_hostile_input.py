@@ -395,7 +395,8 @@ def test_records_are_validated_on_write(tmp_path: Path, field: str, value: objec
 
 @pytest.mark.parametrize(
     "names",
-    [("a/b", "a b", "a／b", "a_b", "a:b", "a\\b"), (".hidden", "_2ehidden", "%2ehidden"), ("anonymous", None)],
+    [("a/b", "a b", "a／b", "a_b", "a:b", "a\\b"), (".hidden", "_2ehidden", "%2ehidden"), ("anonymous", None),
+     ("ana", " ana\t", "ana\u00a0", "\r", None)],
 )
 def test_student_names_map_to_distinct_files(tmp_path: Path, names: tuple[str | None, ...]) -> None:
     paths = {log_path(tmp_path, name) for name in names}

@@ -35,6 +35,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import sys
 import unicodedata
 import warnings
@@ -161,12 +162,13 @@ def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
     ``@`` written as ``_`` and the hex of its UTF-8 bytes (``a b`` → ``a_20b``,
     ``a/b`` → ``a_2fb``, ``a_b`` → ``a_5fb``): different ids never share a file.  A
     leading ``.`` is escaped too.  Names longer than 200 bytes are cut and end in ``~``
-    and 16 hex digits of their SHA-256.  No id (or a blank one) is ``anonymous``.
+    and 16 hex digits of their SHA-256.  No id (or an empty one) is ``anonymous``;
+    spaces and control characters are escaped like the rest, never dropped.
 
     >>> log_path("logs", "Ana M./3b").as_posix(), log_path("logs", None).name
     ('logs/Ana_20M._2f3b.jsonl', 'anonymous.jsonl')
     """
-    name = unicodedata.normalize("NFC", (student or "").strip())
+    name = unicodedata.normalize("NFC", student or "")  # spaces kept: " ana" is not "ana"
     if not name:
         return Path(log_dir) / "anonymous.jsonl"
     parts = []
@@ -316,10 +318,9 @@ def _check_record(data: object) -> str | None:
         why = _bad_text(data[key])
         if why is not None:
             return f"{key!r} holds {why}"
-    try:
-        datetime.fromisoformat(data["time"])
-    except ValueError:
-        return f"'time' {data['time'][:40]!r} is not an ISO 8601 time"
+    if not _valid_time(data["time"]):
+        return (f"'time' {data['time'][:40]!r} is not an ISO 8601 time of the form "
+                "YYYY-MM-DDTHH:MM:SS[.fff][Z|+HH:MM]")
     score, correct = data["score"], data["correct"]
     if (score is None) != (correct is None):
         return "'score' and 'correct' must both be null (an ungraded answer) or both set"
@@ -328,6 +329,28 @@ def _check_record(data: object) -> str | None:
     if not 1 <= data["attempt"] <= MAX_ATTEMPT:
         return f"'attempt' {str(data['attempt'])[:20]} is not between 1 and {MAX_ATTEMPT}"
     return None
+
+
+#: The times a log may hold: what both ``datetime.fromisoformat`` and pandas' ISO 8601
+#: parser read the same way (no week dates, comma fractions or offsets with seconds).
+_TIME = re.compile(
+    r"\d{4}-\d{2}-\d{2}"
+    r"(?:[T ]\d{2}(?::\d{2}(?::\d{2}(?:\.\d{1,6})?)?)?(?:Z|[+-]\d{2}:\d{2})?)?",
+    re.ASCII,
+)
+
+
+def _valid_time(text: str) -> bool:
+    """Whether ``text`` is a time :func:`load` can read (also in UTC, inside years 1..9999)."""
+    if _TIME.fullmatch(text) is None:
+        return False
+    try:
+        moment = datetime.fromisoformat(text)
+        if moment.tzinfo is not None:
+            moment.astimezone(timezone.utc)
+    except (ValueError, OverflowError):
+        return False
+    return True
 
 
 def _reject_constant(name: str) -> object:

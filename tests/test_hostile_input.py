@@ -53,6 +53,27 @@ def test_manifest_values_are_type_checked(tmp_path: Path, entry: str, words: str
     assert words in str(caught.value)
 
 
+def test_manifest_number_too_long_for_python_is_a_problem(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _folder(tmp_path, "articles:\n  - file: a.txt\n    published: " + "9" * 5000 + "\n")
+    with pytest.raises(ArticleError, match="5000 digits, too many") as caught:
+        load_corpus(folder)
+    assert caught.value.line == 3
+    assert main(["extract", "--keep-going", str(folder)]) == 1
+    assert "articles.yaml, line 3" in capsys.readouterr().err
+
+
+def test_manifest_duplicate_files_are_reported_not_last_wins(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, "articles:\n  - file: a.txt\n    id: x\n  - file: b.txt\n    id: x\n"
+                               "  - file: a.txt\n    id: y\n")
+    (folder / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    _, problems = read_corpus(folder)
+    found = [(p.path, p.line, p.problem) for p in problems]
+    assert found == [(str(folder / "articles.yaml"), 6,
+                      "manifest entry 3 repeats the file 'a.txt' of the entry on line 2")]
+
+
 def test_manifest_not_utf8_names_file_and_line(tmp_path: Path) -> None:
     folder = _folder(tmp_path, b"articles:\n  - file: a.txt\n    headline: \xff\xfe caf\xe9\n")
     with pytest.raises(ArticleError, match="not UTF-8") as caught:
@@ -151,6 +172,7 @@ HOSTILE_BANKS = {
     "U+FFFE": (BANK.format(extra="\ufffe", value=30), 6, "U+FFFE"),
     "deep nesting": (BANK.format(extra="", value="[" * 1000 + "]" * 1000), 8, "nested more than"),
     "huge integer": (BANK.format(extra="", value="1" + "0" * 400), 8, "401 digits, too many"),
+    "5,000-digit integer": (BANK.format(extra="", value="9" * 5000), 8, "5000 digits, too many"),
     "infinity": (BANK.format(extra="", value=".inf"), 8, "not finite"),
     "octal": (BANK.format(extra="", value="030"), 8, "octal (24)"),
     "sexagesimal": (BANK.format(extra="", value="1:30"), 8, "base 60 (90)"),
@@ -172,6 +194,36 @@ def test_hostile_bank_is_a_problem_not_a_crash(
     shown = show(bank=str(bank), log_dir=str(tmp_path / "logs"))
     assert isinstance(shown, BankMessage)
     assert words in shown._repr_mimebundle_()["text/html"]
+
+
+SURROGATE_BANK = """bank: demo
+title: Demo
+questions:
+  - id: q1
+    type: single
+    prompt: Which alliance did Ukraine ask to join?
+    choices: [NATO, "\\udc00b", CSTO]
+    answer: NATO
+    explanation: Ukraine asked to join NATO.
+    topics: [concepts]
+    difficulty: easy
+    reference: NATO member countries
+"""
+
+
+def test_lone_surrogate_in_a_bank_is_a_problem_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert "\\udc00" in SURROGATE_BANK  # the YAML escape, not the character
+    problems = check_text(SURROGATE_BANK, path="b.yaml")
+    assert [(p.line, "lone surrogate U+DC00" in p.message) for p in problems] == [(7, True)]
+    bank = tmp_path / "b.yaml"
+    bank.write_text(SURROGATE_BANK, encoding="utf-8")
+    assert main(["quiz", "check", str(bank)]) == 1
+    assert "b.yaml, line 7" in capsys.readouterr().out
+    shown = show(bank=str(bank), log_dir=str(tmp_path / "logs"))
+    assert isinstance(shown, BankMessage)
+    assert "lone surrogate" in shown._repr_mimebundle_()["text/html"]
 
 
 def test_dollars_in_article_text_do_not_break_the_timeline() -> None:
@@ -254,6 +306,12 @@ def test_an_unexpected_recorder_error_reaches_the_student(tmp_path: Path) -> Non
 
 BAD_LINES = {
     "time not ISO": b'"time": "yesterday"',
+    "time week date": b'"time": "2022W011"',
+    "time week date dashed": b'"time": "2022-W01-1"',
+    "time comma fraction": b'"time": "2022-01-10T09:00:00,5"',
+    "time offset seconds": b'"time": "2022-01-10T09:00:00+00:00:30"',
+    "time offset microseconds": b'"time": "2022-01-10T09:00:00-23:59:59.999999"',
+    "time before year 1 in UTC": b'"time": "0001-01-01T00:00:00+01:00"',
     "absurd attempt": b'"attempt": 100000000000000000000',
     "negative attempt": b'"attempt": -1',
     "score NaN": b'"score": NaN',
@@ -324,6 +382,9 @@ def test_unreadable_file_is_reported_with_its_name(tmp_path: Path, monkeypatch: 
         ("attempt", -1, "not between 1 and 1000"),
         ("student", "bad \ud800", "lone surrogate"),
         ("time", "yesterday", "not an ISO 8601 time"),
+        ("time", "2022-W01-1", "not an ISO 8601 time"),
+        ("time", "2022-01-10T09:00:00,5", "not an ISO 8601 time"),
+        ("time", "2022-01-10T09:00:00+00:00:30", "not an ISO 8601 time"),
     ],
 )
 def test_records_are_validated_on_write(tmp_path: Path, field: str, value: object, words: str) -> None:
@@ -334,7 +395,8 @@ def test_records_are_validated_on_write(tmp_path: Path, field: str, value: objec
 
 @pytest.mark.parametrize(
     "names",
-    [("a/b", "a b", "a／b", "a_b", "a:b", "a\\b"), (".hidden", "_2ehidden", "%2ehidden"), ("anonymous", None)],
+    [("a/b", "a b", "a／b", "a_b", "a:b", "a\\b"), (".hidden", "_2ehidden", "%2ehidden"), ("anonymous", None),
+     ("ana", " ana\t", "ana\u00a0", "\r", None)],
 )
 def test_student_names_map_to_distinct_files(tmp_path: Path, names: tuple[str | None, ...]) -> None:
     paths = {log_path(tmp_path, name) for name in names}

@@ -61,7 +61,8 @@ def test_records_are_one_json_line_each_with_every_field(tmp_path: Path) -> None
 def test_anonymous_and_unsafe_student_names(tmp_path: Path) -> None:
     assert record(tmp_path, _response(student=None)).name == "anonymous.jsonl"
     assert log_path(tmp_path, "../../etc/passwd").parent == tmp_path
-    assert log_path(tmp_path, "   ").name == "anonymous.jsonl"
+    assert log_path(tmp_path, "").name == "anonymous.jsonl"
+    assert log_path(tmp_path, "   ").name == "_20_20_20.jsonl"  # an id of spaces is still an id: never merged
     path = record(tmp_path, _response(student="../evil"))
     assert path.parent == tmp_path
     assert load(path)["student"].tolist() == ["../evil"]

@@ -302,6 +302,7 @@ def _read_manifest(path: Path) -> tuple[_Manifest, list[ArticleError]]:
         problems.append(ArticleError("the manifest has no 'articles:' list", path=path, line=1,
                                      hint="start the file with 'articles:' followed by one entry per article"))
         return result, problems
+    seen: dict[tuple[str, str], int | None] = {}  # ("file" or "id", value) -> line of its first entry
     for number, entry in enumerate(entries):
         where = doc.line_of(("articles", number))
         if not isinstance(entry, dict) or not isinstance(entry.get("file"), str) or not entry["file"].strip():
@@ -310,6 +311,7 @@ def _read_manifest(path: Path) -> tuple[_Manifest, list[ArticleError]]:
             continue
         name = entry["file"]
         entry_problems = list(_check_entry(entry, path, doc, number))
+        entry_problems.extend(_duplicates(entry, path, doc, number, seen))
         if entry_problems:
             result.bad.add(name)
             problems.extend(entry_problems)
@@ -319,6 +321,25 @@ def _read_manifest(path: Path) -> tuple[_Manifest, list[ArticleError]]:
             checked["published"] = published_date({"published": entry["published"]}, path)
         result[name] = checked
     return result, problems
+
+
+def _duplicates(
+    entry: Mapping[str, Any], path: Path, doc: Any, number: int, seen: dict[tuple[str, str], int | None]
+) -> Iterable[ArticleError]:
+    """A problem when the entry's file name was already given by an earlier entry (no last-wins)."""
+    name = entry["file"]
+    # a repeated id is reported when the articles are made (it may also clash with a file name)
+    for key, value in [("file", name)]:
+        line = doc.line_of(("articles", number, key))
+        if (key, value) in seen:
+            first = seen[(key, value)]
+            yield ArticleError(
+                f"manifest entry {number + 1} repeats the {key} {value!r} of the entry on line {first}",
+                path=path, line=line,
+                hint=f"give each article one entry with its own {key}; remove or rename the repeated one",
+            )
+        else:
+            seen[(key, value)] = line
 
 
 def _check_entry(entry: Mapping[str, Any], path: Path, doc: Any, number: int) -> Iterable[ArticleError]:

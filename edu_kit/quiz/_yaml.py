@@ -187,6 +187,20 @@ def _number_problem(node: ScalarNode, value: Any) -> str | None:
     return None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate_problem(value: Any) -> str | None:
+    """Why text holds a lone surrogate (a ``"\\udc00"`` escape), which cannot be saved or shown."""
+    if not isinstance(value, str):
+        return None
+    found = _SURROGATE.search(value)
+    if found is None:
+        return None
+    return (f"the text holds the lone surrogate U+{ord(found.group()):04X} (from a \\u escape), "
+            "which is not a character; remove it")
+
+
 def _tag_name(tag: str) -> str:
     prefix = "tag:yaml.org,2002:"
     return "!!" + tag.removeprefix(prefix) if tag.startswith(prefix) else tag
@@ -202,8 +216,14 @@ def _build(
     line = node.start_mark.line + 1
     lines[path] = line
     if isinstance(node, ScalarNode) and node.tag in _SCALAR_TAGS:
-        value = loader.construct_object(node, deep=True)
-        problem = _number_problem(node, value)
+        try:
+            value = loader.construct_object(node, deep=True)
+        except ValueError:  # Python refuses to read whole numbers of more than 4,300 digits
+            digits = len(str(node.value).lstrip("+-"))
+            errors.append((line, f"the number {str(node.value)[:12]}... has {digits} digits, "
+                                 "too many to be a number"))
+            return None
+        problem = _number_problem(node, value) or _surrogate_problem(value)
         if problem is not None:
             errors.append((line, problem))
             return None

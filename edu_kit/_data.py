@@ -10,7 +10,23 @@ import yaml
 from ._resources import package_data
 from .errors import EduKitError
 
-__all__ = ["SAFE_LOADER", "data_file"]
+__all__ = ["MONTH_NAMES", "SAFE_LOADER", "data_file"]
+
+#: English month names, January first (fixed, not the locale's as in ``calendar``).
+MONTH_NAMES: tuple[str, ...] = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 #: PyYAML's safe loader, in C when libyaml is there (ten times faster, same results).
 SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

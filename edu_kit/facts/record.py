@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from .._data import data_file
+from .._data import MONTH_NAMES, data_file
 from ..annotate import Quote, annotate
 from ..corpus import Article, Corpus, Source, SourceSet, load_sources
 from ..knowledge import Entity, KnowledgeBase, load_knowledge
@@ -207,21 +207,7 @@ def _display_date(iso: str | None) -> str:
     if not iso:
         return "undated"
     year, month, day = iso.split("-")
-    months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ]
-    return f"{int(day)} {months[int(month) - 1]} {year}"
+    return f"{int(day)} {MONTH_NAMES[int(month) - 1]} {year}"
 
 
 def _explain(status: QuoteStatus, article: str, speaker: str | None, match: RecordMatch | None, why: str) -> str:

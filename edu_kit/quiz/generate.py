@@ -32,7 +32,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from .._data import data_file
+from .._data import MONTH_NAMES, data_file
 from ..corpus import Article, Corpus
 from ..facts import Fact, corpus_facts, crosscheck, quote_similarity
 from ..facts.crosscheck import SAME_WORDS
@@ -67,7 +67,11 @@ def _day(value: str) -> str:
 def _when_text(fact: Fact) -> str:
     if fact.until:
         first, last = date.fromisoformat(str(fact.date)), date.fromisoformat(fact.until)
-        return f"{first.day}–{last.day} {last:%B %Y}" if first.month == last.month else f"{_day(str(fact.date))} – {_day(fact.until)}"
+        return (
+            f"{first.day}–{last.day} {last:%B %Y}"
+            if first.month == last.month
+            else f"{_day(str(fact.date))} – {_day(fact.until)}"
+        )
     return _day(str(fact.date))
 
 
@@ -200,17 +204,22 @@ def _when_questions(corpus: Corpus, events: Sequence[Fact], kb: KnowledgeBase) -
         if fact.precision != "day" or not fact.date or fact.date < "2021-11-01":
             continue
         article = corpus[fact.article]
-        same_sentence = {f.date for f in events if f.sentence_start == fact.sentence_start and f.article == fact.article}
+        same_sentence = {
+            f.date for f in events if f.sentence_start == fact.sentence_start and f.article == fact.article
+        }
         key = _when_text(fact)
         pool = [d for d in days if d not in same_sentence and d != fact.date]
-        near = sorted(pool, key=lambda d: (abs((date.fromisoformat(d) - date.fromisoformat(str(fact.date))).days), _rank(fact.id, d)))[:3]
+        near = sorted(
+            pool,
+            key=lambda d: (abs((date.fromisoformat(d) - date.fromisoformat(str(fact.date))).days), _rank(fact.id, d)),
+        )[:3]
         if len(near) < 3:
             continue
         blanked = article.body[fact.sentence_start : fact.start] + "____" + article.body[fact.end : fact.sentence_end]
         how = (
-            f"“{article.body[fact.start:fact.end]}” is read against the publication date ({_day(article.published.isoformat())})"
+            f"“{article.body[fact.start : fact.end]}” is read against the publication date ({_day(article.published.isoformat())})"
             if article.published and _is_relative(article.body[fact.start : fact.end])
-            else f"the sentence gives the date: “{article.body[fact.start:fact.end]}”"
+            else f"the sentence gives the date: “{article.body[fact.start : fact.end]}”"
         )
         questions.append(
             Question(
@@ -240,8 +249,7 @@ def _date_order(text: str) -> str:
     match = re.search(r"(\d{1,2})(?:–\d{1,2})? (\w+) (\d{4})", text)
     if not match:
         return text
-    months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-    month = months.index(match.group(2)) + 1 if match.group(2) in months else 0
+    month = MONTH_NAMES.index(match.group(2)) + 1 if match.group(2) in MONTH_NAMES else 0
     return f"{match.group(3)}-{month:02d}-{int(match.group(1)):02d}"
 
 
@@ -449,7 +457,10 @@ def _concept_questions(facts: Sequence[Fact], kb: KnowledgeBase, corpus: Corpus)
     concepts = sorted((c for c in kb.concepts if c.explanation), key=lambda c: (c.name not in invoked, c.id))
     questions: list[Question] = []
     for concept in concepts[: int(_rules()["limits"]["concept"])]:
-        others = sorted((c for c in kb.concepts if c.id != concept.id and c.id not in concept.related), key=lambda c: _rank(concept.id, c.id))[:3]
+        others = sorted(
+            (c for c in kb.concepts if c.id != concept.id and c.id not in concept.related),
+            key=lambda c: _rank(concept.id, c.id),
+        )[:3]
         fact = invoked.get(concept.name)
         sources = (_source(corpus[fact.article], fact.sentence_start, fact.sentence_end),) if fact else ()
         questions.append(
@@ -458,7 +469,14 @@ def _concept_questions(facts: Sequence[Fact], kb: KnowledgeBase, corpus: Corpus)
                 type="single",
                 prompt=(
                     "Which concept is described here?\n"
-                    + _clip(_masked(concept.explanation, (concept.name, *concept.aliases), _common_words(kb, (c.name for c in others))), 400)
+                    + _clip(
+                        _masked(
+                            concept.explanation,
+                            (concept.name, *concept.aliases),
+                            _common_words(kb, (c.name for c in others)),
+                        ),
+                        400,
+                    )
                 ),
                 choices=tuple(sorted([concept.name, *(c.name for c in others)])),
                 answer=concept.name,
@@ -490,7 +508,9 @@ def _conflict_questions(corpus: Corpus, kb: KnowledgeBase, facts: Sequence[Fact]
             {q.subject for q in facts if q.kind == "quote" and q.subject and q.article in article_ids} - set(speakers)
         )
         distractors = sorted(people_nearby, key=lambda n: _rank(first.id, n))[:2]
-        where = f"article {first.article}" if conflict.same_article else f"articles {first.article} and {second.article}"
+        where = (
+            f"article {first.article}" if conflict.same_article else f"articles {first.article} and {second.article}"
+        )
         sources = (_quote_source(corpus[first.article], first), _quote_source(corpus[second.article], second))
         who = (
             f"Article {first.article} gives near-identical words to {speakers[0]} and to {speakers[1]}. "
@@ -591,7 +611,11 @@ def _number_questions(corpus: Corpus) -> list[Question]:
                     continue
                 unit = match.group("unit")
                 start = sentence.start + match.start("number")
-                blanked = article.body[sentence.start : start] + "____" + article.body[sentence.start + match.end("number") : sentence.end]
+                blanked = (
+                    article.body[sentence.start : start]
+                    + "____"
+                    + article.body[sentence.start + match.end("number") : sentence.end]
+                )
                 questions.append(
                     Question(
                         id=f"gen-number-{article.id}-{start}",
@@ -619,8 +643,9 @@ def _numeric(value: int, tolerance: float, unit: str) -> Any:
 # -- which quotation does the record confirm -------------------------------------------------------------------
 
 
-def _record_questions(corpus: Corpus, quotes: Sequence[Fact], kb: KnowledgeBase,
-                      checks: Sequence[QuoteCheck]) -> list[Question]:
+def _record_questions(
+    corpus: Corpus, quotes: Sequence[Fact], kb: KnowledgeBase, checks: Sequence[QuoteCheck]
+) -> list[Question]:
     """Each quotation the primary documents hold: does the record give it to the speaker
     the article names (confirmed), or to someone else (misattributed)?"""
     questions: list[Question] = []
@@ -652,13 +677,17 @@ def _record_questions(corpus: Corpus, quotes: Sequence[Fact], kb: KnowledgeBase,
             Question(
                 id=f"gen-record-{check.article}-{check.start}",
                 type="single",
-                prompt=(f"Article {check.article} gives these words to {speaker}:\n“{_clip(check.text)}”\n"
-                        f"Check them against the record: {document}, as stored in sources/. "
-                        "What does the stored record show?"),
+                prompt=(
+                    f"Article {check.article} gives these words to {speaker}:\n“{_clip(check.text)}”\n"
+                    f"Check them against the record: {document}, as stored in sources/. "
+                    "What does the stored record show?"
+                ),
                 choices=tuple(sorted(options)),
                 answer=key,
-                explanation=(f"Article {check.article} gives these words to {speaker}; the stored record has "
-                             f"{record} saying them. Compare the wording, which may differ: “{match.passage}”"),
+                explanation=(
+                    f"Article {check.article} gives these words to {speaker}; the stored record has "
+                    f"{record} saying them. Compare the wording, which may differ: “{match.passage}”"
+                ),
                 sources=(_source(article, sentence.start, sentence.end),) if sentence else (),
                 topics=("sources",),
                 origin="generated",
@@ -667,7 +696,6 @@ def _record_questions(corpus: Corpus, quotes: Sequence[Fact], kb: KnowledgeBase,
             )
         )
     return questions
-
 
 
 # -- the bank --------------------------------------------------------------------------------------------------------
@@ -704,8 +732,7 @@ def _with_rule(question: Question) -> Question:
     family, rule = _family_rule(question)
     needs = rule.get("needs", "read")
     difficulty = _rules()["difficulty"][needs]
-    return dataclasses.replace(question, family=family, difficulty=difficulty,
-                               taught_in=rule.get("taught_in"))
+    return dataclasses.replace(question, family=family, difficulty=difficulty, taught_in=rule.get("taught_in"))
 
 
 def passes_gates(questions: Sequence[Question], facts: Sequence[Fact]) -> tuple[Question, ...]:
@@ -766,10 +793,12 @@ def build_bank(corpus: Corpus, kb: KnowledgeBase | None = None) -> tuple[Questio
     conflict_questions, conflicted = _conflict_questions(corpus, kb, facts)
     checks = check_quotes(corpus, kb=kb)
     misattributed = [c for c in checks if c.status == "misattributed"]
-    conflicted |= {f.id for f in quotes if _disputed(f) or any(
-        c.article == f.article and f.start <= c.start < f.end for c in misattributed)}
-    who = [q for q in _who_questions(corpus, quotes, conflicted, kb)
-           if _attributed_in_passage(q, quotes)]
+    conflicted |= {
+        f.id
+        for f in quotes
+        if _disputed(f) or any(c.article == f.article and f.start <= c.start < f.end for c in misattributed)
+    }
+    who = [q for q in _who_questions(corpus, quotes, conflicted, kb) if _attributed_in_passage(q, quotes)]
     questions = [
         *who,
         *_order_questions(kb),
@@ -781,7 +810,7 @@ def build_bank(corpus: Corpus, kb: KnowledgeBase | None = None) -> tuple[Questio
     families = _rules()["families"]
     for question in questions:
         ruled = _with_rule(question)
-        if ruled.family in families:          # a family not in the rules is retired
+        if ruled.family in families:  # a family not in the rules is retired
             unique.setdefault(question.id, ruled)
     return passes_gates(tuple(unique.values()), facts)
 
@@ -814,7 +843,10 @@ def supported_distractors(question: Question, facts: Sequence[Fact]) -> tuple[st
         same = {
             _when_text(f)
             for f in facts
-            if f.kind == "event" and f.article == fact.article and f.sentence_start == fact.sentence_start and f.precision == "day"
+            if f.kind == "event"
+            and f.article == fact.article
+            and f.sentence_start == fact.sentence_start
+            and f.precision == "day"
         }
         return tuple(c for c in wrong if c in same)
     return ()

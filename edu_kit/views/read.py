@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from .._data import MONTH_NAMES
 from ..annotate import Annotations, DateExpression, Mention, Quote, annotate
 from ..corpus import Article, Corpus
 from ..errors import ChoiceError
@@ -112,20 +113,6 @@ class Reading:
         )
 
 
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 _KIND_WORDS = {
     "headline": "Headline",
     "caption": "Photo caption",
@@ -139,7 +126,7 @@ _ID_CHARS = re.compile(r"[^A-Za-z0-9_-]+")
 
 
 def _human_day(day: date) -> str:
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}"
 
 
 def date_label(expression: DateExpression) -> str:
@@ -166,7 +153,7 @@ def date_label(expression: DateExpression) -> str:
             return f"the week of {monday.day}–{_human_day(sunday)}"
         return f"the week of {_human_day(monday)} – {_human_day(sunday)}"
     if expression.precision == "month" and len(value) == 7:
-        return f"{_MONTHS[int(value[5:7]) - 1]} {value[:4]}"
+        return f"{MONTH_NAMES[int(value[5:7]) - 1]} {value[:4]}"
     if expression.precision == "day" and len(value) == 10:
         label = _human_day(date.fromisoformat(value))
         if expression.until:

@@ -137,6 +137,55 @@ def _office_body(kb: KnowledgeBase, person: Person | None, published: date | Non
     return kb.entity(orgs.pop()).name if len(orgs) == 1 else None
 
 
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]+)\.?[ \t]+$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_LEAD_CUT = re.compile(r"[,;:()\"“”«»]")
+_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the)\s+([^,;.\n]{1,60})")
+_GENDER_REACH = 160  # characters after a name in which its sentence's pronoun may say its gender
+
+
+def _text_genders(article: Article, named: list[Any], inside: _Spans) -> dict[str, str]:
+    """The gender the text gives each person the knowledge base does not know: an
+    honorific before a name ("Ms Halvorsen"), a gendered noun in the title before it or
+    the apposition after it ("spokeswoman Brikon Brutreirzouv", "X, the Kremlin
+    spokesman,"), or a pronoun later in the sentence that names them as its subject when
+    nobody else stands between ("Bulnanfuv, 61, a retired tram driver, has inspected the
+    basement of his apartment block").  Each mention votes; a tie says nothing."""
+    lex = lexicon()
+    body = article.body
+    people = [r for r in named if r[4] == "person" and r[3]]
+    votes: dict[str, dict[str, int]] = {}
+    for index, (start, end, _, name, _, known) in enumerate(people):
+        if known is not None:
+            continue
+        said: list[str] = []
+        honorific = _HONORIFIC_BEFORE.search(body, max(0, start - 8), start)
+        if honorific is not None and honorific.group(1).capitalize() in lex.honorifics:
+            said.append(lex.honorifics[honorific.group(1).capitalize()])
+        sentence = article.sentence_at(start)
+        first, last = (sentence.start, sentence.end) if sentence is not None else (max(0, start - 200), min(len(body), end + 200))
+        lead = _LEAD_CUT.split(body[max(first, start - 60) : start])[-1]
+        apposition = _APPOSITION_AFTER.match(body, end)
+        words = _LETTERS.findall(lead)[-4:] + (_LETTERS.findall(apposition.group(1)) if apposition is not None else [])
+        said.extend(lex.gendered_nouns[w.lower()] for w in words if w.lower() in lex.gendered_nouns)
+        if not said and not _is_object(body, first, start):
+            reach = min(last, end + _GENDER_REACH, people[index + 1][0] if index + 1 < len(people) else len(body))
+            for word in _LETTERS.finditer(body, end, reach):
+                gender = lex.gendered_words.get(word.group().lower())
+                if gender is not None and word.start() not in inside:
+                    said.append(gender)
+                    break
+        for gender in said:
+            tally = votes.setdefault(name, {})
+            tally[gender] = tally.get(gender, 0) + 1
+    result = {}
+    for name, tally in votes.items():
+        ranked = sorted(tally.items(), key=lambda item: -item[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            result[name] = ranked[0][0]
+    return result
+
+
 def _description_gender(text: str) -> str | None:
     last = text.lower().split()[-1]
     if "woman" in last:
@@ -186,6 +235,10 @@ def build_references(
         elif mention.kind == "place":
             raw.append((mention.start, mention.end, "place", mention.name, "organization", None))
     named = sorted(raw)
+    read = _text_genders(article, named, inside)
+    if read:
+        named = [r if r[5] is not None or r[4] != "person" or r[3] not in read else (*r[:5], read[r[3]]) for r in named]
+        raw = [r if r[5] is not None or r[4] != "person" or r[3] not in read else (*r[:5], read[r[3]]) for r in raw]
     named_starts = [r[0] for r in named]
     named_people = {r[3] for r in named if r[4] == "person"}
     dropped: set[int] = set()

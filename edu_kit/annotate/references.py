@@ -358,14 +358,24 @@ def _is_object(body: str, sentence_start: int, start: int) -> bool:
     Foreign Minister Sergei Lavrov", "accused Scholz")?  Titles and capitalised words before
     the name are skipped; a comma or the sentence start before it means a subject."""
     lex = lexicon()
-    for token in reversed(body[max(sentence_start, start - 120) : start].split()):
+    lead = body[max(sentence_start, start - 120) : start]
+    tokens = lead.split()
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
         if token.rstrip(_QUOTE_CHARS).endswith(","):
             return False
         word = token.strip(_QUOTE_CHARS)
         if not word or word[:1].isupper() or word.lower() in lex.title_words_lower or word in ("the", "and"):
             continue
+        if _according_end().search(" ".join(tokens[max(0, position - 3) : position + 1])):
+            return False  # "According to Grorklorki, …": the source of the words, not an object
         return word.lower() in lex.object_markers or (len(word) > 4 and word.endswith(("ed", "ing")))
     return False
+
+
+@lru_cache(maxsize=1)
+def _according_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon().according_to.pattern})$", re.IGNORECASE)
 
 
 def _described(

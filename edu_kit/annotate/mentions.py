@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..corpus import Article
 from ..knowledge import KnowledgeBase, load_knowledge
-from ._lexicon import lexicon, trie_pattern
+from ._lexicon import lexicon, lowered, trie_pattern
 from .records import Mention, MentionKind
 
 __all__ = ["mentions"]
@@ -82,7 +82,7 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
         found.append(Mention(name, kind, match.group(), match.start(), match.end(), entity_id, misspelt))
         taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     found.extend(_surnames_of_known(body, found, taken))
-    found.extend(_unknown_people(body, taken))
+    found.extend(_unknown_people(body, taken, _role_cue_ends(kb, body)))
     found = _unknown_bodies(body, found, taken)
     found.extend(_label_names(article, found, taken, kb))
     return tuple(_printed_names_win(sorted(found, key=lambda m: (m.start, -m.end))))
@@ -185,7 +185,75 @@ def _surnames_of_known(body: str, found: list[Mention], taken: bytearray) -> lis
     return extra
 
 
-def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
+@lru_cache(maxsize=8)
+def _role_cues(kb: KnowledgeBase) -> re.Pattern[str]:
+    """The knowledge base's role phrases ("deputy prime minister for european and
+    euro-atlantic integration"), in lower case."""
+    cues = {" ".join(cue.split()) for role in kb.roles for cue in role.cues}
+    special = {" ": r"[\s-]+", "'": "['’]", "-": r"[\s-]+"}
+    return re.compile(rf"(?<![\w-])(?:{trie_pattern(cues, lambda ch: special.get(ch, re.escape(ch)))})(?![\w-])")
+
+
+def _role_cue_ends(kb: KnowledgeBase, body: str) -> list[int]:
+    """Where a role phrase ends: capitalised words right after one are a name."""
+    return [m.end() for m in _role_cues(kb).finditer(lowered(body))]
+
+
+# What may stand between a name and its speech verb: "Drimdrair Gaimborbror has told",
+# "Lanfou Meilklouruv of Britain said".
+_BEFORE_VERB = re.compile(
+    r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]+)?[ \t]+)?"
+    r"(?:(?:has|have|had|also|further|again|then|later|earlier|once|\w+ly)[ \t]+)*"
+)
+# ", 46," or ", a 41-year-old accountant": an age after a name makes it a person's.
+_AGE_AFTER = re.compile(r",[ \t]+(?:\d{1,3}[ \t]*,|(?:a|an)[ \t]+\d{1,3}-year-old\b)")
+# '"…" - Vrailken Galtolno, annual press conference': a name signing the quotation before it.
+_SIGNS_QUOTE = re.compile(r"[\"”»’'][ \t]*[-–—][ \t]*$")
+_LONE_CAPITAL = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'-]{2,})(?![\w-])")
+
+
+def _speaking_words(body: str, taken: bytearray) -> frozenset[str]:
+    """Capitalised words nobody lists that stand alone before a speech verb ("Kimfailmir
+    promised", "Bouskklaisgor said"): surnames, so that a run of capitals ending in one
+    elsewhere ("Sailas Kimfailmir and Gondvond Bouskklaisgor met") is a full name."""
+    lex = lexicon()
+    words = set()
+    for match in _LONE_CAPITAL.finditer(body):
+        word = match.group(1)
+        if any(taken[match.start() : match.end()]) or word in words:
+            continue
+        if word in lex.title_words or word in lex.months or word in lex.weekdays or word in lex.demonyms:
+            continue
+        if word in lex.not_name_openers or word in lex.body_heads or word in lex.named_thing_heads or word in ("The", "A", "An", "It"):
+            continue
+        gap = _BEFORE_VERB.match(body, match.end())
+        if gap is not None and lex.speech_verb.match(body, gap.end()) is not None:
+            previous = body[max(0, match.start() - 2) : match.start()]
+            if not re.search(r"[A-Za-z][ \t]$", previous) or body[match.start() - 1 :][:1] == "\n":
+                words.add(word)  # not the second word of a run ("Kremlin Moscow said")
+    return frozenset(words)
+
+
+def _after_role_cue(body: str, run: re.Match[str], ends: list[int], taken: bytearray) -> list[tuple[int, str]]:
+    """The words of ``run`` after a role phrase that ends inside it or just before it
+    ("… Euro-Atlantic Integration | Nasmun Grorklorki", "… Integration of Ukraine |
+    Nasmun Grorklorki"), places and nationalities left out."""
+    lex = lexicon()
+    at = bisect_left(ends, run.start() - 12)
+    while at < len(ends) and ends[at] < run.end():
+        end = ends[at]
+        at += 1
+        if end < run.start() and not re.fullmatch(r"[ \t]*,?[ \t]*(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?", body[end : run.start()]):
+            continue
+        words = [(w.start() + run.start(), w.group().rstrip("’'-")) for w in re.finditer(r"\S+", run.group()) if w.start() + run.start() >= end]
+        while words and (any(taken[words[0][0] : words[0][0] + len(words[0][1])]) or words[0][1] in lex.demonyms):
+            words = words[1:]
+        if len(words) >= 2 and not any(w in lex.title_words or w in lex.body_heads for _, w in words):
+            return words
+    return []
+
+
+def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = None) -> list[Mention]:
     """Full names the knowledge base does not know, then their bare surnames.
 
     In each run of capitalised words, a name follows the last title word ("Latvian
@@ -199,6 +267,7 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
     spans: dict[tuple[int, int], str] = {}
     # Lines that credit people ("(Reporting by …; Editing by …)"), found once.
     credits = [(m.start(), len(body) if body.find("\n", m.end()) < 0 else body.find("\n", m.end())) for m in _CREDIT_LINE.finditer(body)]
+    speaking = _speaking_words(body, taken)
     for run in _name_sequences().finditer(body):
         if run.group().isupper():
             continue  # "SERGEI RYABKOV, RUSSIAN DEPUTY FOREIGN MINISTER:": a transcript label (turns.py)
@@ -228,8 +297,17 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
         # "Tanya Mercer said": the last two words of a run that a speech verb follows.
         in_place = bool(before) and before[-1] in lex.place_prepositions  # "officials in South Block said"
         space = _SPACES.match(body, run.end())
-        speaks = not in_place and space is not None and lex.speech_verb.match(body, space.end()) is not None and not any(w in lex.title_words or w in lex.months or w in lex.weekdays for _, w in words[-2:])
-        if titled and (any(words[i][1] in lex.role_nouns or _plural_role(words[i][1], role_nouns) for i in titled) or after_role):
+        gap = _BEFORE_VERB.match(body, run.end())
+        speaks = (
+            not in_place
+            and gap is not None
+            and lex.speech_verb.match(body, gap.end()) is not None
+            and not any(w in lex.title_words or w in lex.months or w in lex.weekdays or w in lex.body_heads for _, w in words[-2:])
+        )
+        after_cue = _after_role_cue(body, run, role_ends or [], taken)
+        if after_cue:
+            name = after_cue  # "the Deputy Prime Minister … of Ukraine Nasmun Grorklorki"
+        elif titled and (any(words[i][1] in lex.role_nouns or _plural_role(words[i][1], role_nouns) for i in titled) or after_role):
             # "Russian President | Vladimir Putin", "Secretary of State | Antony Blinken"
             name = words[titled[-1] + 1 :]
             if len(name) == 1 and titled[-1] == len(words) - 2 and words[titled[-1]][1].lower().rstrip(".") in role_nouns and len(name[0][1]) > 2:
@@ -245,6 +323,14 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
             name = words[-2:]
         elif (after_role or after_speech or after_by or followed_by_who or _described_as_person(body, run.end()) or _initials(words[0][1])) and not titled:
             name = words
+        elif (
+            (_AGE_AFTER.match(body, run.end()) or _SIGNS_QUOTE.search(body, max(0, run.start() - 6), run.start()))
+            and not titled
+            and not any(w in lex.body_heads or w in lex.named_thing_heads for _, w in words)
+        ):
+            name = words  # "Grilpir Giskgrourtveir, 46, said", '"…" - Vrailken Galtolno, annual press conference'
+        elif words[-1][1] in speaking and not any(w in lex.title_words or w in lex.body_heads for _, w in words[-2:]):
+            name = words[-2:]  # "Sailas Kimfailmir and …", where "Kimfailmir promised" elsewhere
         else:
             first = next((i for i, (_, w) in enumerate(words) if _fold(w) in lex.given_names and w not in lex.title_words), None)
             name = [] if first is None else words[first:]

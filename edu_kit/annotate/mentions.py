@@ -320,7 +320,7 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         elif owner is not None and not any(w in lex.title_words for _, w in words[owner + 1 :]):
             name = words[owner + 1 :]  # "Gulf Horizon's Samir Haddad": the name after the possessive
         elif speaks:
-            name = words[-2:]
+            name = _last_two(words)
         elif (after_role or after_speech or after_by or followed_by_who or _described_as_person(body, run.end()) or _initials(words[0][1])) and not titled:
             name = words
         elif (
@@ -330,7 +330,7 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         ):
             name = words  # "Grilpir Giskgrourtveir, 46, said", '"…" - Vrailken Galtolno, annual press conference'
         elif words[-1][1] in speaking and not any(w in lex.title_words or w in lex.body_heads for _, w in words[-2:]):
-            name = words[-2:]  # "Sailas Kimfailmir and …", where "Kimfailmir promised" elsewhere
+            name = _last_two(words)  # "Sailas Kimfailmir and …", where "Kimfailmir promised" elsewhere
         else:
             first = next((i for i, (_, w) in enumerate(words) if _fold(w) in lex.given_names and w not in lex.title_words), None)
             name = [] if first is None else words[first:]
@@ -359,6 +359,13 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
             if not any(taken[start : start + len(surname)]):
                 found.append(Mention(text, "person", surname, start, start + len(surname), None))
     return found
+
+
+def _last_two(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The last two capitalised words of a run with the particles between them
+    ("Nicolas de Rivière", not "de Rivière")."""
+    capitals = [i for i, (_, w) in enumerate(words) if w[:1].isupper()]
+    return words[capitals[-2] :] if len(capitals) >= 2 else words[-2:]
 
 
 @lru_cache(maxsize=1)

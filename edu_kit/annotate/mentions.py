@@ -209,6 +209,7 @@ _BEFORE_VERB = re.compile(
 _AGE_AFTER = re.compile(r",[ \t]+(?:\d{1,3}[ \t]*,|(?:a|an)[ \t]+\d{1,3}-year-old\b)")
 # '"…" - Vrailken Galtolno, annual press conference': a name signing the quotation before it.
 _SIGNS_QUOTE = re.compile(r"[\"”»’'][ \t]*[-–—][ \t]*$")
+_CAPITAL_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*[ \t]+$")
 _LONE_CAPITAL = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'-]{2,})(?![\w-])")
 
 
@@ -228,8 +229,7 @@ def _speaking_words(body: str, taken: bytearray) -> frozenset[str]:
             continue
         gap = _BEFORE_VERB.match(body, match.end())
         if gap is not None and lex.speech_verb.match(body, gap.end()) is not None:
-            previous = body[max(0, match.start() - 2) : match.start()]
-            if not re.search(r"[A-Za-z][ \t]$", previous) or body[match.start() - 1 :][:1] == "\n":
+            if _CAPITAL_BEFORE.search(body, max(0, match.start() - 40), match.start()) is None:
                 words.add(word)  # not the second word of a run ("Kremlin Moscow said")
     return frozenset(words)
 

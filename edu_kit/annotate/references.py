@@ -104,14 +104,17 @@ def _holder(kb: KnowledgeBase, phrase: str, published: date | None) -> Person | 
 _STRANGER_WINDOW = 300  # characters back in which an unknown person may be the one a title means
 
 
-def _unknown_before(article: Article, named: list[Any], starts: list[int], offset: int, kb: KnowledgeBase) -> Any:
+def _unknown_before(
+    article: Article, named: list[Any], starts: list[int], offset: int, kb: KnowledgeBase, titled: dict[str, str], role: str | None
+) -> Any:
     """The latest person named before ``offset`` as a subject (not "spoke to X"), within
     ``_STRANGER_WINDOW``, if the knowledge base does not know them; None when that person
-    is someone it knows."""
+    is someone it knows.  Someone the text has given another title ("Russian Deputy
+    Foreign Minister Droupund Kligreivtrain" in ``titled``) is not the one a role means."""
     for r in reversed(named[: bisect_right(starts, offset)]):
         if r[0] < offset - _STRANGER_WINDOW:
             return None
-        if r[4] != "person" or r[2] != "name":
+        if r[4] != "person" or r[2] != "name" or (r[3] in titled and titled[r[3]] != role):
             continue
         sentence = article.sentence_at(r[0])
         if sentence is not None and _is_object(article.body, sentence.start, r[0]):
@@ -243,6 +246,7 @@ def build_references(
     named_people = {r[3] for r in named if r[4] == "person"}
     dropped: set[int] = set()
     printed_holders: dict[str, tuple[str | None, str | None]] = {}  # role id -> (name, gender) printed with it
+    titled: dict[str, str] = {}  # person -> the role id the text printed with their name
     lex = lexicon()
     pronouns = lex.pronouns
     for match in _scanner(kb).finditer(lowered(article.body)):
@@ -278,6 +282,7 @@ def build_references(
             # A later "the secretary general" is whoever the article printed with the title
             # ("NATO secretary-general Maren Halvorsen"), not the holder the data knows.
             printed_holders[role.id] = (printed[0][3], printed[0][5])
+            titled.setdefault(printed[0][3], role.id)
         if inside_name:
             continue  # "NATO Secretary General Jens Stoltenberg": the name says it already
         if match.group("role") and re.search(r"(?:^|\s)(?:an?|one|another)\s+$", article.body[max(0, start - 8) : start], re.IGNORECASE):
@@ -300,9 +305,14 @@ def build_references(
             # The data's office holder is nowhere in the text, but the text has just named
             # someone the data does not know: "Bouskklaisgor said … Russia's top diplomat
             # said": the title is that person's (the text wins over the data).
-            stranger = _unknown_before(article, named, named_starts, start, kb)
+            stranger = _unknown_before(article, named, named_starts, start, kb, titled, None if role is None else role.id)
             if stranger is not None:
                 raw.append((start, end, "role", stranger[3], "person", stranger[5]))
+                if role is not None:
+                    # "the German chancellor added" read as Meivnaindtem: a later "the German
+                    # leader" (the same office) is Meivnaindtem too, whoever is nearer.
+                    printed_holders[role.id] = (stranger[3], stranger[5])
+                    titled.setdefault(stranger[3], role.id)
                 dropped.update(r[0] for r in overlapping)
                 continue
         if match.group("role"):

@@ -327,6 +327,7 @@ def build_references(
         raw = [r for r in raw if not (r[0] in dropped and r[2] in ("name", "place"))]
     raw.sort(key=lambda r: r[0])
     items: list[Reference] = []
+    learned: dict[str, str] = {}  # person -> the gender a pronoun resolved to them gave
     for start, end, via, name, kind, gender in raw:
         paragraph = paragraph_of(start)
         if via == "pronoun":
@@ -340,10 +341,12 @@ def build_references(
                     if r.via == "pronoun" and r.gender == gender:
                         same = r
                         break
-            antecedent = same if same is not None else _antecedent(items, gender, paragraph, -1 if sentence is None else sentence.index)
+            antecedent = same if same is not None else _antecedent(items, gender, paragraph, -1 if sentence is None else sentence.index, learned)
             if antecedent is None:
                 continue
             name = antecedent.name
+            if antecedent.gender is None and gender is not None and antecedent.name:
+                learned.setdefault(antecedent.name, gender)  # "she told reporters": the text calls her "she"
             gender = antecedent.gender or gender
         elif via == "description":
             where = article.sentence_at(start)
@@ -419,15 +422,30 @@ def _described(
     return nearest
 
 
-def _antecedent(items: list[Reference], gender: str | None, paragraph: int, sentence: int) -> Reference | None:
+def _antecedent(items: list[Reference], gender: str | None, paragraph: int, sentence: int, learned: dict[str, str] | None = None) -> Reference | None:
     """The person a he/she stands for: the latest person of a compatible gender in this
     sentence or the three before who is not an object ("Fedorov said he had briefed
-    Shmyhal. "…," he wrote" is Fedorov), else the nearest compatible person."""
+    Shmyhal. "…," he wrote" is Fedorov), else the nearest compatible person.
+
+    ``learned`` holds the gender earlier pronouns gave people the knowledge base does not
+    know.  When the choice is someone whose gender the text never gave, but someone the
+    text has already called by this pronoun stands within reach, a reader takes the latter
+    ("she told reporters" ... "he said" ... "…," she added" is the first speaker)."""
+    learned = learned or {}
+
+    def fits(ref: Reference, known_only: bool) -> bool:
+        said = ref.gender or learned.get(ref.name)
+        return ref.kind == "person" and ref.via != "place" and (said == gender or (said is None and not known_only))
+
+    return _nearest_fitting(items, paragraph, sentence, lambda r: fits(r, False))
+
+
+def _nearest_fitting(items: list[Reference], paragraph: int, sentence: int, fits: Callable[[Reference], bool]) -> Reference | None:
     nearest = None
     for ref in reversed(items):
         if paragraph - ref.paragraph > _PRONOUN_WINDOW:
             break
-        if ref.kind == "person" and ref.via != "place" and (ref.gender is None or ref.gender == gender):
+        if fits(ref):
             if nearest is None:
                 nearest = ref
             if sentence - ref.sentence > _SUBJECT_WINDOW:

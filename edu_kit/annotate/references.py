@@ -428,16 +428,27 @@ def _antecedent(items: list[Reference], gender: str | None, paragraph: int, sent
     Shmyhal. "…," he wrote" is Fedorov), else the nearest compatible person.
 
     ``learned`` holds the gender earlier pronouns gave people the knowledge base does not
-    know.  When the choice is someone whose gender the text never gave, but someone the
-    text has already called by this pronoun stands within reach, a reader takes the latter
-    ("she told reporters" ... "he said" ... "…," she added" is the first speaker)."""
+    know.  When the person just talked about is of the other gender and the choice would
+    be someone whose gender the text never gave, a reader takes the person within reach
+    the text has already shown to be of this gender ("she told reporters" ... "he said"
+    ... "…," she added" is the first speaker)."""
     learned = learned or {}
 
     def fits(ref: Reference, known_only: bool) -> bool:
         said = ref.gender or learned.get(ref.name)
         return ref.kind == "person" and ref.via != "place" and (said == gender or (said is None and not known_only))
 
-    return _nearest_fitting(items, paragraph, sentence, lambda r: fits(r, False))
+    chosen = _nearest_fitting(items, paragraph, sentence, lambda r: fits(r, False))
+    if chosen is None or gender is None or (chosen.gender or learned.get(chosen.name)) is not None:
+        return chosen
+    latest = next((r for r in reversed(items) if r.kind == "person" and r.via != "place"), None)
+    latest_gender = None if latest is None else latest.gender or learned.get(latest.name)
+    if latest_gender is None or latest_gender == gender:
+        return chosen
+    # "…," he said. "…," she added: the writer turns from the man just quoted to someone
+    # the text has already shown to be a "she", not to a person it never gave a gender.
+    known = _nearest_fitting(items, paragraph, sentence, lambda r: fits(r, True))
+    return known if known is not None else chosen
 
 
 def _nearest_fitting(items: list[Reference], paragraph: int, sentence: int, fits: Callable[[Reference], bool]) -> Reference | None:

@@ -30,7 +30,6 @@ _APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<words>(?:[\w’'.-]+\s+){
 # A capitalised word, without a possessive ending: where a surname can stand.
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*?(?=['’]s\b|[^\w-]|$)")
 _POSSESSIVE_END = re.compile(r"['’]s$")
-_SPACES = re.compile(r"[ \t]+")
 # "(Reporting by Daniel Okafor in Washington, Ilse Brandt in Brussels; Editing by Fiona Marr)"
 _CREDIT_LINE = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?|[Aa]dditional reporting)\s+by\b")
 _WHO_AFTER = re.compile(r",\s+who\s+(?!is\s+not\b)")
@@ -228,9 +227,9 @@ def _speaking_words(body: str, taken: bytearray) -> frozenset[str]:
         if word in lex.not_name_openers or word in lex.body_heads or word in lex.named_thing_heads or word in ("The", "A", "An", "It"):
             continue
         gap = _BEFORE_VERB.match(body, match.end())
-        if gap is not None and lex.speech_verb.match(body, gap.end()) is not None:
-            if _CAPITAL_BEFORE.search(body, max(0, match.start() - 40), match.start()) is None:
-                words.add(word)  # not the second word of a run ("Kremlin Moscow said")
+        speaks = gap is not None and lex.speech_verb.match(body, gap.end()) is not None
+        if speaks and _CAPITAL_BEFORE.search(body, max(0, match.start() - 40), match.start()) is None:
+            words.add(word)  # not the second word of a run ("Kremlin Moscow said")
     return frozenset(words)
 
 
@@ -296,7 +295,6 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         owner = max((i for i, (_, w) in enumerate(words[:-1]) if _POSSESSIVE_END.search(w)), default=None)
         # "Tanya Mercer said": the last two words of a run that a speech verb follows.
         in_place = bool(before) and before[-1] in lex.place_prepositions  # "officials in South Block said"
-        space = _SPACES.match(body, run.end())
         gap = _BEFORE_VERB.match(body, run.end())
         speaks = (
             not in_place

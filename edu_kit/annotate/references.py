@@ -282,7 +282,8 @@ def build_references(
             # A later "the secretary general" is whoever the article printed with the title
             # ("NATO secretary-general Maren Halvorsen"), not the holder the data knows.
             printed_holders[role.id] = (printed[0][3], printed[0][5])
-            titled.setdefault(printed[0][3], role.id)
+            if printed[0][3]:
+                titled.setdefault(printed[0][3], role.id)
         if inside_name:
             continue  # "NATO Secretary General Jens Stoltenberg": the name says it already
         if match.group("role") and re.search(r"(?:^|\s)(?:an?|one|another)\s+$", article.body[max(0, start - 8) : start], re.IGNORECASE):
@@ -312,7 +313,8 @@ def build_references(
                     # "the German chancellor added" read as Meivnaindtem: a later "the German
                     # leader" (the same office) is Meivnaindtem too, whoever is nearer.
                     printed_holders[role.id] = (stranger[3], stranger[5])
-                    titled.setdefault(stranger[3], role.id)
+                    if stranger[3]:
+                        titled.setdefault(stranger[3], role.id)
                 dropped.update(r[0] for r in overlapping)
                 continue
         if match.group("role"):

@@ -1,9 +1,22 @@
 """Who is being talked about where: names, role phrases and pronouns, in text order.
 
 This is the coreference the speaker finder needs, and no more: each person or body
-mentioned outside quotation marks becomes a *reference*; a role phrase ("the German
-leader") refers to whoever held the role on the article's date; a pronoun (he/she)
-refers to the nearest earlier person reference of a compatible gender.
+mentioned outside quotation marks becomes a *reference*; a pronoun (he/she) refers to
+the nearest earlier person reference of a compatible gender.
+
+The text is read before the knowledge base is asked (issue 14):
+
+* a role phrase ("the secretary general", "the German leader") is the person the text
+  printed with that title ("NATO secretary-general Maren Halvorsen"), or the person it
+  has already read it as; failing that, a person the knowledge base does not know named
+  just before it (not one the text gave another title); only when the text never ties
+  the role to anyone, whoever held the office on the article's date;
+* a person's gender is the knowledge base's, else what the text says: an honorific
+  ("Ms", "MR."), a gendered title or apposition ("spokeswoman", "the Kremlin
+  spokesman"), a pronoun later in the sentence that names them as its subject, or a
+  pronoun already resolved to them (word lists in ``edu_kit/data/lexicon.yaml``:
+  ``honorifics``, ``gendered_nouns``, ``gendered_words``).  A person of unknown gender
+  is still a candidate for he or she.
 """
 
 from __future__ import annotations

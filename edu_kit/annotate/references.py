@@ -373,7 +373,13 @@ def build_references(
         if name is None or kind is None:
             continue
         where = article.sentence_at(start)
-        subject = kind == "person" and via != "pronoun" and where is not None and not _is_object(article.body, where.start, start)
+        subject = (
+            kind == "person"
+            and via != "pronoun"
+            and where is not None
+            and not _is_object(article.body, where.start, start)
+            and _POSSESSED.match(article.body, end) is None  # "even if Galtolno's intentions were not": a possessor
+        )
         items.append(Reference(start, end, name, kind, gender, via, paragraph, -1 if where is None else where.index, subject))
     return References(tuple(items), tuple(r.start for r in items))
 

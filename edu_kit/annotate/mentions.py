@@ -209,15 +209,18 @@ _AGE_AFTER = re.compile(r",[ \t]+(?:\d{1,3}[ \t]*,|(?:a|an)[ \t]+\d{1,3}-year-ol
 # '"…" - Vrailken Galtolno, annual press conference': a name signing the quotation before it.
 _SIGNS_QUOTE = re.compile(r"[\"”»’'][ \t]*[-–—][ \t]*$")
 _CAPITAL_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*[ \t]+$")
+_SUBJECT_PLACE = re.compile(r"(?:^|[.!?][\"”’»]?[ \t]+|\n[ \t]*|[,;:][ \t]+|(?<![\w-])(?:and|but)[ \t]+|[–—-][ \t]+)$")
 _LONE_CAPITAL = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'-]{2,})(?![\w-])")
 
 
-def _speaking_words(body: str, taken: bytearray) -> frozenset[str]:
-    """Capitalised words nobody lists that stand alone before a speech verb ("Kimfailmir
+def _speaking_words(body: str, taken: bytearray) -> tuple[frozenset[str], frozenset[str]]:
+    """Capitalised words nobody lists that stand before a speech verb ("Kimfailmir
     promised", "Bouskklaisgor said"): surnames, so that a run of capitals ending in one
-    elsewhere ("Sailas Kimfailmir and Gondvond Bouskklaisgor met") is a full name."""
+    elsewhere ("Sailas Kimfailmir and Gondvond Bouskklaisgor met") is a full name; and
+    those of them that stand in a subject's place, which may be surnames on their own."""
     lex = lexicon()
-    words = set()
+    words: set[str] = set()
+    alone: set[str] = set()
     for match in _LONE_CAPITAL.finditer(body):
         word = match.group(1)
         if any(taken[match.start() : match.end()]) or word in words:
@@ -227,10 +230,16 @@ def _speaking_words(body: str, taken: bytearray) -> frozenset[str]:
         if word in lex.not_name_openers or word in lex.body_heads or word in lex.named_thing_heads or word in ("The", "A", "An", "It"):
             continue
         gap = _BEFORE_VERB.match(body, match.end())
-        speaks = gap is not None and lex.speech_verb.match(body, gap.end()) is not None
-        if speaks and _CAPITAL_BEFORE.search(body, max(0, match.start() - 40), match.start()) is None:
-            words.add(word)  # not the second word of a run ("Kremlin Moscow said")
-    return frozenset(words)
+        if gap is None or lex.speech_verb.match(body, gap.end()) is None:
+            continue
+        # not the second word of a run ("Kremlin Moscow said")
+        if _CAPITAL_BEFORE.search(body, max(0, match.start() - 40), match.start()) is None:
+            words.add(word)
+        # alone, a subject's place: a sentence's or clause's start, not after "the", "some",
+        # "former" or "in" ("the West reads", "former Soviet states", "a reader in Tartu wrote")
+        if _SUBJECT_PLACE.search(body[max(0, match.start() - 8) : match.start()]) is not None:
+            alone.add(word)
+    return frozenset(words), frozenset(alone)
 
 
 def _after_role_cue(body: str, run: re.Match[str], ends: list[int], taken: bytearray) -> list[tuple[int, str]]:
@@ -266,7 +275,7 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
     spans: dict[tuple[int, int], str] = {}
     # Lines that credit people ("(Reporting by …; Editing by …)"), found once.
     credits = [(m.start(), len(body) if body.find("\n", m.end()) < 0 else body.find("\n", m.end())) for m in _CREDIT_LINE.finditer(body)]
-    speaking = _speaking_words(body, taken)
+    speaking, alone = _speaking_words(body, taken)
     for run in _name_sequences().finditer(body):
         if run.group().isupper():
             continue  # "SERGEI RYABKOV, RUSSIAN DEPUTY FOREIGN MINISTER:": a transcript label (turns.py)
@@ -352,11 +361,24 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         last = text.split()[-1]
         if len(last) > 2 and len(text) > len(surnames.get(last, "")):
             surnames[last] = text
+    for word in alone:
+        if word not in surnames and _reads_as_surname(body, word):
+            surnames[word] = word  # "Galtolno claimed …", never printed in full
     for surname, text in surnames.items():
         for start in _word_occurrences(body, surname):
             if not any(taken[start : start + len(surname)]):
                 found.append(Mention(text, "person", surname, start, start + len(surname), None))
     return found
+
+
+def _reads_as_surname(body: str, word: str) -> bool:
+    """Is a capitalised word that speaks alone ("Galtolno claimed") a surname?  Yes when
+    the text never writes it in lower case (as it would "officials" or "analysts") and
+    writes it with a capital inside a sentence at least once, not only as a sentence's
+    first word."""
+    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", body):
+        return False
+    return any(re.search(r"[a-z,][ \t]+$", body[max(0, start - 3) : start]) for start in _word_occurrences(body, word))
 
 
 def _last_two(words: list[tuple[int, str]]) -> list[tuple[int, str]]:

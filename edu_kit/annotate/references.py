@@ -98,9 +98,12 @@ def _scanner(kb: KnowledgeBase) -> re.Pattern[str]:
     nouns = trie_pattern({n.lower() for n in lex.role_nouns if n.isalpha() and len(n) > 3})
     pronouns = trie_pattern({p.lower() for p in lex.pronouns})
     unnamed = trie_pattern(set(lex.unnamed_people))
+    # a word of a description: "u.s." but not "positions." at a sentence's end (a
+    # description never runs on into the next sentence: "the positions.\n\nThe NATO chief")
+    word = r"(?:[\w-]+|(?:\w\.)+)"
     return re.compile(
-        rf"(?<![\w-])(?:(?P<role>(?:the\s+)?(?:{roles}))|(?P<pronoun>{pronouns})|(?P<description>the\s+(?:[\w.-]+\s+){{0,3}}?(?:{nouns}))"
-        rf"|(?P<unnamed>an?\s+(?:[\w.-]+\s+){{0,2}}?(?:{unnamed})))(?![\w-])"
+        rf"(?<![\w-])(?:(?P<role>(?:the\s+)?(?:{roles}))|(?P<pronoun>{pronouns})|(?P<description>the\s+(?:{word}[ \t]+){{0,3}}?(?:{nouns}))"
+        rf"|(?P<unnamed>an?\s+(?:{word}[ \t]+){{0,2}}?(?:{unnamed})))(?![\w-])"
     )
 
 
@@ -114,6 +117,7 @@ def _holder(kb: KnowledgeBase, phrase: str, published: date | None) -> Person | 
     return first if first is not None and last is not None and first.id == last.id else None
 
 
+_OF_PLACE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
 _STRANGER_WINDOW = 300  # characters back in which an unknown person may be the one a title means
 
 
@@ -281,13 +285,20 @@ def build_references(
         overlapping = [r for r in named[first : bisect_right(named_starts, end)] if r[0] < end and start < r[1]]
         role = kb.cue_role(match.group()) if match.group("role") else None
         former = match.group("role") is not None and lex.former_word.search(article.body, max(0, start - 24), start) is not None
-        following = named[bisect_right(named_starts, end - 1) : bisect_right(named_starts, end - 1) + 1]
+        following = named[bisect_right(named_starts, end - 1) : bisect_right(named_starts, end - 1) + 2]
+        if len(following) == 2 and following[0][4] != "person" and _OF_PLACE.fullmatch(article.body, end, following[0][0]) is not None:
+            # "Deputy Prime Minister … of Ukraine Nasmun Grorklorki": the country belongs to the title
+            end_of_title = following[0][1]
+            following = following[1:]
+        else:
+            end_of_title = end
+            following = following[:1]
         inside_name = [r for r in overlapping if r[4] == "person"]
         preceding = named[max(0, first - 1) : first + 1]
         printed = (
             inside_name
             # "the White House press secretary, Purtfund Koundvroundvron, said": the name in apposition
-            or [r for r in following if r[4] == "person" and re.fullmatch(r",?\s*", article.body[end : r[0]])]
+            or [r for r in following if r[4] == "person" and re.fullmatch(r",?\s*", article.body[end_of_title : r[0]])]
             # "Brikon Brutreirzouv, the Russian Foreign Ministry spokeswoman, wrote": an apposition
             or [r for r in preceding if r[4] == "person" and r[1] <= start and re.fullmatch(r",\s*", article.body[r[1] : start])]
         )

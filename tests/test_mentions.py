@@ -109,6 +109,13 @@ def test_mention_offsets_point_at_the_text() -> None:
         ("18:25 GMT – Galtolno claimed that Kyiv had never meant it. Later, Galtolno told officials to leave.", [("Galtolno", "person"), ("Kyiv", "place"), ("Galtolno", "person")]),
         ("The West reads it as a promise; former Soviet states say otherwise.", []),
         ("Nicolas de Rivière of France said the agreements remained.", [("Nicolas de Rivière", "person"), ("France", "place")]),
+        ("Troops wait. (Photo: Drasgrai Deldeimzous / Sample Agency)", [("Drasgrai Deldeimzous", "person")]),
+        ("By Vraisin Drangreirttraisk\n\nFor most of December, nothing moved.", [("Vraisin Drangreirttraisk", "person")]),
+        (
+            "President Veskkurt Souvgraimklil and Vrailken Galtolno spoke. Later Galtolno left.",
+            [("Veskkurt Souvgraimklil", "person"), ("Vrailken Galtolno", "person"), ("Vrailken Galtolno", "person")],
+        ),
+        ("Biden and Vice President Kamala Harris met.", [("Joe Biden", "person"), ("Kamala Harris", "person")]),
     ],
 )
 def test_printed_names_and_unknown_people(text: str, expected: list[tuple[str, str]]) -> None:

@@ -32,6 +32,8 @@ _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*?(?=['’]s\b|[^
 _POSSESSIVE_END = re.compile(r"['’]s$")
 # "(Reporting by Daniel Okafor in Washington, Ilse Brandt in Brussels; Editing by Fiona Marr)"
 _CREDIT_LINE = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?|[Aa]dditional reporting)\s+by\b")
+_CREDIT_OPENING = re.compile(r"\((?:(?:Photo|Photos|Picture|Image|Credit)s?:[ \t]*)?$")
+_BYLINE = re.compile(r"(?:(?<=\n)|^)By[ \t]+[^\n,]{3,60}[ \t]*(?:\n|$)")
 _WHO_AFTER = re.compile(r",\s+who\s+(?!is\s+not\b)")
 # A capitalised word right before a point ("Oksana" before "Melnyk").
 _GIVEN_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)[ \t]+$")
@@ -82,6 +84,7 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
         taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     found.extend(_surnames_of_known(body, found, taken))
     found.extend(_unknown_people(body, taken, _role_cue_ends(kb, body)))
+    found.extend(_coordinated_people(body, found, taken))
     found = _unknown_bodies(body, found, taken)
     found.extend(_label_names(article, found, taken, kb))
     return tuple(_printed_names_win(sorted(found, key=lambda m: (m.start, -m.end))))
@@ -181,6 +184,44 @@ def _surnames_of_known(body: str, found: list[Mention], taken: bytearray) -> lis
             if start > known.start and not any(taken[start:end]):
                 extra.append(Mention(known.name, "person", surname, start, end, known.entity, known.misspelt))
                 taken[start:end] = b"\x01" * len(surname)
+    return extra
+
+
+_AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+[ \t]+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)(?![\w-])")
+_AND_BEFORE = re.compile(r"(?<![\w-])((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+[ \t]+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)[ \t]+(?:and|&)[ \t]+$")
+
+
+def _coordinated_people(body: str, found: list[Mention], taken: bytearray) -> list[Mention]:
+    """A full name joined by "and" to a person's name is a person's too ("Sailas Kimfailmir
+    and Gondvond Bouskklaisgor met"), unless a title, a body's or a thing's head noun, a
+    month or a weekday is among its words; then its bare surname elsewhere."""
+    lex = lexicon()
+    extra: list[Mention] = []
+    people = [m for m in found if m.kind == "person"]
+    for person in people:
+        after = _AND_AFTER.match(body, person.end)
+        before = _AND_BEFORE.search(body, max(0, person.start - 80), person.start)
+        for match in (after, before):
+            if match is None:
+                continue
+            start, end = match.span(1)
+            text = _strip_possessive(match.group(1))
+            end = start + len(text)
+            words = text.split()
+            if any(taken[start:end]) or any(
+                w in lex.title_words or w in lex.body_heads or w in lex.named_thing_heads or w in lex.months or w in lex.weekdays
+                or w in lex.not_name_openers or w in lex.demonyms
+                for w in words
+            ):
+                continue
+            extra.append(Mention(text, "person", text, start, end, None))
+            taken[start:end] = b"\x01" * (end - start)
+    for mention in list(extra):
+        surname = mention.text.split()[-1]
+        for start in _word_occurrences(body, surname):
+            if len(surname) > 2 and not any(taken[start : start + len(surname)]):
+                extra.append(Mention(mention.name, "person", surname, start, start + len(surname), None))
+                taken[start : start + len(surname)] = b"\x01" * len(surname)
     return extra
 
 
@@ -287,8 +328,13 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
             or _role_of_the(before, role_nouns)  # "Secretary General of the organization Maren Halvorsen"
         )
         # "(Olivier Hoslet / AP Archive)": a photographer's credit.
-        credited = body[run.start() - 1 : run.start()] == "(" and (body.startswith(" /", run.end()) or body.startswith("/", run.end()))
-        after_by = credited or (bool(before) and (before[-1] == "by" or any(a <= run.start() < b for a, b in credits)))
+        # "(Photo: Drasgrai Deldeimzous / Sample Agency)" too.
+        credited = _CREDIT_OPENING.search(body, max(0, run.start() - 12), run.start()) is not None and (
+            body.startswith(" /", run.end()) or body.startswith("/", run.end())
+        )
+        # "By Vraisin Drangreirttraisk" alone on a line: a byline.
+        byline = run.group().startswith("By ") and _BYLINE.match(body, run.start()) is not None
+        after_by = credited or byline or (bool(before) and (before[-1] == "by" or any(a <= run.start() < b for a, b in credits)))
         followed_by_who = _WHO_AFTER.match(body, run.end()) is not None  # "Rolf Mützenich, who leads …"
         # "…," said Suresh Nair, a bank clerk: a name right after "said" that ends the clause.
         after_speech = bool(before) and before[-1] in ("said", "says", "added", "asked") and body[run.end() : run.end() + 1] in (",", ".")

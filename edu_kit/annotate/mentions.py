@@ -326,6 +326,7 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
             before[-1].rstrip(",").lower() in role_nouns
             or (before[-1].rstrip(",").lower() in lex.title_words_lower and before[-1].endswith(","))
             or _role_of_the(before, role_nouns)  # "Secretary General of the organization Maren Halvorsen"
+            or before[-1].rstrip(".").capitalize() in lex.honorifics  # "MR. Drinkev Dreirsaskdrail"
         )
         # "(Olivier Hoslet / AP Archive)": a photographer's credit.
         # "(Photo: Drasgrai Deldeimzous / Sample Agency)" too.

@@ -161,6 +161,7 @@ _HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]+)\.?[ \t]+$")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _LEAD_CUT = re.compile(r"[,;:()\"“”«»]")
 _APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the)\s+([^,;.\n]{1,60})")
+_APPOSITION_TAIL = re.compile(r"\s(?:of|to|for|in|at|with|from|on|and|who|whose|whom|which|that)\s")
 _GENDER_REACH = 160  # characters after a name in which its sentence's pronoun may say its gender
 
 
@@ -184,9 +185,13 @@ def _text_genders(article: Article, named: list[Any], inside: _Spans) -> dict[st
             said.append(lex.honorifics[honorific.group(1).capitalize()])
         sentence = article.sentence_at(start)
         first, last = (sentence.start, sentence.end) if sentence is not None else (max(0, start - 200), min(len(body), end + 200))
-        lead = _LEAD_CUT.split(body[max(first, start - 60) : start])[-1]
+        # the title right before the name ("Foreign Ministry spokeswoman | Brikon …"; not
+        # "the wife of | Taras …"): its last word in lower case
+        lead = [w for w in _LETTERS.findall(_LEAD_CUT.split(body[max(first, start - 60) : start])[-1]) if not w[:1].isupper()]
+        # the head of an apposition (", the Kremlin spokesman,"; not ", a colleague of his wife,")
         apposition = _APPOSITION_AFTER.match(body, end)
-        words = _LETTERS.findall(lead)[-4:] + (_LETTERS.findall(apposition.group(1)) if apposition is not None else [])
+        head = _APPOSITION_TAIL.split(apposition.group(1))[0] if apposition is not None else ""
+        words = lead[-1:] + _LETTERS.findall(head)
         said.extend(lex.gendered_nouns[w.lower()] for w in words if w.lower() in lex.gendered_nouns)
         if not said and not _is_object(body, first, start):
             reach = min(last, end + _GENDER_REACH, people[index + 1][0] if index + 1 < len(people) else len(body))

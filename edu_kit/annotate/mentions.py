@@ -249,6 +249,8 @@ _BEFORE_VERB = re.compile(
 _AGE_AFTER = re.compile(r",[ \t]+(?:\d{1,3}[ \t]*,|(?:a|an)[ \t]+\d{1,3}-year-old\b)")
 # '"…" - Vrailken Galtolno, annual press conference': a name signing the quotation before it.
 _SIGNS_QUOTE = re.compile(r"[\"”»’'][ \t]*[-–—][ \t]*$")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿā-ž][\w-]*")
+_CAPITAL_INSIDE = re.compile(r"[a-z,][ \t]+([A-ZÀ-ÖØ-ÞĀ-Ž][\w-]{2,})(?![\w-])")
 _CAPITAL_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*[ \t]+$")
 _SUBJECT_PLACE = re.compile(r"(?:^|[.!?][\"”’»]?[ \t]+|\n[ \t]*|[,;:][ \t]+|(?<![\w-])(?:and|but)[ \t]+|[–—-][ \t]+)$")
 _LONE_CAPITAL = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'-]{2,})(?![\w-])")
@@ -408,24 +410,19 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         last = text.split()[-1]
         if len(last) > 2 and len(text) > len(surnames.get(last, "")):
             surnames[last] = text
-    for word in alone:
-        if word not in surnames and _reads_as_surname(body, word):
-            surnames[word] = word  # "Galtolno claimed …", never printed in full
+    if alone:
+        lower_words = frozenset(_LOWER_WORD.findall(body))
+        inside = frozenset(m.group(1) for m in _CAPITAL_INSIDE.finditer(body))
+        for word in alone:
+            # never written in lower case (as "officials" or "analysts" would be), and with a
+            # capital inside a sentence at least once, not only as a sentence's first word
+            if word not in surnames and word.lower() not in lower_words and word in inside:
+                surnames[word] = word  # "Galtolno claimed …", never printed in full
     for surname, text in surnames.items():
         for start in _word_occurrences(body, surname):
             if not any(taken[start : start + len(surname)]):
                 found.append(Mention(text, "person", surname, start, start + len(surname), None))
     return found
-
-
-def _reads_as_surname(body: str, word: str) -> bool:
-    """Is a capitalised word that speaks alone ("Galtolno claimed") a surname?  Yes when
-    the text never writes it in lower case (as it would "officials" or "analysts") and
-    writes it with a capital inside a sentence at least once, not only as a sentence's
-    first word."""
-    if re.search(rf"(?<![\w-]){re.escape(word.lower())}(?![\w-])", body):
-        return False
-    return any(re.search(r"[a-z,][ \t]+$", body[max(0, start - 3) : start]) for start in _word_occurrences(body, word))
 
 
 def _last_two(words: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -478,7 +478,7 @@ def _antecedent(items: list[Reference], gender: str | None, paragraph: int, sent
     chosen = _nearest_fitting(items, paragraph, sentence, lambda r: fits(r, False))
     if chosen is None or gender is None or (chosen.gender or learned.get(chosen.name)) is not None:
         return chosen
-    latest = next((r for r in reversed(items) if r.kind == "person" and r.via != "place"), None)
+    latest = next((r for r in _within_reach(items, paragraph) if r.kind == "person" and r.via != "place"), None)
     latest_gender = None if latest is None else latest.gender or learned.get(latest.name)
     if latest_gender is None or latest_gender == gender:
         return chosen
@@ -486,6 +486,14 @@ def _antecedent(items: list[Reference], gender: str | None, paragraph: int, sent
     # the text has already shown to be a "she", not to a person it never gave a gender.
     known = _nearest_fitting(items, paragraph, sentence, lambda r: fits(r, True))
     return known if known is not None else chosen
+
+
+def _within_reach(items: list[Reference], paragraph: int) -> Iterator[Reference]:
+    """The references a pronoun may look back to, nearest first."""
+    for ref in reversed(items):
+        if paragraph - ref.paragraph > _PRONOUN_WINDOW:
+            return
+        yield ref
 
 
 def _nearest_fitting(items: list[Reference], paragraph: int, sentence: int, fits: Callable[[Reference], bool]) -> Reference | None:

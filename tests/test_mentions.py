@@ -93,6 +93,29 @@ def test_mention_offsets_point_at_the_text() -> None:
         ("1. Sailas Kimfailmir, US secretary of state, Friday: no deal.", [("Sailas Kimfailmir", "person"), ("United States", "place")]),
         ("As you all know, President Souvgraimklil will hold a call.", [("Souvgraimklil", "person")]),
         ("They met at the historic President Wilson Hotel.", []),
+        # Issue 14: unknown people found by reading (the renamed gold sets' patterns).
+        ("Drimdrair Gaimborbror has told Russia's leaders to step back.", [("Drimdrair Gaimborbror", "person"), ("Russia", "place")]),
+        ("Lanfou Meilklouruv of Britain said Moscow had a choice.", [("Lanfou Meilklouruv", "person"), ("United Kingdom", "place"), ("Moscow", "place")]),
+        ("Bradraisk Paskdisbar, 52, was less sentimental.", [("Bradraisk Paskdisbar", "person")]),
+        ("Lourbousk Servrengosk, a 41-year-old accountant, tried the website.", [("Lourbousk Servrengosk", "person")]),
+        ('CLAIM: "Not a single step eastward." - Vrailken Galtolno, annual press conference', [("Vrailken Galtolno", "person")]),
+        (
+            "Sailas Kimfailmir and Gondvond Bouskklaisgor met in Geneva. Kimfailmir promised answers, and Bouskklaisgor said he would wait.",
+            [
+                ("Sailas Kimfailmir", "person"), ("Gondvond Bouskklaisgor", "person"), ("Geneva", "place"),
+                ("Sailas Kimfailmir", "person"), ("Gondvond Bouskklaisgor", "person"),
+            ],
+        ),
+        ("18:25 GMT – Galtolno claimed that Kyiv had never meant it. Later, Galtolno told officials to leave.", [("Galtolno", "person"), ("Kyiv", "place"), ("Galtolno", "person")]),
+        ("The West reads it as a promise; former Soviet states say otherwise.", []),
+        ("Nicolas de Rivière of France said the agreements remained.", [("Nicolas de Rivière", "person"), ("France", "place")]),
+        ("Troops wait. (Photo: Drasgrai Deldeimzous / Sample Agency)", [("Drasgrai Deldeimzous", "person")]),
+        ("By Vraisin Drangreirttraisk\n\nFor most of December, nothing moved.", [("Vraisin Drangreirttraisk", "person")]),
+        (
+            "President Veskkurt Souvgraimklil and Vrailken Galtolno spoke. Later Galtolno left.",
+            [("Veskkurt Souvgraimklil", "person"), ("Vrailken Galtolno", "person"), ("Vrailken Galtolno", "person")],
+        ),
+        ("Biden and Vice President Kamala Harris met.", [("Joe Biden", "person"), ("Kamala Harris", "person")]),
     ],
 )
 def test_printed_names_and_unknown_people(text: str, expected: list[tuple[str, str]]) -> None:

@@ -532,6 +532,81 @@ ISSUE_14_CASES = {
     ),
 }
 
+# Issue 14, names nobody knows: the renamed gold sets' patterns (invented names, so that
+# only the text can tell who speaks).
+SWAP_CASES = {
+    "a spokeswoman's title makes her no 'he': the man quoted before her is": (
+        "Russian Deputy Foreign Minister Drinkev Dreirsaskdrail said on Tuesday that talks would go on.\n\n"
+        "Foreign Ministry spokeswoman Brikon Brutreirzouv, for her part, accused the West of hysteria.\n\n"
+        "«We will see how Brussels behaves on Wednesday,» he said.",
+        "2022-01-11",
+        [("We will see how Brussels behaves on Wednesday,", "Drinkev Dreirsaskdrail", "person", False)],
+    ),
+    "'his' later in the sentence makes the subject a man (an age apposition makes him a person)": (
+        "Pharmacist Grilpir Giskgrourtveir bought a flag. Hoskhosk Bulnanfuv, 61, a retired tram driver, has inspected the "
+        'basement of his apartment block. "The door is rusted shut," he said.',
+        "2022-01-17",
+        [("The door is rusted shut,", "Hoskhosk Bulnanfuv", "person", False)],
+    ),
+    "an honorific says who 'she' is": (
+        'Ms Lanfou Meilklouruv met Beinzil Hilorlev of India. "Russia can still choose dialogue," she said.',
+        "2022-01-31",
+        [("Russia can still choose dialogue,", "Lanfou Meilklouruv", "person", False)],
+    ),
+    "'she' after a man just quoted is the woman quoted before him": (
+        "European Commission President Luzum Gremmaskpa spoke first. “We are ready,” she told reporters.\n\n"
+        "Ukrainian President Geishain Vronamrais asked for sanctions. EU foreign policy chief Dilzis Firttroulhum "
+        "agreed. “Europe must have a seat,” he said.\n\n“Any aggression will come at a high price,” she added.",
+        "2021-12-16",
+        [
+            ("We are ready,", "Luzum Gremmaskpa", "person", False),
+            ("Europe must have a seat,", "Dilzis Firttroulhum", "person", False),
+            ("Any aggression will come at a high price,", "Luzum Gremmaskpa", "person", False),
+        ],
+    ),
+    "'According to X' makes X the one a later 'she' means": (
+        "This was stated by the Secretary General of the organization Trumzairt Tusgrordrail during a press conference with "
+        "the Deputy Prime Minister of Ukraine for European and Euro-Atlantic Integration Nasmun Grorklorki, writes UA.\n\n"
+        "“We help Ukraine to carry out reforms.” – Tusgrordrail said.\n\nAccording to Grorklorki, the demands are no position.\n\n"
+        "“The aggressor is not in a position to set conditions” – she said.",
+        "2022-01-10",
+        [
+            ("We help Ukraine to carry out reforms.", "Trumzairt Tusgrordrail", "person", False),
+            ("The aggressor is not in a position to set conditions", "Nasmun Grorklorki", "person", False),
+        ],
+    ),
+    "a title read as the person named just before is the same person later, not someone with another title": (
+        "Fainker Meivnaindtem, who will leave office soon, spoke to reporters.\n\n"
+        '"We have to keep talking," the German chancellor added.\n\n'
+        "Kremlin spokesman Vospein Tairkleisvail accused the West.\n\n"
+        'The German leader defended the deal. "Minsk is the only framework we have," she said.',
+        "2021-11-19",
+        [
+            ("We have to keep talking,", "Fainker Meivnaindtem", "person", False),
+            ("Minsk is the only framework we have,", "Fainker Meivnaindtem", "person", False),
+        ],
+    ),
+    "someone printed with another title is not the holder of a role the text never names": (
+        "Russian Deputy Foreign Minister Droupund Kligreivtrain said Russia would study the positions.\n\n"
+        "The NATO chief struck a more hopeful note. “We sat at the same table,” he told a news conference.",
+        "2022-01-12",
+        [("We sat at the same table,", "Jens Stoltenberg", "person", False)],
+    ),
+    "a name after a long role phrase, with 'of Ukraine' between": (
+        "Deputy Prime Minister for European and Euro-Atlantic Integration of Ukraine Nasmun Grorklorki said so in Brussels.\n\n"
+        "“Nothing about Ukraine without Ukraine” – she said.",
+        "2022-01-10",
+        [("Nothing about Ukraine without Ukraine", "Nasmun Grorklorki", "person", False)],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SWAP_CASES))
+def test_names_nobody_knows(name: str) -> None:
+    text, published, expected = SWAP_CASES[name]
+    found = quotes(parse_article(text, id="t", published=published))
+    assert [(q.text, q.speaker, q.speaker_kind, q.fragment) for q in found] == expected
+
 
 @pytest.mark.parametrize("name", list(ISSUE_14_CASES))
 def test_issue_14_attribution(name: str) -> None:

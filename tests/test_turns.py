@@ -38,6 +38,11 @@ def _turns(text: str) -> list[tuple[str | None, bool, str]]:
             "Ned Price briefed reporters.\nMR PRICE: Good afternoon.\nQUESTION: Will you reply?\nMR PRICE: Next week.",
             [("Ned Price", True, "MR PRICE:"), (None, False, "QUESTION:"), ("Ned Price", True, "MR PRICE:")],
         ),
+        # An honorific makes a surname nobody knows a person's (issue 14, renamed White House briefing).
+        (
+            "MS. KOUNDVROUNDVRON:  Hi, everyone.\nQ    Happy Friday.\nMS. KOUNDVROUNDVRON:  Happy Friday.",
+            [("Koundvroundvron", True, "MS. KOUNDVROUNDVRON:"), (None, False, "Q"), ("Koundvroundvron", True, "MS. KOUNDVROUNDVRON:")],
+        ),
         ("RUSSIAN FOREIGN MINISTER SERGEI LAVROV: We wait.\nQ: For what?", [("Sergei Lavrov", True, "RUSSIAN FOREIGN MINISTER SERGEI LAVROV:"), (None, False, "Q:")]),
         # Not turns: a dateline, claim labels, a heading-like lead, prose before a quotation.
         ("MOSCOW: Talks resumed.", []),

@@ -100,6 +100,9 @@ class Lexicon:
     demonyms: dict[str, str]
     anonymous_source: re.Pattern[str]
     person_noun: re.Pattern[str]
+    honorifics: dict[str, str]
+    gendered_nouns: dict[str, str]
+    gendered_words: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -151,6 +154,9 @@ def lexicon() -> Lexicon:
         person_noun=re.compile(
             rf"\b(?:{_phrases([*spec['person_nouns'], *(n.lower() for n in spec['role_nouns'])])})s?\b", re.IGNORECASE
         ),
+        honorifics={str(k): str(v) for k, v in spec["honorifics"].items()},
+        gendered_nouns={str(k).lower(): str(v) for k, v in spec["gendered_nouns"].items()},
+        gendered_words={str(k).lower(): str(v) for k, v in spec["gendered_words"].items()},
         anonymous_source=re.compile(
             rf"^\s*(?:(?:{_phrases(spec['anonymous_openers'])})\b.*\b(?:{_phrases(spec['anonymous_nouns'])})\b"
             rf"|(?:the\s+)?(?:[\w.-]+\s+){{1,3}}(?:{_phrases(spec['anonymous_plurals'])})\b)",

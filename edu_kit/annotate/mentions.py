@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ..corpus import Article
 from ..knowledge import KnowledgeBase, load_knowledge
-from ._lexicon import lexicon, trie_pattern
+from ._lexicon import lexicon, lowered, trie_pattern
 from .records import Mention, MentionKind
 
 __all__ = ["mentions"]
@@ -30,9 +30,10 @@ _APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?(?P<words>(?:[\w’'.-]+\s+){
 # A capitalised word, without a possessive ending: where a surname can stand.
 _CAPITALISED = re.compile(r"(?<![\w-])[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]*?(?=['’]s\b|[^\w-]|$)")
 _POSSESSIVE_END = re.compile(r"['’]s$")
-_SPACES = re.compile(r"[ \t]+")
 # "(Reporting by Daniel Okafor in Washington, Ilse Brandt in Brussels; Editing by Fiona Marr)"
 _CREDIT_LINE = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?|[Aa]dditional reporting)\s+by\b")
+_CREDIT_OPENING = re.compile(r"\((?:(?:Photo|Photos|Picture|Image|Credit)s?:[ \t]*)?$")
+_BYLINE = re.compile(r"(?:(?<=\n)|^)By[ \t]+[^\n,]{3,60}[ \t]*(?:\n|$)")
 _WHO_AFTER = re.compile(r",\s+who\s+(?!is\s+not\b)")
 # A capitalised word right before a point ("Oksana" before "Melnyk").
 _GIVEN_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)[ \t]+$")
@@ -82,7 +83,8 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
         found.append(Mention(name, kind, match.group(), match.start(), match.end(), entity_id, misspelt))
         taken[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
     found.extend(_surnames_of_known(body, found, taken))
-    found.extend(_unknown_people(body, taken))
+    found.extend(_unknown_people(body, taken, _role_cue_ends(kb, body)))
+    found.extend(_coordinated_people(body, found, taken))
     found = _unknown_bodies(body, found, taken)
     found.extend(_label_names(article, found, taken, kb))
     return tuple(_printed_names_win(sorted(found, key=lambda m: (m.start, -m.end))))
@@ -185,7 +187,124 @@ def _surnames_of_known(body: str, found: list[Mention], taken: bytearray) -> lis
     return extra
 
 
-def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
+_AND_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+[ \t]+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)(?![\w-])")
+_AND_BEFORE = re.compile(r"(?<![\w-])((?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+[ \t]+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)[ \t]+(?:and|&)[ \t]+$")
+
+
+def _coordinated_people(body: str, found: list[Mention], taken: bytearray) -> list[Mention]:
+    """A full name joined by "and" to a person's name is a person's too ("Sailas Kimfailmir
+    and Gondvond Bouskklaisgor met"), unless a title, a body's or a thing's head noun, a
+    month or a weekday is among its words; then its bare surname elsewhere."""
+    lex = lexicon()
+    extra: list[Mention] = []
+    people = [m for m in found if m.kind == "person"]
+    for person in people:
+        after = _AND_AFTER.match(body, person.end)
+        before = _AND_BEFORE.search(body, max(0, person.start - 80), person.start)
+        for match in (after, before):
+            if match is None:
+                continue
+            start, end = match.span(1)
+            text = _strip_possessive(match.group(1))
+            end = start + len(text)
+            words = text.split()
+            if any(taken[start:end]) or any(
+                w in lex.title_words or w in lex.body_heads or w in lex.named_thing_heads or w in lex.months or w in lex.weekdays
+                or w in lex.not_name_openers or w in lex.demonyms
+                for w in words
+            ):
+                continue
+            extra.append(Mention(text, "person", text, start, end, None))
+            taken[start:end] = b"\x01" * (end - start)
+    for mention in list(extra):
+        surname = mention.text.split()[-1]
+        for start in _word_occurrences(body, surname):
+            if len(surname) > 2 and not any(taken[start : start + len(surname)]):
+                extra.append(Mention(mention.name, "person", surname, start, start + len(surname), None))
+                taken[start : start + len(surname)] = b"\x01" * len(surname)
+    return extra
+
+
+@lru_cache(maxsize=8)
+def _role_cues(kb: KnowledgeBase) -> re.Pattern[str]:
+    """The knowledge base's role phrases ("deputy prime minister for european and
+    euro-atlantic integration"), in lower case."""
+    cues = {" ".join(cue.split()) for role in kb.roles for cue in role.cues}
+    special = {" ": r"[\s-]+", "'": "['’]", "-": r"[\s-]+"}
+    return re.compile(rf"(?<![\w-])(?:{trie_pattern(cues, lambda ch: special.get(ch, re.escape(ch)))})(?![\w-])")
+
+
+def _role_cue_ends(kb: KnowledgeBase, body: str) -> list[int]:
+    """Where a role phrase ends: capitalised words right after one are a name."""
+    return [m.end() for m in _role_cues(kb).finditer(lowered(body))]
+
+
+# What may stand between a name and its speech verb: "Drimdrair Gaimborbror has told",
+# "Lanfou Meilklouruv of Britain said".
+_BEFORE_VERB = re.compile(
+    r"[ \t]+(?:of[ \t]+(?:the[ \t]+)?[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w-]+)?[ \t]+)?"
+    r"(?:(?:has|have|had|also|further|again|then|later|earlier|once|\w+ly)[ \t]+)*"
+)
+# ", 46," or ", a 41-year-old accountant": an age after a name makes it a person's.
+_AGE_AFTER = re.compile(r",[ \t]+(?:\d{1,3}[ \t]*,|(?:a|an)[ \t]+\d{1,3}-year-old\b)")
+# '"…" - Vrailken Galtolno, annual press conference': a name signing the quotation before it.
+_SIGNS_QUOTE = re.compile(r"[\"”»’'][ \t]*[-–—][ \t]*$")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿā-ž][\w-]*")
+_CAPITAL_INSIDE = re.compile(r"[a-z,][ \t]+([A-ZÀ-ÖØ-ÞĀ-Ž][\w-]{2,})(?![\w-])")
+_CAPITAL_BEFORE = re.compile(r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*[ \t]+$")
+_SUBJECT_PLACE = re.compile(r"(?:^|[.!?][\"”’»]?[ \t]+|\n[ \t]*|[,;:][ \t]+|(?<![\w-])(?:and|but)[ \t]+|[–—-][ \t]+)$")
+_LONE_CAPITAL = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][a-zà-öø-ÿā-ž’'-]{2,})(?![\w-])")
+
+
+def _speaking_words(body: str, taken: bytearray) -> tuple[frozenset[str], frozenset[str]]:
+    """Capitalised words nobody lists that stand before a speech verb ("Kimfailmir
+    promised", "Bouskklaisgor said"): surnames, so that a run of capitals ending in one
+    elsewhere ("Sailas Kimfailmir and Gondvond Bouskklaisgor met") is a full name; and
+    those of them that stand in a subject's place, which may be surnames on their own."""
+    lex = lexicon()
+    words: set[str] = set()
+    alone: set[str] = set()
+    for match in _LONE_CAPITAL.finditer(body):
+        word = match.group(1)
+        if any(taken[match.start() : match.end()]) or word in words:
+            continue
+        if word in lex.title_words or word in lex.months or word in lex.weekdays or word in lex.demonyms:
+            continue
+        if word in lex.not_name_openers or word in lex.body_heads or word in lex.named_thing_heads or word in ("The", "A", "An", "It"):
+            continue
+        gap = _BEFORE_VERB.match(body, match.end())
+        if gap is None or lex.speech_verb.match(body, gap.end()) is None:
+            continue
+        # not the second word of a run ("Kremlin Moscow said")
+        if _CAPITAL_BEFORE.search(body, max(0, match.start() - 40), match.start()) is None:
+            words.add(word)
+        # alone, a subject's place: a sentence's or clause's start, not after "the", "some",
+        # "former" or "in" ("the West reads", "former Soviet states", "a reader in Tartu wrote")
+        if _SUBJECT_PLACE.search(body[max(0, match.start() - 8) : match.start()]) is not None:
+            alone.add(word)
+    return frozenset(words), frozenset(alone)
+
+
+def _after_role_cue(body: str, run: re.Match[str], ends: list[int], taken: bytearray) -> list[tuple[int, str]]:
+    """The words of ``run`` after a role phrase that ends inside it or just before it
+    ("… Euro-Atlantic Integration | Nasmun Grorklorki", "… Integration of Ukraine |
+    Nasmun Grorklorki"), places and nationalities left out."""
+    lex = lexicon()
+    at = bisect_left(ends, run.start() - 12)
+    while at < len(ends) and ends[at] < run.end():
+        end = ends[at]
+        at += 1
+        if end < run.start() and not re.fullmatch(r"[ \t]*,?[ \t]*(?:(?:of|for)[ \t]+(?:the[ \t]+)?)?", body[end : run.start()]):
+            continue
+        words = [(w.start() + run.start(), w.group().rstrip("’'-")) for w in re.finditer(r"\S+", run.group()) if w.start() + run.start() >= end]
+        while words and (any(taken[words[0][0] : words[0][0] + len(words[0][1])]) or words[0][1] in lex.demonyms):
+            words = words[1:]
+        if len(words) >= 2 and not any(w in lex.title_words or w in lex.body_heads for _, w in words):
+            return words
+    return []
+
+
+def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = None) -> list[Mention]:
     """Full names the knowledge base does not know, then their bare surnames.
 
     In each run of capitalised words, a name follows the last title word ("Latvian
@@ -199,6 +318,7 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
     spans: dict[tuple[int, int], str] = {}
     # Lines that credit people ("(Reporting by …; Editing by …)"), found once.
     credits = [(m.start(), len(body) if body.find("\n", m.end()) < 0 else body.find("\n", m.end())) for m in _CREDIT_LINE.finditer(body)]
+    speaking, alone = _speaking_words(body, taken)
     for run in _name_sequences().finditer(body):
         if run.group().isupper():
             continue  # "SERGEI RYABKOV, RUSSIAN DEPUTY FOREIGN MINISTER:": a transcript label (turns.py)
@@ -208,10 +328,16 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
             before[-1].rstrip(",").lower() in role_nouns
             or (before[-1].rstrip(",").lower() in lex.title_words_lower and before[-1].endswith(","))
             or _role_of_the(before, role_nouns)  # "Secretary General of the organization Maren Halvorsen"
+            or before[-1].rstrip(".").capitalize() in lex.honorifics  # "MR. Drinkev Dreirsaskdrail"
         )
         # "(Olivier Hoslet / AP Archive)": a photographer's credit.
-        credited = body[run.start() - 1 : run.start()] == "(" and (body.startswith(" /", run.end()) or body.startswith("/", run.end()))
-        after_by = credited or (bool(before) and (before[-1] == "by" or any(a <= run.start() < b for a, b in credits)))
+        # "(Photo: Drasgrai Deldeimzous / Sample Agency)" too.
+        credited = _CREDIT_OPENING.search(body, max(0, run.start() - 12), run.start()) is not None and (
+            body.startswith(" /", run.end()) or body.startswith("/", run.end())
+        )
+        # "By Vraisin Drangreirttraisk" alone on a line: a byline.
+        byline = run.group().startswith("By ") and _BYLINE.match(body, run.start()) is not None
+        after_by = credited or byline or (bool(before) and (before[-1] == "by" or any(a <= run.start() < b for a, b in credits)))
         followed_by_who = _WHO_AFTER.match(body, run.end()) is not None  # "Rolf Mützenich, who leads …"
         # "…," said Suresh Nair, a bank clerk: a name right after "said" that ends the clause.
         after_speech = bool(before) and before[-1] in ("said", "says", "added", "asked") and body[run.end() : run.end() + 1] in (",", ".")
@@ -227,9 +353,17 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
         owner = max((i for i, (_, w) in enumerate(words[:-1]) if _POSSESSIVE_END.search(w)), default=None)
         # "Tanya Mercer said": the last two words of a run that a speech verb follows.
         in_place = bool(before) and before[-1] in lex.place_prepositions  # "officials in South Block said"
-        space = _SPACES.match(body, run.end())
-        speaks = not in_place and space is not None and lex.speech_verb.match(body, space.end()) is not None and not any(w in lex.title_words or w in lex.months or w in lex.weekdays for _, w in words[-2:])
-        if titled and (any(words[i][1] in lex.role_nouns or _plural_role(words[i][1], role_nouns) for i in titled) or after_role):
+        gap = _BEFORE_VERB.match(body, run.end())
+        speaks = (
+            not in_place
+            and gap is not None
+            and lex.speech_verb.match(body, gap.end()) is not None
+            and not any(w in lex.title_words or w in lex.months or w in lex.weekdays or w in lex.body_heads for _, w in words[-2:])
+        )
+        after_cue = _after_role_cue(body, run, role_ends or [], taken)
+        if after_cue:
+            name = after_cue  # "the Deputy Prime Minister … of Ukraine Nasmun Grorklorki"
+        elif titled and (any(words[i][1] in lex.role_nouns or _plural_role(words[i][1], role_nouns) for i in titled) or after_role):
             # "Russian President | Vladimir Putin", "Secretary of State | Antony Blinken"
             name = words[titled[-1] + 1 :]
             if len(name) == 1 and titled[-1] == len(words) - 2 and words[titled[-1]][1].lower().rstrip(".") in role_nouns and len(name[0][1]) > 2:
@@ -242,9 +376,17 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
         elif owner is not None and not any(w in lex.title_words for _, w in words[owner + 1 :]):
             name = words[owner + 1 :]  # "Gulf Horizon's Samir Haddad": the name after the possessive
         elif speaks:
-            name = words[-2:]
+            name = _last_two(words)
         elif (after_role or after_speech or after_by or followed_by_who or _described_as_person(body, run.end()) or _initials(words[0][1])) and not titled:
             name = words
+        elif (
+            (_AGE_AFTER.match(body, run.end()) or _SIGNS_QUOTE.search(body, max(0, run.start() - 6), run.start()))
+            and not titled
+            and not any(w in lex.body_heads or w in lex.named_thing_heads for _, w in words)
+        ):
+            name = words  # "Grilpir Giskgrourtveir, 46, said", '"…" - Vrailken Galtolno, annual press conference'
+        elif words[-1][1] in speaking and not any(w in lex.title_words or w in lex.body_heads for _, w in words[-2:]):
+            name = _last_two(words)  # "Sailas Kimfailmir and …", where "Kimfailmir promised" elsewhere
         else:
             first = next((i for i, (_, w) in enumerate(words) if _fold(w) in lex.given_names and w not in lex.title_words), None)
             name = [] if first is None else words[first:]
@@ -268,11 +410,26 @@ def _unknown_people(body: str, taken: bytearray) -> list[Mention]:
         last = text.split()[-1]
         if len(last) > 2 and len(text) > len(surnames.get(last, "")):
             surnames[last] = text
+    if alone:
+        lower_words = frozenset(_LOWER_WORD.findall(body))
+        inside = frozenset(m.group(1) for m in _CAPITAL_INSIDE.finditer(body))
+        for word in alone:
+            # never written in lower case (as "officials" or "analysts" would be), and with a
+            # capital inside a sentence at least once, not only as a sentence's first word
+            if word not in surnames and word.lower() not in lower_words and word in inside:
+                surnames[word] = word  # "Galtolno claimed …", never printed in full
     for surname, text in surnames.items():
         for start in _word_occurrences(body, surname):
             if not any(taken[start : start + len(surname)]):
                 found.append(Mention(text, "person", surname, start, start + len(surname), None))
     return found
+
+
+def _last_two(words: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The last two capitalised words of a run with the particles between them
+    ("Nicolas de Rivière", not "de Rivière")."""
+    capitals = [i for i, (_, w) in enumerate(words) if w[:1].isupper()]
+    return words[capitals[-2] :] if len(capitals) >= 2 else words[-2:]
 
 
 @lru_cache(maxsize=1)

@@ -17,8 +17,10 @@ can see why:
    "According to X," it belongs to X.
 
 The speaker phrase is read with the knowledge base: names (and their known
-misspellings), role phrases at the article's date ("the German leader"), pronouns
-(nearest earlier person of that gender), bodies ("NATO", "the Kremlin"; "the
+misspellings), role phrases ("the German leader": the person the text printed with
+the title, else the holder at the article's date), pronouns (nearest earlier person of
+that gender, the gender read from the text when the knowledge base lacks the person; see
+:mod:`edu_kit.annotate.references`), bodies ("NATO", "the Kremlin"; "the
 alliance" = the latest body whose name says so, the North Atlantic Alliance; "the
 statement" = the body that last spoke), and people introduced with a title.
 

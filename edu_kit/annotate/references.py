@@ -1,9 +1,22 @@
 """Who is being talked about where: names, role phrases and pronouns, in text order.
 
 This is the coreference the speaker finder needs, and no more: each person or body
-mentioned outside quotation marks becomes a *reference*; a role phrase ("the German
-leader") refers to whoever held the role on the article's date; a pronoun (he/she)
-refers to the nearest earlier person reference of a compatible gender.
+mentioned outside quotation marks becomes a *reference*; a pronoun (he/she) refers to
+the nearest earlier person reference of a compatible gender.
+
+The text is read before the knowledge base is asked (issue 14):
+
+* a role phrase ("the secretary general", "the German leader") is the person the text
+  printed with that title ("NATO secretary-general Maren Halvorsen"), or the person it
+  has already read it as; failing that, a person the knowledge base does not know named
+  just before it (not one the text gave another title); only when the text never ties
+  the role to anyone, whoever held the office on the article's date;
+* a person's gender is the knowledge base's, else what the text says: an honorific
+  ("Ms", "MR."), a gendered title or apposition ("spokeswoman", "the Kremlin
+  spokesman"), a pronoun later in the sentence that names them as its subject, or a
+  pronoun already resolved to them (word lists in ``edu_kit/data/lexicon.yaml``:
+  ``honorifics``, ``gendered_nouns``, ``gendered_words``).  A person of unknown gender
+  is still a candidate for he or she.
 """
 
 from __future__ import annotations
@@ -85,9 +98,12 @@ def _scanner(kb: KnowledgeBase) -> re.Pattern[str]:
     nouns = trie_pattern({n.lower() for n in lex.role_nouns if n.isalpha() and len(n) > 3})
     pronouns = trie_pattern({p.lower() for p in lex.pronouns})
     unnamed = trie_pattern(set(lex.unnamed_people))
+    # a word of a description: "u.s." but not "positions." at a sentence's end (a
+    # description never runs on into the next sentence: "the positions.\n\nThe NATO chief")
+    word = r"(?:[\w-]+|(?:\w\.)+)"
     return re.compile(
-        rf"(?<![\w-])(?:(?P<role>(?:the\s+)?(?:{roles}))|(?P<pronoun>{pronouns})|(?P<description>the\s+(?:[\w.-]+\s+){{0,3}}?(?:{nouns}))"
-        rf"|(?P<unnamed>an?\s+(?:[\w.-]+\s+){{0,2}}?(?:{unnamed})))(?![\w-])"
+        rf"(?<![\w-])(?:(?P<role>(?:the\s+)?(?:{roles}))|(?P<pronoun>{pronouns})|(?P<description>the\s+(?:{word}[ \t]+){{0,3}}?(?:{nouns}))"
+        rf"|(?P<unnamed>an?\s+(?:{word}[ \t]+){{0,2}}?(?:{unnamed})))(?![\w-])"
     )
 
 
@@ -101,17 +117,21 @@ def _holder(kb: KnowledgeBase, phrase: str, published: date | None) -> Person | 
     return first if first is not None and last is not None and first.id == last.id else None
 
 
+_OF_PLACE = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
 _STRANGER_WINDOW = 300  # characters back in which an unknown person may be the one a title means
 
 
-def _unknown_before(article: Article, named: list[Any], starts: list[int], offset: int, kb: KnowledgeBase) -> Any:
+def _unknown_before(
+    article: Article, named: list[Any], starts: list[int], offset: int, kb: KnowledgeBase, titled: dict[str, str], role: str | None
+) -> Any:
     """The latest person named before ``offset`` as a subject (not "spoke to X"), within
     ``_STRANGER_WINDOW``, if the knowledge base does not know them; None when that person
-    is someone it knows."""
+    is someone it knows.  Someone the text has given another title ("Russian Deputy
+    Foreign Minister Droupund Kligreivtrain" in ``titled``) is not the one a role means."""
     for r in reversed(named[: bisect_right(starts, offset)]):
         if r[0] < offset - _STRANGER_WINDOW:
             return None
-        if r[4] != "person" or r[2] != "name":
+        if r[4] != "person" or r[2] != "name" or (r[3] in titled and titled[r[3]] != role):
             continue
         sentence = article.sentence_at(r[0])
         if sentence is not None and _is_object(article.body, sentence.start, r[0]):
@@ -135,6 +155,60 @@ def _office_body(kb: KnowledgeBase, person: Person | None, published: date | Non
         days = [period["start"], period["end"]]
     orgs = {org for t in person.roles if all(t.covers(day) for day in days) and (org := kb.role(t.role).org) is not None}
     return kb.entity(orgs.pop()).name if len(orgs) == 1 else None
+
+
+_HONORIFIC_BEFORE = re.compile(r"(?<![\w.])([A-Za-z]+)\.?[ \t]+$")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_LEAD_CUT = re.compile(r"[,;:()\"“”«»]")
+_APPOSITION_AFTER = re.compile(r",\s+(?:a|an|the)\s+([^,;.\n]{1,60})")
+_APPOSITION_TAIL = re.compile(r"\s(?:of|to|for|in|at|with|from|on|and|who|whose|whom|which|that)\s")
+_GENDER_REACH = 160  # characters after a name in which its sentence's pronoun may say its gender
+
+
+def _text_genders(article: Article, named: list[Any], inside: _Spans) -> dict[str, str]:
+    """The gender the text gives each person the knowledge base does not know: an
+    honorific before a name ("Ms Halvorsen"), a gendered noun in the title before it or
+    the apposition after it ("spokeswoman Brikon Brutreirzouv", "X, the Kremlin
+    spokesman,"), or a pronoun later in the sentence that names them as its subject when
+    nobody else stands between ("Bulnanfuv, 61, a retired tram driver, has inspected the
+    basement of his apartment block").  Each mention votes; a tie says nothing."""
+    lex = lexicon()
+    body = article.body
+    people = [r for r in named if r[4] == "person" and r[3]]
+    votes: dict[str, dict[str, int]] = {}
+    for index, (start, end, _, name, _, known) in enumerate(people):
+        if known is not None:
+            continue
+        said: list[str] = []
+        honorific = _HONORIFIC_BEFORE.search(body, max(0, start - 8), start)
+        if honorific is not None and honorific.group(1).capitalize() in lex.honorifics:
+            said.append(lex.honorifics[honorific.group(1).capitalize()])
+        sentence = article.sentence_at(start)
+        first, last = (sentence.start, sentence.end) if sentence is not None else (max(0, start - 200), min(len(body), end + 200))
+        # the title right before the name ("Foreign Ministry spokeswoman | Brikon …"; not
+        # "the wife of | Taras …"): its last word in lower case
+        lead = [w for w in _LETTERS.findall(_LEAD_CUT.split(body[max(first, start - 60) : start])[-1]) if not w[:1].isupper()]
+        # the head of an apposition (", the Kremlin spokesman,"; not ", a colleague of his wife,")
+        apposition = _APPOSITION_AFTER.match(body, end)
+        head = _APPOSITION_TAIL.split(apposition.group(1))[0] if apposition is not None else ""
+        words = lead[-1:] + _LETTERS.findall(head)
+        said.extend(lex.gendered_nouns[w.lower()] for w in words if w.lower() in lex.gendered_nouns)
+        if not said and not _is_object(body, first, start):
+            reach = min(last, end + _GENDER_REACH, people[index + 1][0] if index + 1 < len(people) else len(body))
+            for word in _LETTERS.finditer(body, end, reach):
+                gender = lex.gendered_words.get(word.group().lower())
+                if gender is not None and word.start() not in inside:
+                    said.append(gender)
+                    break
+        for gender in said:
+            tally = votes.setdefault(name, {})
+            tally[gender] = tally.get(gender, 0) + 1
+    result = {}
+    for name, tally in votes.items():
+        ranked = sorted(tally.items(), key=lambda item: -item[1])
+        if len(ranked) == 1 or ranked[0][1] > ranked[1][1]:
+            result[name] = ranked[0][0]
+    return result
 
 
 def _description_gender(text: str) -> str | None:
@@ -186,10 +260,15 @@ def build_references(
         elif mention.kind == "place":
             raw.append((mention.start, mention.end, "place", mention.name, "organization", None))
     named = sorted(raw)
+    read = _text_genders(article, named, inside)
+    if read:
+        named = [r if r[5] is not None or r[4] != "person" or r[3] not in read else (*r[:5], read[r[3]]) for r in named]
+        raw = [r if r[5] is not None or r[4] != "person" or r[3] not in read else (*r[:5], read[r[3]]) for r in raw]
     named_starts = [r[0] for r in named]
     named_people = {r[3] for r in named if r[4] == "person"}
     dropped: set[int] = set()
     printed_holders: dict[str, tuple[str | None, str | None]] = {}  # role id -> (name, gender) printed with it
+    titled: dict[str, str] = {}  # person -> the role id the text printed with their name
     lex = lexicon()
     pronouns = lex.pronouns
     for match in _scanner(kb).finditer(lowered(article.body)):
@@ -211,13 +290,20 @@ def build_references(
         overlapping = [r for r in named[first : bisect_right(named_starts, end)] if r[0] < end and start < r[1]]
         role = kb.cue_role(match.group()) if match.group("role") else None
         former = match.group("role") is not None and lex.former_word.search(article.body, max(0, start - 24), start) is not None
-        following = named[bisect_right(named_starts, end - 1) : bisect_right(named_starts, end - 1) + 1]
+        following = named[bisect_right(named_starts, end - 1) : bisect_right(named_starts, end - 1) + 2]
+        if len(following) == 2 and following[0][4] != "person" and _OF_PLACE.fullmatch(article.body, end, following[0][0]) is not None:
+            # "Deputy Prime Minister … of Ukraine Nasmun Grorklorki": the country belongs to the title
+            end_of_title = following[0][1]
+            following = following[1:]
+        else:
+            end_of_title = end
+            following = following[:1]
         inside_name = [r for r in overlapping if r[4] == "person"]
         preceding = named[max(0, first - 1) : first + 1]
         printed = (
             inside_name
             # "the White House press secretary, Purtfund Koundvroundvron, said": the name in apposition
-            or [r for r in following if r[4] == "person" and re.fullmatch(r",?\s*", article.body[end : r[0]])]
+            or [r for r in following if r[4] == "person" and re.fullmatch(r",?\s*", article.body[end_of_title : r[0]])]
             # "Brikon Brutreirzouv, the Russian Foreign Ministry spokeswoman, wrote": an apposition
             or [r for r in preceding if r[4] == "person" and r[1] <= start and re.fullmatch(r",\s*", article.body[r[1] : start])]
         )
@@ -225,6 +311,8 @@ def build_references(
             # A later "the secretary general" is whoever the article printed with the title
             # ("NATO secretary-general Maren Halvorsen"), not the holder the data knows.
             printed_holders[role.id] = (printed[0][3], printed[0][5])
+            if printed[0][3]:
+                titled.setdefault(printed[0][3], role.id)
         if inside_name:
             continue  # "NATO Secretary General Jens Stoltenberg": the name says it already
         if match.group("role") and re.search(r"(?:^|\s)(?:an?|one|another)\s+$", article.body[max(0, start - 8) : start], re.IGNORECASE):
@@ -247,9 +335,15 @@ def build_references(
             # The data's office holder is nowhere in the text, but the text has just named
             # someone the data does not know: "Bouskklaisgor said … Russia's top diplomat
             # said": the title is that person's (the text wins over the data).
-            stranger = _unknown_before(article, named, named_starts, start, kb)
+            stranger = _unknown_before(article, named, named_starts, start, kb, titled, None if role is None else role.id)
             if stranger is not None:
                 raw.append((start, end, "role", stranger[3], "person", stranger[5]))
+                if role is not None:
+                    # "the German chancellor added" read as Meivnaindtem: a later "the German
+                    # leader" (the same office) is Meivnaindtem too, whoever is nearer.
+                    printed_holders[role.id] = (stranger[3], stranger[5])
+                    if stranger[3]:
+                        titled.setdefault(stranger[3], role.id)
                 dropped.update(r[0] for r in overlapping)
                 continue
         if match.group("role"):
@@ -264,6 +358,7 @@ def build_references(
         raw = [r for r in raw if not (r[0] in dropped and r[2] in ("name", "place"))]
     raw.sort(key=lambda r: r[0])
     items: list[Reference] = []
+    learned: dict[str, str] = {}  # person -> the gender a pronoun resolved to them gave
     for start, end, via, name, kind, gender in raw:
         paragraph = paragraph_of(start)
         if via == "pronoun":
@@ -277,10 +372,12 @@ def build_references(
                     if r.via == "pronoun" and r.gender == gender:
                         same = r
                         break
-            antecedent = same if same is not None else _antecedent(items, gender, paragraph, -1 if sentence is None else sentence.index)
+            antecedent = same if same is not None else _antecedent(items, gender, paragraph, -1 if sentence is None else sentence.index, learned)
             if antecedent is None:
                 continue
             name = antecedent.name
+            if antecedent.gender is None and gender is not None and antecedent.name:
+                learned.setdefault(antecedent.name, gender)  # "she told reporters": the text calls her "she"
             gender = antecedent.gender or gender
         elif via == "description":
             where = article.sentence_at(start)
@@ -292,7 +389,13 @@ def build_references(
         if name is None or kind is None:
             continue
         where = article.sentence_at(start)
-        subject = kind == "person" and via != "pronoun" and where is not None and not _is_object(article.body, where.start, start)
+        subject = (
+            kind == "person"
+            and via != "pronoun"
+            and where is not None
+            and not _is_object(article.body, where.start, start)
+            and _POSSESSED.match(article.body, end) is None  # "even if Galtolno's intentions were not": a possessor
+        )
         items.append(Reference(start, end, name, kind, gender, via, paragraph, -1 if where is None else where.index, subject))
     return References(tuple(items), tuple(r.start for r in items))
 
@@ -305,14 +408,24 @@ def _is_object(body: str, sentence_start: int, start: int) -> bool:
     Foreign Minister Sergei Lavrov", "accused Scholz")?  Titles and capitalised words before
     the name are skipped; a comma or the sentence start before it means a subject."""
     lex = lexicon()
-    for token in reversed(body[max(sentence_start, start - 120) : start].split()):
+    lead = body[max(sentence_start, start - 120) : start]
+    tokens = lead.split()
+    for position in range(len(tokens) - 1, -1, -1):
+        token = tokens[position]
         if token.rstrip(_QUOTE_CHARS).endswith(","):
             return False
         word = token.strip(_QUOTE_CHARS)
         if not word or word[:1].isupper() or word.lower() in lex.title_words_lower or word in ("the", "and"):
             continue
+        if _according_end().search(" ".join(tokens[max(0, position - 3) : position + 1])):
+            return False  # "According to Grorklorki, …": the source of the words, not an object
         return word.lower() in lex.object_markers or (len(word) > 4 and word.endswith(("ed", "ing")))
     return False
+
+
+@lru_cache(maxsize=1)
+def _according_end() -> re.Pattern[str]:
+    return re.compile(rf"(?:{lexicon().according_to.pattern})$", re.IGNORECASE)
 
 
 def _described(
@@ -346,15 +459,49 @@ def _described(
     return nearest
 
 
-def _antecedent(items: list[Reference], gender: str | None, paragraph: int, sentence: int) -> Reference | None:
+def _antecedent(items: list[Reference], gender: str | None, paragraph: int, sentence: int, learned: dict[str, str] | None = None) -> Reference | None:
     """The person a he/she stands for: the latest person of a compatible gender in this
     sentence or the three before who is not an object ("Fedorov said he had briefed
-    Shmyhal. "…," he wrote" is Fedorov), else the nearest compatible person."""
+    Shmyhal. "…," he wrote" is Fedorov), else the nearest compatible person.
+
+    ``learned`` holds the gender earlier pronouns gave people the knowledge base does not
+    know.  When the person just talked about is of the other gender and the choice would
+    be someone whose gender the text never gave, a reader takes the person within reach
+    the text has already shown to be of this gender ("she told reporters" ... "he said"
+    ... "…," she added" is the first speaker)."""
+    learned = learned or {}
+
+    def fits(ref: Reference, known_only: bool) -> bool:
+        said = ref.gender or learned.get(ref.name)
+        return ref.kind == "person" and ref.via != "place" and (said == gender or (said is None and not known_only))
+
+    chosen = _nearest_fitting(items, paragraph, sentence, lambda r: fits(r, False))
+    if chosen is None or gender is None or (chosen.gender or learned.get(chosen.name)) is not None:
+        return chosen
+    latest = next((r for r in _within_reach(items, paragraph) if r.kind == "person" and r.via != "place"), None)
+    latest_gender = None if latest is None else latest.gender or learned.get(latest.name)
+    if latest_gender is None or latest_gender == gender:
+        return chosen
+    # "…," he said. "…," she added: the writer turns from the man just quoted to someone
+    # the text has already shown to be a "she", not to a person it never gave a gender.
+    known = _nearest_fitting(items, paragraph, sentence, lambda r: fits(r, True))
+    return known if known is not None else chosen
+
+
+def _within_reach(items: list[Reference], paragraph: int) -> Iterator[Reference]:
+    """The references a pronoun may look back to, nearest first."""
+    for ref in reversed(items):
+        if paragraph - ref.paragraph > _PRONOUN_WINDOW:
+            return
+        yield ref
+
+
+def _nearest_fitting(items: list[Reference], paragraph: int, sentence: int, fits: Callable[[Reference], bool]) -> Reference | None:
     nearest = None
     for ref in reversed(items):
         if paragraph - ref.paragraph > _PRONOUN_WINDOW:
             break
-        if ref.kind == "person" and ref.via != "place" and (ref.gender is None or ref.gender == gender):
+        if fits(ref):
             if nearest is None:
                 nearest = ref
             if sentence - ref.sentence > _SUBJECT_WINDOW:

@@ -192,6 +192,7 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
     """The person a label names, or None when the label is no name we can read."""
     upper = label.isupper()
     words = label.split()
+    honorific = len(words) > 1 and words[0].rstrip(".").capitalize() in lexicon().honorifics
     titles = lexicon().title_words
     while len(words) > 1 and (words[0].rstrip(".").capitalize() in titles or words[0].rstrip(".") in titles):
         words = words[1:]  # "MR PRICE", "Dr Moreau": the name without its title
@@ -209,6 +210,8 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
         return person.name
     if len(words) >= 2 and upper and _known_as(kb).get(label.lower()) in (None, "person"):
         return _titled(label)
+    if honorific and upper and len(words) == 1 and _known_as(kb).get(label.lower()) in (None, "person"):
+        return _titled(label)  # "MS. KOUNDVROUNDVRON:": an honorific says the word is someone's surname
     return None
 
 

@@ -30,6 +30,7 @@ as its cue (see :mod:`edu_kit.annotate.turns`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -230,6 +231,8 @@ class _Finder:
         self.spans = spans
         self.lex = lexicon()
         self._word_counts: dict[int, int] = {}
+        self._span_starts = [s.start for s in spans]
+        self._tags: dict[tuple[int, int], _Speaker | None] = {}
         self._surnames: dict[str, str] | None = None
 
     def is_fragment(self, text: str, span: QuoteSpan) -> bool:
@@ -302,9 +305,15 @@ class _Finder:
         sentence = self.article.sentence_at(self._before_mark(span.start))
         if sentence is None:
             return None
-        last = index
-        while last + 1 < len(self.spans) and self.spans[last + 1].start < sentence.end:
-            last += 1
+        # the sentence's last quotation, by binary search (spans are in text order)
+        last = max(index, bisect_left(self._span_starts, sentence.end) - 1)
+        key = (last, sentence.end)
+        if key not in self._tags:  # read once per sentence, not once per quotation
+            self._tags[key] = self._tag_after(last, sentence)
+        return self._tags[key]
+
+    def _tag_after(self, last: int, sentence: Sentence) -> _Speaker | None:
+        """The speech tag after quotation ``last``, the last of ``sentence`` (rule 5)."""
         tail_start = self._after_mark(self.spans[last].end)
         tail = self.body[tail_start : sentence.end]
         if _QUOTE_MARK.search(tail) or len(tail.split()) > _SENTENCE_TAIL_MAX_WORDS:

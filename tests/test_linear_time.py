@@ -1,0 +1,185 @@
+"""Work grows linearly with the text (issue 16): counted in steps, never timed.
+
+A test may not assert on time (machines here are shared and noisy), so these count the
+lines of edu_kit's own Python that run (``sys.settrace``): a deterministic measure of
+work.  Growing a text four times must grow the steps about four times; a loop that
+rescans what came before (quadratic) grows them sixteen times.  Scans inside C
+(regular expressions over the whole text) are not counted here:
+``benchmarks/bench_scaling.py`` times those, from 1 KB to 10 MB.
+
+Equivalence tests check that each rewritten loop gives what the scan it replaced gave.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import edu_kit
+from edu_kit.annotate import annotate
+from edu_kit.annotate.dates import _Tense
+from edu_kit.annotate.quotes import _DETERMINER_BEFORE, _determiner_before
+from edu_kit.corpus import parse_article
+from edu_kit.export import SENTENCE_MAX_CHARS, extraction
+from edu_kit.facts import article_facts
+
+PACKAGE = str(Path(edu_kit.__file__).parent)
+
+
+def _steps(run: Callable[[], object]) -> int:
+    """Lines of edu_kit code executed by ``run()``."""
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return local
+
+    def calls(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if frame.f_code.co_filename.startswith(PACKAGE) else None
+
+    previous = sys.gettrace()
+    sys.settrace(calls)
+    try:
+        run()
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+def _pipeline(text: str) -> Callable[[], object]:
+    def run() -> object:
+        article = parse_article(text, id="x", published="2022-01-12")
+        return article_facts(article, annotate(article))
+    return run
+
+
+# The inputs of the attack on issue 16 (and neighbours found while fixing them): each
+# took time growing with the square of its length.
+WORKLOADS = {
+    "dates in one sentence (facts)": "on 10 January 2022, ",
+    "opening marks": '"a ',
+    "name said + mark": 'Stoltenberg said "x ',
+    "it said + mark": 'It said "x ',
+    "body named, then it said": 'NATO met. It said "x ',
+    "weekdays in one long sentence (tense)": "Stoltenberg, who met him on Monday, said that ",
+    "quotation paragraphs": '"x."\n\n',
+}
+
+
+@pytest.mark.parametrize("unit", WORKLOADS.values(), ids=list(WORKLOADS))
+def test_work_grows_linearly(unit: str) -> None:
+    # past 600 characters of clause before a quotation (the window rule 4 reads), so
+    # that per-quotation work has stopped growing
+    small = unit * (1200 // len(unit) + 1)
+    large = small * 4
+    annotate(parse_article("Warm-up. NATO met on Monday.", id="w"))  # load the knowledge base first
+    ratio = _steps(_pipeline(large)) / _steps(_pipeline(small))
+    assert ratio < 6, f"4x the text took {ratio:.1f}x the steps (linear: 4, quadratic: 16)"
+
+
+def test_extract_output_grows_linearly_with_dates_in_one_sentence() -> None:
+    """Each date prints its sentence: of a run-on sentence, only the part around the date."""
+    article = parse_article("on 10 January 2022, " * 400, id="x", published="2022-01-12")
+    document = extraction(edu_kit.corpus.Corpus((article,)))
+    dates = document["articles"][0]["dates"]
+    assert len(dates) == 400
+    assert all(len(d["sentence"]) <= SENTENCE_MAX_CHARS + 2 for d in dates)
+    assert all(d["text"] in d["sentence"] for d in dates)
+
+
+def test_short_sentences_are_printed_whole() -> None:
+    seeds = edu_kit.load_corpus()
+    document = extraction(seeds)
+    for article, data in zip(seeds, document["articles"], strict=True):
+        for d in data["dates"]:
+            sentence = article.sentence_at(d["start"])
+            assert sentence is not None and d["sentence"] == sentence.text
+
+
+# ------------------------------------------------------- the rewritten loops, unchanged
+
+
+def _tense_by_scan(markers: list[tuple[int, str]], offset: int) -> str | None:
+    """The scan that _Tense replaced (every marker for every date)."""
+    bounds = [m[0] for m in markers if m[1] == "boundary"]
+    lo = max((b for b in bounds if b < offset), default=-1)
+    hi = min((b for b in bounds if b > offset), default=1 << 30)
+    before = [m for m in markers if m[1] != "boundary" and lo < m[0] < offset]
+    if before:
+        return max(before)[1]
+    after = [m for m in markers if m[1] != "boundary" and offset < m[0] < hi]
+    return min(after)[1] if after else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 40), st.sampled_from(["future", "past", "boundary"])), max_size=12),
+       st.integers(0, 40))
+def test_tense_index_answers_as_the_scan_did(markers: list[tuple[int, str]], offset: int) -> None:
+    assert _Tense(markers).at(offset) == _tense_by_scan(markers, offset)
+
+
+_PIECES = ["the", "those", "These", "its", "their", "his", "her", "our", "such", "whose", "xthe",
+           "the1", "said", "a", " ", "  ", "\u00a0", "\n", "ſuch"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=10), st.data())
+def test_determiner_before_reads_as_the_scan_did(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    end = data.draw(st.integers(0, len(text)))
+    assert _determiner_before(text, end) == (_DETERMINER_BEFORE.search(text, 0, end) is not None)
+
+
+def _only_mentioned_by_scan(body: str, start: int, end: int, sentence_start: int, sentence_end: int) -> bool:
+    """The scan that facts used before (every word before the date, for every date)."""
+    from edu_kit._data import data_file
+
+    rules = data_file("event_dates")
+    word = re.compile(r"[\w'’]+")
+    determiners = set(rules["determiners"])
+    before = body[sentence_start:start]
+    words = [m.group().lower() for m in word.finditer(before)]
+    after = body[end:sentence_end]
+    if words and words[-1] in determiners and before.endswith(" ") and re.match(r" [A-Za-z]", after):
+        return True
+    pronouns = set(rules["relative_pronouns"])
+    matches = list(word.finditer(before))
+    for index in range(len(matches) - 1, -1, -1):
+        between = before[matches[index].end():]
+        if any(mark in between for mark in rules["clause_ends"]):
+            return False
+        if matches[index].group().lower() not in pronouns:
+            continue
+        gap = before[: matches[index].start()].rstrip(" ")
+        if gap.endswith(",") or (index >= 2 and matches[index - 2].group().lower() in determiners):
+            return True
+    return False
+
+
+_SENTENCE_PIECES = ["the", "an", "army", "that", "which", "who", "collapsed", "met", ",", ";", " - ", "(",
+                    "–", "in 2014", "on Monday", "10 January 2022", "declaration", "Donfried"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_PIECES), min_size=1, max_size=14))
+def test_only_mentioned_judges_as_the_scan_did(pieces: list[str]) -> None:
+    from edu_kit.facts.extract import only_mentioned
+
+    text = "Talks: " + " ".join(pieces) + "."
+    article = parse_article(text, id="x", published="2022-01-12")
+    for date in annotate(article).dates:
+        sentence = article.sentence_at(date.start)
+        if sentence is None:
+            continue
+        assert only_mentioned(article.body, sentence, date) == _only_mentioned_by_scan(
+            article.body, date.start, date.end, sentence.start, sentence.end), (text, date.text)

@@ -80,7 +80,7 @@ WORKLOADS = {
 def test_work_grows_linearly(unit: str) -> None:
     # past 600 characters of clause before a quotation (the window rule 4 reads), so
     # that per-quotation work has stopped growing
-    small = unit * (1200 // len(unit) + 1)
+    small = unit * (3000 // len(unit) + 1)
     large = small * 4
     annotate(parse_article("Warm-up. NATO met on Monday.", id="w"))  # load the knowledge base first
     ratio = _steps(_pipeline(large)) / _steps(_pipeline(small))

@@ -183,3 +183,58 @@ def test_only_mentioned_judges_as_the_scan_did(pieces: list[str]) -> None:
             continue
         assert only_mentioned(article.body, sentence, date) == _only_mentioned_by_scan(
             article.body, date.start, date.end, sentence.start, sentence.end), (text, date.text)
+
+
+# ------------------------------------------------------- conflicts: exact, output-sensitive
+
+
+def _conflicts_by_all_pairs(facts: list[Any], threshold: float) -> list[tuple[str, str, float]]:
+    """Every quotation against every later one: what ``conflicts`` computed before."""
+    from edu_kit.facts.crosscheck import _MIN_WORDS, _words, quote_similarity
+
+    candidates = [f for f in facts if f.kind == "quote" and f.subject and not f.fragment
+                  and len(_words(f.text)) >= _MIN_WORDS]
+    found = []
+    for i, first in enumerate(candidates):
+        for second in candidates[i + 1:]:
+            if first.subject != second.subject:
+                score = quote_similarity(first.text, second.text)
+                if score >= threshold:
+                    found.append((first.id, second.id, score))
+    return found
+
+
+def _quote_fact(index: int, text: str, subject: str | None) -> Any:
+    from edu_kit.facts.records import Fact
+
+    return Fact(id=f"q{index}", kind="quote", article="a", outlet=None, published=None, subject=subject,
+                text=text, date=None, until=None, precision=None, actors=(), start=index, end=index + 1,
+                sentence=text, sentence_start=index, sentence_end=index + 1)
+
+
+_QUOTE_WORDS = ["we", "will", "not", "accept", "NATO", "expansion", "the", "talks", "Talks", "failed", "red", "line"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_QUOTE_WORDS), min_size=5, max_size=11),
+                          st.sampled_from(["Lavrov", "Blinken", "Stoltenberg", None])), max_size=14),
+       st.sampled_from([0.5, 0.75, 0.9, 1.0]))
+def test_conflicts_are_those_of_comparing_all_pairs(quotes: list[tuple[list[str], str | None]], threshold: float) -> None:
+    from edu_kit.facts.crosscheck import conflicts
+
+    facts = [_quote_fact(i, " ".join(words), who) for i, (words, who) in enumerate(quotes)]
+    got = [(c.first.id, c.second.id, c.similarity) for c in conflicts(facts, threshold)]
+    assert got == _conflicts_by_all_pairs(facts, threshold)
+
+
+def test_conflicts_of_a_repeated_text_cost_the_pairs_reported() -> None:
+    """The seeds' quotations, repeated: work grows with the pairs, not with all pairs."""
+    from edu_kit.facts import corpus_facts
+    from edu_kit.facts.crosscheck import conflicts
+
+    facts = [f for f in corpus_facts(edu_kit.load_corpus(), include_captions=True) if f.kind == "quote"]
+    pairs = len(conflicts(facts))
+    assert pairs > 0
+    assert len(conflicts(facts * 8)) == 64 * pairs  # r copies give r^2 as many pairs, by definition
+    once, four = _steps(lambda: conflicts(facts * 2)), _steps(lambda: conflicts(facts * 8))
+    assert four / once < 8, f"4x the quotations took {four / once:.1f}x the steps (all pairs: 16)"

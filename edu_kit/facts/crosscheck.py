@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -38,7 +39,10 @@ def quote_similarity(a: str, b: str) -> float:
     ...                  "We call on Russia to return to diplomacy, to de-escalate")
     0.86
     """
-    wa, wb = _words(a), _words(b)
+    return _similarity(_words(a), _words(b))
+
+
+def _similarity(wa: Sequence[str], wb: Sequence[str]) -> float:
     if not wa or not wb:
         return 0.0
     return round(SequenceMatcher(None, wa, wb, autojunk=False).ratio(), 2)
@@ -50,20 +54,92 @@ def conflicts(quote_facts: Iterable[Fact], threshold: float = SAME_WORDS) -> tup
     ``quote_facts`` may include captions' quotations (see :func:`edu_kit.facts.corpus_facts`
     with ``include_captions=True``): a caption that names a different speaker than
     the body is exactly the kind of conflict a careful reader should notice.
+
+    The pairs are those of comparing every quotation with every later one, in that order,
+    but found in time linear in the quotations plus the pairs reported: quotations with
+    the same words are compared once, and only texts that share one of their rarest words
+    are compared at all (see :func:`_alike_texts`).
     """
     candidates = [
         f for f in quote_facts if f.kind == "quote" and f.subject and not f.fragment and len(_words(f.text)) >= _MIN_WORDS
     ]
+    texts: dict[tuple[str, ...], list[int]] = {}  # the same words -> the candidates saying them
+    for index, fact in enumerate(candidates):
+        texts.setdefault(tuple(_words(fact.text)), []).append(index)
+    keys = list(texts)
+    pairs: list[tuple[int, int, float]] = []
+    for a, b, forward, backward in _alike_texts(keys, threshold):
+        by_subject_a = _by_subject(candidates, texts[keys[a]])
+        by_subject_b = by_subject_a if a == b else _by_subject(candidates, texts[keys[b]])
+        for subject_a, first in by_subject_a.items():
+            for subject_b, second in by_subject_b.items():
+                if subject_a == subject_b:
+                    continue
+                for i in first:
+                    for j in second:
+                        # the score of the earlier quotation against the later (it is not symmetric)
+                        if i < j and forward >= threshold:
+                            pairs.append((i, j, forward))
+                        elif j < i and a != b and backward >= threshold:
+                            pairs.append((j, i, backward))
     found: list[Conflict] = []
-    for i, first in enumerate(candidates):
-        for second in candidates[i + 1 :]:
-            if first.subject == second.subject:
-                continue
-            score = quote_similarity(first.text, second.text)
-            if score >= threshold:
-                same_day = None if not (first.published and second.published) else first.published == second.published
-                found.append(Conflict(first, second, score, first.article == second.article, same_day))
+    for i, j, score in sorted(pairs):
+        first, second = candidates[i], candidates[j]
+        same_day = None if not (first.published and second.published) else first.published == second.published
+        found.append(Conflict(first, second, score, first.article == second.article, same_day))
     return tuple(found)
+
+
+def _by_subject(candidates: Sequence[Fact], indexes: list[int]) -> dict[str | None, list[int]]:
+    grouped: dict[str | None, list[int]] = {}
+    for index in indexes:
+        grouped.setdefault(candidates[index].subject, []).append(index)
+    return grouped
+
+
+def _alike_texts(texts: Sequence[tuple[str, ...]], threshold: float) -> Iterable[tuple[int, int, float, float]]:
+    """``(a, b, score of a against b, score of b against a)`` for every pair of word
+    lists (``a <= b``, a text with itself included) where either score (see
+    :func:`quote_similarity`) is at least ``threshold``.
+
+    A set-similarity join with a prefix filter: ``SequenceMatcher.ratio()`` is
+    ``2 * M / (la + lb)``, with ``M`` at most the words the two share, so a pair that
+    reaches ``threshold`` shares at least ``threshold / 2 * (la + lb)`` words and its
+    lengths differ by at most the ratio ``threshold / (2 - threshold)``; two texts that
+    share that many words share one among each text's rarest ``l - t + 1`` words.  Only
+    such pairs are compared, which finds exactly the pairs a comparison of all would.
+    """
+    floor = max(0.0, threshold - 0.01)  # scores are rounded to two places
+    tokens: list[list[tuple[str, int]]] = []
+    frequency: dict[tuple[str, int], int] = {}
+    for words in texts:
+        seen: dict[str, int] = {}
+        tagged = []
+        for word in words:  # a word's second use is a token of its own (a multiset)
+            seen[word] = seen.get(word, 0) + 1
+            tagged.append((word, seen[word]))
+        tokens.append(tagged)
+        for token in tagged:
+            frequency[token] = frequency.get(token, 0) + 1
+    shortest = floor / (2 - floor) if floor < 2 else 1.0  # the shorter text's least share of the longer
+    index: dict[tuple[str, int], list[int]] = {}
+    for b, tagged in enumerate(tokens):
+        length = len(tagged)
+        shared = max(1, math.floor(floor / 2 * (length + shortest * length)) - 1)  # words any partner shares
+        prefix = sorted(tagged, key=lambda t: (frequency[t], t))[: max(1, length - shared + 1)]
+        partners: set[int] = set()
+        for token in prefix:
+            partners.update(index.setdefault(token, []))
+        yield b, b, 1.0, 1.0  # a text with itself (the same words said twice)
+        for a in sorted(partners):
+            la = len(tokens[a])
+            if min(la, length) < shortest * max(la, length) - 1e-9:
+                continue
+            forward, backward = _similarity(texts[a], texts[b]), _similarity(texts[b], texts[a])
+            if max(forward, backward) >= threshold:
+                yield a, b, forward, backward
+        for token in prefix:
+            index[token].append(b)
 
 
 def variants(mentions_by_article: Sequence[tuple[str, Sequence[Mention]]], kb: KnowledgeBase | None = None) -> tuple[Variant, ...]:

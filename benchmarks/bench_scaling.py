@@ -165,12 +165,13 @@ def run(max_mb: float = 10.0, budget: float = 60.0, only: str | None = None,
         stages: tuple[str, ...] = STAGES) -> dict[str, dict[str, object]]:
     """Run every workload (or those whose name contains ``only``) and return the figures."""
     results: dict[str, dict[str, object]] = {}
+    summary: list[tuple[str, float | None, float, int, float]] = []
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
     with tempfile.TemporaryDirectory() as folder:
         for name, make in WORKLOADS.items():
             if only and only not in name:
                 continue
-            files = []
+            files: list[str] = []
             for size in _sizes(int(max_mb * MB)):
                 path = Path(folder, f"{len(files):02d}.txt")
                 path.write_text(make(size), encoding="utf-8")
@@ -207,10 +208,10 @@ def run(max_mb: float = 10.0, budget: float = 60.0, only: str | None = None,
                       flush=True)
                 results[f"{name}: {stage}"] = {"exponent": k, "reference_exponent": k_ref, "s_per_mb": per_mb,
                                                "largest": size, "peak_mb": peak / MB, "stopped": stopped}
+                summary.append((f"{name}: {stage}", k, per_mb, size, peak / MB))
     print("\nsummary (1 KB -> largest size reached)")
-    for key, row in results.items():
-        print(f"   {key:<40} k = {_round(row['exponent'])!s:>5}  {row['s_per_mb']:7.2f} s/MB at "  # type: ignore[str-format]
-              f"{_label(int(row['largest']))}  {row['peak_mb']:.0f} MB peak")  # type: ignore[call-overload]
+    for key, k, per_mb, size, peak_mb in summary:
+        print(f"   {key:<40} k = {_round(k)!s:>5}  {per_mb:7.2f} s/MB at {_label(size)}  {peak_mb:.0f} MB peak")
     return results
 
 

@@ -26,7 +26,7 @@ from functools import cache
 
 from ._data import data_file
 
-__all__ = ["default_ignorable", "fold", "invisible_characters", "strip_ignorable", "stray_marks", "unattached_marks"]
+__all__ = ["default_ignorable", "fold", "invisible_characters", "stray_marks", "strip_ignorable", "unattached_marks"]
 
 
 @cache

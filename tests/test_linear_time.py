@@ -103,7 +103,8 @@ def test_short_sentences_are_printed_whole() -> None:
     for article, data in zip(seeds, document["articles"], strict=True):
         for d in data["dates"]:
             sentence = article.sentence_at(d["start"])
-            assert sentence is not None and d["sentence"] == sentence.text
+            assert sentence is not None
+            assert d["sentence"] == sentence.text
 
 
 # ------------------------------------------------------- the rewritten loops, unchanged

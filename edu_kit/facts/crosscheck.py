@@ -84,9 +84,9 @@ def conflicts(quote_facts: Iterable[Fact], threshold: float = SAME_WORDS) -> tup
                             pairs.append((j, i, backward))
     found: list[Conflict] = []
     for i, j, score in sorted(pairs):
-        first, second = candidates[i], candidates[j]
-        same_day = None if not (first.published and second.published) else first.published == second.published
-        found.append(Conflict(first, second, score, first.article == second.article, same_day))
+        earlier, later = candidates[i], candidates[j]
+        same_day = None if not (earlier.published and later.published) else earlier.published == later.published
+        found.append(Conflict(earlier, later, score, earlier.article == later.article, same_day))
     return tuple(found)
 
 

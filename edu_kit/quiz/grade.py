@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..errors import ChoiceError
-from .model import Numeric, Question, Source
 from .leaks import skeleton
+from .model import Numeric, Question, Source
 from .rules import normalize_text
 
 __all__ = [

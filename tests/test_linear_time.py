@@ -239,3 +239,40 @@ def test_conflicts_of_a_repeated_text_cost_the_pairs_reported() -> None:
     assert len(conflicts(facts * 8)) == 64 * pairs  # r copies give r^2 as many pairs, by definition
     once, four = _steps(lambda: conflicts(facts * 2)), _steps(lambda: conflicts(facts * 8))
     assert four / once < 8, f"4x the quotations took {four / once:.1f}x the steps (all pairs: 16)"
+
+
+def _support_by_scan(facts: list[Any]) -> list[tuple[str, str, tuple[str, ...]]]:
+    """Every fact against every group before it: what ``support`` computed before."""
+    from edu_kit.facts.crosscheck import _key, _same
+
+    groups: list[tuple[str, str, list[Any]]] = []
+    for fact in sorted(facts, key=lambda f: (f.article, f.start)):
+        if fact.kind == "quote" and (fact.fragment or not fact.subject):
+            continue
+        for kind, _, members in groups:
+            if kind == fact.kind and _same(fact, members[0]):
+                members.append(fact)
+                break
+        else:
+            groups.append((fact.kind, _key(fact), [fact]))
+    return sorted((kind, key, tuple(m.id for m in members)) for kind, key, members in groups)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.lists(st.sampled_from(_QUOTE_WORDS), max_size=11),
+                          st.sampled_from(["Lavrov", "Blinken", None])), max_size=16))
+def test_support_groups_as_the_scan_did(quotes: list[tuple[list[str], str | None]]) -> None:
+    from edu_kit.facts.crosscheck import support
+
+    facts = [_quote_fact(i, " ".join(words), who) for i, (words, who) in enumerate(quotes)]
+    got = sorted((s.kind, s.key, tuple(f.id for f in s.facts)) for s in support(facts))
+    assert got == _support_by_scan(facts)
+
+
+def test_support_of_the_seeds_is_unchanged() -> None:
+    from edu_kit.facts import corpus_facts
+    from edu_kit.facts.crosscheck import support
+
+    facts = list(corpus_facts(edu_kit.load_corpus(), include_captions=True))
+    got = sorted((s.kind, s.key, tuple(f.id for f in s.facts)) for s in support(facts))
+    assert got == _support_by_scan(facts)

@@ -110,23 +110,13 @@ def _alike_texts(texts: Sequence[tuple[str, ...]], threshold: float) -> Iterable
     such pairs are compared, which finds exactly the pairs a comparison of all would.
     """
     floor = max(0.0, threshold - 0.01)  # scores are rounded to two places
-    tokens: list[list[tuple[str, int]]] = []
-    frequency: dict[tuple[str, int], int] = {}
-    for words in texts:
-        seen: dict[str, int] = {}
-        tagged = []
-        for word in words:  # a word's second use is a token of its own (a multiset)
-            seen[word] = seen.get(word, 0) + 1
-            tagged.append((word, seen[word]))
-        tokens.append(tagged)
-        for token in tagged:
-            frequency[token] = frequency.get(token, 0) + 1
-    shortest = floor / (2 - floor) if floor < 2 else 1.0  # the shorter text's least share of the longer
+    shortest = floor / (2 - floor)  # the shorter text's least share of the longer
+    tokens = [_tagged(words) for words in texts]
+    frequency = _frequency(tokens)
     index: dict[tuple[str, int], list[int]] = {}
     for b, tagged in enumerate(tokens):
         length = len(tagged)
-        shared = max(1, math.floor(floor / 2 * (length + shortest * length)) - 1)  # words any partner shares
-        prefix = sorted(tagged, key=lambda t: (frequency[t], t))[: max(1, length - shared + 1)]
+        prefix = _prefix(tagged, frequency, floor)
         partners: set[int] = set()
         for token in prefix:
             partners.update(index.setdefault(token, []))
@@ -140,6 +130,39 @@ def _alike_texts(texts: Sequence[tuple[str, ...]], threshold: float) -> Iterable
                 yield a, b, forward, backward
         for token in prefix:
             index[token].append(b)
+
+
+_Token = tuple[str, int]
+
+
+def _tagged(words: Sequence[str]) -> list[_Token]:
+    """The words as tokens, a word's second use a token of its own (a multiset as a set)."""
+    seen: dict[str, int] = {}
+    tagged = []
+    for word in words:
+        seen[word] = seen.get(word, 0) + 1
+        tagged.append((word, seen[word]))
+    return tagged
+
+
+def _frequency(texts: Iterable[list[_Token]]) -> dict[_Token, int]:
+    frequency: dict[_Token, int] = {}
+    for tagged in texts:
+        for token in tagged:
+            frequency[token] = frequency.get(token, 0) + 1
+    return frequency
+
+
+def _prefix(tagged: list[_Token], frequency: dict[_Token, int], floor: float) -> list[_Token]:
+    """The rarest tokens of a text: any text scoring at least ``floor`` against it (either
+    way) shares one of them.  ``ratio = 2M / (la + lb) >= floor`` needs ``M >= floor / 2 *
+    (la + lb)`` shared words and ``lb >= floor / (2 - floor) * la``, so the text shares at
+    least ``t`` of its ``l`` words with any such partner, hence one of its ``l - t + 1``
+    rarest (the prefix filter of set-similarity joins)."""
+    length = len(tagged)
+    shortest = floor / (2 - floor)
+    shared = max(1, math.floor(floor / 2 * (length + shortest * length)) - 1)
+    return sorted(tagged, key=lambda t: (frequency.get(t, 0), t))[: max(1, length - shared + 1)]
 
 
 def variants(mentions_by_article: Sequence[tuple[str, Sequence[Mention]]], kb: KnowledgeBase | None = None) -> tuple[Variant, ...]:
@@ -226,16 +249,35 @@ def support(facts: Iterable[Fact]) -> tuple[Support, ...]:
     * events: the same calendar day, range or year;
     * concepts: the same concept.
     """
+    ordered = [f for f in sorted(facts, key=lambda f: (f.article, f.start))
+               if not (f.kind == "quote" and (f.fragment or not f.subject))]
     groups: list[tuple[str, str, list[Fact]]] = []
-    for fact in sorted(facts, key=lambda f: (f.article, f.start)):
-        if fact.kind == "quote" and (fact.fragment or not fact.subject):
-            continue
-        for kind, _, members in groups:
-            if kind == fact.kind and _same(fact, members[0]):
-                members.append(fact)
-                break
+    # Each fact joins the first group it says the same as (:func:`_same`), else opens one.
+    # Found by lookup, not by a scan of every group: events and concepts by their key;
+    # quotations among the groups of the same speaker sharing a rare word (see _prefix).
+    exact: dict[tuple[object, ...], int] = {}
+    floor = SAME_WORDS - 0.01
+    quote_tokens = {id(f): _tagged(_words(f.text)) for f in ordered if f.kind == "quote"}
+    frequency = _frequency(quote_tokens.values())
+    by_word: dict[tuple[str | None, _Token], list[int]] = {}
+    for fact in ordered:
+        if fact.kind == "quote":
+            tagged = quote_tokens[id(fact)]
+            prefix = _prefix(tagged, frequency, floor) if tagged else []
+            candidates = sorted({g for token in prefix for g in by_word.get((fact.subject, token), ())})
+            found = next((g for g in candidates if _same(fact, groups[g][2][0])), None)
+            if found is None:
+                for token in prefix:
+                    by_word.setdefault((fact.subject, token), []).append(len(groups))
         else:
+            key = (fact.kind, fact.date, fact.until, fact.precision) if fact.kind == "event" else (fact.kind, fact.subject)
+            found = exact.get(key)
+            if found is None:
+                exact[key] = len(groups)
+        if found is None:
             groups.append((fact.kind, _key(fact), [fact]))
+        else:
+            groups[found][2].append(fact)
     result = [Support(kind, key, tuple(members)) for kind, key, members in groups]
     return tuple(sorted(result, key=lambda s: (-s.n_articles, s.kind, s.key)))
 

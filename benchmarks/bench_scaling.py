@@ -10,8 +10,11 @@ article) and written to a file.  Two stages are timed, each in a fresh process t
 every size of the workload in turn:
 
 - ``pipeline``: ``load_corpus([file])`` + ``corpus_facts(corpus)`` (which annotates);
-- ``extract``: ``edu-kit extract --format json FILE`` in the same process (output discarded),
-  i.e. loading, annotation, facts, cross-checks and the record check.
+- ``extract``: ``edu-kit extract --format json FILE`` in the same process (output counted,
+  then discarded), i.e. loading, annotation, facts, cross-checks and the record check.
+  The size of the JSON printed is shown too: ``conflicts`` lists every pair of
+  near-identical quotations given to different speakers, so a text that repeats such a
+  pair r times (as "ordinary news", the seeds repeated, does) prints r² pairs.
 
 Beside each run a reference is timed on the same text in the same process: a linear scan
 (lower-casing and ``re.findall(r"\\w+")``).  A size whose run takes longer than ``--budget``
@@ -96,16 +99,30 @@ def _child(stage: str, files: list[str], budget: float) -> None:
     from edu_kit.cli import main as cli
     from edu_kit.facts import corpus_facts
 
+    counts: dict[str, int] = {}
+
     def pipeline(path: str) -> None:
         corpus_facts(load_corpus([path]))
 
+    class _Counting:  # stdout that counts the characters printed, and keeps none
+        def __init__(self) -> None:
+            self.chars = 0
+
+        def write(self, text: str) -> int:
+            self.chars += len(text)
+            return len(text)
+
+        def flush(self) -> None:
+            pass
+
     def extract(path: str) -> None:
-        with open(os.devnull, "w", encoding="utf-8") as sink:
-            stdout, sys.stdout = sys.stdout, sink
-            try:
-                cli(["extract", "--format", "json", path])
-            finally:
-                sys.stdout = stdout
+        sink = _Counting()
+        stdout, sys.stdout = sys.stdout, sink
+        try:
+            cli(["extract", "--format", "json", path])
+        finally:
+            sys.stdout = stdout
+        counts["output"] = sink.chars
 
     run = pipeline if stage == "pipeline" else extract
     with tempfile.TemporaryDirectory() as folder:  # warm up: patterns, knowledge base
@@ -126,7 +143,7 @@ def _child(stage: str, files: list[str], budget: float) -> None:
         run(path)
         seconds = time.perf_counter() - start
         print(json.dumps({"size": os.path.getsize(path), "seconds": seconds, "reference": reference,
-                          "rss": max(0, _rss() - baseline)}), flush=True)
+                          "rss": max(0, _rss() - baseline), "output": counts.get("output", 0)}), flush=True)
         if seconds > budget:
             return
 
@@ -178,7 +195,8 @@ def run(max_mb: float = 10.0, budget: float = 60.0, only: str | None = None,
                 files.append(str(path))
             for stage in stages:
                 print(f"-- {name}: {stage}", flush=True)
-                print(f"   {'size':>8} {'seconds':>9} {'s/MB':>8} {'ref s':>8} {'ratio':>7} {'peak MB':>8}", flush=True)
+                print(f"   {'size':>8} {'seconds':>9} {'s/MB':>8} {'ref s':>8} {'ratio':>7} {'peak MB':>8}"
+                      + (f" {'output MB':>10}" if stage == "extract" else ""), flush=True)
                 child = subprocess.Popen(
                     [sys.executable, __file__, "--child", stage, "--budget", str(budget), *files],
                     stdout=subprocess.PIPE, text=True, env=env)
@@ -192,7 +210,8 @@ def run(max_mb: float = 10.0, budget: float = 60.0, only: str | None = None,
                     ours.append((size, seconds))
                     ref.append((size, theirs))
                     print(f"   {_label(size):>8} {seconds:9.3f} {seconds / (size / MB):8.2f} {theirs:8.4f} "
-                          f"{seconds / max(theirs, 1e-9):7.0f} {peak / MB:8.0f}", flush=True)
+                          f"{seconds / max(theirs, 1e-9):7.0f} {peak / MB:8.0f}"
+                          + (f" {row.get('output', 0) / MB:10.1f}" if stage == "extract" else ""), flush=True)
                 child.wait()
                 if not ours:
                     print(f"   failed (exit status {child.returncode})")

@@ -9,11 +9,37 @@ from __future__ import annotations
 from typing import Any
 
 from .annotate import annotate
-from .corpus import Corpus, SourceSet
+from .corpus import Corpus, Sentence, SourceSet
 from .facts import QuoteCheck, check_quotes, crosscheck
 from .knowledge import KnowledgeBase
 
-__all__ = ["extraction"]
+__all__ = ["SENTENCE_MAX_CHARS", "extraction"]
+
+#: The longest sentence given whole with a date; of a longer one (a run-on text, a list
+#: without full stops), the part around the date.  Without a bound, a text of many dates
+#: in one sentence would print that sentence once per date: output, and time, growing
+#: with the square of the text.
+SENTENCE_MAX_CHARS = 1000
+
+
+def _sentence_around(sentence: Sentence, start: int, end: int) -> str:
+    """``sentence``'s text, or at most :data:`SENTENCE_MAX_CHARS` of it around
+    ``[start, end)`` with "…" where it was cut.
+
+    >>> from edu_kit.corpus import parse_article
+    >>> art = parse_article("Talks " * 300 + "on 10 January.", id="x")
+    >>> text = _sentence_around(art.sentences[0], 1800, 1810)
+    >>> len(text) <= SENTENCE_MAX_CHARS + 2, text[:1], text[-14:]
+    (True, '…', 'on 10 January.')
+    """
+    text = sentence.text
+    if len(text) <= SENTENCE_MAX_CHARS:
+        return text
+    half = max(0, SENTENCE_MAX_CHARS - (end - start)) // 2
+    lo = max(0, start - sentence.start - half)
+    hi = min(len(text), lo + max(SENTENCE_MAX_CHARS, end - start))
+    lo = max(0, hi - max(SENTENCE_MAX_CHARS, end - start))
+    return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
 def extraction(corpus: Corpus, kb: KnowledgeBase | None = None, sources: SourceSet | None = None) -> dict[str, Any]:
@@ -57,7 +83,8 @@ def extraction(corpus: Corpus, kb: KnowledgeBase | None = None, sources: SourceS
                         "start": d.start,
                         "end": d.end,
                         "relative": d.relative,
-                        "sentence": article.sentences[d.sentence].text if d.sentence >= 0 else None,
+                        "sentence": _sentence_around(article.sentences[d.sentence], d.start, d.end)
+                        if d.sentence >= 0 else None,
                     }
                     for d in notes.dates
                 ],

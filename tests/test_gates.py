@@ -203,3 +203,23 @@ def test_grading_later_leaves_written_answers_ungraded_and_writes_them_to_feedba
     text = page.read_text(encoding="utf-8")
     assert "Elections first." in text
     assert "Score: 1/1." in text
+
+
+@pytest.mark.parametrize(
+    "choices",
+    [
+        ("<i>The Times</i>", "Reuters", "TASS", "Interfax"),  # markup is not a word ("i")
+        ("The <i>Kyiv Independent</i>", "Reuters", "TASS", "Interfax"),
+        ("Minsk I", "Minsk II", "Normandy format", "Istanbul Charter"),  # a numeral, not the pronoun
+        ("World War I", "the Cold War", "the Crimean War", "the Winter War"),
+    ],
+)
+def test_markup_and_numerals_are_not_giveaway_pronouns(choices: tuple[str, ...]) -> None:
+    messages = [i.message for i in question_issues(_single(choices, choices[0]))]
+    assert not [m for m in messages if "pronoun" in m], messages
+
+
+@pytest.mark.parametrize("option", ["I agree", "<em>He</em> did", "as I said"])
+def test_pronouns_around_markup_still_count(option: str) -> None:
+    messages = [i.message for i in question_issues(_single((option, "NATO", "Russia", "Ukraine"), option))]
+    assert [m for m in messages if "pronoun" in m], messages

@@ -21,6 +21,7 @@ Relative expressions are resolved against the article's publication date:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
@@ -103,7 +104,7 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
     found: list[DateExpression] = []
     published = article.published
     transcript = is_transcript(article.body)
-    markers: dict[int, list[tuple[int, str]]] = {}  # tense markers of each sentence, found once
+    markers: dict[int, _Tense] = {}  # tense markers of each sentence, found once
     for match in _matches(article.body):
         sentence = article.sentence_at(match.start())
 
@@ -111,8 +112,8 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
             if sentence is None:
                 return None
             if sentence.index not in markers:
-                markers[sentence.index] = _tense_markers(article.body[sentence.start : sentence.end])
-            return _tense(markers[sentence.index], at - sentence.start)
+                markers[sentence.index] = _Tense(_tense_markers(article.body[sentence.start : sentence.end]))
+            return markers[sentence.index].at(at - sentence.start)
 
         try:
             resolved = _resolve(match, published, tense, transcript)
@@ -523,8 +524,10 @@ def _tense_markers(context: str) -> list[tuple[int, str]]:
     return markers
 
 
-def _tense(markers: list[tuple[int, str]], offset: int) -> str | None:
-    """"future", "past", or None (no marker) at ``offset`` of a sentence with ``markers``.
+class _Tense:
+    """The tense at any offset of a sentence with ``markers`` (see :func:`_tense_markers`),
+    each question answered by binary searches, so that a sentence's dates cost time
+    linear in the sentence however many there are.
 
     Only the clause of the date expression counts: a clause ends at "that", "which",
     "when", a comma before "and" or "but", a semicolon, or a quotation mark (quoted
@@ -532,12 +535,28 @@ def _tense(markers: list[tuple[int, str]], offset: int) -> str | None:
     Within it, the tense markers before the date expression decide ("will meet on
     Monday", "who took office on Wednesday"); without any, those after it ("On
     Wednesday, Russia handed ...").
+
+    >>> _Tense([(0, "future"), (9, "boundary"), (14, "past")]).at(5)
+    'future'
+    >>> _Tense([(0, "future"), (9, "boundary"), (14, "past")]).at(11)
+    'past'
     """
-    bounds = [m[0] for m in markers if m[1] == "boundary"]
-    lo = max((b for b in bounds if b < offset), default=-1)
-    hi = min((b for b in bounds if b > offset), default=1 << 30)
-    before = [m for m in markers if m[1] != "boundary" and lo < m[0] < offset]
-    if before:
-        return max(before)[1]
-    after = [m for m in markers if m[1] != "boundary" and offset < m[0] < hi]
-    return min(after)[1] if after else None
+
+    def __init__(self, markers: list[tuple[int, str]]) -> None:
+        self.bounds = sorted(m[0] for m in markers if m[1] == "boundary")
+        self.marks = sorted(m for m in markers if m[1] != "boundary")
+        self.at_offsets = [m[0] for m in self.marks]
+
+    def at(self, offset: int) -> str | None:
+        """"future", "past", or None (no marker in the clause) at ``offset``."""
+        b = bisect_left(self.bounds, offset)
+        lo = self.bounds[b - 1] if b > 0 else -1
+        b = bisect_right(self.bounds, offset)
+        hi = self.bounds[b] if b < len(self.bounds) else 1 << 30
+        i = bisect_left(self.at_offsets, offset) - 1  # the latest marker before the date
+        if i >= 0 and self.at_offsets[i] > lo:
+            return self.marks[i][1]
+        j = bisect_right(self.at_offsets, offset)  # else the first after it
+        if j < len(self.marks) and self.at_offsets[j] < hi:
+            return self.marks[j][1]
+        return None

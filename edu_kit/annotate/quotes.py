@@ -32,6 +32,8 @@ as its cue (see :mod:`edu_kit.annotate.turns`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -87,6 +89,19 @@ _ENDS_SENTENCE = re.compile(r"[.!?…]\s*$")
 _INTRODUCES_NEXT = re.compile(r"\s*[,:]\s*[\"“«„]")
 _ISSUED_FOLLOWING = re.compile(r"\b(?:issued|released|published|put\s+out|sent\s+out|circulated)\s+the\s+following\b")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|those|these|its|their|his|her|our|such|whose)\s+$", re.IGNORECASE)
+_DETERMINER_LONGEST = 5  # letters in the longest word of _DETERMINER_BEFORE
+
+
+def _determiner_before(text: str, end: int) -> bool:
+    """``_DETERMINER_BEFORE.search(text, 0, end)``, reading only the word before ``end``
+    (a match starts at most that word's length before its trailing spaces), not all of
+    ``text``: once per verb of a clause, a scan from its start would cost its square."""
+    words_end = end
+    while words_end > 0 and text[words_end - 1].isspace():
+        words_end -= 1
+    return _DETERMINER_BEFORE.search(text, max(0, words_end - _DETERMINER_LONGEST), end) is not None
+
+
 _POSSESSIVE_NOUN = re.compile(r"['’]s\s+([a-z]+)\b")
 # What joins two people in a joint subject: "Mr Johnson and Mr Stoltenberg".
 _JOINED = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|President|Chancellor|Prime\s+Minister|Secretary)\.?\s+)?")
@@ -206,6 +221,15 @@ def _unnamed_source_body(phrase: str, kb: KnowledgeBase) -> str | None:
     return None
 
 
+def _quotes_from(done: list[Quote], start: int, end: int) -> Iterator[Quote]:
+    """The quotations of ``done`` (in text order) that start in ``[start, end)``, found by
+    binary search rather than a scan of every quotation before."""
+    for i in range(bisect_left(done, start, key=lambda q: q.start), len(done)):
+        if done[i].start >= end:
+            return
+        yield done[i]
+
+
 def _clean(raw: str) -> str:
     """The quotation's words with paragraph breaks and repeated opening marks removed."""
     return " ".join(_INNER_MARKS.sub(" ", raw).split())
@@ -232,6 +256,11 @@ class _Finder:
         self.spans = spans
         self.lex = lexicon()
         self._word_counts: dict[int, int] = {}
+        self._span_starts = [s.start for s in spans]
+        self._tags: dict[tuple[int, int], _Speaker | None] = {}
+        self._acts: dict[tuple[int, int], list[Reference]] = {}
+        self._bodies: tuple[list[Reference], list[int]] | None = None
+        self._called: dict[str, tuple[list[Reference], list[int]]] = {}
         self._surnames: dict[str, str] | None = None
 
     def is_fragment(self, text: str, span: QuoteSpan) -> bool:
@@ -304,9 +333,15 @@ class _Finder:
         sentence = self.article.sentence_at(self._before_mark(span.start))
         if sentence is None:
             return None
-        last = index
-        while last + 1 < len(self.spans) and self.spans[last + 1].start < sentence.end:
-            last += 1
+        # the sentence's last quotation, by binary search (spans are in text order)
+        last = max(index, bisect_left(self._span_starts, sentence.end) - 1)
+        key = (last, sentence.end)
+        if key not in self._tags:  # read once per sentence, not once per quotation
+            self._tags[key] = self._tag_after(last, sentence)
+        return self._tags[key]
+
+    def _tag_after(self, last: int, sentence: Sentence) -> _Speaker | None:
+        """The speech tag after quotation ``last``, the last of ``sentence`` (rule 5)."""
         tail_start = self._after_mark(self.spans[last].end)
         tail = self.body[tail_start : sentence.end]
         if _QUOTE_MARK.search(tail) or len(tail.split()) > _SENTENCE_TAIL_MAX_WORDS:
@@ -483,7 +518,9 @@ class _Finder:
         paragraph = self.article.paragraphs[previous.paragraph]
         acts = self._speech_acts(paragraph.start, paragraph.end)
         names = {(ref.name, ref.kind) for ref in acts}
-        if len(names) == 1 and not [q for q in done if paragraph.start <= q.start < paragraph.end and not q.fragment]:
+        if len(names) == 1 and not any(
+            not q.fragment for q in _quotes_from(done, paragraph.start, paragraph.end)
+        ):
             name, kind = names.pop()
             return _Speaker(name, kind, "continues the words reported before")
         return None
@@ -511,15 +548,14 @@ class _Finder:
         it_said = _IT_SAYS.match(clause)
         if it_said is not None and self.lex.speech_verb.match(clause, it_said.end()):
             # "The Kremlin's readout was cooler. It said …": "it" is the latest body named.
-            named = [r for r in self.refs.before(floor) if r.kind == "organization" and r.via == "name"]
-            body = named[-1] if named else None
+            body = next(self._named_before(self._named_bodies(), floor), None)
             verb = self.lex.speech_verb.match(clause, it_said.end())
             if body is not None and verb is not None:
                 return _Speaker(body.name, "organization", self._cue_text(floor, floor + verb.end()))
         verbs = [
             m
             for m in (*self.lex.report_verb.finditer(clause), *self.lex.speech_verb.finditer(clause))
-            if not _DETERMINER_BEFORE.search(clause, 0, m.start())  # "those demands" is a noun
+            if not _determiner_before(clause, m.start())  # "those demands" is a noun
         ]
         if not verbs:
             return self._possessive_words(floor, opener)
@@ -716,27 +752,56 @@ class _Finder:
         """The latest body before ``offset`` whose own name calls it ``noun`` ("the
         alliance" -> NATO, the North Atlantic Alliance; "the ministry" -> the Polish Foreign
         Ministry), or None when no earlier body's name has that word."""
-        words = _body_words(self.kb)
-        for ref in self.refs.nearest_before(offset):
-            if ref.kind == "organization" and ref.via == "name" and noun in words.get(ref.name, _words_of(ref.name)):
-                return ref
-        return None
+        if noun not in self._called:  # the bodies whose names have this word, found once
+            words = _body_words(self.kb)
+            named = [r for r in self._named_bodies()[0] if noun in words.get(r.name, _words_of(r.name))]
+            self._called[noun] = (named, [r.start for r in named])
+        return next(self._named_before(self._called[noun], offset), None)
+
+    def _named_bodies(self) -> tuple[list[Reference], list[int]]:
+        """The bodies named by their names, in text order, and their starts (found once)."""
+        if self._bodies is None:
+            named = [r for r in self.refs.items if r.kind == "organization" and r.via == "name"]
+            self._bodies = (named, [r.start for r in named])
+        return self._bodies
+
+    @staticmethod
+    def _named_before(index: tuple[list[Reference], list[int]], offset: int) -> Iterator[Reference]:
+        """The references of ``index`` that end before ``offset``, nearest first, lazily."""
+        named, starts = index
+        for i in range(bisect_right(starts, offset) - 1, -1, -1):
+            if named[i].end <= offset:
+                yield named[i]
 
     def _last_body_before(self, offset: int) -> Reference | None:
         """The body that most recently spoke (or, failing that, was named) before ``offset``."""
-        earlier = [r for r in self.refs.before(offset) if r.kind == "organization" and r.via == "name"]
-        for ref in reversed(earlier):
-            after = self.body[ref.end : ref.end + 40]
-            if _patterns().body_speaks.match(after):
-                return ref
-        for ref in reversed(earlier):  # failing that, the body a sentence is about (its subject)
-            sentence = self.article.sentence_at(ref.start)
-            if sentence is not None and re.fullmatch(r"(?:the\s+)?", self.body[sentence.start : ref.start], re.IGNORECASE):
-                return ref
-        return earlier[-1] if earlier else None
+        if "speaks" not in self._called:  # found once per article, not once per question
+            named = self._named_bodies()[0]
+            speaks = [r for r in named if _patterns().body_speaks.match(self.body[r.end : r.end + 40])]
+            self._called["speaks"] = (speaks, [r.start for r in speaks])
+            subjects = [r for r in named if self._opens_sentence(r)]
+            self._called["subject"] = (subjects, [r.start for r in subjects])
+        # the latest that spoke, failing that the latest a sentence is about (its subject)
+        for index in (self._called["speaks"], self._called["subject"], self._named_bodies()):
+            found = next(self._named_before(index, offset), None)
+            if found is not None:
+                return found
+        return None
+
+    def _opens_sentence(self, ref: Reference) -> bool:
+        """Whether ``ref`` opens its sentence (after "the" at most): the sentence's subject."""
+        sentence = self.article.sentence_at(ref.start)
+        return sentence is not None and re.fullmatch(
+            r"(?:the\s+)?", self.body[sentence.start : ref.start], re.IGNORECASE) is not None
 
     def _speech_acts(self, start: int, end: int) -> list[Reference]:
-        """People and bodies in ``[start, end)`` that are followed by a speech or report verb."""
+        """People and bodies in ``[start, end)`` that are followed by a speech or report verb
+        (found once per stretch: the quotations of a paragraph ask about the same one)."""
+        if (start, end) not in self._acts:
+            self._acts[start, end] = self._find_speech_acts(start, end)
+        return self._acts[start, end]
+
+    def _find_speech_acts(self, start: int, end: int) -> list[Reference]:
         acts = []
         for ref in self.refs.within(start, end):
             if ref.via == "place":
@@ -749,7 +814,8 @@ class _Finder:
         return acts
 
     def _previous_text_paragraph(self, index: int) -> Paragraph | None:
-        for paragraph in reversed(self.article.paragraphs[:index]):
+        for before in range(index - 1, -1, -1):  # no copy of the paragraphs before
+            paragraph = self.article.paragraphs[before]
             if paragraph.kind == "text":
                 return paragraph
             if paragraph.kind not in ("link", "credit", "caption"):

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -38,7 +39,10 @@ def quote_similarity(a: str, b: str) -> float:
     ...                  "We call on Russia to return to diplomacy, to de-escalate")
     0.86
     """
-    wa, wb = _words(a), _words(b)
+    return _similarity(_words(a), _words(b))
+
+
+def _similarity(wa: Sequence[str], wb: Sequence[str]) -> float:
     if not wa or not wb:
         return 0.0
     return round(SequenceMatcher(None, wa, wb, autojunk=False).ratio(), 2)
@@ -50,20 +54,115 @@ def conflicts(quote_facts: Iterable[Fact], threshold: float = SAME_WORDS) -> tup
     ``quote_facts`` may include captions' quotations (see :func:`edu_kit.facts.corpus_facts`
     with ``include_captions=True``): a caption that names a different speaker than
     the body is exactly the kind of conflict a careful reader should notice.
+
+    The pairs are those of comparing every quotation with every later one, in that order,
+    but found in time linear in the quotations plus the pairs reported: quotations with
+    the same words are compared once, and only texts that share one of their rarest words
+    are compared at all (see :func:`_alike_texts`).
     """
     candidates = [
         f for f in quote_facts if f.kind == "quote" and f.subject and not f.fragment and len(_words(f.text)) >= _MIN_WORDS
     ]
+    texts: dict[tuple[str, ...], list[int]] = {}  # the same words -> the candidates saying them
+    for index, fact in enumerate(candidates):
+        texts.setdefault(tuple(_words(fact.text)), []).append(index)
+    keys = list(texts)
+    pairs: list[tuple[int, int, float]] = []
+    for a, b, forward, backward in _alike_texts(keys, threshold):
+        by_subject_a = _by_subject(candidates, texts[keys[a]])
+        by_subject_b = by_subject_a if a == b else _by_subject(candidates, texts[keys[b]])
+        for subject_a, first in by_subject_a.items():
+            for subject_b, second in by_subject_b.items():
+                if subject_a == subject_b:
+                    continue
+                for i in first:
+                    for j in second:
+                        # the score of the earlier quotation against the later (it is not symmetric)
+                        if i < j and forward >= threshold:
+                            pairs.append((i, j, forward))
+                        elif j < i and a != b and backward >= threshold:
+                            pairs.append((j, i, backward))
     found: list[Conflict] = []
-    for i, first in enumerate(candidates):
-        for second in candidates[i + 1 :]:
-            if first.subject == second.subject:
-                continue
-            score = quote_similarity(first.text, second.text)
-            if score >= threshold:
-                same_day = None if not (first.published and second.published) else first.published == second.published
-                found.append(Conflict(first, second, score, first.article == second.article, same_day))
+    for i, j, score in sorted(pairs):
+        earlier, later = candidates[i], candidates[j]
+        same_day = None if not (earlier.published and later.published) else earlier.published == later.published
+        found.append(Conflict(earlier, later, score, earlier.article == later.article, same_day))
     return tuple(found)
+
+
+def _by_subject(candidates: Sequence[Fact], indexes: list[int]) -> dict[str | None, list[int]]:
+    grouped: dict[str | None, list[int]] = {}
+    for index in indexes:
+        grouped.setdefault(candidates[index].subject, []).append(index)
+    return grouped
+
+
+def _alike_texts(texts: Sequence[tuple[str, ...]], threshold: float) -> Iterable[tuple[int, int, float, float]]:
+    """``(a, b, score of a against b, score of b against a)`` for every pair of word
+    lists (``a <= b``, a text with itself included) where either score (see
+    :func:`quote_similarity`) is at least ``threshold``.
+
+    A set-similarity join with a prefix filter: ``SequenceMatcher.ratio()`` is
+    ``2 * M / (la + lb)``, with ``M`` at most the words the two share, so a pair that
+    reaches ``threshold`` shares at least ``threshold / 2 * (la + lb)`` words and its
+    lengths differ by at most the ratio ``threshold / (2 - threshold)``; two texts that
+    share that many words share one among each text's rarest ``l - t + 1`` words.  Only
+    such pairs are compared, which finds exactly the pairs a comparison of all would.
+    """
+    floor = max(0.0, threshold - 0.01)  # scores are rounded to two places
+    shortest = floor / (2 - floor)  # the shorter text's least share of the longer
+    tokens = [_tagged(words) for words in texts]
+    frequency = _frequency(tokens)
+    index: dict[tuple[str, int], list[int]] = {}
+    for b, tagged in enumerate(tokens):
+        length = len(tagged)
+        prefix = _prefix(tagged, frequency, floor)
+        partners: set[int] = set()
+        for token in prefix:
+            partners.update(index.setdefault(token, []))
+        yield b, b, 1.0, 1.0  # a text with itself (the same words said twice)
+        for a in sorted(partners):
+            la = len(tokens[a])
+            if min(la, length) < shortest * max(la, length) - 1e-9:
+                continue
+            forward, backward = _similarity(texts[a], texts[b]), _similarity(texts[b], texts[a])
+            if max(forward, backward) >= threshold:
+                yield a, b, forward, backward
+        for token in prefix:
+            index[token].append(b)
+
+
+_Token = tuple[str, int]
+
+
+def _tagged(words: Sequence[str]) -> list[_Token]:
+    """The words as tokens, a word's second use a token of its own (a multiset as a set)."""
+    seen: dict[str, int] = {}
+    tagged = []
+    for word in words:
+        seen[word] = seen.get(word, 0) + 1
+        tagged.append((word, seen[word]))
+    return tagged
+
+
+def _frequency(texts: Iterable[list[_Token]]) -> dict[_Token, int]:
+    frequency: dict[_Token, int] = {}
+    for tagged in texts:
+        for token in tagged:
+            frequency[token] = frequency.get(token, 0) + 1
+    return frequency
+
+
+def _prefix(tagged: list[_Token], frequency: dict[_Token, int], floor: float) -> list[_Token]:
+    """The rarest tokens of a text: any text scoring at least ``floor`` against it (either
+    way) shares one of them.  ``ratio = 2M / (la + lb) >= floor`` needs ``M >= floor / 2 *
+    (la + lb)`` shared words and ``lb >= floor / (2 - floor) * la``, so the text shares at
+    least ``t`` of its ``l`` words with any such partner, hence one of its ``l - t + 1``
+    rarest (the prefix filter of set-similarity joins)."""
+    length = len(tagged)
+    shortest = floor / (2 - floor)
+    shared = max(1, math.floor(floor / 2 * (length + shortest * length)) - 1)
+    return sorted(tagged, key=lambda t: (frequency.get(t, 0), t))[: max(1, length - shared + 1)]
 
 
 def variants(mentions_by_article: Sequence[tuple[str, Sequence[Mention]]], kb: KnowledgeBase | None = None) -> tuple[Variant, ...]:
@@ -150,16 +249,35 @@ def support(facts: Iterable[Fact]) -> tuple[Support, ...]:
     * events: the same calendar day, range or year;
     * concepts: the same concept.
     """
+    ordered = [f for f in sorted(facts, key=lambda f: (f.article, f.start))
+               if not (f.kind == "quote" and (f.fragment or not f.subject))]
     groups: list[tuple[str, str, list[Fact]]] = []
-    for fact in sorted(facts, key=lambda f: (f.article, f.start)):
-        if fact.kind == "quote" and (fact.fragment or not fact.subject):
-            continue
-        for kind, _, members in groups:
-            if kind == fact.kind and _same(fact, members[0]):
-                members.append(fact)
-                break
+    # Each fact joins the first group it says the same as (:func:`_same`), else opens one.
+    # Found by lookup, not by a scan of every group: events and concepts by their key;
+    # quotations among the groups of the same speaker sharing a rare word (see _prefix).
+    exact: dict[tuple[object, ...], int] = {}
+    floor = SAME_WORDS - 0.01
+    quote_tokens = {id(f): _tagged(_words(f.text)) for f in ordered if f.kind == "quote"}
+    frequency = _frequency(quote_tokens.values())
+    by_word: dict[tuple[str | None, _Token], list[int]] = {}
+    for fact in ordered:
+        if fact.kind == "quote":
+            tagged = quote_tokens[id(fact)]
+            prefix = _prefix(tagged, frequency, floor) if tagged else []
+            candidates = sorted({g for token in prefix for g in by_word.get((fact.subject, token), ())})
+            found = next((g for g in candidates if _same(fact, groups[g][2][0])), None)
+            if found is None:
+                for token in prefix:
+                    by_word.setdefault((fact.subject, token), []).append(len(groups))
         else:
+            key = (fact.kind, fact.date, fact.until, fact.precision) if fact.kind == "event" else (fact.kind, fact.subject)
+            found = exact.get(key)
+            if found is None:
+                exact[key] = len(groups)
+        if found is None:
             groups.append((fact.kind, _key(fact), [fact]))
+        else:
+            groups[found][2].append(fact)
     result = [Support(kind, key, tuple(members)) for kind, key, members in groups]
     return tuple(sorted(result, key=lambda s: (-s.n_articles, s.kind, s.key)))
 

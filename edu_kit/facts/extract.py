@@ -80,15 +80,22 @@ def article_facts(article: Article, notes: Annotations, *, include_captions: boo
         and expression.value is not None
         and not inside_quote.covers(expression.start)
     ]
-    mentioned = {id(e) for e, s in dated if only_mentioned(article.body, s, e)}
+    clauses: dict[int, _Clauses] = {}  # per sentence, built once
+    mentioned = {
+        id(e) for e, s in dated
+        if (clauses.get(s.start) or clauses.setdefault(s.start, _Clauses(article.body, s))).only_mentioned(e)
+    }
     own_dates: dict[int, list[DateExpression]] = {}  # per sentence, the dates of events in it
     for e, s in dated:
         if id(e) not in mentioned:
             own_dates.setdefault(s.start, []).append(e)
+    sentence_actors: dict[int, tuple[str, ...]] = {}  # per sentence, built once
     for expression, sentence in dated:
-        in_sentence = by_start[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
-        named = [m for m in in_sentence if m.kind != "concept"]
-        actors = tuple(dict.fromkeys(m.name for m in named))
+        actors = sentence_actors.get(sentence.start, ())
+        if sentence.start not in sentence_actors:
+            in_sentence = by_start[bisect_left(starts, sentence.start) : bisect_left(starts, sentence.end)]
+            actors = sentence_actors.setdefault(
+                sentence.start, tuple(dict.fromkeys(m.name for m in in_sentence if m.kind != "concept")))
         event_date, event_until = expression.value, expression.until
         event_precision: str | None = expression.precision
         dated_by: DatedBy = "text"
@@ -143,28 +150,58 @@ def only_mentioned(body: str, sentence: Sentence, expression: DateExpression) ->
     ...  for d in annotate(art).dates if d.text in ("2014", "today")]
     [('today', False), ('2014', True)]
     """
-    rules = data_file("event_dates")
-    determiners = set(rules["determiners"])
-    before = body[sentence.start : expression.start]
-    words = [m.group().lower() for m in _WORD.finditer(before)]
-    after = body[expression.end : sentence.end]
-    if words and words[-1] in determiners and before.endswith(" ") and re.match(r" [A-Za-z]", after):
-        return True
-    pronouns = set(rules["relative_pronouns"])
-    matches = list(_WORD.finditer(before))
-    for index in range(len(matches) - 1, -1, -1):
-        word = matches[index].group().lower()
-        between = before[matches[index].end() :]
-        if any(end in between for end in rules["clause_ends"]):
-            return False
-        if word not in pronouns:
-            continue
-        gap = before[: matches[index].start()].rstrip(" ")
-        after_comma = gap.endswith(",")
-        after_noun = index >= 2 and matches[index - 2].group().lower() in determiners
-        if after_comma or after_noun:
+    return _Clauses(body, sentence).only_mentioned(expression)
+
+
+class _Clauses:
+    """One sentence's words, clause boundaries and relative pronouns, found once, so
+    that each date of the sentence is judged by binary searches (time linear in the
+    sentence, however many dates it holds)."""
+
+    def __init__(self, body: str, sentence: Sentence) -> None:
+        rules = data_file("event_dates")
+        self.body, self.start, self.end = body, sentence.start, sentence.end
+        self.determiners = frozenset(rules["determiners"])
+        pronouns = frozenset(rules["relative_pronouns"])
+        words = list(_WORD.finditer(body, sentence.start, sentence.end))
+        lowered = [m.group().lower() for m in words]
+        self.word_ends = [m.end() for m in words]
+        self.words = lowered
+        # clause boundaries never overlap one another: sorted by start is sorted by end
+        found = sorted(
+            (m.start(), m.end())
+            for end in rules["clause_ends"]
+            for m in re.finditer(re.escape(end), body[sentence.start : sentence.end])
+        )
+        self.clause_starts = [sentence.start + s for s, _ in found]
+        self.clause_ends = [sentence.start + e for _, e in found]
+        # a relative pronoun after a comma, or after a noun that follows a determiner
+        self.relative_ends: list[int] = []
+        for index, match in enumerate(words):
+            if lowered[index] not in pronouns:
+                continue
+            gap = match.start()
+            while gap > sentence.start and body[gap - 1] == " ":
+                gap -= 1
+            after_comma = gap > sentence.start and body[gap - 1] == ","
+            after_noun = index >= 2 and lowered[index - 2] in self.determiners
+            if after_comma or after_noun:
+                self.relative_ends.append(match.end())
+
+    def only_mentioned(self, expression: DateExpression) -> bool:
+        body, start, end = self.body, expression.start, expression.end
+        last = bisect_right(self.word_ends, start) - 1  # the last word before the date
+        if (last >= 0 and self.words[last] in self.determiners and start > self.start and body[start - 1] == " "
+                and end + 2 <= self.end and body[end] == " " and body[end + 1] in _ASCII_LETTERS):
             return True
-    return False
+        # a relative clause runs from its pronoun to the next clause boundary
+        boundary = bisect_right(self.clause_ends, start) - 1
+        after = self.clause_starts[boundary] if boundary >= 0 else -1
+        i = bisect_right(self.relative_ends, start) - 1
+        return i >= 0 and self.relative_ends[i] > after
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def _sentence(article: Article, offset: int) -> Sentence | None:

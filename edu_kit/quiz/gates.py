@@ -107,8 +107,20 @@ def _kind(option: str) -> str:
     return "text"
 
 
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")  # <i>, </i>, <b>, <em class="x">
+_NUMERAL_I = re.compile(r"\b([A-Z][\w.’'-]*)\s+I\b(?![’'])")  # "Minsk I", "World War I": a numeral
+
+
 def _has_pronoun(option: str) -> bool:
-    words = set(normalize_text(option).split())
+    """Whether ``option`` holds one of the rules' pronouns.  Markup tags are not words
+    ("<i>The Times</i>" has no "i"), and a capital I right after a capitalised word is
+    a numeral ("Minsk I", "World War I"), not the pronoun.
+
+    >>> _has_pronoun("<i>The Times</i>"), _has_pronoun("Minsk I"), _has_pronoun("I agree"), _has_pronoun("as I said")
+    (False, False, True, True)
+    """
+    text = _NUMERAL_I.sub(r"\1 ", _TAG.sub(" ", option))
+    words = set(normalize_text(text).split())
     return bool(words & {str(p) for p in _rules()["pronouns"]})
 
 

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..errors import ChoiceError
+from .leaks import skeleton
 from .model import Numeric, Question, Source
 from .rules import normalize_text
 
@@ -272,8 +273,12 @@ def grade(question: Question, answer: object) -> Feedback:
     if kind == "short_text":
         if not isinstance(answer, str):
             raise _wrong_type(question, "text (a str)", answer)
-        given = normalize_text(answer)
-        ok = bool(given) and any(given == normalize_text(v) for v in _key_texts(question))
+        # typed text read as the bank checker reads keys: NFKC, without invisible characters
+        # (normalize_text), and a look-alike letter of another keyboard ("Kyіv" typed with
+        # a Ukrainian і) counts as the letter it looks like (skeleton)
+        given, shape = normalize_text(answer), normalize_text(skeleton(answer))
+        ok = bool(given) and any(given == normalize_text(v) or shape == normalize_text(skeleton(v))
+                                 for v in _key_texts(question))
         return _feedback(question, float(ok))
     key = question.answer
     if (

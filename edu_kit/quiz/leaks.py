@@ -23,11 +23,12 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from .._data import data_file
+from .._unicode import fold, invisible_characters, stray_marks, unattached_marks
 from ._yaml import JsonPath
 from .model import Numeric, Question
 from .rules import Issue, normalize_text
 
-__all__ = ["MIN_ITEMS", "Reveal", "bank_reveals", "question_leaks", "revealing_pairs", "without_reveals"]
+__all__ = ["MIN_ITEMS", "Reveal", "bank_reveals", "question_leaks", "revealing_pairs", "skeleton", "without_reveals"]
 
 #: The fewest items an ordering (or pairs a matching) question may have: with two, the
 #: order shown is either the key or its reverse.
@@ -44,16 +45,19 @@ def _lookalikes() -> dict[str, str]:
     return table
 
 
-def _invisible(char: str) -> bool:
-    """Zero-width and bidi-control characters (Unicode category Cf), and U+FFFC."""
-    return unicodedata.category(char) == "Cf" or char == "\ufffc"
+def skeleton(text: str) -> str:
+    """The form in which choices that look the same are equal: :func:`~edu_kit._unicode.fold`
+    (NFKC, case folded, every default-ignorable and format character removed), look-alike
+    letters of other scripts made Latin (``data/lookalikes.yaml``), and combining marks
+    that joined no Latin, Greek or Cyrillic letter dropped.
 
-
-def _skeleton(text: str) -> str:
-    """``text`` with invisible characters dropped and look-alike letters made Latin."""
+    >>> skeleton("NАTO") == skeleton("nato") == skeleton("NA\u200bTO\ufe0f")
+    True
+    >>> skeleton("Gene\u0300ve") == skeleton("Genève") != skeleton("Geneve")
+    True
+    """
     table = _lookalikes()
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(table.get(c, c) for c in folded if not _invisible(c)).casefold()
+    return unattached_marks("".join(table.get(c, c) for c in fold(text)))
 
 
 def _script(char: str) -> str | None:
@@ -106,12 +110,16 @@ def question_leaks(q: Question) -> list[Issue]:
                                          "only two ways to match)",
                             f"match at least {MIN_ITEMS} pairs, or ask a single-choice question"))
     for where, text in _texts(q):
-        hidden = [c for c in text if _invisible(c)]
+        hidden = invisible_characters(text)
         if hidden:
-            name = unicodedata.name(hidden[0], f"U+{ord(hidden[0]):04X}").lower()
             issues.append(Issue(where, f"{text[:40]!r} holds an invisible character "
-                                       f"(U+{ord(hidden[0]):04X} {name})",
+                                       f"({_named(hidden[0])}; Unicode default-ignorable or format)",
                                 "delete it: students cannot see it, and cannot type it"))
+        stray = stray_marks(text)
+        if stray:
+            issues.append(Issue(where, f"{text[:40]!r} holds a combining mark on nothing "
+                                       f"({_named(stray[0])}) at its start or after a space",
+                                "delete the mark, or type the accented letter itself"))
         mixed = _mixed_word(text)
         if mixed is not None:
             issues.append(Issue(where, f"the word {mixed!r} mixes Latin letters with Cyrillic "
@@ -119,15 +127,22 @@ def question_leaks(q: Question) -> list[Issue]:
                                 "retype the word in one alphabet"))
     seen: dict[str, int] = {}
     for i, choice in enumerate(q.choices):
-        skeleton = _skeleton(choice)
-        if skeleton in seen and q.choices[seen[skeleton]] != choice:
-            other = q.choices[seen[skeleton]]
+        shape = skeleton(choice)
+        # (choices equal once normalised are reported as repeats by check_question)
+        if (shape in seen and q.choices[seen[shape]] != choice
+                and normalize_text(q.choices[seen[shape]]) != normalize_text(choice)):
+            other = q.choices[seen[shape]]
             issues.append(Issue(("choices", i), f"choices {other!r} and {choice!r} look the same: "
                                                 "they differ only by a look-alike letter of "
                                                 "another script or an invisible character",
                                 "make the choices differ visibly, or remove one"))
-        seen.setdefault(skeleton, i)
+        seen.setdefault(shape, i)
     return issues
+
+
+def _named(char: str) -> str:
+    """"U+FE0F variation selector-16": a character by its code point and name."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, 'unnamed').lower()}"
 
 
 # --------------------------------------------------------------- pairs that reveal

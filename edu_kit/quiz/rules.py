@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
+from .._unicode import fold
 from ..errors import QuizBankError
 from ._yaml import JsonPath
 from .model import DIFFICULTIES, ORIGINS, TOPICS, TYPES, Numeric, Question, nearest_first
@@ -58,12 +59,13 @@ class Issue:
 
 
 def normalize_text(text: str) -> str:
-    """Case-, space- and punctuation-insensitive form of ``text``.
+    """Case-, space- and punctuation-insensitive form of ``text`` (after
+    :func:`edu_kit._unicode.fold`: NFKC, invisible characters removed).
 
     >>> normalize_text("  The  Minsk-II  agreements! ")
     'the minsk ii agreements'
     """
-    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = fold(text)  # NFKC, case folded, invisible characters removed
     no_punct = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in folded)
     return " ".join(no_punct.split())
 
@@ -73,6 +75,11 @@ def _quoted(values: Iterable[object]) -> str:
 
 
 def _not_a_choice(what: str, value: str, choices: Sequence[str], where: JsonPath) -> Issue:
+    same = next((c for c in choices if fold(c) == fold(value)), None)
+    if same is not None:  # NFC against NFD, or an invisible character: they look the same
+        return Issue(where, f"{what} {value!r} looks like the choice {same!r} but is not the same text "
+                            f"(another Unicode form, e.g. NFD against NFC, or an invisible character)",
+                     "copy the choice's text into the answer, or retype both")
     near = nearest_first(value, choices)
     return Issue(
         where,

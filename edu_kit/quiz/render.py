@@ -152,7 +152,7 @@ def position_boxes(items: Sequence[str]) -> str:
     """An ordering question's items, each after an empty box ``[    ]`` for its position
     (1 = earliest), as escaped HTML: a printed copy can be answered in pen.  The box is
     text, so it shows in every renderer and prints without a style sheet."""
-    box = "<span class='ek-box' style='white-space:nowrap'>[&nbsp;&nbsp;&nbsp;&nbsp;]</span>"
+    box = "[&nbsp;&nbsp;&nbsp;&nbsp;]"  # no-break spaces: the box never breaks across lines
     rows = "".join(f"<li>{box} {_e(item)}</li>" for item in items)
     return f"<ul class='ek-positions' style='list-style:none;padding-left:0.5em'>{rows}</ul>"
 

@@ -96,6 +96,13 @@ def test_score_prints_a_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.splitlines()[0].split()[:4] == ["category", "P", "R", "F1"]
 
 
+def test_score_names_the_gold_files_it_leaves_out(capsys: pytest.CaptureFixture[str]) -> None:
+    here = Path(__file__).parent
+    code, _, err = run(capsys, "score", str(here / "gold" / "real"), str(here / "data" / "real"))
+    assert code == 0
+    assert "left out" in err and "11_interfax_blinken_focus.txt" in err
+
+
 def test_console_script_runs_as_a_module() -> None:
     done = subprocess.run([sys.executable, "-m", "edu_kit.cli", "extract", "--format", "json"], capture_output=True, text=True, check=False)
     assert done.returncode == 0

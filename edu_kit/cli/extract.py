@@ -164,6 +164,13 @@ def _as_table(document: dict[str, Any]) -> str:
 def _score(gold: str, paths: Sequence[str]) -> int:
     from ..evaluation import format_scores, score_gold
 
-    scores = score_gold(gold, _corpus(paths))
+    skipped: list[str] = []
+    scores = score_gold(gold, _corpus(paths), skipped=skipped)
     print(format_scores(scores.values()))
+    if skipped:
+        print(
+            f"left out {len(skipped)} gold file(s) whose text is not in the folders given "
+            f"(licensed-out texts; see tests/gold/real/README.md): {', '.join(skipped)}",
+            file=sys.stderr,
+        )
     return 0

@@ -226,6 +226,7 @@ def test_a_written_answer_submitted_blank_shows_no_answer_and_scores_zero(tmp_pa
     log = pd.concat([log, blank], ignore_index=True)
     answers = open_answers(log, bank).set_index("student")
     assert answers.loc["cy", "answer"] == "(no answer)"
+    assert answers["blank"].tolist() == [False, False, True]  # a student may type "(no answer)" too
     assert "dan" not in answers.index  # never reached: no row at all
     analysed = report.analyse(log, bank)
     scores = analysed.scores.set_index("student")

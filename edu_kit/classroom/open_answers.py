@@ -49,13 +49,13 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
 
     Columns: ``question``, ``prompt``, ``model_answer``, ``rubric`` (tuple of points),
     ``student``, ``answer`` (text; :data:`NO_ANSWER` when the student submitted the
-    question blank), ``time``, ``saves`` (how often it was saved), ``mark``, ``max``
-    and ``comment`` (from ``marks``; NaN / "" when not marked yet).  A student who
-    never reached the question has no row.
+    question blank), ``blank`` (True for such an answer), ``time``, ``saves`` (how often
+    it was saved), ``mark``, ``max`` and ``comment`` (from ``marks``; NaN / "" when not
+    marked yet).  A student who never reached the question has no row.
     """
     import pandas as pd
 
-    columns = ["question", "prompt", "model_answer", "rubric", "student", "answer", "time",
+    columns = ["question", "prompt", "model_answer", "rubric", "student", "answer", "blank", "time",
                "saves", "mark", "max", "comment"]
     open_ids = [q.id for q in bank if str(q.type) == "open"]
     frame = log[log["question"].isin(open_ids)].copy()
@@ -82,6 +82,7 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
                 "model_answer": str(getattr(question, "model_answer", "") or ""),
                 "rubric": tuple(getattr(question, "rubric", ()) or ()),
                 "student": str(row.student), "answer": NO_ANSWER if _blank(row.answer) else str(row.answer),
+                "blank": _blank(row.answer),
                 "time": row.time, "saves": int(saves[(row.student, qid)]),
                 "mark": mark, "max": most, "comment": comment,
             })

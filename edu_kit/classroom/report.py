@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from . import item_analysis as ia
-from .open_answers import NO_ANSWER, open_answers
+from .open_answers import open_answers
 from .report_plots import plot_difficulty, plot_distractors, plot_items, plot_scores, plot_topics
 
 if TYPE_CHECKING:
@@ -167,7 +167,7 @@ def to_html(report: Report, title: str = "Quiz results report", figures: bool = 
 def _summary(report: Report) -> str:
     students = len(report.scores)
     written = report.open_answers
-    blank = int((written["answer"] == NO_ANSWER).sum()) if not written.empty else 0
+    blank = int(written["blank"].sum()) if not written.empty else 0
     left = f" ({blank} left blank)" if blank else ""
     lines = [f"<p>{students} students, {len(report.items)} questions answered, "
              f"{len(report.flags)} findings to look at, {len(written)} written answers{left}.</p>"]
@@ -267,7 +267,7 @@ def _open_section(report: Report) -> str:
                      f"<p><strong>Rubric:</strong></p><ul>{rubric}</ul>")
         rows = "".join(
             f"<tr><th scope=\"row\">{_e(r.student)}</th><td class=\"answer\">{_e(r.answer)}</td>"
-            f"<td>{_mark(r.mark, r.max, blank=r.answer == NO_ANSWER)}</td><td>{_e(r.comment)}</td></tr>"
+            f"<td>{_mark(r.mark, r.max, blank=bool(r.blank))}</td><td>{_e(r.comment)}</td></tr>"
             for r in sub.itertuples())
         parts.append(f"<table><caption>Answers to {_e(question)}</caption><thead><tr><th scope=\"col\">student"
                      f"</th><th scope=\"col\">answer</th><th scope=\"col\">mark</th><th scope=\"col\">comment"

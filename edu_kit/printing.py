@@ -71,6 +71,7 @@ body { font-size: 11pt; color: #000; background: #fff; }
 .jp-OutputArea-output img { max-width: 100% !important; height: auto; }
 .edu-kit-quiz ul, .ek-question ul { list-style: none; padding-left: 0.5em; }
 .edu-kit-quiz ul li::before, .ek-question ul li::before { content: "\\2610\\00a0\\00a0"; font-size: 1.1em; }
+ul.ek-positions li::before { content: none !important; }  /* an ordering item has a box for its position */
 .ek-paper-lines { border-bottom: 1px solid #555; height: 2em; }
 .ek-header { width: 100%; border-bottom: 2px solid #000; margin-bottom: 0.8em; font-size: 11pt; }
 .ek-header td { padding: 0.2em 0.6em 0.4em 0; white-space: nowrap; }
@@ -79,7 +80,6 @@ body { font-size: 11pt; color: #000; background: #fff; }
 body, li, td, p, pre { word-break: normal !important; overflow-wrap: normal; hyphens: manual; }
 pre { white-space: pre-wrap !important; }
 .jp-OutputArea-output img { max-height: 255mm; width: auto; object-fit: contain; }
-.ek-order td { padding: 0.2em 0.6em 0.2em 0; }
 * { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 @media print {
   .edu-kit-quiz > p { display: none; }  /* "Score: 0/5", "run the cell to answer" */
@@ -464,7 +464,7 @@ def _lettered(options: Sequence[str]) -> str:
 
 
 def _paper_question(number: int, question: Question) -> str:
-    from .quiz.render import display_for, instructions
+    from .quiz.render import display_for, instructions, position_boxes
 
     e = html.escape
     shown = display_for(question, None)
@@ -473,7 +473,8 @@ def _paper_question(number: int, question: Question) -> str:
     if kind == "open":
         parts.append("<p><i>Write your answer on the lines.</i></p>" + _lines(6))
     elif kind == "ordering":
-        parts.append("<p><i>Put the events in order: write the letters in the boxes, earliest first.</i></p>")
+        parts.append("<p><i>Put the items in chronological order: write 1 in the box of the earliest, "
+                     "2 in the next, and so on.</i></p>")
     elif kind == "numeric":
         unit = getattr(question.answer, "unit", "")
         parts.append(f"<p><i>{e(f'Write the number of {unit}.' if unit else 'Write a number.')}</i></p>")
@@ -482,9 +483,7 @@ def _paper_question(number: int, question: Question) -> str:
     if kind in ("single", "multiple", "true_false"):
         parts.append("<ul>" + "".join(f"<li>{e(o)}</li>" for o in shown.options) + "</ul>")
     elif kind == "ordering":
-        parts.append(_lettered(shown.options))
-        boxes = " → ".join(f"{i}. ______" for i in range(1, len(shown.options) + 1))
-        parts.append(f"<p class='ek-order'>{boxes}</p>")
+        parts.append(position_boxes(shown.options))
     elif kind == "matching":
         parts.append(
             "<table><tbody>"

@@ -470,28 +470,51 @@ def latest(log: pd.DataFrame) -> pd.DataFrame:
     return last.sort_values(["_who", "quiz", "_order"]).drop(columns=["_who", "_order"]).reset_index(drop=True)
 
 
-#: The columns of :func:`summary` (``quiz`` only with ``per_quiz=True``).
-SUMMARY_COLUMNS = ("student", "quiz", "questions", "correct", "score", "ungraded", "attempts")
+#: The columns of :func:`summary` (``quiz`` only with ``per_quiz=True``, ``questions`` only
+#: when the number of questions is given).
+SUMMARY_COLUMNS = ("student", "quiz", "questions", "answered", "blank", "correct", "score", "ungraded",
+                   "attempts")
 
 
-def summary(log: pd.DataFrame, *, quiz: str | None = None, per_quiz: bool = False) -> pd.DataFrame:
+def _blank(answer: object) -> bool:
+    """No answer: null in the log (None, or NaN once pandas has read it)."""
+    return answer is None or (isinstance(answer, float) and math.isnan(answer))
+
+
+def summary(log: pd.DataFrame, *, quiz: str | None = None, per_quiz: bool = False,
+            questions: int | None = None) -> pd.DataFrame:
     """Each student's result: the latest answer (by time) to each question counts.
 
-    Columns: ``student`` (``"(anonymous)"`` for answers given without a name: shown and
-    counted, never dropped), ``quiz`` (with ``per_quiz=True``: one row per student and
-    quiz), ``questions`` (answered), ``correct`` (right at the latest answer),
-    ``score`` (sum of the latest answers' scores), ``ungraded`` (latest answers not
-    graded yet) and ``attempts`` (all answers given).  ``quiz`` keeps only that quiz.
-    ``log`` is what :func:`load` returns.
+    Columns:
+
+    - ``student``: ``"(anonymous)"`` for answers given without a name (shown and
+      counted, never dropped);
+    - ``quiz``: with ``per_quiz=True`` only, one row per student and quiz;
+    - ``questions``: how many questions the quiz holds, only when given as
+      ``questions`` (``edu-kit results --assignment`` and ``edu-kit grade`` know it);
+    - ``answered``: questions with an answer (the latest record is not blank);
+    - ``blank``: questions submitted without an answer (an exam's Submit records a
+      blank question with a null answer); a question never reached has no record and
+      is in neither count, so ``questions - answered - blank`` were never reached;
+    - ``correct``: right at the latest answer; ``score``: the sum of the latest
+      answers' scores;
+    - ``ungraded``: answers not graded yet (a written answer for the teacher, or an
+      exam released without its key before ``edu-kit grade``); a blank is not one;
+    - ``attempts``: all records, every attempt included.
+
+    ``quiz`` keeps only that quiz.  ``log`` is what :func:`load` returns.
 
     >>> import pandas as pd
-    >>> log = pd.DataFrame({"time": pd.to_datetime([3, 1, 2, 4], unit="s", utc=True),
-    ...     "student": ["ana", "ana", "ana", None], "quiz": ["exam", "practice", "exam", "exam"],
-    ...     "question": ["q1"] * 4, "attempt": [1, 2, 1, 1],
-    ...     "correct": [False, True, True, True], "score": [0.0, 1.0, 1.0, 1.0]})
-    >>> summary(log, quiz="exam").to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
-    [{'student': '(anonymous)', 'questions': 1, 'correct': 1, 'score': 1.0, 'ungraded': 0, 'attempts': 1},
-     {'student': 'ana', 'questions': 1, 'correct': 0, 'score': 0.0, 'ungraded': 0, 'attempts': 2}]
+    >>> log = pd.DataFrame({"time": pd.to_datetime([3, 1, 2, 4, 5], unit="s", utc=True),
+    ...     "student": ["ana", "ana", "ana", None, "ana"], "quiz": ["exam", "practice", "exam", "exam", "exam"],
+    ...     "question": ["q1", "q1", "q1", "q1", "q2"], "attempt": [1, 2, 1, 1, 1],
+    ...     "answer": ["B", "A", "A", "A", None],
+    ...     "correct": [False, True, True, True, False], "score": [0.0, 1.0, 1.0, 1.0, 0.0]})
+    >>> summary(log, quiz="exam", questions=3).to_dict("records")  # doctest: +NORMALIZE_WHITESPACE
+    [{'student': '(anonymous)', 'questions': 3, 'answered': 1, 'blank': 0, 'correct': 1, 'score': 1.0,
+      'ungraded': 0, 'attempts': 1},
+     {'student': 'ana', 'questions': 3, 'answered': 1, 'blank': 1, 'correct': 0, 'score': 0.0,
+      'ungraded': 0, 'attempts': 3}]
     """
     import pandas as pd
     literal_dollars(pd)
@@ -499,21 +522,26 @@ def summary(log: pd.DataFrame, *, quiz: str | None = None, per_quiz: bool = Fals
     from .classroom.identity import ANONYMOUS
 
     keys = ["student", "quiz"] if per_quiz else ["student"]
-    columns = [c for c in SUMMARY_COLUMNS if c != "quiz" or per_quiz]
+    columns = [c for c in SUMMARY_COLUMNS
+               if (c != "quiz" or per_quiz) and (c != "questions" or questions is not None)]
     if quiz is not None:
         log = log[log["quiz"] == quiz]
     if log.empty:
         return pd.DataFrame(columns=columns)
     log = log.assign(student=log["student"].where(log["student"].notna(), ANONYMOUS))
     last = latest(log)
+    blank = (last["answer"].map(_blank) if "answer" in last else pd.Series(False, index=last.index)).astype(bool)
     correct = last["correct"].astype("boolean")
-    last = last.assign(correct=correct.fillna(False).astype(int), ungraded=correct.isna().astype(int),
-                       score=last["score"].astype(float).fillna(0.0))
+    last = last.assign(correct=correct.fillna(False).astype(int),
+                       ungraded=(correct.isna() & ~blank).astype(int), blank=blank.astype(int),
+                       answered=(~blank).astype(int), score=last["score"].astype(float).fillna(0.0))
     table = last.groupby(keys, as_index=False).agg(
-        questions=("question", "size"), correct=("correct", "sum"), score=("score", "sum"),
-        ungraded=("ungraded", "sum"),
+        answered=("answered", "sum"), blank=("blank", "sum"), correct=("correct", "sum"),
+        score=("score", "sum"), ungraded=("ungraded", "sum"),
     )
-    table["correct"] = table["correct"].astype(int)
-    table["ungraded"] = table["ungraded"].astype(int)
+    for column in ("answered", "blank", "correct", "ungraded"):
+        table[column] = table[column].astype(int)
+    if questions is not None:
+        table["questions"] = int(questions)
     attempts = log.groupby(keys).size().rename("attempts").reset_index()
     return table.merge(attempts, on=keys)[columns]

@@ -145,7 +145,7 @@ def _answer_all(quiz: Quiz, right: bool) -> None:
         elif item.question.type == "open":
             item.controls[0].value = "A written answer that the teacher reads."
         else:
-            item.controls[0].value = key.value
+            item.controls[0].value = str(key.value)  # typed into the number box
 
 
 def _set_correct_wrong(item: Any) -> None:
@@ -159,7 +159,7 @@ def _set_correct_wrong(item: Any) -> None:
     elif item.question.type == "open":
         control.value = "A written answer that misses the point."
     elif item.question.type == "numeric":
-        control.value = -12345.0
+        control.value = "-12345"
 
 
 def test_sealed_exam_from_release_to_grades(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -191,7 +191,9 @@ def test_sealed_exam_from_release_to_grades(tmp_path: Path, capsys: pytest.Captu
         collected = load_collected(course)
     assert sorted(collected["student"].unique()) == ["ana", "ben", "cy"]
     ungraded = summary(collected)
-    assert ungraded["ungraded"].tolist() == [8, 8, 8]  # sealed: nothing graded before the teacher grades
+    # sealed: nothing graded before the teacher grades; ben left 3 questions blank (recorded, not ungraded)
+    assert ungraded["ungraded"].tolist() == [8, 5, 8]
+    assert ungraded["blank"].tolist() == [0, 3, 0]
     graded = summary(grade_log(collected, BANK, quiz="week3"))
     assert graded["student"].tolist() == ["ana", "ben", "cy"]
     assert graded["score"].tolist()[0] == 7.0
@@ -202,13 +204,13 @@ def test_sealed_exam_from_release_to_grades(tmp_path: Path, capsys: pytest.Captu
     with pytest.warns(UserWarning, match="submitted by 'cy'"):
         assert main(["grade", str(spec), str(course), "--feedback", str(feedback)]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"ana\s+8\s+7\s+7\.0\s+1", out), out
+    assert re.search(r"ana\s+8\s+8\s+0\s+7\s+7\.0\s+1", out), out  # questions answered blank correct score
     page = (feedback / "ben" / "week3" / "edu_kit_feedback.html").read_text(encoding="utf-8")
     assert "Your answer:" in page
     assert "The answer:" in page
     with pytest.warns(UserWarning, match="submitted by 'cy'"):  # a note: the record is counted
         assert main(["results", str(course / "submitted"), "--quiz", "week3"]) == 0
-    assert re.search(r"cy\s+8\s+0\s+0\.0\s+8", capsys.readouterr().out)
+    assert re.search(r"cy\s+8\s+0\s+0\s+0\.0\s+8", capsys.readouterr().out)  # no assignment: no questions
 
 
 def test_an_assignment_not_open_yet_says_when(tmp_path: Path) -> None:
@@ -266,8 +268,9 @@ def _graded(spec: Path, course: Path, capsys: pytest.CaptureFixture[str], *args:
     assert main(["grade", str(spec), str(course), "--csv", str(course / "graded.csv"), *args]) == 0
     out = capsys.readouterr().out
     rows = summary(grade_log(load_collected(course / "submitted"), BANK, quiz="week3")).to_dict("records")
+    header = next(ln for ln in out.splitlines() if ln.strip().startswith("student"))
     line = next(ln for ln in out.splitlines() if ln.strip().startswith("pat"))
-    score = float(line.split()[3])
+    score = float(line.split()[header.split().index("score")])
     return {"rows": rows, "score": score}, out
 
 
@@ -283,7 +286,7 @@ def test_records_for_questions_outside_the_release_never_add_to_a_score(
     result, out = _graded(spec, course, capsys)
     assert result["score"] == 0.0, out
     assert "is not part of assignment 'week3'; not counted" in out
-    assert re.search(r"pat\s+7\s+0\s+0\.0", out), out  # the 7 graded questions released, none right
+    assert re.search(r"pat\s+8\s+0\s+8\s+0\s+0\.0", out), out  # 8 questions released, all blank, none right
 
 
 def test_only_the_assignment_own_responses_folder_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -298,7 +301,7 @@ def test_only_the_assignment_own_responses_folder_counts(tmp_path: Path, capsys:
     assert result["score"] == 0.0, out
     capsys.readouterr()
     assert main(["results", str(course), "--assignment", str(spec)]) == 0
-    assert re.search(r"pat\s+7\s+0\s+0\.0", capsys.readouterr().out)
+    assert re.search(r"pat\s+8\s+0\s+8\s+0\s+0\.0", capsys.readouterr().out)
 
 
 def test_blank_exam_answers_score_zero_and_feedback_covers_every_student(
@@ -311,7 +314,8 @@ def test_blank_exam_answers_score_zero_and_feedback_covers_every_student(
     assert main(["grade", str(spec), str(course), "--feedback", str(course / "feedback")]) == 0
     out = capsys.readouterr().out
     for student in ("pat", "zed"):
-        assert re.search(rf"{student}\s+7\s+0\s+0\.0\s+0\s", out), out  # scored 0, not left ungraded
+        # 8 questions, 0 answered, 8 blank (the written one too), scored 0, none left ungraded
+        assert re.search(rf"{student}\s+8\s+0\s+8\s+0\s+0\.0\s+0\s", out), out
         page = (course / "feedback" / student / "week3" / "edu_kit_feedback.html").read_text(encoding="utf-8")
         assert "(no answer)" in page
 
@@ -342,9 +346,9 @@ def test_an_unreadable_time_skips_one_line_not_the_class(tmp_path: Path, capsys:
     capsys.readouterr()
     assert main(["grade", str(spec), str(course)]) == 0
     out = capsys.readouterr().out
-    assert re.search(r"pat\s+7\s+0\s+0\.0", out), out
-    assert "line 8" in out
-    assert "line 9" in out
+    assert re.search(r"pat\s+8\s+0\s+8\s+0\s+0\.0", out), out
+    assert "line 9" in out  # after the 8 records of the blank submission (its written answer too)
+    assert "line 10" in out
 
 
 def _student_copy(tmp_path: Path, **fields: Any) -> Path:

@@ -7,7 +7,9 @@ reaches the student's copy.
 
 from __future__ import annotations
 
+import html
 import os
+import re
 from pathlib import Path
 
 import nbformat
@@ -229,8 +231,24 @@ def test_paper_questions_have_letters_numbers_and_one_title() -> None:
     assert "<b>B.</b>" in paper
     assert "Write the number of allies." in paper
     assert "(in allies)" not in paper
-    assert "1. ______ → 2. ______" in paper
     assert "Lesson 2" not in paper  # printed once, in the header
+
+
+@pytest.mark.parametrize("where", ["paper quiz", "worksheet"])
+def test_each_ordering_item_has_a_box_for_its_position(where: str) -> None:
+    """Review of issue 13: a printed ordering question gave no place to write each item's
+    position (the worksheet even printed tick boxes before its items)."""
+    from edu_kit.quiz import render
+
+    ordering = next(q for q in BANK.questions if q.type == "ordering")
+    if where == "paper quiz":
+        page = "".join(c.source for c in printing.paper_notebook([ordering], "Lesson 2").cells)
+    else:  # the static form that a notebook's student copy prints
+        page = render.html_form("Quiz", [render.display_for(ordering, "ana")], attempts=2, exam=False, score="")
+    boxes = re.findall(r"<li>\[(?:&nbsp;)+\] ([^<]+)</li>", page)
+    assert sorted(html.unescape(b) for b in boxes) == sorted(ordering.choices)
+    assert "write 1 in the box of the earliest" in page
+    assert "ul.ek-positions li::before { content: none" in printing._PRINT_CSS  # no tick box as well
 
 
 def test_two_questions_on_one_fact_are_not_printed_together() -> None:

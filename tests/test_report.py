@@ -212,3 +212,27 @@ def test_report_lists_open_answers_with_model_answer_and_rubric() -> None:
     assert "<li>names the ceasefire</li>" in page
     assert "not marked yet" in page
     assert "edu-kit results marks" in page
+
+
+@has_open
+def test_a_written_answer_submitted_blank_shows_no_answer_and_scores_zero(tmp_path: Path) -> None:
+    """Review of issue 13: a blank written answer left no record, so "left blank" looked like
+    "never reached"; now Submit records it (answer null) and the teacher sees "(no answer)"."""
+    log, bank = _open_log()
+    blank = pd.DataFrame({"time": pd.to_datetime(["2022-01-10T10:00Z", "2022-01-10T10:01Z"]),
+                          "student": ["cy", "cy"], "quiz": "w", "question": ["open-minsk", "q1"],
+                          "answer": [None, None], "correct": pd.array([None, False], dtype="boolean"),
+                          "score": [float("nan"), 0.0], "attempt": [1, 1]})
+    log = pd.concat([log, blank], ignore_index=True)
+    answers = open_answers(log, bank).set_index("student")
+    assert answers.loc["cy", "answer"] == "(no answer)"
+    assert answers["blank"].tolist() == [False, False, True]  # a student may type "(no answer)" too
+    assert "dan" not in answers.index  # never reached: no row at all
+    analysed = report.analyse(log, bank)
+    scores = analysed.scores.set_index("student")
+    assert (scores.loc["cy", "score"], scores.loc["cy", "to_mark"]) == (0.0, 0)  # nothing to mark
+    assert scores.loc["ben", "to_mark"] == 1
+    assert gradebook.grades(log, bank).set_index("student").loc["cy", "to_mark"] == 0
+    page = report.to_html(analysed, figures=False)
+    assert '<td class="answer">(no answer)</td><td>0 (left blank)</td>' in page
+    assert "3 written answers (1 left blank)" in page

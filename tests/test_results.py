@@ -15,7 +15,18 @@ from pathlib import Path
 import pytest
 
 from edu_kit.errors import ResponseLogError
-from edu_kit.results import COLUMNS, Response, ResponseLogWarning, answers_of, latest, load, log_path, record, summary
+from edu_kit.results import (
+    COLUMNS,
+    SUMMARY_COLUMNS,
+    Response,
+    ResponseLogWarning,
+    answers_of,
+    latest,
+    load,
+    log_path,
+    record,
+    summary,
+)
 
 ROOT = Path(__file__).parent.parent
 ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -353,7 +364,7 @@ def test_anonymous_answers_are_shown_and_counted(tmp_path: Path) -> None:
     table = summary(load(tmp_path))
     assert table["student"].tolist() == ["(anonymous)", "ana"]
     assert table["attempts"].tolist() == [3, 1]
-    assert int(table["questions"].sum()) == 4
+    assert int(table["answered"].sum()) == 4
 
 
 def test_ungraded_answers_are_counted_as_such(tmp_path: Path) -> None:
@@ -362,7 +373,22 @@ def test_ungraded_answers_are_counted_as_such(tmp_path: Path) -> None:
     log = load(tmp_path)
     assert log["correct"].isna().tolist() == [True, False]
     row = summary(log).iloc[0]
-    assert (row["questions"], row["ungraded"], row["score"]) == (2, 1, 0.0)
+    assert (row["answered"], row["ungraded"], row["score"]) == (2, 1, 0.0)
+
+
+def test_summary_says_answered_blank_and_how_many_questions_the_quiz_holds(tmp_path: Path) -> None:
+    """Review of issue 13: ``questions`` counted only the questions answered, so a student who
+    answered 3 of 10 showed questions=3."""
+    for i in range(3):
+        record(tmp_path, _response(i))
+    record(tmp_path, _response(3, answer=None, correct=False, score=0.0))  # submitted blank
+    record(tmp_path, _response(4, answer=None, correct=None, score=None))  # a written answer left blank
+    log = load(tmp_path)
+    (row,) = summary(log, questions=10).to_dict("records")
+    assert row == {"student": "ana", "questions": 10, "answered": 3, "blank": 2, "correct": 2, "score": 2.0,
+                   "ungraded": 0, "attempts": 5}
+    assert "questions" not in summary(log).columns  # unknown: not guessed from the answers
+    assert list(summary(log, per_quiz=True, questions=10).columns) == list(SUMMARY_COLUMNS)
 
 
 def test_answers_of_reads_one_students_quiz(tmp_path: Path) -> None:

@@ -85,7 +85,7 @@ def _set_correct(item: Item) -> None:
         controls[0].value = "  " + key[0].upper() + " "
     else:
         assert isinstance(key, Numeric)
-        controls[0].value = key.value + key.tolerance
+        controls[0].value = str(key.value + key.tolerance)  # what the student types
 
 
 def _set_wrong(item: Item) -> None:
@@ -111,7 +111,7 @@ def _set_wrong(item: Item) -> None:
         controls[0].value = "A first draft."
     else:
         assert isinstance(key, Numeric)
-        controls[0].value = key.value + key.tolerance + 1
+        controls[0].value = str(key.value + key.tolerance + 1)
 
 
 def _click(item: Item) -> None:
@@ -472,7 +472,7 @@ def test_markup_in_banks_is_shown_as_text(tmp_path: Path) -> None:
     first, second = quiz.items
     first.controls[0].value = "<b>bold</b>"
     _click(first)
-    second.controls[0].value = 30.0
+    second.controls[0].value = "30"
     _click(second)
     for value in _html_values(quiz):
         assert "<script>" not in value
@@ -789,3 +789,94 @@ def test_a_later_right_answer_is_credited_again_on_redisplay(tmp_path: Path) -> 
     again = _python_quiz([SINGLE_Q], tmp_path, attempts=2)
     again.restore()
     assert again.score == 0.5
+
+
+# ----------------------------------------------------------------------------- review of issue 13: blanks
+
+ZERO_Q = Question("zero-demo", "numeric", "How many NATO allies border the Pacific?", (),
+                  Numeric(0, 0, "allies"), explanation="None.", topics=("concepts",), reference="NATO")
+
+
+def test_an_untouched_number_box_is_no_answer_and_a_typed_zero_is_zero(tmp_path: Path) -> None:
+    """Review of issue 13: the number box started at 0, so an untouched box was graded as 0."""
+    quiz = _python_quiz([ZERO_Q], tmp_path)
+    item = quiz.items[0]
+    assert item.controls[0].value == ""
+    _click(item)
+    assert "Type a number first." in item.feedback.value
+    assert 'role="alert"' in item.feedback.value
+    assert item.attempts_used == 0
+    assert _log_lines(tmp_path) == []
+    item.controls[0].value = "0"
+    _click(item)
+    (line,) = _log_lines(tmp_path)
+    assert (line["answer"], line["correct"], line["score"]) == (0.0, True, 1.0)
+
+
+@pytest.mark.parametrize(("typed", "message"), [
+    ("3,5", "without a comma"), ("thirty", "is not a number"), ("1e999", "too large")])
+def test_a_number_box_that_holds_no_number_says_so(typed: str, message: str, tmp_path: Path) -> None:
+    quiz = _python_quiz([ZERO_Q], tmp_path)
+    item = quiz.items[0]
+    item.controls[0].value = typed
+    _click(item)
+    assert message in item.feedback.value
+    assert (item.attempts_used, _log_lines(tmp_path)) == (0, [])
+
+
+@pytest.mark.parametrize(("typed", "recorded", "shown"), [
+    ("", None, ""), ("0", 0.0, "0"), (" 30 ", 30.0, "30"), ("100,000", 100000.0, "100000"), ("-2.5", -2.5, "-2.5")])
+def test_exam_submit_records_an_untouched_number_box_as_unanswered(
+        typed: str, recorded: float | None, shown: str, tmp_path: Path) -> None:
+    quiz = _python_quiz([ZERO_Q], tmp_path, exam=True)
+    quiz.items[0].controls[0].value = typed
+    quiz.submit()
+    (line,) = _log_lines(tmp_path)
+    assert line["answer"] == recorded
+    if recorded is None:
+        assert (line["correct"], line["score"]) == (False, 0.0)
+        assert "No answer given." in quiz.items[0].feedback.value
+    again = _python_quiz([ZERO_Q], tmp_path, exam=True)  # shown again as submitted: still blank or the number
+    assert again.items[0].controls[0].value == shown
+
+
+def test_exam_submit_records_a_blank_written_answer(tmp_path: Path) -> None:
+    """Review of issue 13: a blank written answer left no trace, so "left blank" looked like "never reached"."""
+    quiz = _python_quiz([OPEN_Q, TF_Q], tmp_path, exam=True)
+    quiz.items[1].controls[0].value = "True"
+    quiz.submit()
+    lines = _log_lines(tmp_path)
+    assert [(r["question"], r["answer"], r["correct"], r["score"], r["attempt"]) for r in lines] == [
+        ("open-demo", None, None, None, 1), ("tf-demo", True, True, 1.0, 1)]
+    assert "left blank" in quiz.items[0].feedback.value
+    again = _python_quiz([OPEN_Q, TF_Q], tmp_path, exam=True)
+    assert again.submitted_at is not None
+    assert "left blank" in again.items[0].feedback.value
+    assert again.items[0].controls[0].disabled
+
+
+def test_an_exam_of_written_answers_only_is_submitted_once_even_when_blank(tmp_path: Path) -> None:
+    quiz = _python_quiz([OPEN_Q], tmp_path, exam=True)
+    quiz.submit()
+    again = _python_quiz([OPEN_Q], tmp_path, exam=True)
+    again.submit()
+    assert len(_log_lines(tmp_path)) == 1
+
+
+def test_before_submit_the_exam_names_the_blank_questions(tmp_path: Path) -> None:
+    quiz = _python_quiz([OPEN_Q, TF_Q, ZERO_Q], tmp_path, exam=True)
+    assert quiz.pending in quiz.widget.children
+    assert quiz.widget.children.index(quiz.pending) < quiz.widget.children.index(quiz.submit_button)
+    assert "Still blank: questions 1, 2 and 3." in quiz.pending.value
+    assert 'role="status"' in quiz.pending.value
+    assert "You may still submit" in quiz.pending.value
+    quiz.items[1].controls[0].value = "True"
+    quiz.items[2].controls[0].value = "nought"
+    assert "Still blank: question 1." in quiz.pending.value
+    assert "Not a number yet: question 3" in quiz.pending.value
+    quiz.items[0].controls[0].value = "An answer."
+    quiz.items[2].controls[0].value = "0"
+    assert "Every question has an answer." in quiz.pending.value
+    quiz.submit()
+    assert quiz.pending.value == ""
+    assert _python_quiz([OPEN_Q], tmp_path).pending.value == ""  # practice: every question is checked alone

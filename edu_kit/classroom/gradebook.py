@@ -63,7 +63,8 @@ _CANVAS_IDS = ("Student", "ID", "SIS User ID", "SIS Login ID", "Section")
 def grades(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None,
            maxima: Mapping[str, float] | None = None) -> pd.DataFrame:
     """One row per (student, assignment): ``student``, ``assignment``, ``score``,
-    ``maximum``, ``percent`` and ``to_mark`` (open answers without a mark)."""
+    ``maximum``, ``percent`` and ``to_mark`` (open answers without a mark; one submitted
+    blank counts 0 and is not to mark)."""
     import pandas as pd
 
     columns = ["student", "assignment", "score", "maximum", "percent", "to_mark"]
@@ -75,8 +76,11 @@ def grades(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None,
     last = frame.groupby(["student", "quiz", "question"], as_index=False, sort=False).tail(1).copy()
     given = _given(marks)
     is_open = last["question"].map(lambda q: str(bank[q].type) == "open")
-    last["points"] = [given.get((s, q), math.nan) if o else float(v)
-                      for s, q, o, v in zip(last["student"], last["question"], is_open, last["score"], strict=True)]
+    blank = last["answer"].map(lambda a: a is None or (isinstance(a, float) and math.isnan(a)))
+    # a written answer counts its mark; submitted blank, it counts 0 until marked (nothing to mark)
+    last["points"] = [given.get((s, q), 0.0 if b else math.nan) if o else float(v)
+                      for s, q, o, b, v in zip(last["student"], last["question"], is_open, blank, last["score"],
+                                               strict=True)]
     counts = last.groupby(["quiz", "student"])["question"].nunique()
     most = counts.groupby(level="quiz").max()
     rows = []

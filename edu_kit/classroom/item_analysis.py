@@ -380,7 +380,8 @@ def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = N
 
     Columns: ``student``, ``answered`` (questions with a graded or marked answer),
     ``score`` (sum of final scores, an open answer counting ``mark / max``),
-    ``percent`` (score / answered × 100), ``to_mark`` (open answers without a mark),
+    ``percent`` (score / answered × 100), ``to_mark`` (open answers without a mark; a
+    written answer submitted blank scores 0 and is not one),
     then one column per topic of the bank: the mean score of that topic's questions
     (NaN when the student answered none).  ``marks`` is
     :func:`edu_kit.classroom.open_answers.read_marks`.
@@ -423,7 +424,9 @@ def _scored(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None) -> pd.Dat
     out = last[["student", "question", "score"]].copy()
     kinds = {q.id: str(q.type) for q in bank}
     is_open = out["question"].map(kinds) == "open"
+    blank = last["answer"].map(lambda a: a is None or (isinstance(a, float) and math.isnan(a)))
     out.loc[is_open, "score"] = math.nan
+    out.loc[is_open & blank, "score"] = 0.0  # submitted blank: nothing to mark, 0 unless marked
     if marks is not None and not marks.empty:
         given = {(str(s), str(q)): float(m) / float(x)
                  for s, q, m, x in zip(marks["student"], marks["question"], marks["mark"],

@@ -31,7 +31,10 @@ if TYPE_CHECKING:
 
     from ..quiz.model import Bank
 
-__all__ = ["MARK_COLUMNS", "MarksError", "marks_template", "open_answers", "read_marks"]
+__all__ = ["MARK_COLUMNS", "NO_ANSWER", "MarksError", "marks_template", "open_answers", "read_marks"]
+
+#: What :func:`open_answers` shows for a written answer submitted blank.
+NO_ANSWER = "(no answer)"
 
 #: The columns of a marks file, in order.
 MARK_COLUMNS = ("student", "question", "mark", "max", "comment")
@@ -45,12 +48,14 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
     """Every student's latest written answer to each ``open`` question of ``bank``.
 
     Columns: ``question``, ``prompt``, ``model_answer``, ``rubric`` (tuple of points),
-    ``student``, ``answer`` (text), ``time``, ``saves`` (how often it was saved),
-    ``mark``, ``max`` and ``comment`` (from ``marks``; NaN / "" when not marked yet).
+    ``student``, ``answer`` (text; :data:`NO_ANSWER` when the student submitted the
+    question blank), ``blank`` (True for such an answer), ``time``, ``saves`` (how often
+    it was saved), ``mark``, ``max`` and ``comment`` (from ``marks``; NaN / "" when not
+    marked yet).  A student who never reached the question has no row.
     """
     import pandas as pd
 
-    columns = ["question", "prompt", "model_answer", "rubric", "student", "answer", "time",
+    columns = ["question", "prompt", "model_answer", "rubric", "student", "answer", "blank", "time",
                "saves", "mark", "max", "comment"]
     open_ids = [q.id for q in bank if str(q.type) == "open"]
     frame = log[log["question"].isin(open_ids)].copy()
@@ -76,11 +81,17 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
                 "question": qid, "prompt": question.prompt,
                 "model_answer": str(getattr(question, "model_answer", "") or ""),
                 "rubric": tuple(getattr(question, "rubric", ()) or ()),
-                "student": str(row.student), "answer": "" if row.answer is None else str(row.answer),
+                "student": str(row.student), "answer": NO_ANSWER if _blank(row.answer) else str(row.answer),
+                "blank": _blank(row.answer),
                 "time": row.time, "saves": int(saves[(row.student, qid)]),
                 "mark": mark, "max": most, "comment": comment,
             })
     return pd.DataFrame(rows, columns=columns)
+
+
+def _blank(answer: object) -> bool:
+    """No answer: null in the log (None, or NaN once pandas has read it)."""
+    return answer is None or (isinstance(answer, float) and math.isnan(answer))
 
 
 def marks_template(answers: pd.DataFrame, default_max: float = 1.0, keep: pd.DataFrame | None = None) -> str:

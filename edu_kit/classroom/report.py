@@ -166,8 +166,11 @@ def to_html(report: Report, title: str = "Quiz results report", figures: bool = 
 
 def _summary(report: Report) -> str:
     students = len(report.scores)
+    written = report.open_answers
+    blank = int(written["blank"].sum()) if not written.empty else 0
+    left = f" ({blank} left blank)" if blank else ""
     lines = [f"<p>{students} students, {len(report.items)} questions answered, "
-             f"{len(report.flags)} findings to look at, {len(report.open_answers)} written answers.</p>"]
+             f"{len(report.flags)} findings to look at, {len(written)} written answers{left}.</p>"]
     if report.unknown:
         lines.append(f"<p>Answers to {len(report.unknown)} question(s) that are not in the bank were left out: "
                      f"{_e(', '.join(report.unknown))}.</p>")
@@ -264,7 +267,8 @@ def _open_section(report: Report) -> str:
                      f"<p><strong>Rubric:</strong></p><ul>{rubric}</ul>")
         rows = "".join(
             f"<tr><th scope=\"row\">{_e(r.student)}</th><td class=\"answer\">{_e(r.answer)}</td>"
-            f"<td>{_mark(r.mark, r.max)}</td><td>{_e(r.comment)}</td></tr>" for r in sub.itertuples())
+            f"<td>{_mark(r.mark, r.max, blank=bool(r.blank))}</td><td>{_e(r.comment)}</td></tr>"
+            for r in sub.itertuples())
         parts.append(f"<table><caption>Answers to {_e(question)}</caption><thead><tr><th scope=\"col\">student"
                      f"</th><th scope=\"col\">answer</th><th scope=\"col\">mark</th><th scope=\"col\">comment"
                      f"</th></tr></thead><tbody>{rows}</tbody></table>")
@@ -272,9 +276,9 @@ def _open_section(report: Report) -> str:
     return "".join(parts)
 
 
-def _mark(mark: Any, most: Any) -> str:
+def _mark(mark: Any, most: Any, *, blank: bool = False) -> str:
     if mark is None or (isinstance(mark, float) and math.isnan(mark)):
-        return "not marked yet"
+        return "0 (left blank)" if blank else "not marked yet"
     return f"{_number(float(mark), 1)} / {_number(float(most), 1)}"
 
 

@@ -29,7 +29,7 @@ def add_parsers(commands: Any) -> None:
 def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
     from ..classroom.assignments import load_assignment
     from ..classroom.collected import load_collected
-    from ..classroom.grading import assignment_records, grade_log, write_feedback
+    from ..classroom.grading import assignment_records, grade_log, released_ids, write_feedback
     from ..quiz.bank import load_bank
     from ..results import summary
 
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
         for note in notes:
             print(f"note: {note}")
         return 0
-    print(summary(graded).to_string(index=False))
+    print(summary(graded, questions=len(released_ids(assignment, bank))).to_string(index=False))
     for note in notes:
         print(f"note: {note}")
     if args.csv:

@@ -114,6 +114,7 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
     from ..results import summary
 
     assignment = None
+    held: int | None = None  # how many questions the assignment holds, when known
     if spec is not None:
         from ..classroom.assignments import load_assignment
 
@@ -123,19 +124,20 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
     status = 0
     warned = set(frame.attrs.get("notes", ()))
     if assignment is not None:
-        from ..classroom.grading import assignment_records, grade_log
+        from ..classroom.grading import assignment_records, grade_log, released_ids
         from ..quiz.bank import load_bank
 
         bank = load_bank(assignment.bank)
         frame = grade_log(assignment_records(frame, assignment, bank), bank, quiz=assignment.id)
         quiz = assignment.id
+        held = len(released_ids(assignment, bank))
     for note in frame.attrs.get("notes", ()):
         if note not in warned:
             print(f"edu-kit: note: {note}", file=sys.stderr)
     if frame.empty:
         print(f"No responses recorded in {path} yet.")
         return status
-    table = summary(frame, quiz=quiz, per_quiz=per_quiz)
+    table = summary(frame, quiz=quiz, per_quiz=per_quiz, questions=held)
     if table.empty:
         quizzes = ", ".join(sorted(map(str, frame["quiz"].unique())))
         print(f"No responses to quiz {quiz!r} in {path}; quizzes there: {quizzes}.")

@@ -43,6 +43,7 @@ __all__ = [
     "html_form",
     "instructions",
     "notice_html",
+    "position_boxes",
     "sources_html",
     "text_form",
 ]
@@ -143,6 +144,19 @@ def _list_html(tag: str, items: Sequence[str]) -> str:
     return f"<{tag}>" + "".join(f"<li>{_e(item)}</li>" for item in items) + f"</{tag}>"
 
 
+#: What a student does on paper with an ordering question's boxes.
+POSITION_NOTE = "On paper: write 1 in the box of the earliest item, 2 in the next, and so on."
+
+
+def position_boxes(items: Sequence[str]) -> str:
+    """An ordering question's items, each after an empty box ``[    ]`` for its position
+    (1 = earliest), as escaped HTML: a printed copy can be answered in pen.  The box is
+    text, so it shows in every renderer and prints without a style sheet."""
+    box = "[&nbsp;&nbsp;&nbsp;&nbsp;]"  # no-break spaces: the box never breaks across lines
+    rows = "".join(f"<li>{box} {_e(item)}</li>" for item in items)
+    return f"<ul class='ek-positions' style='list-style:none;padding-left:0.5em'>{rows}</ul>"
+
+
 def html_form(
     title: str, displays: Sequence[Display], *, attempts: int, exam: bool, score: str
 ) -> str:
@@ -156,8 +170,10 @@ def html_form(
         q = d.question
         prompt = _e(q.prompt).replace("\n", "<br>")
         parts.append(f"<li><p>{prompt}</p><p><em>{_e(instructions(q))}</em></p>")
-        if q.type in ("single", "multiple", "true_false", "ordering"):
+        if q.type in ("single", "multiple", "true_false"):
             parts.append(_list_html("ul", d.options))
+        elif q.type == "ordering":
+            parts.append(f"<p><em>{_e(POSITION_NOTE)}</em></p>" + position_boxes(d.options))
         elif q.type == "matching":
             parts.append(_list_html("ol", [f"{item} → ?" for item in d.left]))
             parts.append(f"<p>Options: {_e(' | '.join(d.options))}</p>")

@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import dataclasses
 import html
+import math
 import os
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -85,7 +87,7 @@ class Item:
     """One question's controls, Check button and feedback area.
 
     ``controls`` are the widgets the student sets (RadioButtons, Checkboxes, Dropdowns,
-    Text or FloatText); ``button`` is None in exam mode; ``feedback`` is an HTML widget
+    Text for a word or a number); ``button`` is None in exam mode; ``feedback`` is an HTML widget
     whose value is empty until the student answers.
     """
 
@@ -163,9 +165,11 @@ class Item:
                 widgets.Text(value="", description="Answer", placeholder="Type your answer",
                              tooltip=label, style=_LABELLED, layout=widgets.Layout(**_WIDE)),
             )
+        # A text box, not a FloatText: a FloatText starts at 0, so an untouched box could not be
+        # told from a typed 0 (the value never changes).  Empty means "no answer".
         return (
-            widgets.FloatText(value=0.0, description="Answer", tooltip=label,
-                              style=_LABELLED, layout=widgets.Layout(width="auto")),
+            widgets.Text(value="", description="Answer", placeholder="Type a number", tooltip=label,
+                         style=_LABELLED, layout=widgets.Layout(width="auto")),
         )
 
     def _arranged(self) -> list[widgets.Widget]:
@@ -210,7 +214,7 @@ class Item:
         if kind == "open":
             text = str(values[0] or "").strip()
             return (text, "") if text else (None, "Write your answer first.")
-        return float(values[0] or 0.0), ""
+        return _number(str(values[0] or ""))
 
     def submitted(self) -> object | None:
         """What Submit saves: the answer, or what is set of an unfinished matching (the
@@ -221,6 +225,13 @@ class Item:
             if any(v is not None for v in values):
                 return dict(zip(self.display.left, values, strict=True))
         return answer
+
+    def unreadable(self) -> bool:
+        """True when a number box holds text that is not a number (Submit records no answer)."""
+        if self.question.type != "numeric":
+            return False
+        text = str(getattr(self.controls[0], "value", "") or "").strip()
+        return bool(text) and _number(text)[0] is None
 
     def set_answer(self, answer: object) -> None:
         """Put a recorded ``answer`` back into the controls (restoring); ignores what no longer fits."""
@@ -243,7 +254,7 @@ class Item:
             elif kind in ("short_text", "open") and isinstance(answer, str):
                 controls[0].value = answer
             elif kind == "numeric" and isinstance(answer, (int, float)) and not isinstance(answer, bool):
-                controls[0].value = float(answer)
+                controls[0].value = _number_text(answer)
         except (TraitError, ValueError, TypeError):
             return
 
@@ -252,6 +263,44 @@ class Item:
             control.disabled = disabled
         if self.button is not None:
             self.button.disabled = disabled
+
+
+_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})
+_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
+# Thousands grouped by commas or spaces, as in "100,000" or "100 000" (a comma elsewhere is refused).
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?:([, \u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d*)?")
+
+
+def _number(text: str) -> tuple[float | None, str]:
+    """What a numeric question's box holds: ``(number, "")``, or ``(None, what to do)`` when
+    it is empty or not a plain number (an empty box is no answer, never 0).
+
+    >>> _number("0"), _number(" -2.5 "), _number("100,000"), _number("1 000")
+    ((0.0, ''), (-2.5, ''), (100000.0, ''), (1000.0, ''))
+    >>> _number("")[0], _number("3,5")[0], _number("1,00,0")[0], _number("thirty")[0]
+    (None, None, None, None)
+    """
+    typed = text.strip()
+    if not typed:
+        return None, "Type a number first."
+    shown = repr(typed if len(typed) <= 40 else typed[:39] + "…")
+    plain = typed.translate(_MINUS)
+    if _GROUPED.fullmatch(plain):
+        plain = re.sub(r"[, \u00a0\u202f]", "", plain)
+    if "," in plain:
+        return None, (f"Write {shown} without a comma: digits with a point for decimals, "
+                      "such as 3500 or 3.5.")
+    if _PLAIN_NUMBER.fullmatch(plain) is None:
+        return None, f"{shown} is not a number: type digits only, such as 30 or 2.5."
+    value = float(plain) + 0.0  # + 0.0: "-0" is 0
+    if not math.isfinite(value):
+        return None, f"{shown} is too large: type a smaller number."
+    return value, ""
+
+
+def _number_text(value: float) -> str:
+    """A recorded number as the box shows it again: ``30`` not ``30.0``."""
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
 
 
 def _question_header(number: int, question: Question) -> str:
@@ -315,6 +364,7 @@ class Quiz:
         self.score_label = widgets.Label(value="")
         self.notice = widgets.HTML(value="", layout=widgets.Layout(**_WIDE))
         self.submit_button: widgets.Button | None = None
+        self.pending = widgets.HTML(value="", layout=widgets.Layout(**_WIDE))
         self.widget = widgets.VBox([], layout=widgets.Layout(max_width="100%"))
         self.widget.add_class("edu-kit-quiz")
         self.name_box: widgets.Text | None = None
@@ -348,7 +398,11 @@ class Quiz:
                 layout=widgets.Layout(**_BUTTON),
             )
             self.submit_button.on_click(self._submit)
-            children.append(self.submit_button)
+            for item in self.items:
+                for control in item.controls:
+                    control.observe(self._on_change, names="value")
+            self._show_pending()
+            children += [self.pending, self.submit_button]
         self.score_label.value = self._score_line()
         children += [self.score_label, self.notice]
         self.widget.children = tuple(children)
@@ -411,6 +465,20 @@ class Quiz:
         if self.exam and not any(item.final for item in self.items):
             return f"Score: shown after you submit ({self._graded} marked questions){note}"
         return f"Score: {_score_text(self.score)}/{self._graded}{note}"
+
+    def _on_change(self, _: object) -> None:
+        self._show_pending()
+
+    def _show_pending(self) -> None:
+        """Before an exam's Submit: name the questions still blank (the student may submit anyway)."""
+        if self.submitted_at is not None or not self.exam:
+            value = ""
+        else:
+            value = _pending_html([i.number for i in self.items if i.final is None and i.submitted() is None
+                                   and not i.unreadable()],
+                                  [i.number for i in self.items if i.final is None and i.unreadable()])
+        if self.pending.value != value:  # a screen reader hears it again only when it changes
+            self.pending.value = value
 
     # -- restoring what the log holds
 
@@ -495,7 +563,10 @@ class Quiz:
                 item.feedback.value = ""
                 continue
             if item.question.type == "open":
-                item.feedback.value = _written_html(len(history), "") if history else ""
+                if history and answer is None:
+                    item.feedback.value = _BLANK_HTML
+                else:
+                    item.feedback.value = _written_html(len(history), "") if history else ""
                 continue
             try:
                 feedback = unanswered(item.question) if answer is None else grade(item.question, answer)
@@ -505,6 +576,7 @@ class Quiz:
             item.feedback.value = feedback_html(feedback, item.question, final=True, attempts_left=0)
         if self.submit_button is not None:
             self.submit_button.disabled = True
+        self._show_pending()
         self.score_label.value = self._score_line()
         self.notice.value = notice_html(
             f"Already submitted ({when}). Your submitted answers are shown; they cannot be changed."
@@ -543,13 +615,23 @@ class Quiz:
             return False
         return True
 
-    def _save_written(self, item: Item) -> bool:
-        """Save an open question's text; False only when it could not be saved."""
+    def _save_written(self, item: Item, *, blank_too: bool = False) -> bool:
+        """Save an open question's text; False only when it could not be saved.
+
+        A blank answer is saved only with ``blank_too`` (at Submit): recorded like any
+        unanswered question (answer null), so the teacher sees "left blank", not "never
+        reached"; ``correct`` and ``score`` stay null as for every written answer."""
         text, todo = item.answer()
-        if text is None:
+        if text is None and not blank_too:
             item.feedback.value = notice_html(todo)
             return True
         item.attempts_used += 1
+        if text is None:
+            if self._save(item, None, None):
+                item.feedback.value = _BLANK_HTML
+                return True
+            item.attempts_used -= 1
+            return False
         if self._save(item, text, None):
             again = " You can change it and save again; your teacher reads every version." if (
                 not self.exam) else ""
@@ -627,7 +709,7 @@ class Quiz:
         failed: list[Item] = []
         for item in self.items:
             if item.question.type == "open":
-                if not self._save_written(item):
+                if not self._save_written(item, blank_too=True):
                     failed.append(item)
                 item.disable()
                 continue
@@ -660,6 +742,7 @@ class Quiz:
                 "Keep this page open, tell your teacher, and press Submit again once it is fixed.")
             return
         self.submitted_at = now()
+        self._show_pending()
         self.score_label.value = self._score_line()
         if self.sealed:
             self.notice.value = notice_html("Submitted. Your answers are saved; scores come after the deadline.")
@@ -701,6 +784,31 @@ def _saved_html(left: int) -> str:
 def _written_html(version: int, again: str) -> str:
     return ('<div class="edu-kit-feedback" role="status"><p><strong>✓ Saved '
             f"(version {version}).</strong>{html.escape(again)}</p></div>")
+
+
+def _numbers(numbers: Sequence[int]) -> str:
+    words = [str(n) for n in numbers]
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return f"question{'s' if len(words) != 1 else ''} {listed}"
+
+
+def _pending_html(blank: Sequence[int], unreadable: Sequence[int]) -> str:
+    """What an exam still lacks, said before Submit: blank questions, boxes that hold no number."""
+    if not blank and not unreadable:
+        return ('<div class="edu-kit-pending" role="status" aria-live="polite"><p>Every question has an '
+                "answer. Check them, then submit.</p></div>")
+    parts = []
+    if blank:
+        parts.append(f"Still blank: {_numbers(blank)}.")
+    if unreadable:
+        parts.append(f"Not a number yet: {_numbers(unreadable)} (type digits, such as 30 or 2.5).")
+    parts.append("You may still submit: a blank question is recorded as not answered.")
+    return ('<div class="edu-kit-pending" role="status" aria-live="polite"><p>'
+            + html.escape(" ".join(parts)) + "</p></div>")
+
+
+_BLANK_HTML = ('<div class="edu-kit-feedback" role="status"><p><strong>Submitted without an answer.'
+               "</strong> Your teacher sees that this question was left blank.</p></div>")
 
 
 def _title_html(title: str) -> str:

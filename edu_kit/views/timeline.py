@@ -363,6 +363,10 @@ def _crisis_items(frame: pd.DataFrame) -> list[_Item]:
     return items
 
 
+# Where a student finds the crisis events that the long view sums up in one label.
+_DAY_BY_DAY = " (each one is in the day-by-day chart of the crisis)"
+
+
 def _long_items(frame: pd.DataFrame) -> list[_Item]:
     first, last = LONG
     items: list[_Item] = []
@@ -381,10 +385,10 @@ def _long_items(frame: pd.DataFrame) -> list[_Item]:
         start, end = min(r.start.date() for r in rows), max(r.end.date() for r in rows)
         when = f"{_when(start, start, 'day', True)} – {_when(end, end, 'day', True)}"
         if lane < 0:
-            text = f"{when}: {len(rows)} events of the crisis, the last: {trim(rows[-1].what, 70)} (see span='crisis')"
+            text = f"{when}: {len(rows)} events of the crisis, the last: {trim(rows[-1].what, 70)}{_DAY_BY_DAY}"
         else:
             ids = sorted({a for r in rows for a in r.articles.split(", ")})
-            text = f"{when}: {len(rows)} events reported in articles {', '.join(ids)} (see span='crisis')"
+            text = f"{when}: {len(rows)} events reported in articles {', '.join(ids)}{_DAY_BY_DAY}"
         items.append(_Item(lane, start, end, text))
     return items
 

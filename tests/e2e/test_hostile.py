@@ -232,8 +232,9 @@ def set_answer(item: Item, correct: bool) -> object:
     if q.type == "short_text":
         controls[0].value = key[0] if correct else "not it"
         return controls[0].value
-    controls[0].value = float(key.value) if correct else float(key.value) + 100
-    return controls[0].value
+    number = float(key.value) if correct else float(key.value) + 100
+    controls[0].value = str(number)  # the number box is a text box: the student types digits
+    return number
 
 
 # --------------------------------------------------------------------------- the files

@@ -337,10 +337,10 @@ def test_a_class_on_jupyterhub_with_nbgrader(hub: Hub, browser: Any, capsys: pyt
     out = edu_kit("results", str(hub.course), "--assignment", str(spec))
     rows = {line.split()[0]: line.split() for line in out.splitlines()[1:] if line.strip()}
     assert set(rows) == set(STUDENTS), out
-    # student, questions, correct, score, ungraded, attempts
-    assert rows["ana"][1:] == ["2", "2", "2.0", "0", "2"], out
-    assert rows["ben"][1:] == ["2", "1", "1.0", "0", "2"], out
-    assert rows["cy"][1:] == ["2", "2", "2.0", "0", "2"], out
+    # student, questions (the assignment holds), answered, blank, correct, score, ungraded, attempts
+    assert rows["ana"][1:] == ["2", "2", "0", "2", "2.0", "0", "2"], out
+    assert rows["ben"][1:] == ["2", "2", "0", "1", "1.0", "0", "2"], out
+    assert rows["cy"][1:] == ["2", "2", "0", "2", "2.0", "0", "2"], out
     feedback = hub.course / "feedback"
     edu_kit("grade", str(spec), str(hub.course), "--feedback", str(feedback))
     assert (feedback / "ben" / ASSIGNMENT / "edu_kit_feedback.html").is_file()

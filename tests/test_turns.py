@@ -94,3 +94,47 @@ def test_unnamed_briefers_speak_for_the_body_that_publishes_the_transcript() -> 
     # On a broadcaster's transcript the moderator is staff, and an unnamed official speaks for
     # the body the label names, if any.
     assert _briefing_turns(text, "Harbour Radio")[0] == (None, "unnamed_source", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "expected"),
+    [
+        # kremlin.ru: a title before the name in ordinary case, a note in brackets; one
+        # labelled speaker is still a transcript (an excerpt), so the next paragraphs are his.
+        (
+            "Vladimir Putin held talks with the French President.\nPresident of Russia Vladimir Putin: Mr President,\n"
+            "It is a pleasure to see you.\nPresident of France Emmanuel Macron (retranslated): Thank you.",
+            "President of Russia (kremlin.ru)",
+            [("Vladimir Putin", "person", True)] * 2 + [("Emmanuel Macron", "person", True)],
+        ),
+        ("NATO Secretary General Jens Stoltenberg: Good afternoon.\nAllies are united.", "NATO",
+         [("Jens Stoltenberg", "person", True)] * 2),
+        # mid.ru: a labelled question and a plain name; the paragraph after the answer is his.
+        ("Question: Will you reply?\nSergey Lavrov: We will.\nIn writing.", "Ministry of Foreign Affairs of Russia",
+         [(None, "person", False), ("Sergei Lavrov", "person", True), ("Sergei Lavrov", "person", True)]),
+        # Numbered unnamed officials (state.gov), known by the shape of the label, not a list.
+        (
+            "MODERATOR:  Thanks for joining.\nWe have two briefers.\nSENIOR STATE DEPARTMENT OFFICIAL ONE:  Good evening.\n"
+            "First, a word on posture.\nSENIOR STATE DEPARTMENT OFFICIAL TWO:  Thanks.\nSENIOR DEFENSE OFFICIAL #1:  Yes.",
+            "U.S. Department of State",
+            [("US State Department", "unnamed_source", True)] * 6,
+        ),
+        ("SENIOR ADMINISTRATION OFFICIAL 2:  Thanks.\nQ    And Russia?", "Harbour Radio",
+         [("White House", "unnamed_source", True), (None, "person", False)]),
+    ],
+)
+def test_transcript_label_styles(text: str, outlet: str, expected: list[tuple[str | None, str, bool]]) -> None:
+    assert _briefing_turns(text, outlet) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not transcripts: a summary lead naming a person, a dateline, a heading-like lead.
+        "Kremlin spokesman Dmitry Peskov: the talks will go on, he said.\nThe talks went on.",
+        "NEW DELHI: Talks resumed.\nThey ended late.",
+        "Russia and Ukraine: what we know.\nTalks resumed.",
+    ],
+)
+def test_prose_is_no_transcript(text: str) -> None:
+    assert _briefing_turns(text, "Harbour Radio") == []

@@ -159,7 +159,7 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
     # A transcript label ("QUESTION (Agnieszka Wrona, Radio Wisła):") names who speaks the
     # turn, not the subject of its sentences.
     refs = build_references(
-        article, tuple(m for m in found if not any(t.label_start <= m.start < t.start for t in labelled)), kb, [(s.start, s.end) for s in spans]
+        article, tuple(m for m in found if not any(min(t.label_start, t.cue_start if t.cue_start >= 0 else t.label_start) <= m.start < t.start for t in labelled)), kb, [(s.start, s.end) for s in spans]
     )
     finder = _Finder(article, kb, refs, spans)
     result: list[Quote] = []

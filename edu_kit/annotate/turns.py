@@ -5,7 +5,10 @@ A paragraph that opens with a speaker label is one *turn*:
 * a name in capitals (titles such as "MR" or "RUSSIAN FOREIGN MINISTER" before it are
   not part of it), optionally with a role after a comma and a note in brackets
   ("SERGEI LAVROV, RUSSIAN FOREIGN MINISTER (through interpreter): ...", "HALE: ..."),
-  or a name in ordinary case that the article names elsewhere ("Moreau: ...");
+  or a name in ordinary case that the article names elsewhere ("Moreau: ..."), also after
+  a title as kremlin.ru, mid.ru and nato.int print them ("President of Russia Vladimir
+  Putin:", "President of France Emmanuel Macron (retranslated):", "NATO Secretary General
+  Jens Stoltenberg:"; lower-case joiners from ``label_title_joiners``);
 * a question or an answer label ("Q:", "A:", "Question:", "Answer:").
 
 A turn is a quotation of the labelled person, except the turns of the outlet's own
@@ -17,12 +20,19 @@ paragraph before the first question or answer that names someone.
 Labels that are not names ("CLAIM:", "UPDATE:") are never turns: a label must be
 two or more words, carry a role, or be the surname of someone the article names.
 
-A briefing's unnamed speakers ("SENIOR ADMINISTRATION OFFICIAL:", and "MODERATOR:" on a
-government's own transcript) speak for a body: the one their label names, else the one
-that publishes the transcript (``unnamed_speaker_labels`` in the lexicon); their turns
-have ``kind`` "unnamed_source".  In a transcript (two labelled turns in capitals or
-more) a paragraph without a label continues the turn before it; a reporter's "Q" line
-("Q    Happy Friday.") is a question even without a colon.
+A briefing's unnamed speakers ("SENIOR ADMINISTRATION OFFICIAL:", "SENIOR STATE DEPARTMENT
+OFFICIAL ONE:", and "MODERATOR:" on a government's own transcript) speak for a body: the
+one that publishes the transcript, else the one their label names.  Such a label is known
+by its shape: words in capitals ending in a head noun of ``unnamed_label_heads``
+(OFFICIAL, SPOKESPERSON, MODERATOR), maybe numbered ("ONE", "2", "#1"; ``label_ordinals``),
+or it is one of ``unnamed_speaker_labels``; their turns have ``kind`` "unnamed_source".
+
+In a transcript a paragraph without a label continues the turn before it.  A text is a
+transcript when it has two labelled turns in capitals or more, a labelled question and a
+quoted turn ("Question: …" then "Sergey Lavrov: …"), or one label in the form transcripts
+use and news prose does not: a known person's name after a title ("President of Russia Vladimir Putin:") or with a
+note in brackets.  So an excerpt of one speaker's words is a transcript too.  A reporter's
+"Q" line ("Q    Happy Friday.") is a question even without a colon.
 """
 
 from __future__ import annotations
@@ -31,6 +41,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .._data import data_file
 from ..corpus import Article
 from ..knowledge import KnowledgeBase
 from ._lexicon import lexicon
@@ -40,12 +51,33 @@ __all__ = ["Turn", "body_named_in", "turns"]
 
 _UPPER_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'’-]*"
 _CASED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*"
-_LABEL_MAX_CHARS = 160  # four words, a role of up to 80 characters and a note in brackets
+_LABEL_MAX_CHARS = 200  # ten words, a role of up to 80 characters and a note in brackets
 _OPENING_MARKS = "\"“«„‘'"
-_LABEL = re.compile(
-    rf"(?P<label>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{0,5}}|{_CASED_WORD}(?:[ \t]+{_CASED_WORD}){{0,2}})"
-    r"(?:,[ \t]*(?P<role>[^:()\n]{1,80}?))?(?:[ \t]*\((?P<note>[^()\n]{1,40})\))?:[ \t]+(?=\S)"
-)
+_NUMBER = r"(?:[ \t]+(?:NO\.[ \t]*|#)?\d{1,2})"  # "SENIOR ADMINISTRATION OFFICIAL 2", "… #1"
+
+
+@lru_cache(maxsize=1)
+def _label_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The lexicon's joiners of title words, unnamed-label heads and ordinals (lower case)."""
+    spec = data_file("lexicon")
+    return (
+        frozenset(w.lower() for w in spec["label_title_joiners"]),
+        frozenset(w.lower() for w in spec["unnamed_label_heads"]),
+        frozenset(w.lower() for w in spec["label_ordinals"]),
+    )
+
+
+@lru_cache(maxsize=1)
+def _label_pattern() -> re.Pattern[str]:
+    """A label: up to eight words in capitals (maybe numbered), or up to ten words in
+    ordinary case that lower-case joiners may link ("President of Russia Vladimir Putin"),
+    then a role after a comma, a note in brackets, and the colon."""
+    joiners = "|".join(sorted(_label_words()[0]))
+    cased = rf"{_CASED_WORD}(?:[ \t]+(?:(?:{joiners})[ \t]+){{0,2}}{_CASED_WORD}){{0,9}}"
+    return re.compile(
+        rf"(?P<label>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{0,7}}{_NUMBER}?|{cased})"
+        r"(?:,[ \t]*(?P<role>[^:()\n]{1,80}?))?(?:[ \t]*\((?P<note>[^()\n]{1,40})\))?:[ \t]+(?=\S)"
+    )
 
 
 @dataclass(frozen=True)
@@ -65,6 +97,7 @@ class Turn:
     cue: str
     quotation: bool
     kind: SpeakerKind = "person"
+    cue_start: int = -1  # where the label begins (titles included); -1: no label of its own
 
 
 _QUESTION_WITHOUT_COLON = re.compile(r"(?:Q|QUESTION)(?:[ \t]{2,}|\t)(?=\S)")
@@ -83,13 +116,15 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
     """
     lex = lexicon()
     staff_roles, questions, answers, not_names = lex.staff_roles, lex.question_labels, lex.answer_labels, lex.not_speaker_labels
+    label_pattern = _label_pattern()
     people = [m for m in found if m.kind == "person"]
     labelled: dict[str, str] = {}  # surname (upper case) -> full name, from earlier labels
     staff: set[str] = set()
     interviewee: str | None = None
     result: list[Turn] = []
     guessed: list[int] = []
-    continued: list[Turn] = []  # unlabelled paragraphs that continue a turn in capitals
+    continued: list[Turn] = []  # unlabelled paragraphs that continue a turn
+    formal = False  # a label only a transcript has ("President of Russia Vladimir Putin:")
     current: Turn | None = None
     issuer: str | bool | None = False  # the body that publishes the article, looked up once
     for paragraph in article.paragraphs:
@@ -98,11 +133,11 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
         bare = _QUESTION_WITHOUT_COLON.match(article.body, paragraph.start, paragraph.end)
         if bare is not None:
             current = None
-            result.append(Turn(bare.end(), paragraph.end, paragraph.start, paragraph.start + 1, None, "Q", False))
+            result.append(Turn(bare.end(), paragraph.end, paragraph.start, paragraph.start + 1, None, "Q", False, cue_start=paragraph.start))
             continue
         match = None
         if article.body.find(":", paragraph.start, paragraph.start + _LABEL_MAX_CHARS) >= 0:
-            match = _LABEL.match(article.body, paragraph.start, paragraph.end)
+            match = label_pattern.match(article.body, paragraph.start, paragraph.end)
         if match is None:
             text = paragraph.text.strip()
             if text[:1] in "([" and text[-1:] in ")]":
@@ -110,52 +145,75 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
             if current is not None and current.quotation:
                 continued.append(
                     Turn(paragraph.start, paragraph.end, current.label_start, current.label_end, current.speaker,
-                         current.cue, True, current.kind)
+                         current.cue, True, current.kind, paragraph.start)
                 )
             continue
         current = None
         label = match.group("label")
         role = (match.group("role") or "").lower()
         start, end = match.end(), paragraph.end
-        if article.body[start] in _OPENING_MARKS or lex.speech_verb.search(role):
-            continue  # 'Maria Zakharova wrote on Telegram: "..."' is prose, quoted with marks
+        if article.body[start] in _OPENING_MARKS or article.body[start].islower() or lex.speech_verb.search(role):
+            # 'Maria Zakharova wrote on Telegram: "..."' is prose, quoted with marks, and
+            # "Kremlin spokesman Dmitry Peskov: talks will go on" a summary: a turn opens a sentence.
+            continue
         cue = article.body[paragraph.start : match.end()].rstrip()
         if label in questions or label in answers:
             if interviewee is None:
                 interviewee = _interviewee(article, people, paragraph.start)
             speaker = interviewee if label in answers else None
-            result.append(Turn(start, end, match.start("label"), match.end("label"), speaker, cue, label in answers and speaker is not None))
+            result.append(Turn(start, end, match.start("label"), match.end("label"), speaker, cue,
+                               label in answers and speaker is not None, cue_start=paragraph.start))
             continue
         if label.upper() in not_names:
             continue
-        if label.upper() in lex.unnamed_speaker_labels:
+        if _unnamed_label(label):
             if issuer is False:
                 issuer = _issuer(article, kb)
             # The body that put the speaker forward (its own transcript), else the one named.
             body = issuer if isinstance(issuer, str) else body_named_in(label, kb)
-            turn = Turn(start, end, match.start("label"), match.end("label"), body, cue, body is not None, "unnamed_source")
+            turn = Turn(start, end, match.start("label"), match.end("label"), body, cue, body is not None, "unnamed_source", paragraph.start)
             result.append(turn)
-            current = turn if label.isupper() else None
+            current = turn
             continue
-        name = _name(label, people, labelled, kb, match.start("label"))
-        if name is None:
+        named = _name(label, people, labelled, kb, match.start("label"))
+        if named is None:
             continue
-        if name == _titled(label) and not role:
+        name, name_start, how = named
+        if how == "guess" and not role:
             guessed.append(len(result))  # a name read from capitals only: "NEW DELHI:" may be a dateline
+        if how != "guess" and (name_start > match.start("label") or match.group("note")):
+            formal = True  # "President of Russia Vladimir Putin:", "EMMANUEL MACRON (retranslated):"
         is_staff = any(word in role for word in staff_roles) or name in staff
         if is_staff:
             staff.add(name)
         labelled[name.split()[-1].upper()] = name
-        turn = Turn(start, end, match.start("label"), match.end("label"), name, cue, not is_staff)
+        turn = Turn(start, end, name_start, match.end("label"), name, cue, not is_staff, cue_start=paragraph.start)
         result.append(turn)
-        current = turn if label.isupper() else None
+        current = turn
     if len(result) < 2:
         # One capitalised label in a whole article is a dateline or a heading, not a transcript.
         result = [t for i, t in enumerate(result) if i not in guessed]
     in_capitals = [t for t in result if article.body[t.label_start : t.label_end].isupper()]
-    if len(in_capitals) >= 2 and continued:
+    asked = any(article.body[t.label_start : t.label_end] in questions for t in result)  # a labelled question
+    transcript = formal or len(in_capitals) >= 2 or (asked and any(t.quotation for t in result))
+    if transcript and continued:
         result = sorted([*result, *continued], key=lambda t: t.start)
     return tuple(result)
+
+
+def _unnamed_label(label: str) -> bool:
+    """Is ``label`` an unnamed speaker's: one of ``unnamed_speaker_labels``, or words in
+    capitals ending in a head noun such as OFFICIAL, maybe numbered ("SENIOR STATE
+    DEPARTMENT OFFICIAL ONE", "SENIOR ADMINISTRATION OFFICIAL 2")?"""
+    _, heads, ordinals = _label_words()
+    words = label.split()
+    while len(words) > 1 and (words[-1].lower() in ordinals or re.fullmatch(r"(?:NO\.|#)?\d{1,2}", words[-1])):
+        words = words[:-1]
+    if len(words) > 1 and words[-1] in ("NO.", "NUMBER"):
+        words = words[:-1]
+    if " ".join(words).upper() in lexicon().unnamed_speaker_labels:
+        return True
+    return label.isupper() and words[-1].lower() in heads
 
 
 def _issuer(article: Article, kb: KnowledgeBase) -> str | None:
@@ -188,31 +246,49 @@ def _org_name(alias: str, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: KnowledgeBase, at: int) -> str | None:
-    """The person a label names, or None when the label is no name we can read."""
+def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: KnowledgeBase, at: int) -> tuple[str, int, str] | None:
+    """The person a label names, where the name begins, and how it was read ("known", or
+    "guess" for a name read from capitals alone), or None when the label is no name."""
     upper = label.isupper()
     words = label.split()
     honorific = len(words) > 1 and words[0].rstrip(".").capitalize() in lexicon().honorifics
     titles = lexicon().title_words
+    if not upper:
+        return _titled_name(label, people, at)
     while len(words) > 1 and (words[0].rstrip(".").capitalize() in titles or words[0].rstrip(".") in titles):
         words = words[1:]  # "MR PRICE", "Dr Moreau": the name without its title
+    start = at + label.rindex(" ".join(words)) if len(words) < len(label.split()) else at
     if len(words) < len(label.split()):
         label = " ".join(words)
-    if not upper and not any(m.start == at and m.text == label for m in people):
-        return None  # "Ukraine: ..." in ordinary case is a heading-like lead, not a label
     if len(words) == 1 and label.upper() in labelled:
-        return labelled[label.upper()]
+        return labelled[label.upper()], start, "known"
     for mention in people:
         if mention.text.upper() == label.upper() or (len(words) == 1 and mention.name.split()[-1].upper() == label.upper()):
-            return mention.name
+            return mention.name, start, "known"
     person = kb.person(label)
     if person is not None:
-        return person.name
-    if len(words) >= 2 and upper and _known_as(kb).get(label.lower()) in (None, "person"):
-        return _titled(label)
-    if honorific and upper and len(words) == 1 and _known_as(kb).get(label.lower()) in (None, "person"):
-        return _titled(label)  # "MS. KOUNDVROUNDVRON:": an honorific says the word is someone's surname
+        return person.name, start, "known"
+    if len(words) >= 2 and _known_as(kb).get(label.lower()) in (None, "person"):
+        return _titled(label), start, "guess"
+    if honorific and len(words) == 1 and _known_as(kb).get(label.lower()) in (None, "person"):
+        return _titled(label), start, "known"  # "MS. KOUNDVROUNDVRON:": an honorific says the word is someone's surname
     return None
+
+
+def _titled_name(label: str, people: list[Mention], at: int) -> tuple[str, int, str] | None:
+    """The person an ordinary-case label names: a person the article names there, either
+    the whole label ("Moreau:") or its end after title words ("President of Russia
+    Vladimir Putin:", "NATO Secretary General Jens Stoltenberg:")."""
+    end = at + len(label)
+    for mention in people:
+        if mention.end != end or not at <= mention.start < end:
+            continue
+        if mention.start == at:
+            return mention.name, at, "known"
+        before = label[: mention.start - at].split()
+        if any(w.rstrip(".") in lexicon().title_words for w in before):
+            return mention.name, mention.start, "known"
+    return None  # "Ukraine: ..." in ordinary case is a heading-like lead, not a label
 
 
 def _titled(label: str) -> str:

@@ -37,9 +37,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .._data import data_file
 from ..corpus import Article, Paragraph, Sentence
 from ..knowledge import KnowledgeBase, load_knowledge
-from .._data import data_file
 from ._lexicon import lexicon
 from .marks import QuoteSpan, quote_spans
 from .mentions import mentions as find_mentions

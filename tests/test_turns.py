@@ -109,6 +109,9 @@ def test_unnamed_briefers_speak_for_the_body_that_publishes_the_transcript() -> 
         ),
         ("NATO Secretary General Jens Stoltenberg: Good afternoon.\nAllies are united.", "NATO",
          [("Jens Stoltenberg", "person", True)] * 2),
+        # In capitals too; a paragraph that names the speaker is the reporter's, and ends the turn.
+        ("PRESIDENT OF RUSSIA VLADIMIR PUTIN: Good afternoon.\nWe will begin.\nPutin then took questions.\nThe hall was full.",
+         "Harbour Radio", [("Vladimir Putin", "person", True)] * 2),
         # mid.ru: a labelled question and a plain name; the paragraph after the answer is his.
         ("Question: Will you reply?\nSergey Lavrov: We will.\nIn writing.", "Ministry of Foreign Affairs of Russia",
          [(None, "person", False), ("Sergei Lavrov", "person", True), ("Sergei Lavrov", "person", True)]),

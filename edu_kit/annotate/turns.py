@@ -142,6 +142,10 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
             text = paragraph.text.strip()
             if text[:1] in "([" and text[-1:] in ")]":
                 continue  # a stage direction: "(The briefing was concluded at 3:02 p.m.)"
+            if current is not None and current.speaker and current.kind == "person" and any(
+                m.name == current.speaker and paragraph.start <= m.start < paragraph.end for m in people
+            ):
+                current = None  # "Putin said …": the reporter writes about the speaker; the turn is over
             if current is not None and current.quotation:
                 continued.append(
                     Turn(paragraph.start, paragraph.end, current.label_start, current.label_end, current.speaker,
@@ -255,6 +259,10 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
     titles = lexicon().title_words
     if not upper:
         return _titled_name(label, people, at)
+    for first in range(1, len(words) - 1):  # "PRESIDENT OF RUSSIA VLADIMIR PUTIN": a known name at the end
+        person = kb.person(" ".join(words[first:]).title())
+        if person is not None:
+            return person.name, at + label.rindex(" ".join(words[first:])), "known"
     while len(words) > 1 and (words[0].rstrip(".").capitalize() in titles or words[0].rstrip(".") in titles):
         words = words[1:]  # "MR PRICE", "Dr Moreau": the name without its title
     start = at + label.rindex(" ".join(words)) if len(words) < len(label.split()) else at

@@ -141,3 +141,15 @@ def test_transcript_label_styles(text: str, outlet: str, expected: list[tuple[st
 )
 def test_prose_is_no_transcript(text: str) -> None:
     assert _briefing_turns(text, "Harbour Radio") == []
+
+
+def test_a_role_label_is_the_person_the_title_names() -> None:
+    """whitehouse.gov remarks: "THE PRESIDENT:" is the president the page's title names."""
+    text = "THE PRESIDENT:  Good afternoon.\nToday I spoke with allies.\nQ    Mr. President, will he invade?\nTHE PRESIDENT:  Yes."
+    kb = load_knowledge()
+    found = []
+    for title in ("Remarks by President Biden on Russia and Ukraine", "Remarks on Ukraine"):
+        article = parse_article(text, id="t", published="2022-02-18", title=title, outlet="The White House")
+        found.append([(t.speaker, t.quotation) for t in turns(article, mentions(article, kb), kb)])
+    assert found[0] == [("Joe Biden", True), ("Joe Biden", True), (None, False), ("Joe Biden", True)]
+    assert found[1] == [(None, False)]  # no one is named: no guessed speaker "The President"

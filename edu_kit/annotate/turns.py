@@ -180,6 +180,8 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
             current = turn
             continue
         named = _name(label, people, labelled, kb, match.start("label"))
+        if label.isupper() and label.split()[0] == "THE":
+            named = _role_label(label, article, people, kb, match.start("label"))
         if named is None:
             continue
         name, name_start, how = named
@@ -281,6 +283,23 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
     if honorific and len(words) == 1 and _known_as(kb).get(label.lower()) in (None, "person"):
         return _titled(label), start, "known"  # "MS. KOUNDVROUNDVRON:": an honorific says the word is someone's surname
     return None
+
+
+def _role_label(label: str, article: Article, people: list[Mention], kb: KnowledgeBase, at: int) -> tuple[str, int, str] | None:
+    """The person a role label stands for ("THE PRESIDENT:" on whitehouse.gov): the one the
+    title or the text before calls by that title ("Remarks by President Biden …"), else None."""
+    words = label.split()[1:]
+    if not words or not all(w.capitalize() in lexicon().title_words for w in words):
+        return None
+    role = r"\s+".join(re.escape(w.capitalize()) for w in words)
+    for text in (article.title or "", article.body[:at]):
+        for found in re.finditer(rf"\b{role}\s+((?:{_CASED_WORD}[ \t]*){{1,3}})", text):
+            candidate = found.group(1).split()
+            for size in range(len(candidate), 0, -1):
+                person = kb.person(" ".join(candidate[:size]))
+                if person is not None:
+                    return person.name, at, "known"
+    return next(((m.name, at, "known") for m in people if m.start < at and re.search(rf"\b{role}\s+$", article.body[max(0, m.start - 40) : m.start])), None)
 
 
 def _titled_name(label: str, people: list[Mention], at: int) -> tuple[str, int, str] | None:

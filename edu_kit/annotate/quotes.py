@@ -222,6 +222,12 @@ def _role_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _anonymity() -> re.Pattern[str]:
+    """Words that keep a role phrase anonymous (the lexicon's ``anonymity_markers``)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data_file("lexicon")["anonymity_markers"]) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
 def _capital_voices() -> dict[str, str]:
     """Capital -> the state it speaks for (the lexicon's ``capital_voices``)."""
     return {str(k): str(v) for k, v in data_file("lexicon")["capital_voices"].items()}
@@ -736,7 +742,12 @@ class _Finder:
         if not bodies:  # a country speaks as a state only when named alone: "Russia said"
             bodies = [r for r in refs if re.fullmatch(r"\s*(?:the\s+)?", phrase[: r.start - who_start]) and not phrase[r.end - who_start :].strip()]
         if bodies:
-            return _Speaker(bodies[-1].name, "organization", cue)
+            holder = self._role_holder(bodies[-1], who_end) if bodies[-1].via == "name" else None
+            if holder is not None:  # '"…," the Kremlin official said' right after Peskov is named
+                return _Speaker(holder, "person", cue)
+            # "Moscow said" is Russia speaking as a state (the lexicon's capital_voices)
+            state = _capital_voices().get(bodies[-1].name) if bodies[-1].via == "place" else None
+            return _Speaker(state or bodies[-1].name, "organization", cue)
         anaphor = self.lex.organization_anaphor.search(phrase)
         if anaphor is not None and re.match(r"\s*(?:the|this|that|its|a)\s", phrase, re.IGNORECASE):
             body = self._body_called(anaphor.group().split()[-1].lower(), who_start) or self._last_body_before(who_start)
@@ -763,6 +774,8 @@ class _Finder:
             return None
         organization = next((o for o in self.kb.organizations if o.name == body.name), None)
         sentence = self.article.sentence_at(body.start)
+        if sentence is not None and _anonymity().search(self.body, sentence.start, sentence.end):
+            return None  # "The NATO official, who asked not to be named, said"
         before = body.start if sentence is None else sentence.start
         person_ref = next((r for r in self.refs.nearest_before(before) if r.kind == "person" and r.name), None)
         if organization is None or person_ref is None or body.paragraph - person_ref.paragraph > 1:

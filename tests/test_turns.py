@@ -122,6 +122,13 @@ def test_unnamed_briefers_speak_for_the_body_that_publishes_the_transcript() -> 
             "U.S. Department of State",
             [("US State Department", "unnamed_source", True)] * 6,
         ),
+        # defense.gov: titles and a middle initial around a known name.
+        ("PRESS SECRETARY JOHN F. KIRBY:  Good afternoon.\nQ:  Will troops deploy?\nMR. KIRBY:  Not yet.", "U.S. Department of Defense",
+         [("John Kirby", "person", True), (None, "person", False), ("John Kirby", "person", True)]),
+        # UN Security Council records: honorific, surname and the country in brackets.
+        ("Mrs. Thomas-Greenfield (United States of America): Thank you.\nRussia has massed troops.\n"
+         "Mr. Nebenzia (Russian Federation): We reject this.", "United Nations",
+         [("Linda Thomas-Greenfield", "person", True)] * 2 + [("Vasily Nebenzya", "person", True)]),
         ("SENIOR ADMINISTRATION OFFICIAL 2:  Thanks.\nQ    And Russia?", "Harbour Radio",
          [("White House", "unnamed_source", True), (None, "person", False)]),
     ],

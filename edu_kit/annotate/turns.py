@@ -275,8 +275,8 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
     for mention in people:
         if mention.text.upper() == label.upper() or (len(words) == 1 and mention.name.split()[-1].upper() == label.upper()):
             return mention.name, start, "known"
-    person = kb.person(label)
-    if person is not None:
+    person = kb.person(label) or kb.person(" ".join(w for w in words if not re.fullmatch(r"\w\.", w)).title())
+    if person is not None:  # "JOHN F. KIRBY" is John Kirby
         return person.name, start, "known"
     if len(words) >= 2 and _known_as(kb).get(label.lower()) in (None, "person"):
         return _titled(label), start, "guess"

@@ -126,7 +126,7 @@ def test_unnamed_briefers_speak_for_the_body_that_publishes_the_transcript() -> 
         ("PRESS SECRETARY JOHN F. KIRBY:  Good afternoon.\nQ:  Will troops deploy?\nMR. KIRBY:  Not yet.", "U.S. Department of Defense",
          [("John Kirby", "person", True), (None, "person", False), ("John Kirby", "person", True)]),
         # UN Security Council records: honorific, surname and the country in brackets.
-        ("Mrs. Thomas-Greenfield (United States of America): Thank you.\nRussia has massed troops.\n"
+        ("Mrs. Thomas-Greenfield (United States of America): Thank you.\nWe see Russia massing troops.\n"
          "Mr. Nebenzia (Russian Federation): We reject this.", "United Nations",
          [("Linda Thomas-Greenfield", "person", True)] * 2 + [("Vasily Nebenzya", "person", True)]),
         ("SENIOR ADMINISTRATION OFFICIAL 2:  Thanks.\nQ    And Russia?", "Harbour Radio",
@@ -160,3 +160,19 @@ def test_a_role_label_is_the_person_the_title_names() -> None:
         found.append([(t.speaker, t.quotation) for t in turns(article, mentions(article, kb), kb)])
     assert found[0] == [("Joe Biden", True), ("Joe Biden", True), (None, False), ("Joe Biden", True)]
     assert found[1] == [(None, False)]  # no one is named: no guessed speaker "The President"
+
+
+def test_a_labelled_line_in_a_news_page_does_not_swallow_the_prose_after_it() -> None:
+    """A live blog's "Title Name: words" line is one turn; the reporter's paragraphs after it
+    (no "I" or "we", on a page that is no record of a spoken event) are not the speaker's."""
+    text = ("Ukrainian President Volodymyr Zelensky: We will not panic.\nThe president spoke in Kyiv on Wednesday.\n"
+            "Russian Foreign Minister Sergei Lavrov (left): Talks reached a dead end.\nRussia has massed troops near the border.")
+    kb = load_knowledge()
+    article = parse_article(text, id="t", published="2022-01-10", title="Russia-Ukraine crisis: live updates", outlet="Harbour Radio")
+    assert [(t.speaker, t.cue) for t in turns(article, mentions(article, kb), kb)] == [
+        ("Volodymyr Zelensky", "Ukrainian President Volodymyr Zelensky:"),
+        ("Sergei Lavrov", "Russian Foreign Minister Sergei Lavrov (left):"),
+    ]
+    # The same paragraphs on a press-conference page are the speaker's.
+    article = parse_article(text, id="t", published="2022-01-10", title="Press conference by the President", outlet="Harbour Radio")
+    assert len(turns(article, mentions(article, kb), kb)) == 4

@@ -31,7 +31,12 @@ In a transcript a paragraph without a label continues the turn before it.  A tex
 transcript when it has two labelled turns in capitals or more, a labelled question and a
 quoted turn ("Question: …" then "Sergey Lavrov: …"), or one label in the form transcripts
 use and news prose does not: a known person's name after a title ("President of Russia Vladimir Putin:") or with a
-note in brackets.  So an excerpt of one speaker's words is a transcript too.  A reporter's
+note in brackets.  So an excerpt of one speaker's words is a transcript too; when only
+such a label says so, and the page is no record of a spoken event (neither published by a
+body the knowledge base knows nor titled "Press conference …", "Talks with …"), the turn
+runs only while its paragraphs speak as "I", "we" or to "you" (``first_person_words``,
+``spoken_event_words``): a live blog's "Title Name: words" line does not swallow the prose
+after it.  A reporter's
 "Q" line ("Q    Happy Friday.") is a question even without a colon.
 """
 
@@ -124,6 +129,7 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
     result: list[Turn] = []
     guessed: list[int] = []
     continued: list[Turn] = []  # unlabelled paragraphs that continue a turn
+    unvoiced: set[int] = set()  # … of which these have no word of a speaker's own voice
     formal = False  # a label only a transcript has ("President of Russia Vladimir Putin:")
     current: Turn | None = None
     issuer: str | bool | None = False  # the body that publishes the article, looked up once
@@ -151,6 +157,8 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
                     Turn(paragraph.start, paragraph.end, current.label_start, current.label_end, current.speaker,
                          current.cue, True, current.kind, paragraph.start)
                 )
+                if not _speaks_in_person(text):
+                    unvoiced.add(paragraph.start)
             continue
         current = None
         label = match.group("label")
@@ -201,10 +209,41 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
         result = [t for i, t in enumerate(result) if i not in guessed]
     in_capitals = [t for t in result if article.body[t.label_start : t.label_end].isupper()]
     asked = any(article.body[t.label_start : t.label_end] in questions for t in result)  # a labelled question
-    transcript = formal or len(in_capitals) >= 2 or (asked and any(t.quotation for t in result))
-    if transcript and continued:
+    confirmed = len(in_capitals) >= 2 or (asked and any(t.quotation for t in result))
+    if formal and not confirmed and unvoiced and not _spoken_page(article, kb):
+        # Only a label's form says "transcript": a turn runs while it speaks as "I" or "we"
+        # ("Russia has massed troops near the border." after "… Lavrov (left): …" is prose).
+        ended = {t.label_start: min(u.start for u in continued if u.label_start == t.label_start and u.start in unvoiced)
+                 for t in continued if any(u.label_start == t.label_start and u.start in unvoiced for u in continued)}
+        continued = [t for t in continued if t.label_start not in ended or t.start < ended[t.label_start]]
+    if (formal or confirmed) and continued:
         result = sorted([*result, *continued], key=lambda t: t.start)
     return tuple(result)
+
+
+def _spoken_page(article: Article, kb: KnowledgeBase) -> bool:
+    """Is ``article`` the record of a spoken event: published by a body the knowledge base
+    knows (NATO, the White House), or titled so ("Press conference by …", "Talks with …")?"""
+    title = (article.title or "").lower()
+    return _issuer(article, kb) is not None or any(
+        re.search(rf"\b{re.escape(str(w).lower())}\b", title) for w in data_file("lexicon")["spoken_event_words"])
+
+
+@lru_cache(maxsize=1)
+def _own_voice() -> re.Pattern[str]:
+    """A word of the speaker's own voice (the lexicon's ``first_person_words``): "I" as
+    written, the others in lower case or capitalised ("We", but not "US")."""
+    words = data_file("lexicon")["first_person_words"]
+    forms = sorted({w if w == "I" else f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in map(str, words)})
+    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(forms)})(?![\w-])")
+
+
+_QUOTED = re.compile(r"[\"“«„][^\"”»“\n]*[\"”»“]")
+
+
+def _speaks_in_person(text: str) -> bool:
+    """Does ``text`` (outside its quotation marks) speak as "I", "we" or to "you"?"""
+    return _own_voice().search(_QUOTED.sub(" ", text)) is not None
 
 
 def _unnamed_label(label: str) -> bool:

@@ -1,4 +1,4 @@
-"""Rebuild the fresh14 gold files from tests/data/fresh14 (``python tests/gold/fresh14/build.py``).
+"""Rebuild the fresh14 gold files from tests/data/fresh14 (``python tests/gold/fresh14/build_fresh14.py``).
 
 Every decision below was made by reading the texts, by the blind reviewer of issue 14
 (review i14b) before any extractor had been run on them; Python only turns the decisions

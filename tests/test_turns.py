@@ -107,6 +107,10 @@ def test_unnamed_briefers_speak_for_the_body_that_publishes_the_transcript() -> 
             "President of Russia (kremlin.ru)",
             [("Vladimir Putin", "person", True)] * 2 + [("Emmanuel Macron", "person", True)],
         ),
+        # A title, then a name nobody lists: the two capitalised words after the title.
+        ("President of Russia Vladimir Putin: Good afternoon.\nPresident of Kazakhstan Kassym-Jomart Tokayev (retranslated): "
+         "Thank you.\nWe are grateful.", "President of Russia (kremlin.ru)",
+         [("Vladimir Putin", "person", True)] + [("Kassym-Jomart Tokayev", "person", True)] * 2),
         ("NATO Secretary General Jens Stoltenberg: Good afternoon.\nAllies are united.", "NATO",
          [("Jens Stoltenberg", "person", True)] * 2),
         # In capitals too; a paragraph that names the speaker is the reporter's, and ends the turn.
@@ -144,6 +148,7 @@ def test_transcript_label_styles(text: str, outlet: str, expected: list[tuple[st
         "Kremlin spokesman Dmitry Peskov: the talks will go on, he said.\nThe talks went on.",
         "NEW DELHI: Talks resumed.\nThey ended late.",
         "Russia and Ukraine: what we know.\nTalks resumed.",
+        "Ukraine and Russia: What we know.\nTalks resumed.",
     ],
 )
 def test_prose_is_no_transcript(text: str) -> None:

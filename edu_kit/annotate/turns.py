@@ -299,7 +299,7 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
     honorific = len(words) > 1 and words[0].rstrip(".").capitalize() in lexicon().honorifics
     titles = lexicon().title_words
     if not upper:
-        return _titled_name(label, people, at)
+        return _titled_name(label, people, at, kb)
     for first in range(1, len(words) - 1):  # "PRESIDENT OF RUSSIA VLADIMIR PUTIN": a known name at the end
         person = kb.person(" ".join(words[first:]).title())
         if person is not None:
@@ -341,7 +341,7 @@ def _role_label(label: str, article: Article, people: list[Mention], kb: Knowled
     return next(((m.name, at, "known") for m in people if m.start < at and re.search(rf"\b{role}\s+$", article.body[max(0, m.start - 40) : m.start])), None)
 
 
-def _titled_name(label: str, people: list[Mention], at: int) -> tuple[str, int, str] | None:
+def _titled_name(label: str, people: list[Mention], at: int, kb: KnowledgeBase) -> tuple[str, int, str] | None:
     """The person an ordinary-case label names: a person the article names there, either
     the whole label ("Moreau:") or its end after title words ("President of Russia
     Vladimir Putin:", "NATO Secretary General Jens Stoltenberg:")."""
@@ -354,6 +354,16 @@ def _titled_name(label: str, people: list[Mention], at: int) -> tuple[str, int, 
         before = label[: mention.start - at].split()
         if any(w.rstrip(".") in lexicon().title_words for w in before):
             return mention.name, mention.start, "known"
+    # "President of Kazakhstan Kassym-Jomart Tokayev:": a title, then two capitalised words
+    # that name no place, body or title are someone the knowledge base does not know.
+    words = label.split()
+    titles, joiners = lexicon().title_words, _label_words()[0]
+    if len(words) >= 3 and any(w.rstrip(".") in titles for w in words[:-2]) and all(
+        w.rstrip(".") not in titles and w not in joiners and w[:1].isupper() and _known_as(kb).get(w.lower()) in (None, "person")
+        and not w.isupper() for w in words[-2:]
+    ):
+        tail = " ".join(words[-2:])
+        return tail, at + label.rindex(tail), "titled"
     return None  # "Ukraine: ..." in ordinary case is a heading-like lead, not a label
 
 

@@ -119,10 +119,17 @@ def _label_names(article: Article, found: list[Mention], taken: bytearray, kb: K
         if turn.speaker is None or turn.kind != "person" or turn.label_start in seen:
             continue  # a body's unnamed official, or a turn continued (its label counted once)
         seen.add(turn.label_start)
-        if text in lex.question_labels or text in lex.answer_labels or any(taken[turn.label_start : turn.label_end]):
+        start = turn.label_start
+        for word in re.finditer(r"\S+", text):  # "MR. PRICE", "SECRETARY BLINKEN": the name without its title
+            bare = word.group().rstrip(".")
+            if word.end() == len(text) or not (bare.capitalize() in lex.title_words or bare in lex.title_words):
+                break
+            start = turn.label_start + word.end() + len(text[word.end() :]) - len(text[word.end() :].lstrip())
+        text = article.body[start : turn.label_end]
+        if text in lex.question_labels or text in lex.answer_labels or any(taken[start : turn.label_end]):
             continue
         person = kb.person(turn.speaker)
-        extra.append(Mention(turn.speaker, "person", text, turn.label_start, turn.label_end, person.id if person else None))
+        extra.append(Mention(turn.speaker, "person", text, start, turn.label_end, person.id if person else None))
     return extra
 
 
@@ -285,6 +292,50 @@ def _speaking_words(body: str, taken: bytearray) -> tuple[frozenset[str], frozen
     return frozenset(words), frozenset(alone)
 
 
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Oo]ur|[Tt]heir)[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
+
+
+def _standing_alone(body: str, taken: bytearray) -> frozenset[str]:
+    """Capitalised words that stand alone somewhere (no capitalised word next to them, no
+    article before them) and never in lower case: a name repeated by one of its words
+    ("Galtolno" after "Vrailken Galtolno"), not a thing ("the Council", "the polytechnic")."""
+    lex = lexicon()
+    lower_words = frozenset(_LOWER_WORD.findall(body))
+    alone: set[str] = set()
+    for match in _LONE_CAPITAL.finditer(body):
+        word = match.group(1)
+        if word in alone or any(taken[match.start() : match.end()]) or word.lower() in lower_words:
+            continue
+        if word in lex.title_words or word in lex.months or word in lex.weekdays or word in lex.demonyms or word in lex.not_name_openers:
+            continue
+        if word in lex.body_heads or word in lex.named_thing_heads or word in lex.honorifics:
+            continue
+        window = body[max(0, match.start() - 40) : match.start()]
+        if _CAPITAL_BEFORE.search(window) or _ARTICLE_BEFORE.search(window) or _CAPITAL_AFTER.match(body, match.end()):
+            continue
+        alone.add(word)
+    return frozenset(alone)
+
+
+def _repeated_alone(words: list[tuple[int, str]], alone: frozenset[str], lower_words: frozenset[str]) -> list[tuple[int, str]]:
+    """A run of two or three capitalised words one of which stands alone elsewhere in the
+    text ("Vrailken Galtolno" … "Galtolno said"), none of them a title, a body's or thing's
+    head, a month, a weekday, a nationality or a word the text also writes in lower case
+    ("Many Ukrainians"): a person's name."""
+    lex = lexicon()
+    if not 2 <= len(words) <= 3 or not any(w in alone for _, w in words):
+        return []
+    if any(
+        w in lex.title_words or w in lex.body_heads or w in lex.named_thing_heads or w in lex.months or w in lex.weekdays
+        or w in lex.demonyms or w.rstrip("s") in lex.demonyms or w in lex.not_name_openers or w in lex.honorifics
+        or w.isupper() or w.lower() in lower_words
+        for _, w in words
+    ):
+        return []
+    return words
+
+
 def _after_role_cue(body: str, run: re.Match[str], ends: list[int], taken: bytearray) -> list[tuple[int, str]]:
     """The words of ``run`` after a role phrase that ends inside it or just before it
     ("… Euro-Atlantic Integration | Nasmun Grorklorki", "… Integration of Ukraine |
@@ -319,6 +370,8 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
     # Lines that credit people ("(Reporting by …; Editing by …)"), found once.
     credits = [(m.start(), len(body) if body.find("\n", m.end()) < 0 else body.find("\n", m.end())) for m in _CREDIT_LINE.finditer(body)]
     speaking, alone = _speaking_words(body, taken)
+    standing = _standing_alone(body, taken)
+    lower_words = frozenset(_LOWER_WORD.findall(body))
     for run in _name_sequences().finditer(body):
         if run.group().isupper():
             continue  # "SERGEI RYABKOV, RUSSIAN DEPUTY FOREIGN MINISTER:": a transcript label (turns.py)
@@ -389,9 +442,15 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
             name = _last_two(words)  # "Sailas Kimfailmir and …", where "Kimfailmir promised" elsewhere
         else:
             first = next((i for i, (_, w) in enumerate(words) if _fold(w) in lex.given_names and w not in lex.title_words), None)
-            name = [] if first is None else words[first:]
+            if first is None and not (before and before[-1] in ("the", "a", "an", "The")):
+                name = _repeated_alone(words, standing, lower_words)  # "the Journal du Dimanche" is no one
+            else:
+                name = [] if first is None else words[first:]
             if any(w in lex.title_words for _, w in name[1:]):
                 name = []
+        owned = next((i for i, (_, w) in enumerate(name) if _POSSESSIVE_END.search(w)), None)
+        if owned is not None:
+            name = name[: owned + 1]  # "Chancellor Zessim Vresklusziv’s Social Democrats": the name ends at the possessive
         given = next((i for i, (_, w) in enumerate(name) if i and _fold(w) in lex.given_names and w not in lex.title_words), None)
         if given is not None and len(name) - given >= 2:
             name = name[given:]  # "Digital Transformation Mykhailo Fedorov": from the given name on
@@ -411,7 +470,6 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         if len(last) > 2 and len(text) > len(surnames.get(last, "")):
             surnames[last] = text
     if alone:
-        lower_words = frozenset(_LOWER_WORD.findall(body))
         inside = frozenset(m.group(1) for m in _CAPITAL_INSIDE.finditer(body))
         for word in alone:
             # never written in lower case (as "officials" or "analysts" would be), and with a

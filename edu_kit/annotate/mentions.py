@@ -312,7 +312,10 @@ def _standing_alone(body: str, taken: bytearray) -> frozenset[str]:
         if word in lex.body_heads or word in lex.named_thing_heads or word in lex.honorifics:
             continue
         window = body[max(0, match.start() - 40) : match.start()]
-        if _CAPITAL_BEFORE.search(window) or _ARTICLE_BEFORE.search(window) or _CAPITAL_AFTER.match(body, match.end()):
+        capital = _CAPITAL_BEFORE.search(window)
+        if capital is not None and capital.group().split()[0].rstrip(".") not in lex.title_words:
+            continue  # "Mr Galtolno", "President Galtolno" stand alone; "Vrailken Galtolno" does not
+        if _ARTICLE_BEFORE.search(window) or _CAPITAL_AFTER.match(body, match.end()):
             continue
         alone.add(word)
     return frozenset(alone)
@@ -430,6 +433,10 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
             name = words[owner + 1 :]  # "Gulf Horizon's Samir Haddad": the name after the possessive
         elif speaks:
             name = _last_two(words)
+        elif after_role and before[-1] in _OF_THE:
+            # "Minister of | Digital Transformation Klurkeis Zurleskdour", "Mayor of | Moscow
+            # Rurtbrour Drunlepert": the run opens with what the role is of
+            name = _after_complement(words, taken)
         elif (after_role or after_speech or after_by or followed_by_who or _described_as_person(body, run.end()) or _initials(words[0][1])) and not titled:
             name = words
         elif (
@@ -480,7 +487,25 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         for start in _word_occurrences(body, surname):
             if not any(taken[start : start + len(surname)]):
                 found.append(Mention(text, "person", surname, start, start + len(surname), None))
+                taken[start : start + len(surname)] = b"\x01" * len(surname)
     return found
+
+
+def _after_complement(words: list[tuple[int, str]], taken: bytearray) -> list[tuple[int, str]]:
+    """The name after a role's complement in one run of capitals: the words after the
+    last known or national word ("Moscow | Rurtbrour Drunlepert"; the last two when more
+    follow), else the last two of a
+    run of four or more ("Digital Transformation | Klurkeis Zurleskdour"); nothing when the
+    whole run may be the complement ("head of gas research at Lowland Energy Analytics")."""
+    lex = lexicon()
+    marked = [
+        i for i, (at, w) in enumerate(words)
+        if any(taken[at : at + len(w)]) or w in lex.demonyms or w in lex.body_heads or w in lex.title_words
+    ]
+    if marked:
+        rest = words[marked[-1] + 1 :]
+        return rest if len(rest) == 2 else _last_two(rest) if len(rest) > 2 else []  # "French | Republic Dartgeis Treldartvrouv"
+    return _last_two(words) if len(words) >= 4 else []
 
 
 def _last_two(words: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -70,6 +70,10 @@ class Lexicon:
     title_words_lower: frozenset[str]
     role_nouns: frozenset[str]
     given_names: frozenset[str]
+    credit_words: frozenset[str]
+    outlets: frozenset[str]
+    glued_words: frozenset[str]
+    media_words: frozenset[str]
     name_particles: frozenset[str]
     body_voices: re.Pattern[str]
     object_markers: frozenset[str]
@@ -123,6 +127,10 @@ def lexicon() -> Lexicon:
         title_words_lower=frozenset(w.lower() for w in (*spec["title_words"], *spec["role_nouns"])),
         role_nouns=frozenset(spec["role_nouns"]),
         given_names=frozenset(spec["given_names"]),
+        credit_words=frozenset(spec["credit_words"]),
+        outlets=frozenset(spec["outlets"]),
+        glued_words=frozenset(spec["outlets"]) | frozenset(spec["glued_words"]),
+        media_words=frozenset(spec["media_words"]) | frozenset(spec["credit_words"]),
         name_particles=frozenset(spec["name_particles"]),
         body_voices=words("body_voices"),
         object_markers=frozenset(w.lower() for w in spec["object_markers"]),

@@ -34,6 +34,17 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _CREDIT_LINE = re.compile(r"\b(?:[Rr]eporting|[Ee]diting|[Ww]riting|[Pp]hotos?|[Aa]dditional reporting)\s+by\b")
 _CREDIT_OPENING = re.compile(r"\((?:(?:Photo|Photos|Picture|Image|Credit)s?:[ \t]*)?$")
 _BYLINE = re.compile(r"(?:(?<=\n)|^)By[ \t]+[^\n,]{3,60}[ \t]*(?:\n|$)")
+_NAME_WORDS = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]+(?:[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'.-]+){1,3}"
+# "By Andrea Shalal, Steve Holland and Andrew Osborn": a byline that lists several people.
+_BYLINE_LIST = re.compile(rf"(?:(?<=\n)|^)By[ \t]+{_NAME_WORDS}(?:(?:,[ \t]*|,?[ \t]+(?:and|&)[ \t]+){_NAME_WORDS})+[ \t]*(?=\n|$)")
+# "Jane Doe in Paris and Ivan Sydor in Kyiv contributed to this report."
+_CONTRIBUTED = re.compile(r"(?:(?<=\n)|^)[^\n]{0,200}?\bcontributed(?:[ \t]+reporting)?[ \t]+to[ \t]+this[ \t]+(?:report|story|article)")
+# "(AP/Emilio Morenatti)", "© AP Photo / Mark Tenally", "Sputnik/Breirgeisk Dreifintram/Pool":
+# a name next to a slash in a picture credit.
+_SLASH_BEFORE = re.compile(r"[\w.)][ \t]*/[ \t]*$")
+_SLASH_AFTER = re.compile(r"[ \t]*/[ \t]*[A-ZÀ-ÖØ-ÞĀ-Ž]")
+# a lower-case letter glued to a capitalised word: "IsachenkovReuters", "TenallyThe"
+_GLUED = re.compile(r"(.*[a-zà-öø-ÿā-ž])([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*)")
 _WHO_AFTER = re.compile(r",\s+who\s+(?!is\s+not\b)")
 # A capitalised word right before a point ("Oksana" before "Melnyk").
 _GIVEN_BEFORE = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+)[ \t]+$")
@@ -372,6 +383,7 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
     spans: dict[tuple[int, int], str] = {}
     # Lines that credit people ("(Reporting by …; Editing by …)"), found once.
     credits = [(m.start(), len(body) if body.find("\n", m.end()) < 0 else body.find("\n", m.end())) for m in _CREDIT_LINE.finditer(body)]
+    credits += [m.span() for m in _BYLINE_LIST.finditer(body)] + [m.span() for m in _CONTRIBUTED.finditer(body)]
     speaking, alone = _speaking_words(body, taken)
     standing = _standing_alone(body, taken)
     lower_words = frozenset(_LOWER_WORD.findall(body))
@@ -379,18 +391,27 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         if run.group().isupper():
             continue  # "SERGEI RYABKOV, RUSSIAN DEPUTY FOREIGN MINISTER:": a transcript label (turns.py)
         words = [(w.start() + run.start(), w.group().rstrip("’'-")) for w in re.finditer(r"\S+", run.group())]
+        words, glued = _unglued(words)
         before = body[max(0, run.start() - 60) : run.start()].split()
         after_role = bool(before) and (
             before[-1].rstrip(",").lower() in role_nouns
+            or _plural_role(before[-1].rstrip(","), role_nouns)  # "writers Bramdour Mivhainddraiv in Paris and …"
             or (before[-1].rstrip(",").lower() in lex.title_words_lower and before[-1].endswith(","))
             or _role_of_the(before, role_nouns)  # "Secretary General of the organization Maren Halvorsen"
             or before[-1].rstrip(".").capitalize() in lex.honorifics  # "MR. Drinkev Dreirsaskdrail"
         )
         # "(Olivier Hoslet / AP Archive)": a photographer's credit.
         # "(Photo: Drasgrai Deldeimzous / Sample Agency)" too.
-        credited = _CREDIT_OPENING.search(body, max(0, run.start() - 12), run.start()) is not None and (
-            body.startswith(" /", run.end()) or body.startswith("/", run.end())
-        )
+        credited = (
+            _CREDIT_OPENING.search(body, max(0, run.start() - 12), run.start()) is not None
+            and (body.startswith(" /", run.end()) or body.startswith("/", run.end()))
+        ) or (
+            # a name glued to an outlet ("Vladimir IsachenkovReuters"), next to a slash in a
+            # picture credit, or after "Image:" / "QUESTION (" ("QUESTION (Navsisk Granteirklert, Radio Wisła):")
+            glued in lex.outlets
+            or _credit_before().search(body, max(0, run.start() - 20), run.start()) is not None
+            or (len(words) == len(run.group().split()) and _SLASH_AFTER.match(body, run.end()) is not None)
+        ) and not any(w in lex.outlets or w in lex.media_words or w in lex.body_heads for _, w in words)  # "/ AP Archive"
         # "By Vraisin Drangreirttraisk" alone on a line: a byline.
         byline = run.group().startswith("By ") and _BYLINE.match(body, run.start()) is not None
         after_by = credited or byline or (bool(before) and (before[-1] == "by" or any(a <= run.start() < b for a, b in credits)))
@@ -419,6 +440,10 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         after_cue = _after_role_cue(body, run, role_ends or [], taken)
         if after_cue:
             name = after_cue  # "the Deputy Prime Minister … of Ukraine Nasmun Grorklorki"
+        elif after_role and before[-1] in _OF_THE:
+            # "Minister of | Digital Transformation Klurkeis Zurleskdour", "Mayor of | Moscow
+            # Rurtbrour Drunlepert": the run opens with what the role is of
+            name = _after_complement(words, taken)
         elif titled and (any(words[i][1] in lex.role_nouns or _plural_role(words[i][1], role_nouns) for i in titled) or after_role):
             # "Russian President | Vladimir Putin", "Secretary of State | Antony Blinken"
             name = words[titled[-1] + 1 :]
@@ -433,10 +458,6 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
             name = words[owner + 1 :]  # "Gulf Horizon's Samir Haddad": the name after the possessive
         elif speaks:
             name = _last_two(words)
-        elif after_role and before[-1] in _OF_THE:
-            # "Minister of | Digital Transformation Klurkeis Zurleskdour", "Mayor of | Moscow
-            # Rurtbrour Drunlepert": the run opens with what the role is of
-            name = _after_complement(words, taken)
         elif (after_role or after_speech or after_by or followed_by_who or _described_as_person(body, run.end()) or _initials(words[0][1])) and not titled:
             name = words
         elif (
@@ -506,6 +527,26 @@ def _after_complement(words: list[tuple[int, str]], taken: bytearray) -> list[tu
         rest = words[marked[-1] + 1 :]
         return rest if len(rest) == 2 else _last_two(rest) if len(rest) > 2 else []  # "French | Republic Dartgeis Treldartvrouv"
     return _last_two(words) if len(words) >= 4 else []
+
+
+@lru_cache(maxsize=1)
+def _credit_before() -> re.Pattern[str]:
+    """What stands before a name in a credit: "Image: ", "AP/", "AP Photo / ", "QUESTION ("."""
+    lex = lexicon()
+    words = "|".join(sorted(map(re.escape, lex.credit_words), key=len, reverse=True))
+    labels = "|".join(sorted(map(re.escape, lex.question_labels), key=len, reverse=True))
+    return re.compile(rf"(?:(?:{words})s?:[ \t]*|[\w.)][ \t]*/[ \t]*|(?<![\w-])(?:{labels})[ \t]*\([ \t]*)$")
+
+
+def _unglued(words: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], str]:
+    """The words of a run up to a word glued to the next text by a lost line break
+    ("Mark TenallyThe United States …" -> "Mark Tenally"), and the glued word ("The")."""
+    glue = lexicon().glued_words
+    for i, (at, word) in enumerate(words):
+        match = _GLUED.fullmatch(word)
+        if match is not None and match.group(2) in glue and len(match.group(1)) > 1:
+            return [*words[:i], (at, match.group(1))], match.group(2)
+    return words, ""
 
 
 def _last_two(words: list[tuple[int, str]]) -> list[tuple[int, str]]:

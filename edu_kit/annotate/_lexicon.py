@@ -74,6 +74,7 @@ class Lexicon:
     outlets: frozenset[str]
     glued_words: frozenset[str]
     media_words: frozenset[str]
+    name_introducers: tuple[str, ...]
     name_particles: frozenset[str]
     body_voices: re.Pattern[str]
     object_markers: frozenset[str]
@@ -131,6 +132,7 @@ def lexicon() -> Lexicon:
         outlets=frozenset(spec["outlets"]),
         glued_words=frozenset(spec["outlets"]) | frozenset(spec["glued_words"]),
         media_words=frozenset(spec["media_words"]) | frozenset(spec["credit_words"]),
+        name_introducers=tuple(str(w) for w in spec["name_introducers"]),
         name_particles=frozenset(spec["name_particles"]),
         body_voices=words("body_voices"),
         object_markers=frozenset(w.lower() for w in spec["object_markers"]),

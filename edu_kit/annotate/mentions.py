@@ -98,7 +98,77 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
     found.extend(_coordinated_people(body, found, taken))
     found = _unknown_bodies(body, found, taken)
     found.extend(_label_names(article, found, taken, kb))
+    found.extend(_named_by_themselves(body, taken))
+    found.extend(_given_names_alone(body, found, taken))
     return tuple(_printed_names_win(sorted(found, key=lambda m: (m.start, -m.end))))
+
+
+def _given_names_alone(body: str, found: list[Mention], taken: bytearray) -> list[Mention]:
+    """A given name alone ("Emmanuel", "Jake", "Jonathan") is the person the article names
+    in full with it, when only one person printed in full has that given name and it is no
+    one's surname; not when a capitalised word follows ("Emmanuel Bonne" is someone else)."""
+    lex = lexicon()
+    people = [m for m in found if m.kind == "person"]
+    surnames = {m.name.split()[-1] for m in people} | {m.text for m in people if " " not in m.text}
+    by_given: dict[str, Mention | None] = {}
+    for mention in people:
+        words = mention.text.split()
+        if len(words) < 2 or words[0] != mention.name.split()[0] or not _LONE_CAPITAL.fullmatch(words[0]):
+            continue
+        given = words[0]
+        if given in lex.title_words or given in lex.honorifics or given in surnames:
+            continue
+        known = by_given.setdefault(given, mention)
+        if known is not None and known.name != mention.name:
+            by_given[given] = None  # two people share it: a given name alone names neither
+    extra = []
+    for given, person in by_given.items():
+        if person is None:
+            continue
+        for start in _word_occurrences(body, given):
+            end = start + len(given)
+            if any(taken[start:end]) or _CAPITAL_AFTER.match(body, end) or _CAPITAL_BEFORE.search(body, max(0, start - 40), start):
+                continue
+            extra.append(Mention(person.name, "person", given, start, end, person.entity, person.misspelt))
+            taken[start:end] = b"\x01" * (end - start)
+    return extra
+
+
+def _named_by_themselves(body: str, taken: bytearray) -> list[Mention]:
+    """People the text names in a way only a person is named: after a phrase that gives a
+    name ("I’m Grolfair Trinneidraisk", "who gave his name only as Danylo") or, a single
+    word, with an age after it ("Taras, 19, a student")."""
+    lex = lexicon()
+    lower_words = frozenset(_LOWER_WORD.findall(body))
+    spans: list[tuple[int, int]] = []
+    for match in _introduced().finditer(body):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        while words and (words[-1] in lex.weekdays or words[-1] in lex.months):
+            words.pop()
+        if words and not any(w in lex.title_words or w in lex.demonyms or w in lex.not_name_openers or w.lower() in lower_words for w in words):
+            spans.append((start, start + len(" ".join(words))))
+    for match in _LONE_CAPITAL.finditer(body):
+        word = match.group(1)
+        if _AGE_AFTER.match(body, match.end()) is None or _CAPITAL_BEFORE.search(body, max(0, match.start() - 40), match.start()):
+            continue
+        if word in lex.title_words or word in lex.demonyms or word in lex.not_name_openers or word.lower() in lower_words:
+            continue
+        spans.append(match.span(1))
+    extra = []
+    for start, end in spans:
+        if not any(taken[start:end]):
+            extra.append(Mention(body[start:end], "person", body[start:end], start, end, None))
+            taken[start:end] = b"\x01" * (end - start)
+    return extra
+
+
+@lru_cache(maxsize=1)
+def _introduced() -> re.Pattern[str]:
+    """A phrase that gives a name, and the one to three capitalised words after it."""
+    phrases = trie_pattern(lexicon().name_introducers, lambda ch: r"[ \t]+" if ch == " " else "['’]" if ch == "'" else re.escape(ch))
+    word = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]*[\w]"
+    return re.compile(rf"(?<![\w-])(?:{phrases})[ \t]+(?P<name>{word}(?:[ \t]+{word}){{0,2}})(?![\w-])")
 
 
 def _printed_names_win(found: list[Mention]) -> list[Mention]:

@@ -75,6 +75,8 @@ class Lexicon:
     glued_words: frozenset[str]
     media_words: frozenset[str]
     name_introducers: tuple[str, ...]
+    person_object_cues: tuple[str, ...]
+    person_verbs: tuple[str, ...]
     name_particles: frozenset[str]
     body_voices: re.Pattern[str]
     object_markers: frozenset[str]
@@ -133,6 +135,8 @@ def lexicon() -> Lexicon:
         glued_words=frozenset(spec["outlets"]) | frozenset(spec["glued_words"]),
         media_words=frozenset(spec["media_words"]) | frozenset(spec["credit_words"]),
         name_introducers=tuple(str(w) for w in spec["name_introducers"]),
+        person_object_cues=tuple(str(w) for w in spec["person_object_cues"]),
+        person_verbs=tuple(str(w) for w in spec["person_verbs"]),
         name_particles=frozenset(spec["name_particles"]),
         body_voices=words("body_voices"),
         object_markers=frozenset(w.lower() for w in spec["object_markers"]),

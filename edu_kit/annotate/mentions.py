@@ -99,8 +99,31 @@ def mentions(article: Article, kb: KnowledgeBase | None = None) -> tuple[Mention
     found = _unknown_bodies(body, found, taken)
     found.extend(_label_names(article, found, taken, kb))
     found.extend(_named_by_themselves(body, taken))
+    found.extend(_hyphenated_surnames(body, found, taken))
     found.extend(_given_names_alone(body, found, taken))
     return tuple(_printed_names_win(sorted(found, key=lambda m: (m.start, -m.end))))
+
+
+_HYPHENATED = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w’']+)-([A-ZÀ-ÖØ-ÞĀ-Ž][\w’']+)(?![\w-])")
+
+
+def _hyphenated_surnames(body: str, found: list[Mention], taken: bytearray) -> list[Mention]:
+    """Two surnames of people the article names joined by a hyphen ("the
+    Souvgraimklil-Galtolno conversation"): each is that person."""
+    people = {}
+    for mention in found:
+        if mention.kind == "person":
+            people.setdefault(mention.name.split()[-1], mention)
+    extra = []
+    for match in _HYPHENATED.finditer(body):
+        if match.group(1) in people and match.group(2) in people:
+            for group in (1, 2):
+                start, end = match.span(group)
+                person = people[match.group(group)]
+                if not any(taken[start:end]):
+                    extra.append(Mention(person.name, "person", match.group(group), start, end, person.entity, person.misspelt))
+                    taken[start:end] = b"\x01" * (end - start)
+    return extra
 
 
 def _given_names_alone(body: str, found: list[Mention], taken: bytearray) -> list[Mention]:
@@ -402,6 +425,20 @@ def _standing_alone(body: str, taken: bytearray) -> frozenset[str]:
     return frozenset(alone)
 
 
+@lru_cache(maxsize=1)
+def _person_cue_before() -> re.Pattern[str]:
+    """Words after which a name is a person's: "spoke to", "talks with", "meet"."""
+    cues = trie_pattern(lexicon().person_object_cues, lambda ch: r"[ \t]+" if ch == " " else re.escape(ch))
+    return re.compile(rf"(?<![\w-])(?:{cues})[ \t]+$")
+
+
+@lru_cache(maxsize=1)
+def _person_verb_after() -> re.Pattern[str]:
+    """A verb only a person does right after a name in a subject's place ("… | held talks")."""
+    verbs = trie_pattern(lexicon().person_verbs, lambda ch: r"[ \t]+" if ch == " " else re.escape(ch))
+    return re.compile(rf"(?:,[ \t]+for[ \t]+(?:his|her)[ \t]+part,|[ \t]+(?:{verbs})(?![\w-]))")
+
+
 def _repeated_alone(words: list[tuple[int, str]], alone: frozenset[str], lower_words: frozenset[str]) -> list[tuple[int, str]]:
     """A run of two or three capitalised words one of which stands alone elsewhere in the
     text ("Vrailken Galtolno" … "Galtolno said"), none of them a title, a body's or thing's
@@ -413,7 +450,7 @@ def _repeated_alone(words: list[tuple[int, str]], alone: frozenset[str], lower_w
     if any(
         w in lex.title_words or w in lex.body_heads or w in lex.named_thing_heads or w in lex.months or w in lex.weekdays
         or w in lex.demonyms or w.rstrip("s") in lex.demonyms or w in lex.not_name_openers or w in lex.honorifics
-        or w.isupper() or w.lower() in lower_words
+        or w.isupper() or w.lower() in lower_words or w in lex.media_words or w in lex.outlets
         for _, w in words
     ):
         return []
@@ -541,7 +578,12 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         else:
             first = next((i for i, (_, w) in enumerate(words) if _fold(w) in lex.given_names and w not in lex.title_words), None)
             if first is None and not (before and before[-1] in ("the", "a", "an", "The")):
-                name = _repeated_alone(words, standing, lower_words)  # "the Journal du Dimanche" is no one
+                # "the Journal du Dimanche" is no one; "spoke to | Vrailken Galtolno" and
+                # "Galtolno … | Vrailken Galtolno" are someone
+                cued = _person_cue_before().search(body, max(0, run.start() - 30), run.start()) is not None or (
+                    _person_verb_after().match(body, run.end()) is not None and _SUBJECT_PLACE.search(body[max(0, run.start() - 8) : run.start()]) is not None
+                )
+                name = _repeated_alone(words, standing | frozenset(w for _, w in words[-1:] if cued), lower_words)
             else:
                 name = [] if first is None else words[first:]
             if any(w in lex.title_words for _, w in name[1:]):

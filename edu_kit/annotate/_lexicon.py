@@ -101,6 +101,7 @@ class Lexicon:
     weekdays: dict[str, int]
     relative_days: dict[str, int]
     passive_auxiliaries: frozenset[str]
+    determiners: frozenset[str]
     month_lead_words: tuple[str, ...]
     anaphoric_days: dict[str, int]
     framing_word: re.Pattern[str]
@@ -161,6 +162,7 @@ def lexicon() -> Lexicon:
         weekdays={k: int(v) for k, v in spec["weekdays"].items()},
         relative_days={k.lower(): int(v) for k, v in spec["relative_days"].items()},
         passive_auxiliaries=frozenset(w.lower() for w in spec["passive_auxiliaries"]),
+        determiners=frozenset(w.lower() for w in spec["determiners"]),
         month_lead_words=tuple(str(w) for w in spec["month_lead_words"]),
         anaphoric_days={k.lower(): int(v) for k, v in spec["anaphoric_days"].items()},
         framing_word=words("framing_words"),

@@ -75,7 +75,7 @@ def _pattern() -> re.Pattern[str]:
         # earlier this month / last week / next year
         r"(?P<rel>(?i:(?:(?:earlier|later)\s+)?(?P<rel_which>this|last|next|past|coming)\s+(?P<rel_unit>week|month|year)))",
         # two weeks ago / a month ago / 3 days ago
-        r"(?P<ago>(?i:(?P<ago_n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<ago_unit>day|week|month|year)s?\s+ago))",
+        r"(?P<ago>(?i:(?P<ago_n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<ago_unit>day|week|month|year)s?\s+ago(?P<ago_today>\s+today|\s+to\s+the\s+day)?))",
         rf"(?P<rday>(?i:{rel_days}))",
         # "on the 26th": a day of a month the reader knows from the publication date
         r"(?P<nth>[Tt]he\s+(?P<nth_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?!\s+(?:of\s+)?[A-Z])",
@@ -290,7 +290,7 @@ def _resolve(match: re.Match[str], published: date | None, tense: Callable[[], s
     if g["rel"]:
         return _relative_unit(g["rel_which"], g["rel_unit"], published, start, end)
     if g["ago"]:
-        return _ago(str(g["ago_n"]), str(g["ago_unit"]), published, start, end)
+        return _ago(str(g["ago_n"]), str(g["ago_unit"]), published, start, end, exact=bool(g["ago_today"]))
     if g["nth"]:
         return _day_of_month(int(g["nth_d"] or 0), published, tense, start, end)
     if g["rday"]:
@@ -429,12 +429,20 @@ def _relative_unit(which: str | None, unit: str | None, published: date | None, 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
-def _ago(count: str, unit: str, published: date | None, start: int, end: int) -> _Resolved:
-    """"two weeks ago": counted back from the publication date, at the unit's precision."""
+def _ago(count: str, unit: str, published: date | None, start: int, end: int, exact: bool = False) -> _Resolved:
+    """"two weeks ago": counted back from the publication date, at the unit's precision;
+    "30 years ago today" is that very day (an anniversary)."""
     n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
     precision: Precision = "day" if unit.lower() == "day" else "week" if unit.lower() == "week" else "month" if unit.lower() == "month" else "year"
     if published is None:
-        return (None, None, precision, True, start, end)
+        return (None, None, "day" if exact else precision, True, start, end)
+    if exact and precision in ("year", "month"):
+        index = published.year * 12 + published.month - 1 - (12 * n if precision == "year" else n)
+        day = _safe_date(index // 12, index % 12 + 1, published.day) or _safe_date(index // 12, index % 12 + 1, published.day - 1)
+        if day is not None:
+            return (day.isoformat(), None, "day", True, start, end)
+    if exact and precision == "week":
+        return ((published - timedelta(weeks=n)).isoformat(), None, "day", True, start, end)
     if precision == "day":
         return ((published - timedelta(days=n)).isoformat(), None, "day", True, start, end)
     if precision == "week":
@@ -516,7 +524,8 @@ def _tense_markers(context: str) -> list[tuple[int, str]]:
     for m in _WORD.finditer(context):
         word = m.group()
         if word.lower() in lex.past_tense or (
-            len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower() and previous not in lex.passive_auxiliaries
+            len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower()
+            and previous not in lex.passive_auxiliaries and previous not in lex.determiners  # "the scheduled summit"
         ):
             markers.append((m.start(), "past"))
         previous = word.lower()

@@ -500,7 +500,10 @@ def _weekday(
     if which == "this":  # "this Thursday": that day of the publication's week
         day = published + timedelta(days=target - published.weekday())
     elif future:
-        delta = (target - published.weekday()) % 7 or 7
+        # "is set to meet … on Sunday evening", published on a Sunday: news name today's
+        # weekday for what is still to come today; "next Sunday", or a speaker's "on
+        # Friday we will meet" on a Friday, is a week on
+        delta = (target - published.weekday()) % 7 or (7 if which or transcript else 0)
         day = published + timedelta(days=delta)
     else:
         delta = (published.weekday() - target) % 7
@@ -515,17 +518,23 @@ def _tense_markers(context: str) -> list[tuple[int, str]]:
     clauses end, ``(offset, "boundary")``; in one pass per kind.
 
     A past-tense word is one of the lexicon's ``past_tense_words`` (any case) or a word
-    of five or more lower-case letters ending in "-ed".
+    of five or more lower-case letters ending in "-ed", neither inside a future marker
+    ("is expected to") nor after a determiner ("the scheduled summit").
     """
     lex = lexicon()
-    markers = [(m.start(), "future") for m in lex.future_marker.finditer(context)]
+    future = [m.span() for m in lex.future_marker.finditer(context)]
+    markers = [(start, "future") for start, _ in future]
     markers += [(m.start(), "future") for m in _PROGRESSIVE_FUTURE.finditer(context)]
+    inside = {offset for start, end in future for offset in range(start, end)}  # "is expected to", "is scheduled to"
     previous = ""
     for m in _WORD.finditer(context):
         word = m.group()
-        if word.lower() in lex.past_tense or (
-            len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower()
-            and previous not in lex.passive_auxiliaries and previous not in lex.determiners  # "the scheduled summit"
+        if m.start() not in inside and (
+            word.lower() in lex.past_tense
+            or (
+                len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower()
+                and previous not in lex.passive_auxiliaries and previous not in lex.determiners  # "the scheduled summit"
+            )
         ):
             markers.append((m.start(), "past"))
         previous = word.lower()

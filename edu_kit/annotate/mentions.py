@@ -521,7 +521,7 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         ) and not any(w in lex.outlets or w in lex.media_words or w in lex.body_heads for _, w in words)  # "/ AP Archive"
         # "By Vraisin Drangreirttraisk" alone on a line: a byline.
         byline = run.group().startswith("By ") and _BYLINE.match(body, run.start()) is not None
-        after_by = credited or byline or (bool(before) and (before[-1] == "by" or any(a <= run.start() < b for a, b in credits)))
+        after_by = credited or byline or (bool(before) and before[-1] == "by") or any(a <= run.start() < b for a, b in credits)
         followed_by_who = _WHO_AFTER.match(body, run.end()) is not None  # "Rolf Mützenich, who leads …"
         # "…," said Suresh Nair, a bank clerk: a name right after "said" that ends the clause.
         after_speech = bool(before) and before[-1] in ("said", "says", "added", "asked") and body[run.end() : run.end() + 1] in (",", ".")

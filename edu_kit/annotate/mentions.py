@@ -110,7 +110,7 @@ _HYPHENATED = re.compile(r"(?<![\w-])([A-ZÀ-ÖØ-ÞĀ-Ž][\w’']+)-([A-ZÀ-Ö�
 def _hyphenated_surnames(body: str, found: list[Mention], taken: bytearray) -> list[Mention]:
     """Two surnames of people the article names joined by a hyphen ("the
     Souvgraimklil-Galtolno conversation"): each is that person."""
-    people = {}
+    people: dict[str, Mention] = {}
     for mention in found:
         if mention.kind == "person":
             people.setdefault(mention.name.split()[-1], mention)
@@ -509,16 +509,18 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
         )
         # "(Olivier Hoslet / AP Archive)": a photographer's credit.
         # "(Photo: Drasgrai Deldeimzous / Sample Agency)" too.
-        credited = (
-            _CREDIT_OPENING.search(body, max(0, run.start() - 12), run.start()) is not None
-            and (body.startswith(" /", run.end()) or body.startswith("/", run.end()))
-        ) or (
-            # a name glued to an outlet ("Vladimir IsachenkovReuters"), next to a slash in a
-            # picture credit, or after "Image:" / "QUESTION (" ("QUESTION (Navsisk Granteirklert, Radio Wisła):")
+        opened = _CREDIT_OPENING.search(body, max(0, run.start() - 12), run.start()) is not None and (
+            body.startswith(" /", run.end()) or body.startswith("/", run.end())
+        )
+        # A name glued to an outlet ("Vladimir IsachenkovReuters"), next to a slash in a
+        # picture credit, or after "Image:" / "QUESTION (" ("QUESTION (Navsisk Granteirklert,
+        # Radio Wisła):"); the agency's side of the slash is no one ("/ AP Archive").
+        slashed = (
             glued in lex.outlets
             or _credit_before().search(body, max(0, run.start() - 20), run.start()) is not None
             or (len(words) == len(run.group().split()) and _SLASH_AFTER.match(body, run.end()) is not None)
-        ) and not any(w in lex.outlets or w in lex.media_words or w in lex.body_heads for _, w in words)  # "/ AP Archive"
+        )
+        credited = opened or (slashed and not any(w in lex.outlets or w in lex.media_words or w in lex.body_heads for _, w in words))
         # "By Vraisin Drangreirttraisk" alone on a line: a byline.
         byline = run.group().startswith("By ") and _BYLINE.match(body, run.start()) is not None
         after_by = credited or byline or (bool(before) and before[-1] == "by") or any(a <= run.start() < b for a, b in credits)

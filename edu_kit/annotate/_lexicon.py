@@ -102,6 +102,7 @@ class Lexicon:
     relative_days: dict[str, int]
     passive_auxiliaries: frozenset[str]
     determiners: frozenset[str]
+    base_form_markers: frozenset[str]
     month_lead_words: tuple[str, ...]
     anaphoric_days: dict[str, int]
     framing_word: re.Pattern[str]
@@ -163,6 +164,7 @@ def lexicon() -> Lexicon:
         relative_days={k.lower(): int(v) for k, v in spec["relative_days"].items()},
         passive_auxiliaries=frozenset(w.lower() for w in spec["passive_auxiliaries"]),
         determiners=frozenset(w.lower() for w in spec["determiners"]),
+        base_form_markers=frozenset(w.lower() for w in spec["base_form_markers"]),
         month_lead_words=tuple(str(w) for w in spec["month_lead_words"]),
         anaphoric_days={k.lower(): int(v) for k, v in spec["anaphoric_days"].items()},
         framing_word=words("framing_words"),

@@ -519,7 +519,8 @@ def _tense_markers(context: str) -> list[tuple[int, str]]:
 
     A past-tense word is one of the lexicon's ``past_tense_words`` (any case) or a word
     of five or more lower-case letters ending in "-ed", neither inside a future marker
-    ("is expected to") nor after a determiner ("the scheduled summit").
+    ("is expected to"), nor after a determiner ("the scheduled summit"), nor after "to" or
+    a modal verb ("how hard to hit back").
     """
     lex = lexicon()
     future = [m.span() for m in lex.future_marker.finditer(context)]
@@ -529,7 +530,7 @@ def _tense_markers(context: str) -> list[tuple[int, str]]:
     previous = ""
     for m in _WORD.finditer(context):
         word = m.group()
-        if m.start() not in inside and (
+        if m.start() not in inside and previous not in lex.base_form_markers and (
             word.lower() in lex.past_tense
             or (
                 len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower()

@@ -154,6 +154,10 @@ ISSUE_14_CASES = [
     ("Ukraine plans to hold talks on Friday.", "2022-01-09", [("Friday", "2022-01-14", None, "day")]),
     ("NATO envoys will meet on Wednesday.", "2022-01-09", [("Wednesday", "2022-01-12", None, "day")]),
     ("NATO envoys met on Wednesday.", "2022-01-09", [("Wednesday", "2022-01-05", None, "day")]),
+    # holdout 14 (a timeline published 14 Feb): "the 13th" belongs to the month written just before it.
+    ("Jan. 10 - Strategic Stability Dialogue in Geneva. Two days later the NATO-Russia Council meets in Brussels, and on the 13th the OSCE convenes in Vienna.",
+     "2022-02-14", [("Jan. 10", "2022-01-10", None, "day"), ("the 13th", "2022-01-13", None, "day")]),
+    ("Russia replied on the 12th.", "2022-02-14", [("the 12th", "2022-02-12", None, "day")]),
     # holdout 15 (a Sunday's week-ahead piece): "to hit back" is no past tense.
     ("European Union foreign ministers meet in Brussels on Monday with one question in front of them: how hard to hit back if Russian troops cross into Ukraine.",
      "2022-01-23", [("Monday", "2022-01-24", None, "day")]),

@@ -121,6 +121,8 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
             resolved = (None, None, "day", True, match.start(), match.end())
         if resolved is None or (match.group("rday") and _title_word(article.body, match.start(), sentence)):
             continue
+        if match.group("nth"):
+            resolved = _nth_after_anchor(article.body, found, int(match.group("nth_d")), resolved)
         value, until, precision, relative, start, end = resolved
         found.append(
             DateExpression(
@@ -135,6 +137,32 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
             )
         )
     return tuple(_with_anaphoric_days(article, found))
+
+
+_ANCHOR_REACH = 300  # characters: how far back "on the 13th" looks for the month it belongs to
+
+
+@lru_cache(maxsize=1)
+def _names_a_month() -> re.Pattern[str]:
+    """A date expression that writes its month: a month's name, or digits ("2022-01-10", "13.01.2022")."""
+    names = "|".join(sorted(map(re.escape, lexicon().months), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{names})(?!\w)|\d[-.]\d")
+
+
+def _nth_after_anchor(body: str, found: list[DateExpression], day: int, resolved: _Resolved) -> _Resolved:
+    """"Jan. 10 - … and on the 13th": a day of the month alone belongs to the month of the
+    day-precise date written just before it in the same paragraph (the next month when the
+    day is smaller), not to the publication's month; without one, ``resolved`` stands."""
+    start = resolved[4]
+    anchor = found[-1] if found else None
+    if anchor is None or anchor.precision != "day" or not anchor.value or not _names_a_month().search(anchor.text):
+        return resolved
+    if start - anchor.end > _ANCHOR_REACH or "\n" in body[anchor.end : start]:
+        return resolved
+    base = date.fromisoformat(anchor.value[:10])
+    index = base.year * 12 + base.month - 1 + (1 if day < base.day else 0)
+    chosen = _safe_date(index // 12, index % 12 + 1, day)
+    return resolved if chosen is None else (chosen.isoformat(), None, "day", True, start, resolved[5])
 
 
 def _with_anaphoric_days(article: Article, found: list[DateExpression]) -> list[DateExpression]:

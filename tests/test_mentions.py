@@ -170,6 +170,14 @@ def test_printed_names_and_unknown_people(text: str, expected: list[tuple[str, s
         ("Many Ukrainians followed the visit, and many Ukrainians were angry.", []),
         ("The White House said New York was safe. He told Test Wire and Sky News so.", [("White House", "organization")]),
         ("He told the Journal du Dimanche. Dimanche readers agreed.", []),
+        ("Ministers meet Nord Stream executives. Stream operators said no.", []),
+        ("The troops met in Nova Kakhovka. Kakhovka is a small town.", []),
+        ("The exercise Sea Breeze began. Breeze drills continue.", []),
+        ("He spoke to Radio Liberty and told Deutsche Welle that Welle was fair.", []),
+        ("Talks with Wagner Group stalled. Wagner has denied it.", []),
+        ("I am Ukrainian and I'm Proud of it.", []),
+        ("The Kremlin spoke to Interfax. Interfax reported it.", [("Kremlin", "organization")]),
+        ("He met Olaf Scholz and Annalena Baerbock. Later Olaf spoke.", [("Olaf Scholz", "person"), ("Annalena Baerbock", "person"), ("Olaf Scholz", "person")]),
     ],
 )
 def test_people_found_on_evidence_from_the_text(text: str, expected: list[tuple[str, str]]) -> None:

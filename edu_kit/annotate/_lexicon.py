@@ -77,6 +77,7 @@ class Lexicon:
     name_introducers: tuple[str, ...]
     person_object_cues: tuple[str, ...]
     person_verbs: tuple[str, ...]
+    greetings: tuple[str, ...]
     name_particles: frozenset[str]
     body_voices: re.Pattern[str]
     object_markers: frozenset[str]
@@ -139,6 +140,7 @@ def lexicon() -> Lexicon:
         name_introducers=tuple(str(w) for w in spec["name_introducers"]),
         person_object_cues=tuple(str(w) for w in spec["person_object_cues"]),
         person_verbs=tuple(str(w) for w in spec["person_verbs"]),
+        greetings=tuple(str(w) for w in spec["greetings"]),
         name_particles=frozenset(spec["name_particles"]),
         body_voices=words("body_voices"),
         object_markers=frozenset(w.lower() for w in spec["object_markers"]),

@@ -150,7 +150,10 @@ def _given_names_alone(body: str, found: list[Mention], taken: bytearray) -> lis
             continue
         for start in _word_occurrences(body, given):
             end = start + len(given)
-            if any(taken[start:end]) or _CAPITAL_AFTER.match(body, end) or _CAPITAL_BEFORE.search(body, max(0, start - 40), start):
+            capital = _CAPITAL_BEFORE.search(body, max(0, start - 40), start)
+            if capital is not None and capital.group().split()[0] not in lex.not_name_openers:
+                continue  # "Emmanuel" in "Bonne Emmanuel" is no given name alone; "Later Emmanuel" is
+            if any(taken[start:end]) or _CAPITAL_AFTER.match(body, end):
                 continue
             extra.append(Mention(person.name, "person", given, start, end, person.entity, person.misspelt))
             taken[start:end] = b"\x01" * (end - start)
@@ -169,6 +172,8 @@ def _named_by_themselves(body: str, taken: bytearray) -> list[Mention]:
         words = match.group("name").split()
         while words and (words[-1] in lex.weekdays or words[-1] in lex.months):
             words.pop()
+        if len(words) == 1 and not re.search(r"name|call|identif", match.group(), re.IGNORECASE):
+            continue  # "I'm Proud": one capitalised word after "I'm" is no name
         if words and not any(w in lex.title_words or w in lex.demonyms or w in lex.not_name_openers or w.lower() in lower_words for w in words):
             spans.append((start, start + len(" ".join(words))))
     for match in _LONE_CAPITAL.finditer(body):
@@ -383,6 +388,8 @@ def _speaking_words(body: str, taken: bytearray) -> tuple[frozenset[str], frozen
             continue
         if word in lex.not_name_openers or word in lex.body_heads or word in lex.named_thing_heads or word in ("The", "A", "An", "It"):
             continue
+        if word in lex.outlets or word in lex.media_words:
+            continue  # "Interfax reported": an agency
         gap = _BEFORE_VERB.match(body, match.end())
         if gap is None or lex.speech_verb.match(body, gap.end()) is None:
             continue
@@ -396,6 +403,14 @@ def _speaking_words(body: str, taken: bytearray) -> tuple[frozenset[str], frozen
     return frozenset(words), frozenset(alone)
 
 
+# What may follow a name in a sentence: punctuation, a capitalised word, or a small word
+# that is no noun ("in Moscow", "on Friday", "and …", "twice", "are set to").
+_NAME_END = re.compile(
+    r"[ \t]*(?:[,.;:!?)\"”’»\n]|$)|[ \t]+(?:[A-ZÀ-ÖØ-ÞĀ-Ž]|(?:in|on|at|by|for|and|or|to|with|as|last|next|this|who|again|twice|"
+    r"today|tomorrow|yesterday|about|over|after|before|during|while|when|later|earlier|because|since|until|via|in-person|"
+    r"is|are|was|were|has|have|had|will|would|could|should|can|may|might|must|did|does|said|says|told)(?![\w-]))"
+)
+_AUXILIARY_AFTER = re.compile(r"(?:['’]s\b|[ \t]+(?:is|was|has|had|will|would|could|should|did|does|can|may|might|must|also|then|himself|herself)(?![\w-]))")
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Oo]ur|[Tt]heir)[ \t]+$")
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-ÞĀ-Ž]")
 
@@ -408,8 +423,9 @@ def _standing_alone(body: str, taken: bytearray) -> frozenset[str]:
     lower_words = frozenset(_LOWER_WORD.findall(body))
     alone: set[str] = set()
     for match in _LONE_CAPITAL.finditer(body):
-        word = match.group(1)
-        if word in alone or any(taken[match.start() : match.end()]) or word.lower() in lower_words:
+        word = _strip_possessive(match.group(1))
+        end = match.start() + len(word)
+        if word in alone or any(taken[match.start() : end]) or word.lower() in lower_words:
             continue
         if word in lex.title_words or word in lex.months or word in lex.weekdays or word in lex.demonyms or word in lex.not_name_openers:
             continue
@@ -419,10 +435,38 @@ def _standing_alone(body: str, taken: bytearray) -> frozenset[str]:
         capital = _CAPITAL_BEFORE.search(window)
         if capital is not None and capital.group().split()[0].rstrip(".") not in lex.title_words:
             continue  # "Mr Galtolno", "President Galtolno" stand alone; "Vrailken Galtolno" does not
-        if _ARTICLE_BEFORE.search(window) or _CAPITAL_AFTER.match(body, match.end()):
+        if _ARTICLE_BEFORE.search(window) or _CAPITAL_AFTER.match(body, end):
             continue
+        if capital is None and not _acts_as_person(body, window, end):
+            continue  # "Stream operators", "Breeze drills": a thing's word used as a modifier
         alone.add(word)
     return frozenset(alone)
+
+
+def _acts_as_person(body: str, before: str, end: int) -> bool:
+    """Does the context of a word alone make it someone: a speech verb, a verb only a person
+    does, an auxiliary ("Galtolno has", "Treldartvrouv is"), "'s", ", who" or an age after
+    it; words only a person is the object of ("meets Galtolno") or a greeting ("Well,
+    Beiskdei,") before it?"""
+    lex = lexicon()
+    gap = _BEFORE_VERB.match(body, end)
+    after = end if gap is None else gap.end()
+    return (
+        lex.speech_verb.match(body, after) is not None
+        or _person_verb_after().match(body, end) is not None
+        or _AUXILIARY_AFTER.match(body, end) is not None
+        or _WHO_AFTER.match(body, end) is not None
+        or _AGE_AFTER.match(body, end) is not None
+        or _person_cue_before().search(before) is not None
+        or (_greeting_before().search(before) is not None and body[end : end + 1] in (",", ".", "!", "?"))
+    )
+
+
+@lru_cache(maxsize=1)
+def _greeting_before() -> re.Pattern[str]:
+    """A greeting before a name said to someone: "Well, | Beiskdei,", "Good morning, | Mika."."""
+    words = trie_pattern(lexicon().greetings, lambda ch: r"[ \t]+" if ch == " " else re.escape(ch))
+    return re.compile(rf"(?<![\w-])(?:{words}),[ \t]+$")
 
 
 @lru_cache(maxsize=1)
@@ -582,10 +626,18 @@ def _unknown_people(body: str, taken: bytearray, role_ends: list[int] | None = N
             if first is None and not (before and before[-1] in ("the", "a", "an", "The")):
                 # "the Journal du Dimanche" is no one; "spoke to | Vrailken Galtolno" and
                 # "Galtolno … | Vrailken Galtolno" are someone
-                cued = _person_cue_before().search(body, max(0, run.start() - 30), run.start()) is not None or (
+                cued = (  # not "meet Nord Stream executives"
+                    _person_cue_before().search(body, max(0, run.start() - 30), run.start()) is not None
+                    and _NAME_END.match(body, run.end()) is not None
+                ) or (
                     _person_verb_after().match(body, run.end()) is not None and _SUBJECT_PLACE.search(body[max(0, run.start() - 8) : run.start()]) is not None
                 )
-                name = _repeated_alone(words, standing | frozenset(w for _, w in words[-1:] if cued), lower_words)
+                if cued:
+                    name = _repeated_alone(words, standing | {words[-1][1]}, lower_words)
+                elif not in_place:  # "the troops met in Nova Kakhovka … Kakhovka is": a place
+                    name = _repeated_alone(words, standing, lower_words)
+                else:
+                    name = []
             else:
                 name = [] if first is None else words[first:]
             if any(w in lex.title_words for _, w in name[1:]):

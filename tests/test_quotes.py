@@ -647,6 +647,30 @@ SPEAKER_PHRASE_CASES = {
             ("a dead end", None, None, True),
         ],
     ),
+    # Round 2 (fresh14c, issue 14): who "the official" and "the minister" are.
+    "the official of an unnamed source introduced before is that source, not the nearest person": (
+        "President Joe Biden met allies on Wednesday. Photo: Nadia Vorkina/Getty Images\n\n"
+        "Russia has sent 7,000 more troops to the border, a senior US official said Thursday.\n\n"
+        '"We now know it was false," the official said.\n\nThe Biden administration had warned of an invasion.\n\n'
+        '"They mean to talk while mobilizing for war," the official said.',
+        "2022-02-17",
+        [
+            ("We now know it was false,", "US government", "unnamed_source", False),
+            ("They mean to talk while mobilizing for war,", "US government", "unnamed_source", False),
+        ],
+    ),
+    "an apposition makes the official the person named": (
+        'Dmitry Peskov, a Kremlin official, spoke on Friday.\n\n"We are waiting," the official said.',
+        "2021-12-24",
+        [("We are waiting,", "Dmitry Peskov", "person", False)],
+    ),
+    "the minister is the person titled so, not the nearest subject": (
+        "President Vladimir Putin will decide on the next steps. This was stated on Thursday by Russian Foreign "
+        'Minister Sergei Lavrov.\n\n"We will report to the president," the minister said.\n\n'
+        'US President Joe Biden spoke to Vladimir Putin.\n\n"We are ready," the president said.',
+        "2022-01-27",
+        [("We will report to the president,", "Sergei Lavrov", "person", False), ("We are ready,", "Joe Biden", "person", False)],
+    ),
 }
 
 

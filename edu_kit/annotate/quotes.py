@@ -209,6 +209,14 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
 
 
 _ROLE_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_DEFINITE = re.compile(r"\s*[Tt]he\s+(?:[\w.’'-]+\s+){0,2}?([a-z]+)\s*")  # "the official", "the French ambassador"
+_TITLE_REACH = 3  # paragraphs back in which "the ambassador" finds the one titled so
+
+
+def _paragraph_index(article: Article, offset: int) -> int:
+    """The index of the paragraph holding ``offset``."""
+    starts = [p.start for p in article.paragraphs]
+    return max(0, bisect_right(starts, offset) - 1)
 _THE_BEFORE = re.compile(r"(?:^|[\s(])[Tt]he\s+$")
 
 
@@ -720,9 +728,15 @@ class _Finder:
         cue = self._cue_text(cue_start, cue_end)
         refs = self.refs.within(who_start, who_end)
         people = [r for r in refs if r.kind == "person" and r.via != "unnamed"]
+        phrase = self.body[who_start:who_end]
+        if people and all(r.via == "description" for r in refs):
+            # "the official said": the unnamed source introduced before, or the person
+            # the text titled so, before the nearest person a description may fit.
+            described = self._described(phrase, who_start, cue, people[-1].name)
+            if described is not None:
+                return described
         if people:
             return _Speaker(people[-1].name, "person", cue)
-        phrase = self.body[who_start:who_end]
         if self.lex.anonymous_source.search(phrase):
             # "a State Department spokesperson said": the body speaks through someone unnamed;
             # "a senior US official said": a source the article does not name.
@@ -764,6 +778,79 @@ class _Finder:
             # verb, is someone's surname (the full name printed with it, if any).
             return _Speaker(self._full_name(lone.group(1)), "person", cue)
         return None
+
+    def _described(self, phrase: str, at: int, cue: str, fitting: str) -> _Speaker | None:
+        """Who a definite description ("the official", "the ambassador") speaking at ``at``
+        is, when the text says so more surely than the nearest person it fits: an unnamed
+        source the text introduced with the same noun ("a senior US official said …" then
+        "the official said" -> the body they speak for, ``unnamed_source``), else the latest
+        person, within ``_TITLE_REACH`` paragraphs, printed with that noun in their title
+        ("French Ambassador to Ukraine Etienne de Poncins") or holding it in the knowledge
+        base (Lavrov, Foreign Minister, for "the minister"), unless the person the
+        description fits (``fitting``) holds that title too; else None."""
+        definite = _DEFINITE.fullmatch(phrase)
+        if definite is None:
+            return None
+        noun = definite.group(1).lower()
+        source = self._unnamed_antecedent(noun, at)
+        if source is not None:
+            return _Speaker(source, "unnamed_source", cue)
+        if noun not in self.lex.title_words_lower:
+            return None
+        paragraph = self.article.paragraphs[_paragraph_index(self.article, at)].index
+        near = [r for r in self.refs.nearest_before(at) if paragraph - r.paragraph <= _TITLE_REACH]
+        titled = [r for r in near if r.kind == "person" and r.name and r.via in ("name", "role") and self._titled(r, noun)]
+        if not titled or any(r.name == fitting for r in titled) or self._holds(fitting, noun):
+            return None  # "the president said" of Biden, a president too: the nearest fit stays
+        return _Speaker(titled[0].name, "person", cue)
+
+    def _unnamed_antecedent(self, noun: str, at: int) -> str | None:
+        """The body an unnamed source speaks for, when the latest phrase before ``at`` that
+        ends in ``noun`` (through earlier "the official"s) introduces one: "a senior US
+        official" -> US government; not "Peskov, a Kremlin official" (an apposition)."""
+        pattern = re.compile(rf"(?<![\w-])(?:an?|one|the)\s+(?:[\w.’'-]+\s+){{0,3}}?{re.escape(noun)}(?![\w-])", re.IGNORECASE)
+        lowest = self.article.paragraphs[max(0, _paragraph_index(self.article, at) - _TITLE_REACH)].start
+        found = [m for m in pattern.finditer(self.body, lowest, at) if not self._quoted(m.start())]
+        for match in reversed(found):
+            phrase = match.group()
+            if phrase.split()[0].lower() == "the":
+                continue
+            if any(r.kind == "person" and r.name and re.fullmatch(r",\s*", self.body[r.end : match.start()])
+                   for r in self.refs.within(max(0, match.start() - 80), match.start())):
+                return None  # "Dmitry Peskov, a Kremlin official": the named person
+            if not self.lex.anonymous_source.search(phrase):
+                return None
+            return _unnamed_source_body(phrase, self.kb)
+        return None
+
+    def _quoted(self, offset: int) -> bool:
+        index = bisect_right(self._span_starts, offset) - 1
+        return index >= 0 and offset < self.spans[index].end
+
+    def _titled(self, ref: Reference, noun: str) -> bool:
+        """Was the person of ``ref`` given a title with ``noun`` here: printed right before
+        the name ("Russian Foreign Minister Sergei Lavrov"), as the role phrase itself ("the
+        Russian Foreign Minister stressed"), or among their roles in the knowledge base?"""
+        word = re.compile(rf"\b{re.escape(noun)}s?\b", re.IGNORECASE)
+        if ref.via == "role":
+            return word.search(self.body, ref.start, ref.end) is not None
+        lead = self.body[max(0, ref.start - 80) : ref.start]
+        last = max(word.finditer(lead), key=lambda m: m.start(), default=None)
+        if last is not None and all(w[:1].isupper() or w in ("of", "to", "for", "the", "and") for w in lead[last.end() :].split()):
+            return True
+        return self._holds(ref.name or "", noun)
+
+    def _holds(self, name: str, noun: str) -> bool:
+        """Does the knowledge base give ``name`` a role, held at the article's date, whose
+        title or cues have ``noun`` (Putin, once Prime Minister, is no "minister" in 2022)?"""
+        person = self.kb.person(name)
+        word = re.compile(rf"\b{re.escape(noun)}s?\b", re.IGNORECASE)
+        when = self.article.published
+        return person is not None and any(
+            word.search(" ".join((role.title, *role.cues)))
+            for role in (self.kb.role(term.role) for term in person.roles
+                         if when is None or ((term.start is None or term.start <= when) and (term.end is None or when <= term.end)))
+        )
 
     def _role_holder(self, body: Reference, end: int) -> str | None:
         """The person a definite role phrase stands for: "The Kremlin official stated …"

@@ -671,6 +671,23 @@ SPEAKER_PHRASE_CASES = {
         "2022-01-27",
         [("We will report to the president,", "Sergei Lavrov", "person", False), ("We are ready,", "Joe Biden", "person", False)],
     ),
+    "a passive cue: quoted by an agency as saying": (
+        'Kremlin spokesman Dmitry Peskov briefed reporters.\n\n"We expect written answers," he was quoted by TASS as saying. '
+        '"Nothing is ruled out," Peskov was cited as saying.',
+        "2022-01-25",
+        [("We expect written answers,", "Dmitry Peskov", "person", False), ("Nothing is ruled out,", "Dmitry Peskov", "person", False)],
+    ),
+    "a quotation alone mid-paragraph continues the tagged one before, when nobody else comes between": (
+        '"I am concerned," Jens Stoltenberg said, speaking at a forum in Riga. Defence Forum. "It gives Russia options."\n\n'
+        '"We are ready," Jens Stoltenberg said. Sergei Lavrov spoke later. "We are not."',
+        "2021-12-05",
+        [
+            ("I am concerned,", "Jens Stoltenberg", "person", False),
+            ("It gives Russia options.", "Jens Stoltenberg", "person", False),
+            ("We are ready,", "Jens Stoltenberg", "person", False),
+            ("We are not.", None, None, False),
+        ],
+    ),
 }
 
 

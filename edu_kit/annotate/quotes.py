@@ -213,6 +213,16 @@ _DEFINITE = re.compile(r"\s*[Tt]he\s+(?:[\w.’'-]+\s+){0,2}?([a-z]+)\s*")  # "t
 _TITLE_REACH = 3  # paragraphs back in which "the ambassador" finds the one titled so
 
 
+@lru_cache(maxsize=1)
+def _quoted_as_saying() -> re.Pattern[str]:
+    """A passive cue after a quotation: "he was quoted by TASS as saying", "Peskov was cited
+    as saying" (the lexicon's ``quoted_as_verbs``); group ``verb`` starts at "was"."""
+    verbs = "|".join(re.escape(str(w)) for w in data_file("lexicon")["quoted_as_verbs"])
+    return re.compile(
+        rf"(?P<who>(?:[\w.’'-]+\s+){{1,4}}?)(?P<verb>(?:was|were|is|has\s+been)\s+(?:{verbs})(?:\s+by\s+[^,.;:\"“”]{{1,40}}?)?\s+as\s+saying)\b"
+    )
+
+
 def _paragraph_index(article: Article, offset: int) -> int:
     """The index of the paragraph holding ``offset``."""
     starts = [p.start for p in article.paragraphs]
@@ -416,6 +426,10 @@ class _Finder:
             if named and not self.body[offset : named[0].start].strip():
                 return _Speaker(named[0].name, "person", self._cue_text(close, named[0].end))
         verb = self.lex.speech_verb.search(rest)
+        if verb is None:
+            verb = _quoted_as_saying().match(rest)  # "…," he was quoted by TASS as saying
+            if verb is not None:
+                return self._who(offset, offset + verb.start("verb"), offset, offset + verb.end())
         if verb is None or _QUOTE_MARK.search(rest[: verb.start()]):
             return None
         if _ENDS_SENTENCE.search(self.body[span.start : span.end]) and (
@@ -549,6 +563,9 @@ class _Finder:
                 before.insert(0, q)
         if before and before[-1].speaker is not None and before[-1].speaker_kind is not None:
             return _Speaker(before[-1].speaker, before[-1].speaker_kind, "continues the quotation before")
+        earlier = self._earlier_in_paragraph(span, first, done)
+        if earlier is not None:
+            return earlier
         paragraph = self.article.paragraphs[previous.paragraph]
         acts = self._speech_acts(paragraph.start, paragraph.end)
         names = {(ref.name, ref.kind) for ref in acts}
@@ -558,6 +575,22 @@ class _Finder:
             name, kind = names.pop()
             return _Speaker(name, kind, "continues the words reported before")
         return None
+
+    def _earlier_in_paragraph(self, span: QuoteSpan, sentence: Sentence, done: list[Quote]) -> _Speaker | None:
+        """A quotation standing alone mid-paragraph after a tagged one: '"…," McConville said,
+        speaking at a forum. "It gives the Russians options …"' continues the latest full
+        quotation of the paragraph, when nobody else is named or quoted in between."""
+        paragraph = self.article.paragraphs[span.paragraph]
+        if sentence.start <= paragraph.start:
+            return None
+        before = [q for q in _quotes_from(done, paragraph.start, sentence.start) if q.end <= sentence.start]
+        if not before or before[-1].fragment or before[-1].speaker is None or before[-1].speaker_kind is None:
+            return None
+        last = before[-1]
+        between = [r for r in self.refs.within(last.end, sentence.start) if r.via != "place"]
+        if any(r.name != last.speaker for r in between):
+            return None
+        return _Speaker(last.speaker, last.speaker_kind, "continues the quotation before")
 
     def _previous_sentence(self, sentence: Sentence) -> Sentence | None:
         """The sentence before, skipping links, credits and captions inserted between paragraphs."""

@@ -584,13 +584,15 @@ class _Finder:
         if sentence.start <= paragraph.start:
             return None
         before = [q for q in _quotes_from(done, paragraph.start, sentence.start) if q.end <= sentence.start]
-        if not before or before[-1].fragment or before[-1].speaker is None or before[-1].speaker_kind is None:
+        if not before or before[-1].fragment:
             return None
-        last = before[-1]
-        between = [r for r in self.refs.within(last.end, sentence.start) if r.via != "place"]
-        if any(r.name != last.speaker for r in between):
+        speaker, kind = before[-1].speaker, before[-1].speaker_kind
+        if speaker is None or kind is None:
             return None
-        return _Speaker(last.speaker, last.speaker_kind, "continues the quotation before")
+        between = [r for r in self.refs.within(before[-1].end, sentence.start) if r.via != "place"]
+        if any(r.name != speaker for r in between):
+            return None
+        return _Speaker(speaker, kind, "continues the quotation before")
 
     def _previous_sentence(self, sentence: Sentence) -> Sentence | None:
         """The sentence before, skipping links, credits and captions inserted between paragraphs."""

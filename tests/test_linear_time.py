@@ -73,6 +73,12 @@ WORKLOADS = {
     "body named, then it said": 'NATO met. It said "x ',
     "weekdays in one long sentence (tense)": "Stoltenberg, who met him on Monday, said that ",
     "quotation paragraphs": '"x."\n\n',
+    # attack 16-2: plain dates without commas in one sentence (facts), a quotation mark
+    # opening every paragraph
+    "weekdays in one sentence (facts)": "Monday ",
+    "years in one sentence (facts)": "2022 ",
+    "day and month in one sentence (facts)": "1 January ",
+    "a mark opening every paragraph": "\u201cabc\n\n",
 }
 
 
@@ -84,6 +90,22 @@ def test_work_grows_linearly(unit: str) -> None:
     large = small * 4
     annotate(parse_article("Warm-up. NATO met on Monday.", id="w"))  # load the knowledge base first
     ratio = _steps(_pipeline(large)) / _steps(_pipeline(small))
+    assert ratio < 6, f"4x the text took {ratio:.1f}x the steps (linear: 4, quadratic: 16)"
+
+
+AFTER_CAPTIONS = {
+    "credits, then quotations": lambda n: "He said:\n\n" + "Photo: x\n\n" * n + "\u201ca.\u201d " * n,
+    "captions each with a quotation": lambda n: "He said:\n\n" + "\u201cabc\u201d (Photo: x)\n\n" * n,
+    "credits, then a quotation per paragraph": lambda n: "He said:\n\n" + "Photo: x\n\n" * n + "\u201ca.\u201d\n\n" * n,
+}
+
+
+@pytest.mark.parametrize("text", AFTER_CAPTIONS.values(), ids=list(AFTER_CAPTIONS))
+def test_quotations_after_a_run_of_captions_grow_linearly(text: Callable[[int], str]) -> None:
+    """Each quotation looks for the text paragraph before its own, across photo credits
+    and captions: found once per paragraph, not by walking back per quotation."""
+    annotate(parse_article("Warm-up. NATO met on Monday.", id="w"))
+    ratio = _steps(_pipeline(text(1000))) / _steps(_pipeline(text(250)))
     assert ratio < 6, f"4x the text took {ratio:.1f}x the steps (linear: 4, quadratic: 16)"
 
 

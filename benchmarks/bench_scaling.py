@@ -12,9 +12,10 @@ every size of the workload in turn:
 - ``pipeline``: ``load_corpus([file])`` + ``corpus_facts(corpus)`` (which annotates);
 - ``extract``: ``edu-kit extract --format json FILE`` in the same process (output counted,
   then discarded), i.e. loading, annotation, facts, cross-checks and the record check.
-  The size of the JSON printed is shown too: ``conflicts`` lists every pair of
-  near-identical quotations given to different speakers, so a text that repeats such a
-  pair r times (as "ordinary news", the seeds repeated, does) prints r² pairs.
+  The size of the JSON printed is shown too: it grows linearly as well, since
+  ``conflicts`` lists each distinct conflict once with the count of its pairs (a text
+  that repeats two conflicting quotations r times, as "ordinary news", the seeds
+  repeated, does, has r² pairs: counted, not printed).
 
 Beside each run a reference is timed on the same text in the same process: a linear scan
 (lower-casing and ``re.findall(r"\\w+")``).  A size whose run takes longer than ``--budget``
@@ -22,7 +23,8 @@ seconds ends that stage of the workload (a quadratic one would otherwise run for
 Printed per size: seconds, seconds per MB, the ratio to the reference and the process's
 peak resident memory above its size after the warm-up.  Per workload and stage: the
 growth exponent ``k`` of time ~ size^k over the four largest sizes of 64 KB and more
-(1.0 is linear, 2.0 quadratic), for ours and for the reference, seconds per MB at the
+(1.0 is linear, 2.0 quadratic), for ours and for the reference (and, for ``extract``, of
+the JSON printed), seconds per MB at the
 largest size, and peak memory per MB of input.
 
 Workloads: ordinary news (the seed articles, repeated) and the adversarial inputs of
@@ -203,12 +205,14 @@ def run(max_mb: float = 10.0, budget: float = 60.0, only: str | None = None,
                 assert child.stdout is not None
                 ours: list[tuple[int, float]] = []
                 ref: list[tuple[int, float]] = []
+                printed: list[tuple[int, float]] = []  # characters of JSON printed (extract)
                 peak = 0
                 for line in child.stdout:
                     row = json.loads(line)
                     size, seconds, theirs, peak = row["size"], row["seconds"], row["reference"], row["rss"]
                     ours.append((size, seconds))
                     ref.append((size, theirs))
+                    printed.append((size, max(1, row.get("output", 0))))
                     print(f"   {_label(size):>8} {seconds:9.3f} {seconds / (size / MB):8.2f} {theirs:8.4f} "
                           f"{seconds / max(theirs, 1e-9):7.0f} {peak / MB:8.0f}"
                           + (f" {row.get('output', 0) / MB:10.1f}" if stage == "extract" else ""), flush=True)
@@ -223,6 +227,7 @@ def run(max_mb: float = 10.0, budget: float = 60.0, only: str | None = None,
                 print(f"   growth exponent: ours {_round(k)}, reference {_round(k_ref)}; {per_mb:.2f} s/MB "
                       f"at {_label(size)}; peak memory {peak / MB:.0f} MB above the warm process "
                       f"({peak / size:.0f} bytes per input byte)"
+                      + (f"; output growth exponent {_round(_exponent(printed))}" if stage == "extract" else "")
                       + (f"; stopped: {_label(size)} took more than {budget:.0f} s" if stopped else ""),
                       flush=True)
                 results[f"{name}: {stage}"] = {"exponent": k, "reference_exponent": k_ref, "s_per_mb": per_mb,

@@ -5,6 +5,8 @@ never a limit that silently means something else (attack 16-2, findings 16-19 an
 
 from __future__ import annotations
 
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -56,7 +58,8 @@ def test_bad_environment_limit_is_refused_by_name(
     assert main(["extract", str(article), "--keep-going"]) == 2  # not a problem of one file
 
 
-@pytest.mark.parametrize("value", ["5", b"5", True, None, [5], 0, -5, 0.0, float("inf"), float("nan"), 1e400, 10**400])
+@pytest.mark.parametrize("value", ["5", b"5", True, None, [5], 0, -5, 0.0, float("inf"), float("nan"), 1e400, 10**400,
+                                   -(10**400), Decimal("sNaN"), Decimal("-1"), Decimal("1e400"), Fraction(10**400, 3)])
 def test_bad_max_bytes_is_an_article_error(article: Path, value: object) -> None:
     if value is None:  # None means "the default": accepted
         assert len(load_corpus(str(article), max_bytes=value)) == 1
@@ -64,8 +67,13 @@ def test_bad_max_bytes_is_an_article_error(article: Path, value: object) -> None
     for load in (load_corpus, read_corpus):
         with pytest.raises(ArticleError) as caught:
             load(str(article), max_bytes=value)  # type: ignore[arg-type]  # the wrong types are the test
-        assert f"max_bytes is {value!r}" in str(caught.value)
+        assert f"max_bytes is {repr(value)[:40]}" in str(caught.value)  # a long value is cut
         assert "bytes greater than 0" in str(caught.value)
+
+
+@pytest.mark.parametrize(("value", "limit"), [(7, 7), (2.5, 3), (Fraction(1, 2), 1), (Decimal("5"), 5), (2**62, 2**62)])
+def test_any_kind_of_positive_finite_number_is_a_limit(value: object, limit: int) -> None:
+    assert article_limit(value) == limit
 
 
 def test_an_option_wins_over_the_environment_and_the_environment_over_the_default(

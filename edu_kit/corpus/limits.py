@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import os
 import sys
+from decimal import Decimal
 from numbers import Integral, Real
 
 from ..errors import ArticleError
@@ -65,16 +66,16 @@ def _megabytes(value: object, name: str) -> int:
 
 def _checked(value: object, unit: int, name: str, unit_name: str, *, shown: str | None = None) -> int:
     shown = shown or repr(value)
-    if isinstance(value, bool) or not isinstance(value, Real):
+    if len(shown) > 60:
+        shown = f"{shown[:40]}... ({len(shown)} characters)"
+    if isinstance(value, bool) or not isinstance(value, (Real, Decimal)):
         kind = "text" if isinstance(value, str) else f"a {type(value).__name__}"
         raise _refused(f"{name} is {shown} ({kind})", unit_name)
-    if isinstance(value, Integral):
-        number: float = int(value)  # whole numbers of any size, without float rounding
-    elif math.isnan(value) or math.isinf(value):
-        raise _refused(f"{name} is {shown}", unit_name)
-    else:
-        number = float(value)
-    if number <= 0:
+    try:  # whole numbers of any size without float rounding; others as floats
+        number: float = int(value) if isinstance(value, Integral) else float(value)
+    except (ValueError, OverflowError):  # Decimal("sNaN"), a Fraction too large for a float
+        number = math.nan
+    if (isinstance(number, float) and not math.isfinite(number)) or number <= 0:
         raise _refused(f"{name} is {shown}", unit_name)
     if number > sys.maxsize / unit:
         raise _refused(f"{name} is {shown}, too large to count in bytes", unit_name)

@@ -33,8 +33,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import TOPICS, Numeric, Question
-from ._common import (Exported, Imported, LeftOut, build, html_to_text, metadata, pairs, parse_metadata, slug,
-                      texts)
+from ._common import Exported, Imported, LeftOut, build, html_to_text, metadata, pairs, parse_metadata, slug, texts
 
 __all__ = ["dump", "escape", "load", "unescape"]
 

@@ -333,7 +333,7 @@ def _read_body(node: ET.Element, kind: str, meta: dict[str, Any], lost: list[Lef
                 if any(abs(f - (share if f > 0 else -share)) > 0.01 for f, _ in answers):
                     weights = ", ".join(f"{t!r} {_fraction(f)} %" for f, t in answers)
                     lost.append(LeftOut(ident, f"the weights ({weights})",
-                                        f"edu_kit scores (right ticks - wrong ticks) / {len(keys)} keys: each key "
+                                        f"edu_kit scores (right ticks - wrong ticks) / {len(keys)} keys instead: each key "
                                         f"{_fraction(share)} %, each wrong tick -{_fraction(share)} %"))
             order = meta.get("key_order")
             if isinstance(order, list) and set(order) == set(keys):

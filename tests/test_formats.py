@@ -349,6 +349,9 @@ def test_moodle_xml_html_text_is_read_as_plain_text() -> None:  # review #29
     lost = [(item.question, item.what, item.line) for item in imported.left_out]
     assert ("Geneva", "feedback 'Yes' on the answer 'Geneva'", 4) in lost
     assert ("plain", "feedback 'Right' on the answer 'true'", 12) in lost
+    with_image = MOODLE_HTML.replace("<script>", '<img src="@@PLUGINFILE@@/map.png"><script>')
+    assert ("Geneva", "images and attached files", 4) in [
+        (i.question, i.what, i.line) for i in moodle_xml.load(with_image, topic="timeline").left_out]
 
 
 def test_moodle_xml_one_bad_question_leaves_the_others() -> None:  # attack #11

@@ -294,6 +294,9 @@ def load(text: str, source: str = "Moodle XML file", topic: str | None = None, d
                                     "reference": f"Imported from {source}",
                                     "explanation": f"No explanation was given in {source}."}
         lost: list[LeftOut] = []
+        if any(re.search(r"<img\b|@@PLUGINFILE@@", _child_text(node, path), re.I)
+               for path in ("questiontext/text", "generalfeedback/text")) or node.find("questiontext/file") is not None:
+            lost.append(LeftOut(name, "images and attached files", "edu_kit questions hold text only"))
         try:
             fields.update(_read_body(node, back[moodle], meta, lost))
             questions.append(build(fields, {k: v for k, v in meta.items() if k not in ("key_order", "choice_order")},

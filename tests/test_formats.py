@@ -409,3 +409,26 @@ def test_an_imported_question_that_breaks_the_rules_is_left_out_with_the_reason(
     assert [q.id for q in imported.questions] == ["gift-ok"]
     assert imported.left_out[0].question == "two"
     assert "gives its key away" in imported.left_out[0].why
+
+
+def test_qti_import_reads_every_quiz_of_a_zip_and_makes_ids_unique() -> None:
+    one = zipfile.ZipFile(io.BytesIO(qti.dump(EDGE[:2]).data))  # type: ignore[arg-type]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as both:
+        for name in one.namelist():
+            data = one.read(name)
+            if name.endswith(".xml") and "manifest" not in name and "meta" not in name:
+                data = data.replace(b'title="edge-single"', b'title="Question"').replace(
+                    b'title="edge-multiple"', b'title="Question"')
+                both.writestr("second/" + name.rsplit("/", 1)[-1], data)
+            both.writestr(name, data)
+    imported = qti.load(buffer.getvalue(), topic="concepts")
+    assert [q.id for q in imported.questions] == ["Question", "qti-question", "qti-question-2", "qti-question-3"]
+
+
+def test_moodle_xml_import_keeps_ids_unique() -> None:
+    data = str(moodle_xml.dump(EDGE[:1]).data)
+    start = data.index('<question type="multichoice">')
+    end = data.index("</question>", start) + len("</question>")
+    ids = [q.id for q in moodle_xml.load(data[:end] + data[start:end] + data[end:]).questions]
+    assert ids == ["edge-single", "moodle-edge-single"]

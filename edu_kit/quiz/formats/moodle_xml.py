@@ -286,8 +286,9 @@ def load(text: str, source: str = "Moodle XML file", topic: str | None = None, d
             left.append(LeftOut(name, "question", f"the Moodle type {moodle!r} has no edu_kit equivalent", line))
             continue
         ident = _child_text(node, "idnumber").strip() or name
-        if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)):
-            ident = slug(ident, [q.id for q in questions], prefix)
+        taken = [q.id for q in questions]
+        if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)) or ident in taken:
+            ident = slug(ident, taken, prefix)
         fields: dict[str, Any] = {"id": ident, "prompt": _shown(node, "questiontext/text"),
                                   "explanation": _shown(node, "generalfeedback/text")}
         defaults = {} if meta else {"topics": [topic], "difficulty": difficulty,

@@ -540,3 +540,21 @@ def test_control_characters_in_a_log_file_name_are_escaped_in_problems(tmp_path:
     with pytest.warns(ResponseLogWarning):
         log = load(tmp_path)
     assert "\x1b" not in " ".join(log.attrs["problems"])
+
+
+@pytest.mark.usefixtures("_alarm")
+def test_a_collected_tree_names_dangling_and_fifo_logs_and_keeps_ids_nfc(tmp_path: Path) -> None:
+    from edu_kit.classroom.collected import load_collected
+
+    nfd = unicodedata.normalize("NFD", "José")
+    responses = tmp_path / "submitted" / nfd / "week3" / "responses"
+    record(responses, _response(0, student="José"))
+    (responses / "ghost.jsonl").symlink_to("/nonexistent/ghost.jsonl")
+    os.mkfifo(responses / "pipe.jsonl")
+    with pytest.warns(ResponseLogWarning):
+        log = load_collected(tmp_path / "submitted", "week3")
+    assert log["student"].tolist() == [unicodedata.normalize("NFC", "José")]
+    assert not log.attrs.get("notes"), "the NFD folder name is the same student as the NFC record"
+    problems = " ".join(log.attrs["problems"])
+    assert "ghost.jsonl" in problems
+    assert "pipe.jsonl" in problems

@@ -985,3 +985,19 @@ def test_the_name_box_refuses_formulas_and_hidden_characters(typed: str, why: st
     assert quiz.asking
     assert why in quiz.notice.value
     assert "\x1b" not in quiz.notice.value
+
+
+@pytest.mark.parametrize(("env", "argument"), [
+    ({"EDU_KIT_STUDENT": "=1+1"}, None), ({}, "(anonymous)"), ({"JUPYTERHUB_USER": "eve\x1b[2K"}, None),
+])
+def test_an_unusable_id_gives_a_message_naming_the_setting_not_a_traceback(
+        env: dict[str, str], argument: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    shown = show(["hw-concepts-minsk"], bank=BANK, log_dir=tmp_path, student=argument)
+    assert isinstance(shown, BankMessage)
+    rich = shown._repr_mimebundle_()["text/html"]
+    assert "the student id cannot be used" in rich
+    assert ((next(iter(env)) if env else "student=") + " ") in repr(shown)
+    assert "\x1b" not in rich
+    assert not list(tmp_path.glob("*.jsonl"))

@@ -85,30 +85,34 @@ def clean_name(text: object) -> str:
     return name
 
 
-def _refusal(name: str) -> tuple[str, str] | None:
-    """Why ``name`` (NFC, not empty) cannot be a student id, and what to do; None if it can."""
+def _refusal(name: str) -> tuple[str, str, str] | None:
+    """Why ``name`` (NFC, not empty) cannot be a student id, what to type instead, and what
+    an id needs (for a setting); None if it can be one."""
+    visible = "visible characters only (letters, digits, spaces)"
     control = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
     if control is not None:
         return (f"has a control character (U+{ord(control):04X}, such as a terminal escape)",
-                "type the name again, letters, digits and spaces only")
+                "type the name again, letters, digits and spaces only", visible)
     hidden = next((ch for ch in name if not ch.isprintable() or unicodedata.category(ch) in _HIDDEN),
                   None) or next(iter(invisible_characters(name)), None)
     if hidden is not None:
         return (f"has an invisible character (U+{ord(hidden):04X})",
-                "type the name again, letters, digits and spaces only")
+                "type the name again, letters, digits and spaces only", visible)
     if not any(ch.isalnum() for ch in name):
-        return "has no letter or digit", "type your name"
+        return "has no letter or digit", "type your name", "a letter or a digit"
     if name.casefold() in ("anonymous", ANONYMOUS):
-        return "is what results call answers without a name", "type your own name"
+        return ("is what results call answers without a name", "type your own name",
+                "the student's own name")
     if name[0] in FORMULA_START:
         return (f"starts with {name[0]!r}, which a spreadsheet reads as a formula",
-                "start the name with a letter or a digit (not with = + - or @)")
+                "start the name with a letter or a digit (not with = + - or @)",
+                "a letter or a digit first (not = + - or @)")
     return None
 
 
 def check_id(value: object, *, source: str = "student") -> str:
     """``value`` as a student id: trimmed and NFC, or :class:`~edu_kit.errors.ChoiceError`
-    naming ``source`` (where it came from) when :func:`clean_name`'s rules refuse it
+    naming ``source`` (the setting it came from) when :func:`clean_name`'s rules refuse it
     (length and inner white space excepted: a login is used as it is).
 
     >>> check_id(" Jose\u0301 ") == "Jos\u00e9"
@@ -117,12 +121,14 @@ def check_id(value: object, *, source: str = "student") -> str:
     Traceback (most recent call last):
     ...
     edu_kit.errors.ChoiceError: EDU_KIT_STUDENT '=1+1' cannot be a student id: it starts with '=', \
-which a spreadsheet reads as a formula. What to do: start the name with a letter or a digit (not with = + - or @).
+which a spreadsheet reads as a formula. What to do: set EDU_KIT_STUDENT to an id with a letter or a digit \
+first (not = + - or @), or ask your teacher to.
     """
     name = unicodedata.normalize("NFC", str(value).strip())
-    why = _refusal(name) if name else ("is empty", "give a name")
+    why = _refusal(name) if name else ("is empty", "", "a letter or a digit")
     if why is not None:
-        raise ChoiceError(f"{source} {name!r} cannot be a student id: it {why[0]}", hint=why[1])
+        raise ChoiceError(f"{source} {name!r} cannot be a student id: it {why[0]}",
+                          hint=f"set {source} to an id with {why[2]}, or ask your teacher to")
     return name
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._frames import literal_dollars
-from ..errors import ChoiceError, QuizBankError
+from ..errors import ChoiceError, EduKitError, QuizBankError
 from .bank import load_bank
 from .check import PathArg, bank_files
 from .leaks import without_reveals
@@ -61,9 +61,11 @@ _CACHE: dict[tuple[str, tuple[tuple[str, int, int], ...]], Bank] = {}
 
 @dataclass(frozen=True)
 class BankMessage:
-    """What ``show`` displays instead of a quiz when the bank files have problems."""
+    """What ``show`` displays instead of a quiz: the bank files have problems, or the student
+    id cannot be used (``reason`` says which; ``error`` names the file or setting and what to do)."""
 
-    error: QuizBankError
+    error: EduKitError
+    reason: str = "the quiz bank has problems"
 
     def __repr__(self) -> str:
         return f"This quiz cannot be shown.\n{self.error}"
@@ -72,7 +74,7 @@ class BankMessage:
                           ) -> dict[str, str]:
         rich = (
             '<div class="edu-kit-error" role="alert"><p><strong>⚠ This quiz cannot be shown: '
-            "the quiz bank has problems.</strong></p>"
+            f"{html.escape(self.reason)}.</strong></p>"
             f"<pre style=\"white-space: pre-wrap\">{html.escape(str(self.error))}</pre></div>"
         )
         return {"text/plain": repr(self), "text/html": rich}
@@ -273,8 +275,11 @@ def show(
     ``attempts`` per question (then the answer is revealed); ``exam=True`` holds all
     feedback until Submit.  Answers go to ``log_dir`` (else ``$EDU_KIT_RESPONSES``,
     else ``./edu_kit_responses``).  ``bank`` is a Bank, a bank file or folder, or a list
-    of them (default: the bundled banks; anything else is a ChoiceError).  Unknown ids or topics raise :class:`~edu_kit.errors.ChoiceError`;
-    bank files with problems give a readable message instead of a quiz.
+    of them (default: the bundled banks; anything else is a ChoiceError).  Unknown ids or
+    topics raise :class:`~edu_kit.errors.ChoiceError`; bank files with problems, and a
+    student id that the rules of :mod:`edu_kit.classroom.identity` refuse (a formula, a
+    control or invisible character, "(anonymous)"), give a readable message instead of a
+    quiz.
     ``later_credit`` is the share of a point a right answer earns after the first
     attempt (the first attempt earns it all; see docs/quiz_format.md, "Scoring").
     ``upto`` (a notebook name) keeps questions taught in that notebook or an earlier
@@ -287,7 +292,10 @@ def show(
         source = _resolve_bank(bank)
     except QuizBankError as err:
         return BankMessage(err)
-    who = resolve_student(student)
+    try:
+        who = resolve_student(student)
+    except ChoiceError as err:  # JUPYTERHUB_USER, EDU_KIT_STUDENT or student= is not a usable id
+        return BankMessage(err, reason="the student id cannot be used")
     logs = resolve_log_dir(log_dir)
     seen = seen_questions(logs, who) if unseen else frozenset()
     questions, quiz_id = select(source, ids, topic=topic, difficulty=difficulty, n=n,

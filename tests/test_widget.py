@@ -1001,3 +1001,19 @@ def test_an_unusable_id_gives_a_message_naming_the_setting_not_a_traceback(
     assert ((next(iter(env)) if env else "student=") + " ") in repr(shown)
     assert "\x1b" not in rich
     assert not list(tmp_path.glob("*.jsonl"))
+
+
+def test_after_a_restart_a_partial_submission_names_the_questions_never_saved(tmp_path: Path) -> None:
+    quiz = _three(tmp_path, recorder=_flaky({2}))
+    for item in quiz.items:
+        _set_correct(item)
+    quiz.submit()  # question 2 not saved; then the kernel restarts and the cell runs again
+    again = _three(tmp_path)
+    assert again.submitted_at is not None
+    assert "No answer to question 2 was saved: it counts as not answered" in again.notice.value
+
+
+def test_a_quiz_given_an_nfd_id_uses_the_nfc_one(tmp_path: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "José")
+    quiz = Quiz([BANK[SINGLE[0]]], quiz_id="q", title="t", student=nfd, log_dir=tmp_path)
+    assert quiz.student == unicodedata.normalize("NFC", "José")

@@ -30,7 +30,7 @@ import ipywidgets as widgets
 from traitlets import TraitError
 
 from ..errors import ChoiceError, ResponseLogError
-from ..results import Response, answers_in, answers_of, now, record
+from ..results import Response, answers_in, answers_of, now, record, student_id
 from .grade import LATER_CREDIT, Feedback, attempts_for, credit, grade, unanswered
 from .model import Question
 from .render import (
@@ -353,7 +353,7 @@ class Quiz:
         self.later_credit = later_credit
         self.quiz_id = quiz_id
         self.title = title
-        self.student = student
+        self.student = student_id(student)  # NFC: one variant and one lock however "José" was typed
         self.attempts = 1 if exam else attempts
         self.exam = exam
         self.sealed = sealed
@@ -581,8 +581,12 @@ class Quiz:
             self.submit_button.disabled = True
         self._show_pending()
         self.score_label.value = self._score_line()
+        unsaved = [item.number for item in self.items if item.question.id not in by_question]
+        missing = (f" No answer to {_numbers(unsaved)} was saved: "
+                   f"{'they count' if len(unsaved) > 1 else 'it counts'} as not answered. "
+                   "Tell your teacher if you answered and saw NOT submitted." if unsaved else "")
         self.notice.value = notice_html(
-            f"Already submitted ({when}). Your submitted answers are shown; they cannot be changed."
+            f"Already submitted ({when}). Your submitted answers are shown; they cannot be changed.{missing}"
         )
 
     # -- actions

@@ -1017,3 +1017,15 @@ def test_a_quiz_given_an_nfd_id_uses_the_nfc_one(tmp_path: Path) -> None:
     nfd = unicodedata.normalize("NFD", "José")
     quiz = Quiz([BANK[SINGLE[0]]], quiz_id="q", title="t", student=nfd, log_dir=tmp_path)
     assert quiz.student == unicodedata.normalize("NFC", "José")
+
+
+def test_when_no_answer_could_be_saved_submit_again_says_submitted(tmp_path: Path) -> None:
+    quiz = _three(tmp_path, recorder=_flaky({1, 2, 3}))
+    for item in quiz.items:
+        _set_correct(item)
+    quiz.submit()
+    assert "NOT submitted: your answer to questions 1, 2 and 3 could not be saved" in quiz.notice.value
+    quiz.submit()
+    assert quiz.notice.value.count("NOT submitted") == 0
+    assert "Every answer is saved" in quiz.notice.value
+    assert len(_log_lines(tmp_path, "ana")) == 3

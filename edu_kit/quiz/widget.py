@@ -363,6 +363,7 @@ class Quiz:
         self._chooser = chooser
         self.submitted_at: str | None = None
         self._resubmit = False  # a Submit failed part-way: what it saved is not a finished submission
+        self._told_not_submitted = False  # the notice said NOT submitted; say when it is
         self.score_label = widgets.Label(value="")
         self.notice = widgets.HTML(value="", layout=widgets.Layout(**_WIDE))
         self.submit_button: widgets.Button | None = None
@@ -756,6 +757,7 @@ class Quiz:
             self.score_label.value = self._score_line()
             saved = len(self.items) - len(failed)
             self._resubmit = saved > 0
+            self._told_not_submitted = True
             kept = (f" The other {saved} answer{'s are' if saved != 1 else ' is'} saved." if saved else "")
             self.notice.value += notice_html(
                 f"NOT submitted: your answer to {_numbers([i.number for i in failed])} could not be saved."
@@ -767,9 +769,9 @@ class Quiz:
         self.score_label.value = self._score_line()
         if self.sealed:
             self.notice.value = notice_html("Submitted. Your answers are saved; scores come after the deadline.")
-        elif self._resubmit:
+        elif self._told_not_submitted:
             self.notice.value = notice_html("Submitted. Every answer is saved now.")
-        self._resubmit = False
+        self._resubmit = self._told_not_submitted = False
 
     def _lock_if_submitted_elsewhere(self) -> None:
         """After a Submit that failed part-way: lock as submitted only when the log holds more

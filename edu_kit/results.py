@@ -689,7 +689,7 @@ def student_labels(students: pd.Series) -> pd.Series:
     :data:`NAMED_ANONYMOUS` for the id ``(anonymous)`` itself, so the two never look alike.
 
     >>> import pandas as pd
-    >>> student_labels(pd.Series(["ana", None, "(anonymous)", "eve[2K"])).tolist()
+    >>> student_labels(pd.Series(["ana", None, "(anonymous)", "eve\x1b[2K"])).tolist()
     ['ana', '(anonymous)', '"(anonymous)" (a student id)', 'eve\\x1b[2K']
     """
     from .classroom.identity import ANONYMOUS

@@ -688,6 +688,15 @@ SPEAKER_PHRASE_CASES = {
             ("We are not.", None, None, False),
         ],
     ),
+    "a quotation alone after a one-sentence paragraph about one person continues that person": (
+        "Sergei Ryabkov spoke to reporters in Moscow.\n\n"
+        "Concerning European NATO members, Ryabkov wished they paid more attention to security.\n\n"
+        '"We are very disappointed by Europe’s attitude."\n\nLavrov met Blinken in Geneva on Friday.\n\n'
+        "NATO said Blinken had briefed allies.\n\n"
+        '"We were not consulted."',
+        "2021-12-13",
+        [("We are very disappointed by Europe’s attitude.", "Sergei Ryabkov", "person", False), ("We were not consulted.", None, None, False)],
+    ),
 }
 
 

@@ -574,7 +574,22 @@ class _Finder:
         ):
             name, kind = names.pop()
             return _Speaker(name, kind, "continues the words reported before")
-        return None
+        return self._about_one_person(paragraph, done)
+
+    def _about_one_person(self, paragraph: Paragraph, done: list[Quote]) -> _Speaker | None:
+        """A quotation standing alone after a one-sentence paragraph about one person only,
+        its subject, where no body speaks ("Concerning European NATO members, Ryabkov wished they paid more
+        attention …" then "“We are very disappointed …”"), continues that person."""
+        sentences = [t for t in self.article.sentences if t.paragraph == paragraph.index]
+        if len(sentences) != 1 or any(True for _ in _quotes_from(done, paragraph.start, paragraph.end)):
+            return None
+        refs = [r for r in self.refs.within(paragraph.start, paragraph.end) if r.via != "place"]
+        people = [r for r in refs if r.kind == "person"]
+        if not people or not people[0].subject or any(r.name != people[0].name for r in people):
+            return None
+        if any(r.kind != "person" for r in self._speech_acts(paragraph.start, paragraph.end)):
+            return None  # a body speaks there too
+        return _Speaker(people[0].name, "person", "continues the words reported before")
 
     def _earlier_in_paragraph(self, span: QuoteSpan, sentence: Sentence, done: list[Quote]) -> _Speaker | None:
         """A quotation standing alone mid-paragraph after a tagged one: '"…," McConville said,

@@ -223,10 +223,6 @@ def _quoted_as_saying() -> re.Pattern[str]:
     )
 
 
-def _paragraph_index(article: Article, offset: int) -> int:
-    """The index of the paragraph holding ``offset``."""
-    starts = [p.start for p in article.paragraphs]
-    return max(0, bisect_right(starts, offset) - 1)
 _THE_BEFORE = re.compile(r"(?:^|[\s(])[Tt]he\s+$")
 
 
@@ -306,6 +302,7 @@ class _Finder:
         self._bodies: tuple[list[Reference], list[int]] | None = None
         self._called: dict[str, tuple[list[Reference], list[int]]] = {}
         self._surnames: dict[str, str] | None = None
+        self._paragraph_starts: list[int] | None = None
 
     def is_fragment(self, text: str, span: QuoteSpan) -> bool:
         """Short quoted words woven into the writer's sentence, not a full statement.
@@ -580,8 +577,8 @@ class _Finder:
         """A quotation standing alone after a one-sentence paragraph about one person only,
         its subject, where no body speaks ("Concerning European NATO members, Ryabkov wished they paid more
         attention …" then "“We are very disappointed …”"), continues that person."""
-        sentences = [t for t in self.article.sentences if t.paragraph == paragraph.index]
-        if len(sentences) != 1 or any(True for _ in _quotes_from(done, paragraph.start, paragraph.end)):
+        first, last = self.article.sentence_at(paragraph.start), self.article.sentence_at(max(paragraph.start, paragraph.end - 1))
+        if first is None or first != last or any(True for _ in _quotes_from(done, paragraph.start, paragraph.end)):
             return None
         refs = [r for r in self.refs.within(paragraph.start, paragraph.end) if r.via != "place"]
         people = [r for r in refs if r.kind == "person"]
@@ -847,7 +844,7 @@ class _Finder:
             return _Speaker(source, "unnamed_source", cue)
         if noun not in self.lex.title_words_lower:
             return None
-        paragraph = self.article.paragraphs[_paragraph_index(self.article, at)].index
+        paragraph = self._paragraph_index(at)
         near = [r for r in self.refs.nearest_before(at) if paragraph - r.paragraph <= _TITLE_REACH]
         titled = [r for r in near if r.kind == "person" and r.name and r.via in ("name", "role") and self._titled(r, noun)]
         if not titled or any(r.name == fitting for r in titled) or self._holds(fitting, noun):
@@ -859,7 +856,7 @@ class _Finder:
         ends in ``noun`` (through earlier "the official"s) introduces one: "a senior US
         official" -> US government; not "Peskov, a Kremlin official" (an apposition)."""
         pattern = re.compile(rf"(?<![\w-])(?:an?|one|the)\s+(?:[\w.’'-]+\s+){{0,3}}?{re.escape(noun)}(?![\w-])", re.IGNORECASE)
-        lowest = self.article.paragraphs[max(0, _paragraph_index(self.article, at) - _TITLE_REACH)].start
+        lowest = self.article.paragraphs[max(0, self._paragraph_index(at) - _TITLE_REACH)].start
         found = [m for m in pattern.finditer(self.body, lowest, at) if not self._quoted(m.start())]
         for match in reversed(found):
             phrase = match.group()
@@ -872,6 +869,12 @@ class _Finder:
                 return None
             return _unnamed_source_body(phrase, self.kb)
         return None
+
+    def _paragraph_index(self, offset: int) -> int:
+        """The index of the paragraph holding ``offset`` (paragraph starts found once)."""
+        if self._paragraph_starts is None:
+            self._paragraph_starts = [p.start for p in self.article.paragraphs]
+        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
 
     def _quoted(self, offset: int) -> bool:
         index = bisect_right(self._span_starts, offset) - 1

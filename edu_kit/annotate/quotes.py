@@ -595,13 +595,17 @@ class _Finder:
         paragraph = self.article.paragraphs[span.paragraph]
         if sentence.start <= paragraph.start:
             return None
-        before = [q for q in _quotes_from(done, paragraph.start, sentence.start) if q.end <= sentence.start]
-        if not before or before[-1].fragment:
+        # the latest quotation before the sentence, by binary search (not a scan per quotation)
+        index = bisect_left(done, sentence.start, key=lambda q: q.start) - 1
+        while index >= 0 and done[index].end > sentence.start:
+            index -= 1
+        if index < 0 or done[index].start < paragraph.start or done[index].fragment:
             return None
-        speaker, kind = before[-1].speaker, before[-1].speaker_kind
+        last = done[index]
+        speaker, kind = last.speaker, last.speaker_kind
         if speaker is None or kind is None:
             return None
-        between = [r for r in self.refs.within(before[-1].end, sentence.start) if r.via != "place"]
+        between = [r for r in self.refs.within(last.end, sentence.start) if r.via != "place"]
         if any(r.name != speaker for r in between):
             return None
         return _Speaker(speaker, kind, "continues the quotation before")

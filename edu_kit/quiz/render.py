@@ -82,8 +82,9 @@ def display_for(question: Question, student: str | None) -> Display:
     return Display(question, seed, ())
 
 
-def instructions(question: Question) -> str:
-    """What the student is asked to do, in one sentence."""
+def instructions(question: Question, *, exam: bool = False) -> str:
+    """What the student is asked to do, in one sentence (``exam``: there is no Save answer
+    button, only Submit answers)."""
     key = question.answer
     unit = key.unit if isinstance(key, Numeric) else ""
     return {
@@ -94,8 +95,9 @@ def instructions(question: Question) -> str:
         "matching": "Match each item with one of the options:",
         "short_text": "Type a short answer.",
         "numeric": f"Answer with a number{f' (in {unit})' if unit else ''}.",
-        "open": "Write your answer, then press Save answer. Your teacher reads it; "
-                "it is not marked automatically.",
+        "open": ("Write your answer; it is saved when you press Submit answers. " if exam
+                 else "Write your answer, then press Save answer. ")
+                + "Your teacher reads it; it is not marked automatically.",
     }[question.type]
 
 
@@ -115,7 +117,7 @@ def text_form(
     lines = [_heading(title, len(displays), attempts, exam), score]
     for number, d in enumerate(displays, start=1):
         q = d.question
-        lines += ["", f"{number}. {_indented(q.prompt)}", f"   {instructions(q)}"]
+        lines += ["", f"{number}. {_indented(q.prompt)}", f"   {instructions(q, exam=exam)}"]
         if q.type in ("single", "true_false"):
             lines += [f"   ( ) {option}" for option in d.options]
         elif q.type == "multiple":
@@ -169,7 +171,7 @@ def html_form(
     for d in displays:
         q = d.question
         prompt = _e(q.prompt).replace("\n", "<br>")
-        parts.append(f"<li><p>{prompt}</p><p><em>{_e(instructions(q))}</em></p>")
+        parts.append(f"<li><p>{prompt}</p><p><em>{_e(instructions(q, exam=exam))}</em></p>")
         if q.type in ("single", "multiple", "true_false"):
             parts.append(_list_html("ul", d.options))
         elif q.type == "ordering":

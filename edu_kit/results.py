@@ -257,11 +257,22 @@ def _legacy_log_path(log_dir: str | os.PathLike[str], student: str | None) -> Pa
     return Path(log_dir) / f"{_fit(''.join(parts), name)}.jsonl"
 
 
+def _first_log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
+    """Where the first edu_kit wrote ``student``'s log (before ids were escaped one to one)."""
+    stem = re.sub(r"[^\w.@-]", "_", (student or "").strip())[:100].lstrip(".")
+    return Path(log_dir) / f"{stem or 'anonymous'}.jsonl"
+
+
 def log_paths(log_dir: str | os.PathLike[str], student: str | None) -> tuple[Path, ...]:
-    """Every file that may hold ``student``'s log: :func:`log_path`, then the name an older
-    edu_kit gave it, when that differs (each read only if it exists)."""
-    new, old = log_path(log_dir, student), _legacy_log_path(log_dir, student)
-    return (new,) if new == old else (new, old)
+    """Every file that may hold ``student``'s log: :func:`log_path`, then the names older
+    versions of edu_kit gave it, when they differ (each read only if it exists; a file
+    two ids shared then is filtered by id).
+
+    >>> [p.name for p in log_paths("logs", "Ana M.")]
+    ['^ana_20^m..jsonl', 'Ana_20M..jsonl', 'Ana_M..jsonl']
+    """
+    found = (log_path(log_dir, student), _legacy_log_path(log_dir, student), _first_log_path(log_dir, student))
+    return tuple(dict.fromkeys(found))
 
 
 def _reason(err: OSError) -> str:
@@ -689,7 +700,7 @@ def student_labels(students: pd.Series) -> pd.Series:
     :data:`NAMED_ANONYMOUS` for the id ``(anonymous)`` itself, so the two never look alike.
 
     >>> import pandas as pd
-    >>> student_labels(pd.Series(["ana", None, "(anonymous)", "eve[2K"])).tolist()
+    >>> student_labels(pd.Series(["ana", None, "(anonymous)", "eve\x1b[2K"])).tolist()
     ['ana', '(anonymous)', '"(anonymous)" (a student id)', 'eve\\x1b[2K']
     """
     from .classroom.identity import ANONYMOUS

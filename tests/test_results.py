@@ -558,3 +558,11 @@ def test_a_collected_tree_names_dangling_and_fifo_logs_and_keeps_ids_nfc(tmp_pat
     problems = " ".join(log.attrs["problems"])
     assert "ghost.jsonl" in problems
     assert "pipe.jsonl" in problems
+
+
+def test_logs_under_the_first_versions_file_names_are_read_by_the_quiz_too(tmp_path: Path) -> None:
+    (tmp_path / "Ana_M..jsonl").write_text(  # 'Ana M.' before ids were escaped one to one
+        _legacy_line("Ana M.", "first") + _legacy_line("Ana_M.", "someone else"), encoding="utf-8")
+    (tmp_path / "Ana_20M..jsonl").write_text(_legacy_line("Ana M.", "second"), encoding="utf-8")
+    record(tmp_path, _response(0, student="Ana M.", quiz="z"))
+    assert [r["question"] for r in answers_of(tmp_path, "Ana M.", "z")] == ["q0", "second", "first"]

@@ -1151,3 +1151,31 @@ def test_a_blank_written_answer_that_cannot_be_saved_says_so(tmp_path: Path) -> 
     quiz.submit()
     assert "That this question was left blank could not be saved" in quiz.items[0].feedback.value
     assert "Your answer was received" not in quiz.items[0].feedback.value
+
+
+def test_after_a_restart_a_partial_submission_names_the_questions_never_saved(tmp_path: Path) -> None:
+    quiz = _three(tmp_path, recorder=_flaky({2}))
+    for item in quiz.items:
+        _set_correct(item)
+    quiz.submit()  # question 2 not saved; then the kernel restarts and the cell runs again
+    again = _three(tmp_path)
+    assert again.submitted_at is not None
+    assert "No answer to question 2 was saved: it counts as not answered" in again.notice.value
+
+
+def test_a_quiz_given_an_nfd_id_uses_the_nfc_one(tmp_path: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "José")
+    quiz = Quiz([BANK[SINGLE[0]]], quiz_id="q", title="t", student=nfd, log_dir=tmp_path)
+    assert quiz.student == unicodedata.normalize("NFC", "José")
+
+
+def test_when_no_answer_could_be_saved_submit_again_says_submitted(tmp_path: Path) -> None:
+    quiz = _three(tmp_path, recorder=_flaky({1, 2, 3}))
+    for item in quiz.items:
+        _set_correct(item)
+    quiz.submit()
+    assert "NOT submitted: your answer to questions 1, 2 and 3 could not be saved" in quiz.notice.value
+    quiz.submit()
+    assert quiz.notice.value.count("NOT submitted") == 0
+    assert "Every answer is saved" in quiz.notice.value
+    assert len(_log_lines(tmp_path, "ana")) == 3

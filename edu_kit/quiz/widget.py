@@ -28,7 +28,7 @@ import ipywidgets as widgets
 from traitlets import TraitError
 
 from ..errors import ChoiceError, ResponseLogError
-from ..results import Response, answers_in, answers_of, now, record
+from ..results import Response, answers_in, answers_of, now, record, student_id
 from .grade import LATER_CREDIT, Feedback, attempts_for, credit, grade, unanswered
 from .model import Question
 from .numbers import number_text, read_number, shown
@@ -349,7 +349,7 @@ class Quiz:
         self.later_credit = later_credit
         self.quiz_id = quiz_id
         self.title = title
-        self.student = student
+        self.student = student_id(student)  # NFC: one variant and one lock however "José" was typed
         self.attempts = 1 if exam else attempts
         self.exam = exam
         self.sealed = sealed
@@ -359,6 +359,7 @@ class Quiz:
         self._chooser = chooser
         self.submitted_at: str | None = None
         self._resubmit = False  # a Submit failed part-way: what it saved is not a finished submission
+        self._told_not_submitted = False  # the notice said NOT submitted; say when it is
         self.score_label = widgets.Label(value="")
         self.notice = widgets.HTML(value="", layout=widgets.Layout(**_WIDE))
         self.submit_button: widgets.Button | None = None
@@ -594,8 +595,12 @@ class Quiz:
             self.submit_button.disabled = True
         self._show_pending()
         self.score_label.value = self._score_line()
+        unsaved = [item.number for item in self.items if item.question.id not in by_question]
+        missing = (f" No answer to {_numbers(unsaved)} was saved: "
+                   f"{'they count' if len(unsaved) > 1 else 'it counts'} as not answered. "
+                   "Tell your teacher if you answered and saw NOT submitted." if unsaved else "")
         self.notice.value = notice_html(
-            f"Already submitted ({when}). Your submitted answers are shown; they cannot be changed."
+            f"Already submitted ({when}). Your submitted answers are shown; they cannot be changed.{missing}"
         )
 
     # -- actions
@@ -767,6 +772,7 @@ class Quiz:
             self.score_label.value = self._score_line()
             saved = len(self.items) - len(failed)
             self._resubmit = saved > 0
+            self._told_not_submitted = True
             kept = (f" The other {saved} answer{'s are' if saved != 1 else ' is'} saved." if saved else "")
             self.notice.value += notice_html(
                 f"NOT submitted: your answer to {_numbers([i.number for i in failed])} could not be saved."
@@ -778,9 +784,9 @@ class Quiz:
         self.score_label.value = self._score_line()
         if self.sealed:
             self.notice.value = notice_html("Submitted. Your answers are saved; scores come after the deadline.")
-        elif self._resubmit:
+        elif self._told_not_submitted:
             self.notice.value = notice_html("Submitted. Every answer is saved now.")
-        self._resubmit = False
+        self._resubmit = self._told_not_submitted = False
 
     def _lock_if_submitted_elsewhere(self) -> None:
         """After a Submit that failed part-way: lock as submitted only when the log holds more

@@ -19,8 +19,8 @@ from typing import Any
 from .._codec import question_from_data, question_to_data
 from ..model import Question
 
-__all__ = ["Exported", "Imported", "LeftOut", "build", "html_to_text", "metadata", "metadata_text", "pairs",
-           "parse_metadata", "slug", "texts"]
+__all__ = ["NOT_XML", "Exported", "Imported", "LeftOut", "build", "html_to_text", "metadata", "metadata_text",
+           "not_xml", "pairs", "parse_metadata", "slug", "texts"]
 
 #: The keys a format carries in its own elements.
 NATIVE = ("id", "type", "prompt", "choices", "answer", "explanation")
@@ -184,6 +184,30 @@ def html_to_text(markup: str) -> str:
     text = re.sub(f"[ {_BREAK}{_PARAGRAPH}]*[{_BREAK}{_PARAGRAPH}][ {_BREAK}{_PARAGRAPH}]*",
                   lambda m: "\n\n" if _PARAGRAPH in m.group() else "\n", text)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+# What XML 1.0 cannot carry at all (not even as a character reference).
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _strings(data: Any) -> Iterable[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, (list, tuple)):
+        for value in data:
+            yield from _strings(value)
+
+
+def not_xml(q: Question) -> str | None:
+    """The first character of ``q`` that XML 1.0 cannot hold, as U+XXXX, or None."""
+    for text in _strings(question_to_data(q)):
+        found = NOT_XML.search(text)
+        if found:
+            return f"U+{ord(found.group()):04X}"
+    return None
 
 
 def slug(text: str, taken: Iterable[str], prefix: str = "") -> str:

@@ -33,8 +33,7 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import TOPICS, Numeric, Question
-from ._common import (Exported, Imported, LeftOut, build, html_to_text, metadata, pairs, parse_metadata, slug,
-                      texts)
+from ._common import Exported, Imported, LeftOut, build, html_to_text, metadata, pairs, parse_metadata, slug, texts
 
 __all__ = ["dump", "escape", "load", "unescape"]
 
@@ -401,6 +400,6 @@ def _choice(answers: str, ident: str, lost: list[LeftOut], fmt: str) -> dict[str
     if any(abs(w - (share if w > 0 else -share)) > 0.01 for _, w in options):
         weights = ", ".join(f"{text!r} {_weight(w)} %" for text, w in options)
         lost.append(LeftOut(ident, f"the weights ({weights})",
-                            f"edu_kit scores (right ticks - wrong ticks) / {len(keys)} keys: each key "
+                            f"edu_kit scores (right ticks - wrong ticks) / {len(keys)} keys instead: each key "
                             f"{_weight(share)} %, each wrong tick -{_weight(share)} %"))
     return {"type": "multiple", "choices": choices, "answer": keys}

@@ -43,8 +43,20 @@ from xml.parsers import expat
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import (Exported, Imported, LeftOut, build, html_to_text, metadata, pairs, parse_metadata, slug,
-                      texts)
+from ._common import (
+    NOT_XML,
+    Exported,
+    Imported,
+    LeftOut,
+    build,
+    html_to_text,
+    metadata,
+    not_xml,
+    pairs,
+    parse_metadata,
+    slug,
+    texts,
+)
 
 __all__ = ["ELEMENTS", "MOODLE_TYPES", "dump", "load"]
 
@@ -94,13 +106,18 @@ def dump(questions: Iterable[Question], title: str = "edu_kit") -> Exported:
     """The Moodle XML of ``questions`` (one category named ``title``)."""
     quiz = ET.Element("quiz")
     category = ET.SubElement(quiz, "question", {"type": "category"})
-    ET.SubElement(ET.SubElement(category, "category"), "text").text = f"$course$/top/{title}"
+    ET.SubElement(ET.SubElement(category, "category"), "text").text = "$course$/top/" + " ".join(
+        NOT_XML.sub("", title).split())
     carried: list[str] = []
     left: list[LeftOut] = []
     for q in questions:
         kind = MOODLE_TYPES.get(str(q.type))
         if kind is None:
             left.append(LeftOut(q.id, "question", f"Moodle XML export has no {q.type!r} type"))
+            continue
+        bad = not_xml(q)
+        if bad is not None:
+            left.append(LeftOut(q.id, "question", f"it holds the character {bad}, which XML cannot carry; remove it"))
             continue
         node = ET.SubElement(quiz, "question", {"type": kind})
         meta = metadata(q)
@@ -316,7 +333,7 @@ def _read_body(node: ET.Element, kind: str, meta: dict[str, Any], lost: list[Lef
                 if any(abs(f - (share if f > 0 else -share)) > 0.01 for f, _ in answers):
                     weights = ", ".join(f"{t!r} {_fraction(f)} %" for f, t in answers)
                     lost.append(LeftOut(ident, f"the weights ({weights})",
-                                        f"edu_kit scores (right ticks - wrong ticks) / {len(keys)} keys: each key "
+                                        f"edu_kit scores (right ticks - wrong ticks) / {len(keys)} keys instead: each key "
                                         f"{_fraction(share)} %, each wrong tick -{_fraction(share)} %"))
             order = meta.get("key_order")
             if isinstance(order, list) and set(order) == set(keys):

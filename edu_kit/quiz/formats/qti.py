@@ -35,7 +35,7 @@ from typing import Any
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import Exported, Imported, LeftOut, build, texts
+from ._common import Exported, Imported, LeftOut, build, not_xml, texts
 
 __all__ = ["MAX_ENTRY_BYTES", "QTI_TYPES", "dump", "load", "markdown_text"]
 
@@ -122,7 +122,9 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
             left.append(LeftOut(q.id, "question", f"text2qti refuses a second question with the same text "
                                                   f"as {prompts[q.prompt]!r}; reword one of them"))
             continue
-        block = _block(len(blocks) + 1, q)
+        bad = not_xml(q) if str(q.type) in QTI_TYPES else None
+        block = _block(len(blocks) + 1, q) if bad is None else LeftOut(
+            q.id, "question", f"it holds the character {bad}, which XML cannot carry; remove it")
         if isinstance(block, LeftOut):
             left.append(block)
             continue

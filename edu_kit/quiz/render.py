@@ -44,6 +44,7 @@ __all__ = [
     "instructions",
     "notice_html",
     "position_boxes",
+    "position_note",
     "sources_html",
     "text_form",
 ]
@@ -146,16 +147,25 @@ def _list_html(tag: str, items: Sequence[str]) -> str:
     return f"<{tag}>" + "".join(f"<li>{_e(item)}</li>" for item in items) + f"</{tag}>"
 
 
-#: What a student does on paper with an ordering question's boxes.
-POSITION_NOTE = "On paper: write 1 in the box of the earliest item, 2 in the next, and so on."
+def position_note(question: Question) -> str:
+    """The one instruction printed above an ordering question's boxes; it does not repeat
+    "chronological order" when the prompt already asks for it."""
+    if "order" in question.prompt.lower():
+        return "Write 1 in the box of the earliest item, 2 in the next, and so on."
+    return "Put the items in chronological order: write 1 in the box of the earliest item, 2 in the next, and so on."
 
 
-def position_boxes(items: Sequence[str]) -> str:
-    """An ordering question's items, each after an empty box ``[    ]`` for its position
-    (1 = earliest), as escaped HTML: a printed copy can be answered in pen.  The box is
-    text, so it shows in every renderer and prints without a style sheet."""
-    box = "[&nbsp;&nbsp;&nbsp;&nbsp;]"  # no-break spaces: the box never breaks across lines
-    rows = "".join(f"<li>{box} {_e(item)}</li>" for item in items)
+def position_boxes(items: Sequence[str], numbers: Sequence[int] = ()) -> str:
+    """An ordering question's items, each after a box ``[      ]`` for its position
+    (1 = earliest), as escaped HTML: a printed copy can be answered in pen.  ``numbers``:
+    the position written in each box (an answer key, in the paper's order).  The box is
+    text, so it shows in every renderer; printing's style sheet draws it as a larger box."""
+    def box(number: int | None) -> str:  # no-break spaces: the box never breaks across lines
+        inside = f"&nbsp;&nbsp;<b>{number}</b>&nbsp;&nbsp;" if number is not None else "&nbsp;" * 6
+        return f"<span class='ek-box'>[{inside}]</span>"
+
+    filled: list[int | None] = list(numbers) or [None] * len(items)
+    rows = "".join(f"<li>{box(n)} {_e(item)}</li>" for item, n in zip(items, filled, strict=True))
     return f"<ul class='ek-positions' style='list-style:none;padding-left:0.5em'>{rows}</ul>"
 
 
@@ -171,11 +181,12 @@ def html_form(
     for d in displays:
         q = d.question
         prompt = _e(q.prompt).replace("\n", "<br>")
-        parts.append(f"<li><p>{prompt}</p><p><em>{_e(instructions(q, exam=exam))}</em></p>")
+        how = position_note(q) if q.type == "ordering" else instructions(q, exam=exam)
+        parts.append(f"<li><p>{prompt}</p><p><em>{_e(how)}</em></p>")
         if q.type in ("single", "multiple", "true_false"):
             parts.append(_list_html("ul", d.options))
         elif q.type == "ordering":
-            parts.append(f"<p><em>{_e(POSITION_NOTE)}</em></p>" + position_boxes(d.options))
+            parts.append(position_boxes(d.options))
         elif q.type == "matching":
             parts.append(_list_html("ol", [f"{item} → ?" for item in d.left]))
             parts.append(f"<p>Options: {_e(' | '.join(d.options))}</p>")

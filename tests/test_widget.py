@@ -820,7 +820,7 @@ def test_an_untouched_number_box_is_no_answer_and_a_typed_zero_is_zero(tmp_path:
 @pytest.mark.parametrize(("typed", "message"), [
     ("3,5", "with a point for decimals, such as 3.5"), ("thirty", "is not a number"), ("1e999", "too large"),
     ("1.000", "could mean 1 or 1000"), ("1.000.000", "without points, such as 1000000"),
-    ("1,00,0", "without a comma")])
+    ("1,00,0", "without a comma"), ("10\u00b2", "is not a number"), ("\u00bd", "is not a number")])
 def test_a_number_box_that_holds_no_number_says_so(typed: str, message: str, tmp_path: Path) -> None:
     quiz = _python_quiz([ZERO_Q], tmp_path)
     item = quiz.items[0]

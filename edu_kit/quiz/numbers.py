@@ -44,8 +44,9 @@ def shown(text: str) -> str:
 
 
 def _ascii_digits(text: str) -> str:
-    """NFKC (full-width forms), then every decimal digit of any script as 0-9."""
-    folded = unicodedata.normalize("NFKC", text)
+    """Full-width forms (U+FF01-U+FF5E, as an East Asian keyboard types them) as ASCII, and
+    every decimal digit of any script as 0-9.  Not all of NFKC: it would read "10²" as 102."""
+    folded = "".join(unicodedata.normalize("NFKC", c) if "\uff01" <= c <= "\uff5e" else c for c in text)
     return "".join(str(unicodedata.decimal(c)) if not c.isascii() and unicodedata.decimal(c, None) is not None
                    else c for c in folded)
 

@@ -75,7 +75,7 @@ ul.ek-positions li::before { content: none !important; }  /* an ordering item ha
 ul.ek-positions li { margin: 0.45em 0; }
 .ek-box { display: inline-block; min-width: 11mm; height: 7mm; line-height: 7mm; border: 1px solid #000;
   color: transparent; text-align: center; vertical-align: middle; margin-right: 0.6em; }
-.ek-box b { color: #000; }  /* the key's number; the brackets are for screens */
+.ek-box.ek-filled { color: #000; }  /* the key's number; an empty box's brackets are for screens */
 .ek-paper-lines { border-bottom: 1px solid #555; height: 2em; }
 .ek-header { width: 100%; border-bottom: 2px solid #000; margin-bottom: 0.8em; font-size: 11pt; }
 .ek-header td { padding: 0.2em 0.6em 0.4em 0; white-space: nowrap; }

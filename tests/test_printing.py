@@ -254,7 +254,7 @@ def test_each_ordering_item_has_a_box_for_its_position(where: str) -> None:
         page = "".join(c.source for c in printing.paper_notebook([ordering], "Lesson 2").cells)
     else:  # the static form that a notebook's student copy prints
         page = render.html_form("Quiz", [render.display_for(ordering, "ana")], attempts=2, exam=False, score="")
-    boxes = re.findall(r"<li><span class='ek-box'>\[(?:&nbsp;){6}\]</span> ([^<]+)</li>", page)
+    boxes = re.findall(r"<li><strong class='ek-box'>\[(?:&nbsp;){6}\]</strong> ([^<]+)</li>", page)
     assert sorted(html.unescape(b) for b in boxes) == sorted(ordering.choices)
     assert "rite 1 in the box of the earliest" in page
     # review i13c finding 15: one instruction (the prompt already asks for the order), and the box is
@@ -296,7 +296,7 @@ def test_the_key_of_an_ordering_numbers_the_boxes_as_printed() -> None:
         q.id for q in BANK.questions} else next(q for q in BANK.questions if q.type == "ordering")
     paper = "".join(c.source for c in printing.paper_notebook([ordering], "Lesson").cells)
     key = "".join(c.source for c in printing.key_notebook([ordering], "Lesson").cells)
-    printed = [html.unescape(b) for b in re.findall(r"<span class='ek-box'>\[[^\]]*\]</span> ([^<]+)</li>", paper)]
-    keyed = re.findall(r"<span class='ek-box'>\[&nbsp;&nbsp;<b>(\d+)</b>&nbsp;&nbsp;\]</span> ([^<]+)</li>", key)
+    printed = [html.unescape(b) for b in re.findall(r"<strong class='ek-box'>\[[^\]]*\]</strong> ([^<]+)</li>", paper)]
+    keyed = re.findall(r"<strong class='ek-box ek-filled'>(\d+)</strong> ([^<]+)</li>", key)
     assert [html.unescape(item) for _, item in keyed] == printed == list(render.display_for(ordering, None).options)
     assert [ordering.answer[int(n) - 1] for n, _ in keyed] == printed  # box n holds the n-th item of the key

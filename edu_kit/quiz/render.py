@@ -161,8 +161,9 @@ def position_boxes(items: Sequence[str], numbers: Sequence[int] = ()) -> str:
     the position written in each box (an answer key, in the paper's order).  The box is
     text, so it shows in every renderer; printing's style sheet draws it as a larger box."""
     def box(number: int | None) -> str:  # no-break spaces: the box never breaks across lines
-        inside = f"&nbsp;&nbsp;<b>{number}</b>&nbsp;&nbsp;" if number is not None else "&nbsp;" * 6
-        return f"<span class='ek-box'>[{inside}]</span>"
+        if number is not None:
+            return f"<strong class='ek-box ek-filled'>{number}</strong>"
+        return f"<strong class='ek-box'>[{'&nbsp;' * 6}]</strong>"
 
     filled: list[int | None] = list(numbers) or [None] * len(items)
     rows = "".join(f"<li>{box(n)} {_e(item)}</li>" for item, n in zip(items, filled, strict=True))

@@ -349,6 +349,9 @@ def test_moodle_xml_html_text_is_read_as_plain_text() -> None:  # review #29
     lost = [(item.question, item.what, item.line) for item in imported.left_out]
     assert ("Geneva", "feedback 'Yes' on the answer 'Geneva'", 4) in lost
     assert ("plain", "feedback 'Right' on the answer 'true'", 12) in lost
+    with_image = MOODLE_HTML.replace("<script>", '<img src="@@PLUGINFILE@@/map.png"><script>')
+    assert ("Geneva", "images and attached files", 4) in [
+        (i.question, i.what, i.line) for i in moodle_xml.load(with_image, topic="timeline").left_out]
 
 
 def test_moodle_xml_one_bad_question_leaves_the_others() -> None:  # attack #11
@@ -406,3 +409,26 @@ def test_an_imported_question_that_breaks_the_rules_is_left_out_with_the_reason(
     assert [q.id for q in imported.questions] == ["gift-ok"]
     assert imported.left_out[0].question == "two"
     assert "gives its key away" in imported.left_out[0].why
+
+
+def test_qti_import_reads_every_quiz_of_a_zip_and_makes_ids_unique() -> None:
+    one = zipfile.ZipFile(io.BytesIO(qti.dump(EDGE[:2]).data))  # type: ignore[arg-type]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as both:
+        for name in one.namelist():
+            data = one.read(name)
+            if name.endswith(".xml") and "manifest" not in name and "meta" not in name:
+                data = data.replace(b'title="edge-single"', b'title="Question"').replace(
+                    b'title="edge-multiple"', b'title="Question"')
+                both.writestr("second/" + name.rsplit("/", 1)[-1], data)
+            both.writestr(name, data)
+    imported = qti.load(buffer.getvalue(), topic="concepts")
+    assert [q.id for q in imported.questions] == ["Question", "qti-question", "qti-question-2", "qti-question-3"]
+
+
+def test_moodle_xml_import_keeps_ids_unique() -> None:
+    data = str(moodle_xml.dump(EDGE[:1]).data)
+    start = data.index('<question type="multichoice">')
+    end = data.index("</question>", start) + len("</question>")
+    ids = [q.id for q in moodle_xml.load(data[:end] + data[start:end] + data[end:]).questions]
+    assert ids == ["edge-single", "moodle-edge-single"]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from edu_kit.cli import main
 from edu_kit.quiz import load_bank
 from edu_kit.quiz.formats import gift, moodle_xml, qti
-from edu_kit.quiz.formats._common import not_xml
+from edu_kit.quiz.formats._common import not_xml, texts
 from edu_kit.quiz.model import Question
 
 MIXED_GIFT = "::good::NATO had 30 members in December 2021. {TRUE}\n\n% 9{a a9}{}9\n"
@@ -118,3 +118,34 @@ def test_xml_exports_list_a_character_xml_cannot_carry(char: str) -> None:
         left = module.markdown_text([q])[2] if module is qti else module.dump([q]).left_out
         assert [(item.question, item.what) for item in left][:1] == [("bad-char", "question")]
         assert f"U+{ord(char):04X}" in left[0].why
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.filter_too_much, HealthCheck.too_slow])
+@given(kind=st.sampled_from(["multiple", "short_text", "matching"]), items=st.lists(_TEXT, min_size=3, max_size=4,
+                                                                                     unique=True))
+def test_gift_and_moodle_xml_round_trip_other_types(kind: str, items: list[str]) -> None:
+    from edu_kit.quiz.check import check_question
+
+    answer: object
+    choices: tuple[str, ...]
+    if kind == "multiple":
+        choices, answer = tuple(items), tuple(items[:2])
+    elif kind == "short_text":
+        choices, answer = (), tuple(items[:2])
+    else:
+        choices, answer = tuple(items), tuple(zip(items, items[1:] + items[:1], strict=True))
+    q = Question("h-t", kind, "Which ones?", choices, answer, explanation="Because.",  # type: ignore[arg-type]
+                 topics=("concepts",), difficulty="easy", reference="Test")
+    if check_question(q) or not_xml(q):
+        return
+    for module in (gift, moodle_xml):
+        exported = module.dump([q])
+        if exported.questions == ():  # GIFT: '->' in a left-hand item or in every accepted answer
+            assert module is gift
+            assert "'->'" in exported.left_out[0].why
+            continue
+        back = module.load(str(exported.data))
+        if module is gift and any(item.what.startswith("accepted answer") for item in exported.left_out):
+            assert back.questions[0].answer == tuple(v for v in texts(q.answer) if "->" not in v)
+            continue
+        assert back.questions == (q,), module.__name__

@@ -286,14 +286,18 @@ def load(text: str, source: str = "Moodle XML file", topic: str | None = None, d
             left.append(LeftOut(name, "question", f"the Moodle type {moodle!r} has no edu_kit equivalent", line))
             continue
         ident = _child_text(node, "idnumber").strip() or name
-        if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)):
-            ident = slug(ident, [q.id for q in questions], prefix)
+        taken = [q.id for q in questions]
+        if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)) or ident in taken:
+            ident = slug(ident, taken, prefix)
         fields: dict[str, Any] = {"id": ident, "prompt": _shown(node, "questiontext/text"),
                                   "explanation": _shown(node, "generalfeedback/text")}
         defaults = {} if meta else {"topics": [topic], "difficulty": difficulty,
                                     "reference": f"Imported from {source}",
                                     "explanation": f"No explanation was given in {source}."}
         lost: list[LeftOut] = []
+        if any(re.search(r"<img\b|@@PLUGINFILE@@", _child_text(node, path), re.I)
+               for path in ("questiontext/text", "generalfeedback/text")) or node.find("questiontext/file") is not None:
+            lost.append(LeftOut(name, "images and attached files", "edu_kit questions hold text only"))
         try:
             fields.update(_read_body(node, back[moodle], meta, lost))
             questions.append(build(fields, {k: v for k, v in meta.items() if k not in ("key_order", "choice_order")},

@@ -35,7 +35,7 @@ from typing import Any
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import Exported, Imported, LeftOut, build, not_xml, texts
+from ._common import Exported, Imported, LeftOut, build, not_xml, slug, texts
 
 __all__ = ["MAX_ENTRY_BYTES", "QTI_TYPES", "dump", "load", "markdown_text"]
 
@@ -206,7 +206,8 @@ def _read_entry(archive: zipfile.ZipFile, name: str, source: str) -> bytes:
     return b"".join(chunks)
 
 
-def _assessment(data: bytes, source: str) -> ET.Element:
+def _assessments(data: bytes, source: str) -> list[tuple[str, ET.Element]]:
+    """Each assessment XML of the zip (a Canvas export may hold several quizzes), by name."""
     hint = "pass the .zip that text2qti or Canvas wrote"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
@@ -214,7 +215,7 @@ def _assessment(data: bytes, source: str) -> ET.Element:
                  and not n.endswith(("imsmanifest.xml", "assessment_meta.xml"))]
         if "imsmanifest.xml" not in archive.namelist() or not names:
             raise QuizBankError(f"{source} has no imsmanifest.xml and assessment XML", hint=hint)
-        return ET.fromstring(_read_entry(archive, names[0], source))
+        return [(name, ET.fromstring(_read_entry(archive, name, source))) for name in names]
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, EOFError, zlib.error, ValueError) as exc:
         raise QuizBankError(f"{source} is not a readable QTI zip: {exc}", hint=hint) from None
     except (RuntimeError, NotImplementedError, OSError) as exc:  # other zip features Python cannot read
@@ -227,12 +228,18 @@ def load(data: bytes, source: str = "QTI zip", topic: str | None = None, difficu
     Topics, difficulty and reference are not in QTI: they come from ``topic``,
     ``difficulty`` and "Imported from <source>".
     """
-    root = _assessment(data, source)
+    roots = _assessments(data, source)
     back = {v: k for k, v in QTI_TYPES.items()}
     questions: list[Question] = []
     left: list[LeftOut] = []
-    for number, item in enumerate(root.iter(f"{{{_NS['q']}}}item"), start=1):
-        ident, place = item.get("title", ""), f"item {number}"
+    found = [(name, number, item) for name, root in roots
+             for number, item in enumerate(root.iter(f"{{{_NS['q']}}}item"), start=1)]
+    for name, number, item in found:
+        ident = item.get("title", "").strip()
+        taken = [q.id for q in questions]
+        if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident) or ident in taken:  # Canvas titles: "Question"
+            ident = slug(ident or "question", taken, "qti-")
+        place = f"item {number}" + (f" of {name}" if len(roots) > 1 else "")
         fields = {f.findtext("q:fieldlabel", "", _NS): f.findtext("q:fieldentry", "", _NS)
                   for f in item.iter(f"{{{_NS['q']}}}qtimetadatafield")}
         kind = back.get(fields.get("question_type", ""))

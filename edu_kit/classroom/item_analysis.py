@@ -78,6 +78,13 @@ class Rules:
     group_share: float
     mastery_threshold: float
     max_gap_seconds: float
+    negative_discrimination: float
+    negative_z: float
+    wrong_key_margin: float
+    wrong_key_students: int
+    wrong_key_discrimination: float
+    unused_chance: float
+    difficulty_z: float
 
     def band(self, p: float) -> str:
         """The difficulty a p-value measures: ``easy``, ``medium`` or ``hard``.
@@ -90,14 +97,39 @@ class Rules:
                 return name
         return "hard" if p < 0.5 else "easy"
 
+    def negative_limit(self, n: int) -> float:
+        """The r below which ``n`` students' answers show negative discrimination.
+
+        >>> round(rules().negative_limit(10), 2), round(rules().negative_limit(30), 2)
+        (-0.55, -0.31)
+        """
+        return min(self.negative_discrimination, -self.negative_z / math.sqrt(max(n - 1, 1)))
+
+    def interval(self, p: float, n: int) -> tuple[float, float]:
+        """The Wilson interval of a p-value from ``n`` answers (``difficulty_z``).
+
+        >>> [round(x, 2) for x in rules().interval(0.5, 30)]
+        [0.36, 0.64]
+        """
+        z = self.difficulty_z
+        if n <= 0:
+            return 0.0, 1.0
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+        return max(0.0, centre - half), min(1.0, centre + half)
+
 
 def rules() -> Rules:
     """The thresholds in ``edu_kit/data/item_analysis.yaml``."""
     raw = data_file("item_analysis")
     try:
         bands = {str(k): (float(v[0]), float(v[1])) for k, v in raw["difficulty_bands"].items()}
+        key = raw["wrong_key"]
         return Rules(bands, int(raw["min_answers"]), float(raw["group_share"]),
-                     float(raw["mastery_threshold"]), float(raw["max_gap_seconds"]))
+                     float(raw["mastery_threshold"]), float(raw["max_gap_seconds"]),
+                     float(raw["negative_discrimination"]), float(raw["negative_z"]), float(key["min_margin"]),
+                     int(key["min_students"]), float(key["max_discrimination"]),
+                     float(raw["unused_chance"]), float(raw["difficulty_z"]))
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise EduKitError(f"edu_kit/data/item_analysis.yaml is malformed ({exc!r})",
                           hint="undo your edit of this file or reinstall edu_kit") from None
@@ -182,13 +214,14 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     bank's difficulty), ``n`` (students who answered), ``answers`` (all attempts),
     ``p`` (share right at the first attempt), ``final`` (mean score of final answers),
     ``discrimination`` (corrected point-biserial; NaN with fewer than 3 students or no
-    variation), ``upper_p`` and ``lower_p`` (share right in the upper / lower group),
+    variation), ``group`` (students in each of the upper and lower groups; 0 with fewer
+    than 4 students), ``upper_p`` and ``lower_p`` (share right in the upper / lower group),
     ``seconds`` (median time to answer, NaN when unknown).
     """
     import pandas as pd
 
     columns = ["question", "type", "topics", "stated", "n", "answers", "p", "final",
-               "discrimination", "upper_p", "lower_p", "seconds"]
+               "discrimination", "group", "upper_p", "lower_p", "seconds"]
     first = first_answers(log, bank)
     if first.empty:
         return pd.DataFrame(columns=columns)
@@ -212,6 +245,7 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
             "p": float(sub["right"].mean()),
             "final": float(final.get(question.id, math.nan)),
             "discrimination": _correlation(r["right"], r["rest"]),
+            "group": len(upper),
             "upper_p": float(r[r["student"].isin(upper)]["right"].mean()) if upper else math.nan,
             "lower_p": float(r[r["student"].isin(lower)]["right"].mean()) if lower else math.nan,
             "seconds": float(sub["seconds"].median()) if sub["seconds"].notna().any() else math.nan,
@@ -302,26 +336,40 @@ def difficulty_check(table: pd.DataFrame) -> pd.DataFrame:
     """Stated difficulty against the measured p-value, for each row of :func:`items`.
 
     Columns: ``question``, ``stated``, ``p``, ``n``, ``measured`` (the band of ``p``,
-    see ``difficulty_bands``), ``agrees`` (True, False, or None when fewer than
-    ``min_answers`` students answered).
+    see ``difficulty_bands``), ``agrees`` (None when fewer than ``min_answers`` students
+    answered; False only when the data clearly disagree: the Wilson interval of ``p``,
+    see ``difficulty_z``, lies wholly outside the stated band; True otherwise).
     """
     r = rules()
     out = table[["question", "stated", "p", "n"]].copy()
     out["measured"] = [r.band(p) for p in out["p"]]
-    out["agrees"] = [None if n < r.min_answers else bool(s == m)
-                     for s, m, n in zip(out["stated"], out["measured"], out["n"], strict=True)]
+    out["agrees"] = [None if n < r.min_answers else _agrees(r, str(s), float(p), int(n))
+                     for s, p, n in zip(out["stated"], out["p"], out["n"], strict=True)]
     return out.reset_index(drop=True)
+
+
+def _agrees(r: Rules, stated: str, p: float, n: int) -> bool:
+    if stated not in r.difficulty_bands:
+        return r.band(p) == stated
+    low, high = r.difficulty_bands[stated]
+    lowest, highest = r.interval(p, n)
+    return highest >= low and lowest < high
 
 
 def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
     """Questions a teacher should look at, one row per finding.
 
     ``table`` is :func:`items`, ``options`` is :func:`distractors`.  Columns:
-    ``question``, ``flag`` and ``detail``.  Flags: ``nobody right`` (no first answer
-    right), ``unused distractor`` (a wrong option nobody picked, with at least
-    ``min_answers`` answers), ``negative discrimination``, ``likely wrong key`` (the
-    upper group prefers another option to the key, or rejects a key of a multiple
-    question), ``difficulty disagrees`` (measured p-value outside the stated band).
+    ``question``, ``flag`` and ``detail``.  Every flag but ``nobody right`` needs at
+    least ``min_answers`` students, and each needs a clear effect (the thresholds are in
+    ``edu_kit/data/item_analysis.yaml``): ``nobody right`` (no first answer right),
+    ``unused distractor`` (a wrong option nobody picked although the wrong answers were
+    many enough that chance alone would rarely leave it unpicked), ``negative
+    discrimination`` (r below :meth:`Rules.negative_limit`), ``likely wrong key`` (the
+    upper group prefers another option to the key by a clear margin and the question
+    does not discriminate as keyed; for a multiple question most of the upper group
+    rejects a key or ticks a non-key), ``difficulty disagrees`` (the measured p-value
+    lies outside the stated band by more than chance explains).
     """
     import pandas as pd
 
@@ -338,41 +386,68 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
         qid = str(item.question)
         if item.n and item.p == 0:
             add(qid, "nobody right", f"none of {item.n} students was right at the first attempt")
-        if not math.isnan(item.discrimination) and item.discrimination < 0:
+        if item.n < r.min_answers:
+            continue
+        if not math.isnan(item.discrimination) and item.discrimination < r.negative_limit(int(item.n)):
             add(qid, "negative discrimination",
                 f"r = {item.discrimination:.2f}: students who do worse on the other questions "
                 "do better on this one")
         sub = by_question.get(qid, [])
-        if item.n >= r.min_answers:
+        wrong_answers = round(item.n * (1 - item.p))
+        distractor_count = sum(1 for o in sub if not o["key"])
+        if distractor_count and _unpicked_by_chance(wrong_answers, distractor_count) < r.unused_chance:
             for option in sub:
                 if not option["key"] and option["picked"] == 0:
-                    add(qid, "unused distractor", f"nobody of {item.n} students picked {option['choice']!r}")
-        _wrong_key(qid, str(item.type), sub, add)
+                    chance = _unpicked_by_chance(wrong_answers, distractor_count)
+                    add(qid, "unused distractor",
+                        f"nobody of {item.n} students picked {option['choice']!r}: {wrong_answers} wrong "
+                        f"answers went to the other options (by chance about 1 time in {round(1 / chance):,})")
+        _wrong_key(r, item, sub, add)
     for row in difficulty_check(table).itertuples():
         if row.agrees is False:
+            low, high = r.interval(float(row.p), int(row.n))
             add(str(row.question), "difficulty disagrees",
-                f"stated {row.stated}, measured {row.measured} (p = {row.p:.2f}, n = {row.n})")
+                f"stated {row.stated}, measured {row.measured} (p = {row.p:.2f}, n = {row.n}; "
+                f"90% range {low:.2f}-{high:.2f})")
     return pd.DataFrame(rows, columns=["question", "flag", "detail"])
 
 
-def _wrong_key(qid: str, kind: str, options: list[dict[str, Any]], add: Any) -> None:
+def _unpicked_by_chance(wrong: int, distractors: int) -> float:
+    """The chance that one wrong option gets none of ``wrong`` answers spread evenly at random."""
+    if wrong <= 0:
+        return 1.0
+    return float(((distractors - 1) / distractors) ** wrong)
+
+
+def _wrong_key(r: Rules, item: Any, options: list[dict[str, Any]], add: Any) -> None:
+    group = int(item.group)
+    if not group or math.isnan(item.discrimination) or item.discrimination > r.wrong_key_discrimination:
+        return
     upper = [o for o in options if not math.isnan(o["upper_share"])]
     keys = [o for o in upper if o["key"]]
     others = [o for o in upper if not o["key"]]
+
+    def count(option: dict[str, Any]) -> int:
+        return round(option["upper_share"] * group)
+
+    qid, kind = str(item.question), str(item.type)
     if kind in ("single", "true_false") and keys and others:
         best = max(others, key=lambda o: o["upper_share"])  # the first of equals, as in bank order
         key = keys[0]
-        if best["upper_share"] > key["upper_share"]:
+        margin = count(best) - count(key)
+        if margin >= r.wrong_key_students and margin >= r.wrong_key_margin * group:
             add(qid, "likely wrong key",
-                f"the upper group picked {best['choice']!r} ({best['upper_share']:.0%}) more often "
-                f"than the key {key['choice']!r} ({key['upper_share']:.0%})")
+                f"the upper group ({group} students) picked {best['choice']!r} {count(best)} times "
+                f"({best['upper_share']:.0%}), the key {key['choice']!r} {count(key)} times "
+                f"({key['upper_share']:.0%}); r = {item.discrimination:.2f}")
     elif kind == "multiple":
-        rejected = [str(o["choice"]) for o in keys if o["upper_share"] < 0.5]
-        wanted = [str(o["choice"]) for o in others if o["upper_share"] > 0.5]
+        needed = max(r.wrong_key_students, math.ceil((0.5 + r.wrong_key_margin / 2) * group))
+        rejected = [str(o["choice"]) for o in keys if group - count(o) >= needed]
+        wanted = [str(o["choice"]) for o in others if count(o) >= needed]
         if rejected or wanted:
             parts = ([f"most of the upper group left out the key {c!r}" for c in rejected]
                      + [f"most of the upper group ticked {c!r}, which is not a key" for c in wanted])
-            add(qid, "likely wrong key", "; ".join(parts))
+            add(qid, "likely wrong key", "; ".join(parts) + f" (r = {item.discrimination:.2f})")
 
 
 def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None) -> pd.DataFrame:

@@ -163,7 +163,7 @@ def test_marks_template_keeps_marks_of_answers_not_in_the_logs(tmp_path: Path) -
     path.write_text("student,question,mark,max,comment\ncleo,open-x,2,3,kept\n", encoding="utf-8")
     empty = open_answers(pd.DataFrame(columns=["time", "student", "quiz", "question", "answer", "correct",
                                                "score", "attempt"]), Bank(()))
-    assert marks_template(empty, 3, keep=read_marks(path)).splitlines()[1] == "cleo,open-x,2,3,kept"
+    assert marks_template(empty, 3, keep=read_marks(path)).splitlines()[1] == "cleo,open-x,2,3,kept,"
 
 
 def _open_log() -> tuple[pd.DataFrame, Bank]:
@@ -190,7 +190,7 @@ def test_open_answers_marks_round_trip(tmp_path: Path) -> None:
         ["ana", "<script>x</script> final", 2], ["ben", "It mattered.", 1]]
     path = tmp_path / "marks.csv"
     path.write_text(marks_template(answers, 3), encoding="utf-8")
-    assert path.read_text().splitlines()[1] == "ana,open-minsk,,3,"
+    assert path.read_text().splitlines()[1] == "ana,open-minsk,,3,,2"
     path.write_text("student,question,mark,max,comment\nana,open-minsk,3,3,all points\n", encoding="utf-8")
     marks = read_marks(path)
     scores = report.analyse(log, bank, marks).scores.set_index("student")

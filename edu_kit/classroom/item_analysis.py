@@ -428,7 +428,7 @@ def _wrong_key(r: Rules, item: Any, options: list[dict[str, Any]], add: Any) -> 
     others = [o for o in upper if not o["key"]]
 
     def count(option: dict[str, Any]) -> int:
-        return round(option["upper_share"] * group)
+        return round(float(option["upper_share"]) * group)
 
     qid, kind = str(item.question), str(item.type)
     if kind in ("single", "true_false") and keys and others:
@@ -453,10 +453,11 @@ def _wrong_key(r: Rules, item: Any, options: list[dict[str, Any]], add: Any) -> 
 def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per student: score and mastery per topic (final answers; open answers by marks).
 
-    Columns: ``student``, ``answered`` (questions with a graded or marked answer),
-    ``score`` (sum of final scores, an open answer counting ``mark / max``),
-    ``percent`` (score / answered × 100), ``to_mark`` (open answers without a mark; a
-    written answer submitted blank scores 0 and is not one),
+    Columns: ``student``, ``answered`` (questions answered, written answers still to
+    mark included), ``score`` (sum of final scores, an open answer counting ``mark / max``),
+    ``percent`` (score / the answers that have a score × 100: an answer still to mark is
+    left out until it is marked -- the gradebook counts it 0), ``to_mark`` (open answers
+    without a mark; a written answer submitted blank scores 0 and is not one),
     then one column per topic of the bank: the mean score of that topic's questions
     (NaN when the student answered none).  ``marks`` is
     :func:`edu_kit.classroom.open_answers.read_marks`.
@@ -470,7 +471,7 @@ def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = N
         return pd.DataFrame(columns=columns)
     done = scored[scored["score"].notna()]
     table = pd.DataFrame({"student": sorted(set(scored["student"]))}).set_index("student")
-    table["answered"] = done.groupby("student").size()
+    table["answered"] = scored.groupby("student").size()
     table["score"] = done.groupby("student")["score"].sum()
     table["percent"] = 100 * done.groupby("student")["score"].mean()
     table["to_mark"] = scored["score"].isna().groupby(scored["student"]).sum()
@@ -491,7 +492,7 @@ def _topic_order(bank: Bank) -> list[str]:
 
 def _scored(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None) -> pd.DataFrame:
     """One row per (student, question): final score (open: mark / max or NaN) and topics."""
-    import pandas as pd
+    from .open_answers import usable_marks
 
     frame = _prepare(log)
     frame = frame[frame["question"].isin(set(bank.ids))]
@@ -502,15 +503,12 @@ def _scored(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None) -> pd.Dat
     blank = last["answer"].map(lambda a: a is None or (isinstance(a, float) and math.isnan(a)))
     out.loc[is_open, "score"] = math.nan
     out.loc[is_open & blank, "score"] = 0.0  # submitted blank: nothing to mark, 0 unless marked
-    if marks is not None and not marks.empty:
-        given = {(str(s), str(q)): float(m) / float(x)
-                 for s, q, m, x in zip(marks["student"], marks["question"], marks["mark"],
-                                       marks["max"], strict=True)
-                 if not (pd.isna(m) or pd.isna(x)) and float(x) > 0}
-        for index in out.index[is_open]:
-            key = (str(out.at[index, "student"]), str(out.at[index, "question"]))
-            if key in given:
-                out.at[index, "score"] = given[key]
+    out.loc[~is_open & out["score"].isna(), "score"] = 0.0  # an answer that could not be graded counts 0
+    given, _ = usable_marks(log, bank, marks)
+    for index in out.index[is_open]:
+        key = (str(out.at[index, "student"]), str(out.at[index, "question"]))
+        if key in given:
+            out.at[index, "score"] = given[key]
     topics = {q.id: tuple(q.topics) for q in bank}
     out["topics"] = out["question"].map(topics)
     return out.reset_index(drop=True)

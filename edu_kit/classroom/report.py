@@ -72,28 +72,38 @@ class Report:
     unknown: tuple[str, ...]
     problems: tuple[str, ...]
     bank: Bank
+    notes: tuple[str, ...] = ()
 
 
 def analyse(log: pd.DataFrame, bank: Bank | None = None, marks: pd.DataFrame | None = None) -> Report:
     """Analyse a response log (:func:`edu_kit.results.load`) against ``bank``.
 
     ``bank`` defaults to the bundled banks; ``marks`` is
-    :func:`~edu_kit.classroom.open_answers.read_marks`.  Answers to questions that are
-    not in the bank are left out and their ids listed in ``unknown``.
+    :func:`~edu_kit.classroom.open_answers.read_marks`.  Every answer is graded again
+    with ``bank``'s key first (:func:`~edu_kit.classroom.grading.regrade`), so a key fixed
+    after the quiz changes the analysis and the scores, and keyless exam answers count.
+    Answers to questions that are not in the bank are left out and their ids listed in
+    ``unknown``.  ``notes`` says what was regraded and which marks were not used (and why).
     """
     if bank is None:
         from ..quiz import load_bank
 
         bank = load_bank()
+    from .grading import regrade
+    from .open_answers import usable_marks
+
+    log = regrade(log, bank)
     table = ia.items(log, bank)
     options = ia.distractors(log, bank)
     scores = ia.student_scores(log, bank, marks)
     unknown = tuple(sorted({str(q) for q in log["question"] if q not in bank}))
+    _, mark_notes = usable_marks(log, bank, marks)
     return Report(
         items=table, distractors=options, flags=ia.flags(table, options),
         difficulty=ia.difficulty_check(table), scores=scores, topics=ia.topic_mastery(scores, bank),
         open_answers=open_answers(log, bank, marks), unknown=unknown,
         problems=tuple(str(p) for p in log.attrs.get("problems", ())), bank=bank,
+        notes=(*log.attrs.get("notes", ()), *mark_notes),
     )
 
 
@@ -177,7 +187,25 @@ def _summary(report: Report) -> str:
     if report.problems:
         items = "".join(f"<li>{_e(p)}</li>" for p in report.problems)
         lines.append(f"<p>Lines of the logs that were skipped:</p><ul>{items}</ul>")
+    if report.notes:
+        items = "".join(f"<li>{_e(p)}</li>" for p in report.notes)
+        lines.append(f"<p>Please note (regraded answers, marks that were not used):</p><ul>{items}</ul>")
+    lines.append(f"<p>{_e(_trust(report))}</p>")
     return "<section><h2>Summary</h2>" + "".join(lines) + "</section>"
+
+
+def _trust(report: Report) -> str:
+    """How far the findings can be trusted with this many students."""
+    r = ia.rules()
+    most = int(report.items["n"].max()) if not report.items.empty else 0
+    text = (f"Findings need at least {r.min_answers} students per question and a clear effect: "
+            f"negative discrimination r below {r.negative_limit(max(most, 2)):.2f} with {most} students; "
+            f"a likely wrong key at least {r.wrong_key_students} more students of the upper group "
+            f"(and {r.wrong_key_margin:.0%} of it) on one wrong option than on the key.")
+    if most < 20:
+        text += (f" With {most} students chance still decides much: read the findings as questions to "
+                 "check, and trust them more after a larger class or a second class.")
+    return text
 
 
 def _flags_section(report: Report) -> str:
@@ -228,7 +256,12 @@ def _questions_section(report: Report, figures: bool) -> str:
 
 def _students_section(report: Report, figures: bool) -> str:
     parts = ["<section><h2>Students</h2>",
-             _table(report.scores, "Score per student and mastery per topic (mean score of the topic's questions)",
+             _table(report.scores, "Score per student and mastery per topic (mean score of the topic's questions). "
+                    "The latest answer to each question counts, across all quizzes. answered: questions "
+                    "answered; percent: score out of the answers that have a score (answers still to mark, "
+                    "to_mark, are left out until marked). The gradebook counts each quiz separately, out of "
+                    "the quiz's number of questions, and counts an answer still to mark as 0, so its "
+                    "percent can be lower.",
                     {c: (lambda v: _number(v, percent=True)) for c in report.scores.columns[5:]}
                     | {"percent": lambda v: _number(v, 0)})]
     if figures and not report.scores.empty:
@@ -267,7 +300,8 @@ def _open_section(report: Report) -> str:
                      f"<p><strong>Rubric:</strong></p><ul>{rubric}</ul>")
         rows = "".join(
             f"<tr><th scope=\"row\">{_e(r.student)}</th><td class=\"answer\">{_e(r.answer)}</td>"
-            f"<td>{_mark(r.mark, r.max, blank=bool(r.blank))}</td><td>{_e(r.comment)}</td></tr>"
+            f"<td>{_mark(r.mark, r.max, blank=bool(r.blank), changed=bool(r.changed))}</td>"
+            f"<td>{_e(r.comment)}</td></tr>"
             for r in sub.itertuples())
         parts.append(f"<table><caption>Answers to {_e(question)}</caption><thead><tr><th scope=\"col\">student"
                      f"</th><th scope=\"col\">answer</th><th scope=\"col\">mark</th><th scope=\"col\">comment"
@@ -276,10 +310,13 @@ def _open_section(report: Report) -> str:
     return "".join(parts)
 
 
-def _mark(mark: Any, most: Any, *, blank: bool = False) -> str:
+def _mark(mark: Any, most: Any, *, blank: bool = False, changed: bool = False) -> str:
     if mark is None or (isinstance(mark, float) and math.isnan(mark)):
         return "0 (left blank)" if blank else "not marked yet"
-    return f"{_number(float(mark), 1)} / {_number(float(most), 1)}"
+    given = f"{_number(float(mark), 1)} / {_number(float(most), 1)}"
+    if changed:
+        return f"not marked yet: {given} was given to an earlier version of this answer; mark it again"
+    return given
 
 
 def _method_section() -> str:
@@ -290,14 +327,29 @@ def _method_section() -> str:
             "at the first attempt and the share right on the student's other questions.</li>"
             f"<li><strong>Upper / lower group</strong>: the {r.group_share:.0%} of students with the highest / "
             "lowest share right on the other questions.</li>"
-            "<li><strong>Likely wrong key</strong>: the upper group picked a wrong option more often than the "
-            "key (or, for several-answer questions, most of it rejected a key or ticked a non-key).</li>"
-            f"<li><strong>Unused distractor</strong>: a wrong option nobody picked, with at least {r.min_answers} "
-            "answers.</li>"
+            f"<li><strong>Every finding</strong> (but nobody right) needs at least {r.min_answers} students who "
+            "answered the question.</li>"
+            "<li><strong>Negative discrimination</strong>: r below "
+            f"{r.negative_discrimination:.2f} and below -{r.negative_z:g} / &radic;(n &minus; 1) "
+            f"({r.negative_limit(10):.2f} with 10 students, {r.negative_limit(30):.2f} with 30): smaller "
+            "negative values happen by chance.</li>"
+            "<li><strong>Likely wrong key</strong>: the upper group picked one wrong option more often than the "
+            f"key, by at least {r.wrong_key_students} students and {r.wrong_key_margin:.0%} of the group, and "
+            f"the question's r is at most {r.wrong_key_discrimination:.2f} (for several-answer questions: most "
+            "of the upper group rejected a key or ticked a non-key). Check the key first.</li>"
+            "<li><strong>Unused distractor</strong>: a wrong option nobody picked although so many answers "
+            f"were wrong that chance alone would leave it unpicked less than {r.unused_chance:.0%} of the "
+            "time. Replace the option with a more plausible one.</li>"
+            "<li><strong>Difficulty disagrees</strong>: the 90% range of the measured p-value lies wholly "
+            "outside the band of the stated difficulty. Change the stated difficulty or the question.</li>"
             "<li><strong>Seconds</strong>: the median time since the student's previous answer in the same quiz "
             f"(gaps over {r.max_gap_seconds / 60:.0f} minutes are breaks and not counted).</li>"
-            "<li><strong>Score</strong>: the final answer's score per question; a written answer counts as "
-            "mark / max once marked.</li></ul></section>")
+            "<li><strong>Score</strong>: the final answer's score per question, graded again with the bank's "
+            "key (a key fixed after the quiz counts); a written answer counts as mark / max once marked, "
+            "and a mark given before the student saved the answer again does not count.</li>"
+            "<li><strong>Percent</strong> (Students): score out of the answers that have a score; answers "
+            "still to mark are left out until marked. The gradebook's percent is per quiz, out of the "
+            "quiz's number of questions, with answers still to mark counted as 0.</li></ul></section>")
 
 
 def write_report(report: Report, out: str | os.PathLike[str], title: str = "Quiz results report") -> Path:

@@ -3,6 +3,8 @@ draws on ``ax`` (a new figure when None) and returns the Axes.
 
 Colours are Okabe-Ito and never the only cue: flagged questions also get a different
 marker and their id written beside them; the key of a question is hatched and named.
+Every text is shown as written (no mathtext): a teacher's option "$5bn and $9bn" or a
+student's id with ``$`` in it is money, not maths, and never stops the report.
 
 >>> import pandas as pd
 >>> table = pd.DataFrame({"question": ["q1", "q2"], "p": [0.9, 0.2],
@@ -19,7 +21,7 @@ import math
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from ..views._style import OKABE_ITO, TEXT_GREY, axes_for, wrap
+from ..views._style import OKABE_ITO, TEXT_GREY, axes_for, literal_text, wrap
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,7 +56,7 @@ def plot_items(table: pd.DataFrame, flagged: Collection[str] = (), ax: Axes | No
     ax.set_ylabel("Discrimination (corrected point-biserial r)")
     ax.set_title("Questions: how hard, and whether they separate stronger from weaker students")
     ax.legend(loc="lower left", fontsize=8)
-    return ax
+    return literal_text(ax)
 
 
 def plot_difficulty(check: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -86,7 +88,7 @@ def plot_difficulty(check: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_ylabel("Share right at the first attempt (p)")
     ax.set_title("Stated difficulty against the data")
     ax.legend(loc="lower left", fontsize=8)
-    return ax
+    return literal_text(ax)
 
 
 def plot_topics(mastery: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -103,7 +105,7 @@ def plot_topics(mastery: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_xlim(0, 1)
     ax.set_xlabel("Mean score of the topic's questions")
     ax.set_title("Class mastery per topic")
-    return ax
+    return literal_text(ax)
 
 
 def plot_scores(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -115,7 +117,7 @@ def plot_scores(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_xlabel("Score (% of the questions answered)")
     ax.set_ylabel("Students")
     ax.set_title(f"Students' scores (n = {len(values)})")
-    return ax
+    return literal_text(ax)
 
 
 def plot_distractors(options: pd.DataFrame, question: str, ax: Axes | None = None) -> Axes:
@@ -135,4 +137,4 @@ def plot_distractors(options: pd.DataFrame, question: str, ax: Axes | None = Non
     ax.set_xlim(0, 1)
     ax.set_xlabel("Share of first answers that picked the option")
     ax.set_title(question, fontsize=9)
-    return ax
+    return literal_text(ax)

@@ -457,3 +457,34 @@ def test_assign_warns_that_the_bundled_bank_is_public(tmp_path: Path, capsys: py
     assert main(["assign", str(_spec(tmp_path, questions=["dollars-single"], bank=str(own))), "--out",
                  str(tmp_path / "r2")]) == 0
     assert "students can look these keys up" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("student", "folder"), [("john_smith", "john_smith"), ("jose+1", "jose+1"),
+                                                 ("a b", "a b"), ("José", "José"), ("../x", "_2e._2fx"),
+                                                 (".hidden", "_2ehidden"), ("a/b", "a_2fb")])
+def test_feedback_goes_to_the_nbgrader_id_folder(tmp_path: Path, student: str, folder: str) -> None:
+    """Attack 16-2 #10: hub user john_smith got feedback/john_5fsmith/, which nbgrader never hands out."""
+    from edu_kit.classroom.grading import feedback_folder, write_feedback
+
+    assert feedback_folder(student) == folder
+    bank = load_bank()
+    log = _one_answer(student)
+    pages = write_feedback(grade_log(log, bank, quiz="week3"), bank, tmp_path / "feedback", "week3")
+    assert pages == [tmp_path / "feedback" / folder / "week3" / "edu_kit_feedback.html"]
+
+
+def _one_answer(student: str) -> Any:
+    import pandas as pd
+
+    return pd.DataFrame({"time": pd.to_datetime(["2022-01-10T09:00Z"]), "student": [student], "quiz": ["week3"],
+                         "question": ["hw-concepts-russia-veto"], "answer": [False], "correct": [None],
+                         "score": [None], "attempt": [1], "file": ["x.jsonl"], "line": [1]})
+
+
+def test_the_title_is_shown_as_written_in_the_student_notebook(tmp_path: Path) -> None:
+    """Attack 16-2 #26: '$5bn and $9bn' was typeset as maths and <b> rendered in the Markdown heading."""
+    spec = _spec(tmp_path, title="Week 3: the $5bn and $9bn question <b>bold</b> *now*")
+    folder = release(load_assignment(spec), tmp_path / "r")
+    notebook = json.loads((folder / "week3.ipynb").read_text(encoding="utf-8"))
+    heading = notebook["cells"][0]["source"].splitlines()[0]
+    assert heading == r"# Week 3: the \$5bn and \$9bn question &lt;b&gt;bold&lt;/b&gt; \*now\*"

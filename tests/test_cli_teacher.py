@@ -156,6 +156,8 @@ def test_report_marks_and_gradebook_read_keyless_assignments(capsys: pytest.Capt
     spec, course, expected = _keyless_course(tmp_path)
     code, out, err = run(capsys, "results", str(course), "--assignment", str(spec))
     assert code == 0, err
+    summary = {line.split()[0]: float(line.split()[5]) for line in out.splitlines()[1:]}
+    assert summary == expected  # what 'results --assignment' says; report and gradebook must agree
     for assignment in (["--assignment", str(spec)], []):
         grades = tmp_path / "g.csv"
         code, _, err = run(capsys, "results", "gradebook", str(course), *assignment, "--out", str(grades))
@@ -185,7 +187,7 @@ def test_no_logs_or_a_forgotten_bank_is_an_error(capsys: pytest.CaptureFixture[s
         assert "every answer (600) is to a question that is not in the bundled banks" in err
         assert "did you forget --bank?" in err
     assert not (classroom / "x").exists()
-    spec, course, _ = _keyless_course(classroom / "keyless")
+    _, course, _ = _keyless_course(classroom / "keyless")
     code, _, err = run(capsys, "results", "report", str(course), "--bank", str(classroom / "sim.yaml"))
     assert code == 2
     assert "saved by a release without the key" in err

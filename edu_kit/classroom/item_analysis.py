@@ -16,7 +16,8 @@ Definitions (also in ``docs/quiz_format.md``):
   of the students answering a question with the highest / lowest rest score.
 - **seconds**: the time since the same student's previous answer in the same quiz (the
   log records when an answer was given, not when the question was opened); gaps longer
-  than ``max_gap_seconds`` and each student's first answer in a quiz count as unknown.
+  than ``max_gap_seconds``, gaps under one second (answers saved together, as an exam's
+  Submit saves them) and each student's first answer in a quiz count as unknown.
 
 >>> import pandas as pd
 >>> from edu_kit.quiz.model import Bank, Question
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHOICE_TYPES",
     "ITEM_FLAGS",
+    "OTHER",
     "Rules",
     "difficulty_check",
     "distractors",
@@ -65,6 +67,8 @@ __all__ = [
 
 #: Question types whose answers are picked from options (so distractors can be counted).
 CHOICE_TYPES = ("single", "multiple", "true_false", "matching")
+#: The ``choice`` of the row of :func:`distractors` that counts first answers matching no option.
+OTHER = "(none of the options)"
 #: The flags about a question's quality (``difficulty disagrees`` is about its label).
 ITEM_FLAGS = ("nobody right", "negative discrimination", "likely wrong key", "unused distractor")
 
@@ -167,7 +171,7 @@ def first_answers(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     frame = _prepare(log)
     gaps = frame.groupby(["student", "quiz"])["time"].diff().dt.total_seconds()
     limit = rules().max_gap_seconds
-    frame["seconds"] = gaps.where(gaps <= limit)
+    frame["seconds"] = gaps.where((gaps <= limit) & (gaps >= 1))  # under 1 s: saved together (an exam)
     graded = frame[frame["question"].isin({q.id for q in bank if str(q.type) != "open"})
                    & frame["score"].notna()]
     first = graded.groupby(["student", "question"], as_index=False, sort=False).head(1).copy()
@@ -299,7 +303,9 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     bank order.  Columns: ``question``, ``choice``, ``key`` (whether the bank counts it
     right), ``picked`` (first answers that picked it), ``share`` (picked / students who
     answered), ``upper_share`` and ``lower_share`` (the same within the upper / lower
-    group; NaN with fewer than 4 students).
+    group; NaN with fewer than 4 students).  When some first answers picked none of the
+    options (a log written by hand or by another tool), one more row with ``choice``
+    :data:`OTHER` counts them, so the shares add up.
     """
     import pandas as pd
 
@@ -328,6 +334,15 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
                 "question": question.id, "choice": choice, "key": choice in keys,
                 "picked": len(chosen), "share": len(chosen) / len(picks),
                 "upper_share": share(upper), "lower_share": share(lower),
+            })
+        known = set(question.choices)
+        stray = {s for s, p in picks.items() if not p or not p <= known}
+        if stray:
+            rows.append({
+                "question": question.id, "choice": OTHER, "key": False, "picked": len(stray),
+                "share": len(stray) / len(picks),
+                "upper_share": sum(s in stray for s in upper) / len(upper) if upper else math.nan,
+                "lower_share": sum(s in stray for s in lower) / len(lower) if lower else math.nan,
             })
     return pd.DataFrame(rows, columns=columns)
 
@@ -377,7 +392,8 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict[str, str]] = []
     by_question: dict[str, list[dict[str, Any]]] = {}
     for option in options.to_dict("records"):
-        by_question.setdefault(str(option["question"]), []).append(option)
+        if option["choice"] != OTHER:
+            by_question.setdefault(str(option["question"]), []).append(option)
 
     def add(question: str, flag: str, detail: str) -> None:
         rows.append({"question": question, "flag": flag, "detail": detail})

@@ -27,11 +27,13 @@ True
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import io
 import math
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -73,6 +75,7 @@ class Report:
     problems: tuple[str, ...]
     bank: Bank
     notes: tuple[str, ...] = ()
+    about: str = ""
 
 
 def analyse(log: pd.DataFrame, bank: Bank | None = None, marks: pd.DataFrame | None = None) -> Report:
@@ -103,8 +106,22 @@ def analyse(log: pd.DataFrame, bank: Bank | None = None, marks: pd.DataFrame | N
         difficulty=ia.difficulty_check(table), scores=scores, topics=ia.topic_mastery(scores, bank),
         open_answers=open_answers(log, bank, marks), unknown=unknown,
         problems=tuple(str(p) for p in log.attrs.get("problems", ())), bank=bank,
-        notes=(*log.attrs.get("notes", ()), *mark_notes),
+        notes=(*log.attrs.get("notes", ()), *mark_notes), about=_about(log),
     )
+
+
+def _about(log: pd.DataFrame) -> str:
+    """Where the report's numbers come from: how many answers, to which quizzes, when."""
+    if log.empty:
+        return "No answers."
+    import pandas as pd
+
+    times = pd.to_datetime(log["time"], utc=True).dropna()
+    quizzes = sorted({str(q) for q in log["quiz"].dropna()})
+    shown = ", ".join(repr(q) for q in quizzes[:5]) + (f" and {len(quizzes) - 5} more" if len(quizzes) > 5 else "")
+    when = (f", given between {times.min():%Y-%m-%d %H:%M} and {times.max():%Y-%m-%d %H:%M} UTC"
+            if not times.empty else "")
+    return f"{len(log)} answers to {len(quizzes)} quiz(zes) ({shown}){when}."
 
 
 def _e(value: object) -> str:
@@ -119,9 +136,22 @@ def _number(value: Any, digits: int = 2, percent: bool = False) -> str:
     return f"{float(value):.{digits}f}" if isinstance(value, float) else _e(value)
 
 
-def _table(frame: pd.DataFrame, caption: str, formats: dict[str, Any] | None = None) -> str:
+#: Plain headings for the DataFrames' column names (the notebook API keeps the short names).
+_HEADINGS = {"upper_p": "right in upper group", "lower_p": "right in lower group",
+             "discrimination": "discrimination (r)", "group": "students per group",
+             "upper_share": "upper group", "lower_share": "lower group", "to_mark": "to mark",
+             "agrees": "agrees with the data", "stated": "stated difficulty", "measured": "measured as",
+             "n": "students", "p": "right at first try (p)", "mastered": "mastered by"}
+
+
+def _anchor(question: object) -> str:
+    """The id of a question's option table (question ids may hold any character)."""
+    return "options-" + hashlib.sha256(str(question).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _table(frame: pd.DataFrame, caption: str, formats: dict[str, Any] | None = None, ident: str = "") -> str:
     formats = formats or {}
-    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in frame.columns)
+    head = "".join(f'<th scope="col">{_e(_HEADINGS.get(str(c), c))}</th>' for c in frame.columns)
     rows = []
     for record in frame.itertuples(index=False):
         cells = []
@@ -131,8 +161,9 @@ def _table(frame: pd.DataFrame, caption: str, formats: dict[str, Any] | None = N
             cells.append(f"<td>{shown}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     body = "".join(rows) or f'<tr><td colspan="{len(frame.columns)}">None.</td></tr>'
-    return (f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+    where = f' id="{ident}"' if ident else ""
+    return (f'<div class="scroll"><table{where}><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
 
 
 def _figure(draw: Any, alt: str, caption: str, size: tuple[float, float]) -> str:
@@ -150,6 +181,7 @@ def _figure(draw: Any, alt: str, caption: str, size: tuple[float, float]) -> str
 
 _CSS = """
 body{font-family:system-ui,sans-serif;max-width:70rem;margin:1rem auto;padding:0 1rem;line-height:1.45;color:#111}
+h1,h2,h3{overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}nav ul{display:flex;flex-wrap:wrap;gap:0 1.2rem}
 table{border-collapse:collapse;margin:0.5rem 0 1.5rem;font-size:0.9rem}
 caption{text-align:left;font-weight:600;padding:0.3rem 0}
 th,td{border:1px solid #999;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}
@@ -163,7 +195,12 @@ figure{margin:1rem 0}img{max-width:100%;height:auto}
 def to_html(report: Report, title: str = "Quiz results report", figures: bool = True) -> str:
     """The report as one self-contained HTML page (figures as embedded PNG images)."""
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
-             f"<style>{_CSS}</style></head><body><main><h1>{_e(title)}</h1>"]
+             f"<style>{_CSS}</style></head><body><main><h1>{_e(title)}</h1>"
+             '<nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li>'
+             '<li><a href="#findings">What to look at first</a></li><li><a href="#questions">Questions</a></li>'
+             '<li><a href="#students">Students</a></li><li><a href="#topics">Topics</a></li>'
+             '<li><a href="#written">Written answers</a></li><li><a href="#method">How the figures are '
+             "computed</a></li></ul></nav>"]
     parts.append(_summary(report))
     parts.append(_flags_section(report))
     parts.append(_questions_section(report, figures))
@@ -191,7 +228,8 @@ def _summary(report: Report) -> str:
         items = "".join(f"<li>{_e(p)}</li>" for p in report.notes)
         lines.append(f"<p>Please note (regraded answers, marks that were not used):</p><ul>{items}</ul>")
     lines.append(f"<p>{_e(_trust(report))}</p>")
-    return "<section><h2>Summary</h2>" + "".join(lines) + "</section>"
+    made = f"Made on {date.today():%Y-%m-%d} from {report.about}" if report.about else ""
+    return f'<section><h2 id="summary">Summary</h2><p>{_e(made)}</p>' + "".join(lines) + "</section>"
 
 
 def _trust(report: Report) -> str:
@@ -209,14 +247,25 @@ def _trust(report: Report) -> str:
 
 
 def _flags_section(report: Report) -> str:
-    return ("<section><h2>What to look at first</h2>"
-            "<p>Each finding is a reason to reread a question, not proof that it is wrong.</p>"
-            + _table(report.flags, "Findings per question") + "</section>")
+    shown = set(report.distractors["question"]) if not report.distractors.empty else set()
+    return ('<section><h2 id="findings">What to look at first</h2>'
+            "<p>Each finding is a reason to reread a question, not proof that it is wrong. What to check: "
+            "<em>likely wrong key</em>: the key first; <em>negative discrimination</em>: the key, then the "
+            "wording (strong students may read a trap into it); <em>nobody right</em>: the key, and whether "
+            "it was taught; <em>unused distractor</em>: replace the option with a more plausible one; "
+            "<em>difficulty disagrees</em>: change the stated difficulty. The question ids link to their "
+            "option tables.</p>"
+            + _table(report.flags, "Findings per question",
+                     {"question": lambda q: f'<a href="#{_anchor(q)}">{_e(q)}</a>' if q in shown else _e(q)})
+            + "</section>")
 
 
 def _questions_section(report: Report, figures: bool) -> str:
     table = report.items.drop(columns=["final"])
-    parts = ["<section><h2>Questions</h2>",
+    parts = ['<section><h2 id="questions">Questions</h2>',
+             "<p>Reading the discrimination r: 0.3 and above separates stronger from weaker students well, "
+             "0.2 to 0.3 fairly, below 0.2 weakly; below 0, look at the key. The upper and lower groups are "
+             "the students strongest and weakest on the other questions.</p>",
              _table(table, "Item analysis (p: share right at the first attempt; discrimination: corrected "
                            "point-biserial; seconds: median time to answer)",
                     {"p": lambda v: _number(v, percent=True), "upper_p": lambda v: _number(v, percent=True),
@@ -245,7 +294,7 @@ def _questions_section(report: Report, figures: bool) -> str:
                             {"key": lambda v: "key" if v else "",
                              "share": lambda v: _number(v, percent=True),
                              "upper_share": lambda v: _number(v, percent=True),
-                             "lower_share": lambda v: _number(v, percent=True)}))
+                             "lower_share": lambda v: _number(v, percent=True)}, ident=_anchor(question)))
         if figures and question in flagged:
             parts.append(_figure(lambda ax, q=question: plot_distractors(report.distractors, q, ax=ax),
                                  f"Bar chart of how often each option of {question} was picked; the key is hatched.",
@@ -255,7 +304,7 @@ def _questions_section(report: Report, figures: bool) -> str:
 
 
 def _students_section(report: Report, figures: bool) -> str:
-    parts = ["<section><h2>Students</h2>",
+    parts = ['<section><h2 id="students">Students</h2>',
              _table(report.scores, "Score per student and mastery per topic (mean score of the topic's questions). "
                     "The latest answer to each question counts, across all quizzes. answered: questions "
                     "answered; percent: score out of the answers that have a score (answers still to mark, "
@@ -263,14 +312,14 @@ def _students_section(report: Report, figures: bool) -> str:
                     "the quiz's number of questions, and counts an answer still to mark as 0, so its "
                     "percent can be lower.",
                     {c: (lambda v: _number(v, percent=True)) for c in report.scores.columns[5:]}
-                    | {"percent": lambda v: _number(v, 0)})]
+                    | {"percent": lambda v: _number(None if v is None else float(v) / 100, percent=True)})]
     if figures and not report.scores.empty:
         parts.append(_figure(lambda ax: plot_scores(report.scores, ax=ax),
                              "Histogram of the students' percentage scores in steps of 10.",
                              "How the class's scores spread.", (6.5, 3.5)))
-    parts.append("<h2>Topics</h2>")
-    parts.append(_table(report.topics, "Class mastery per topic (mastered: share of students at or above the "
-                                       "mastery threshold)",
+    parts.append('<h2 id="topics">Topics</h2>')
+    parts.append(_table(report.topics, "Class mastery per topic (mastered by: share of students whose mean "
+                                       f"score on the topic is at least {ia.rules().mastery_threshold:.0%})",
                         {"mastery": lambda v: _number(v, percent=True),
                          "mastered": lambda v: _number(v, percent=True)}))
     if figures and not report.topics.empty:
@@ -284,7 +333,7 @@ def _students_section(report: Report, figures: bool) -> str:
 
 def _open_section(report: Report) -> str:
     answers = report.open_answers
-    parts = ["<section><h2>Written answers (open questions)</h2>"]
+    parts = ['<section><h2 id="written">Written answers (open questions)</h2>']
     if answers.empty:
         parts.append("<p>No written answers in these logs.</p></section>")
         return "".join(parts)
@@ -321,7 +370,7 @@ def _mark(mark: Any, most: Any, *, blank: bool = False, changed: bool = False) -
 
 def _method_section() -> str:
     r = ia.rules()
-    return ("<section><h2>How the figures are computed</h2><ul>"
+    return ('<section><h2 id="method">How the figures are computed</h2><ul>'
             "<li><strong>p</strong>: the share of students whose first answer was right.</li>"
             "<li><strong>Discrimination</strong>: the corrected point-biserial correlation between being right "
             "at the first attempt and the share right on the student's other questions.</li>"

@@ -113,6 +113,9 @@ def plot_scores(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax = axes_for(ax, (6.0, 3.5))
     values = scores["percent"].dropna()
     ax.hist(values, bins=[i * 10 for i in range(11)], color=OKABE_ITO["blue"], edgecolor="white")
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # whole students, never 0.5
     ax.set_xlim(0, 100)
     ax.set_xlabel("Score (% of the questions answered)")
     ax.set_ylabel("Students")
@@ -122,8 +125,14 @@ def plot_scores(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
 
 def plot_distractors(options: pd.DataFrame, question: str, ax: Axes | None = None) -> Axes:
     """How often each option of ``question`` was picked (from ``distractors``); the key
-    is hatched and labelled "(key)"."""
+    is hatched and labelled "(key)".  Black diamonds mark the share in the upper group
+    (the students strongest on the other questions), which a "likely wrong key" finding
+    is about.  An unknown ``question`` is a :class:`~edu_kit.errors.ChoiceError`."""
     sub = options[options["question"] == question]
+    if sub.empty:
+        from ..errors import ChoiceError
+
+        raise ChoiceError.of("question", question, list(dict.fromkeys(map(str, options["question"]))))
     ax = axes_for(ax, (6.0, 0.6 + 0.45 * max(1, len(sub))))
     ys = list(range(len(sub)))
     bars = ax.barh(ys, sub["share"], color=[OKABE_ITO["bluish_green"] if k else OKABE_ITO["grey"]
@@ -133,6 +142,10 @@ def plot_distractors(options: pd.DataFrame, question: str, ax: Axes | None = Non
             bar.set_hatch("//")
     labels = [wrap(f"{c} (key)" if k else str(c), 40) for c, k in zip(sub["choice"], sub["key"], strict=True)]
     ax.set_yticks(ys, labels, fontsize=8)
+    upper = sub["upper_share"].astype(float)
+    if upper.notna().any():
+        ax.scatter(upper, ys, marker="D", color="black", s=22, zorder=4, label="share in the upper group")
+        ax.legend(loc="lower right", fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("Share of first answers that picked the option")

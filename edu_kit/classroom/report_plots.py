@@ -144,7 +144,8 @@ def plot_distractors(options: pd.DataFrame, question: str, ax: Axes | None = Non
     ax.set_yticks(ys, labels, fontsize=8)
     upper = sub["upper_share"].astype(float)
     if upper.notna().any():
-        ax.scatter(upper, ys, marker="D", color="black", s=22, zorder=4, label="share in the upper group")
+        ax.scatter(upper, ys, marker="D", color="black", s=22, zorder=4, clip_on=False,
+                   label="share in the upper group")
         ax.legend(loc="lower right", fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)

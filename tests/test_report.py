@@ -398,3 +398,18 @@ def test_plot_distractors_of_an_unknown_question_is_a_clear_error() -> None:
     log, bank = simulate()
     with pytest.raises(ChoiceError, match="question 'no-such-q' is not one of: 'sim-q00'"):
         report.plot_distractors(report.analyse(log, bank).distractors, "no-such-q")
+
+
+def test_regrading_keeps_the_credit_of_a_later_attempt() -> None:
+    """A right second attempt earned less (edu_kit.quiz.grade.credit); regrading must not give it back."""
+    from edu_kit.classroom.grading import regrade
+    from edu_kit.quiz.grade import credit
+
+    bank = Bank((Question("q1", "single", "?", ("R", "W"), "R", topics=("concepts",)),))
+    log = pd.DataFrame({"time": pd.to_datetime(["2022-01-10T09:00Z"] * 4), "student": ["a", "a", "b", "c"],
+                        "quiz": "w", "question": "q1", "answer": ["W", "R", "R", "R"],
+                        "correct": pd.array([False, True, None, False], dtype="boolean"),
+                        "score": [0.0, 0.3, None, 0.0], "attempt": [1, 2, 1, 2]})
+    graded = regrade(log, bank)
+    assert graded["score"].tolist() == [0.0, 0.3, 1.0, credit(1.0, 2)]  # kept, keyless graded, verdict changed
+    assert graded["correct"].tolist() == [False, True, True, True]

@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..quiz.grade import AnswerError, grade, unanswered
+from ..quiz.grade import AnswerError, credit, grade, unanswered
 from ..quiz.model import Bank, Question
 from ..quiz.render import feedback_html
 from ..results import latest, log_path
@@ -150,8 +150,12 @@ def regrade(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     recorded score and is named in ``attrs["problems"]``.  ``attrs["notes"]`` names each
     question whose recorded grading differs from the bank's key (a key fixed after the
     quiz: the answers are regraded, so scores and item analysis follow the fixed key),
-    and each keyless id matched to a bank question.
+    and each keyless id matched to a bank question.  A later attempt earns less
+    (:func:`edu_kit.quiz.grade.credit`): when the bank gives the same verdict as the log,
+    the recorded credit is kept; when the verdict changes, the default later credit applies.
     """
+    import pandas as pd
+
     frame = log.copy()
     problems = list(log.attrs.get("problems", ()))
     notes = list(log.attrs.get("notes", ()))
@@ -168,8 +172,8 @@ def regrade(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
         notes.append(f"{renamed} answer(s) saved under the ids of a keyless release were matched to the bank's "
                      "questions and graded with its key")
     frame["question"] = matched
-    cache: dict[tuple[str, str], tuple[bool | None, float | None] | str] = {}
-    correct = list(frame["correct"].astype(object))
+    cache: dict[tuple[str, str], tuple[bool | None, float] | str] = {}
+    correct: list[bool | None] = [None if pd.isna(c) else bool(c) for c in frame["correct"]]
     score = list(frame["score"].astype(float))
     differ: dict[str, int] = {}
     for position, row in enumerate(frame.itertuples(index=False)):
@@ -189,7 +193,11 @@ def regrade(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
                             "the recorded score is kept")
             continue
         new_right, new_score = found
-        old = score[position]
+        old, attempt = score[position], int(row.attempt) if row.attempt == row.attempt else 1
+        if attempt > 1:
+            if old == old and correct[position] is not None and correct[position] == bool(new_right):
+                continue  # the same verdict: keep the credit the quiz gave a later attempt
+            new_score = credit(new_score, attempt)
         if old == old and abs(old - new_score) > 1e-9:
             differ[question.id] = differ.get(question.id, 0) + 1
         correct[position], score[position] = new_right, new_score

@@ -131,6 +131,8 @@ def _run(args: argparse.Namespace) -> int:
     if action == "report":
         from ..classroom import report
 
+        if len(log) >= 20_000:  # about 10-60 s on a laptop: say what is going on
+            print(f"analysing {len(log):,} answers of {log['student'].nunique():,} students ...", file=sys.stderr)
         analysed = report.analyse(log, bank, marks)
         out = report.write_report(analysed, args.out or "report.html", args.title)
         _warn(analysed.notes)

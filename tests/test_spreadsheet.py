@@ -63,6 +63,7 @@ def test_gradebook_excel_holds_no_formula_cell(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(path)
     kinds = {c.data_type for sheet in book for row in sheet.iter_rows() for c in row if c.value is not None}
     assert "f" not in kinds
+    assert gradebook.left_out(gradebook.grades(log, bank), "excel") == 0  # anonymous kept in Excel
     values = {c.value for row in book["long"].iter_rows() for c in row}
     assert set(FORMULAS[:4]) <= values  # the ids exactly as typed, as text
     assert 1 in values  # scores stay numbers

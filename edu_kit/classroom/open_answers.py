@@ -85,7 +85,7 @@ def usable_marks(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None
     chosen: dict[tuple[str, str], float] = {}
     for row in marks.to_dict("records"):
         key = (str(row["student"]), str(row["question"]))
-        mark, most = float(row["mark"]), float(row["max"])
+        mark, most = _float(row.get("mark")), _float(row.get("max"))
         at = f"{where}, line {row['line']}" if "line" in row and row["line"] == row["line"] else where
         if key not in saves:
             if math.isnan(mark):
@@ -99,7 +99,7 @@ def usable_marks(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None
         chosen.pop(key, None)
         if math.isnan(mark) or math.isnan(most) or most <= 0:
             continue
-        version = float(row.get("version", math.nan))
+        version = _float(row.get("version"))
         if not math.isnan(version) and saves[key] > version:
             notes.append(f"{at}: the answer by {key[0]!r} to {key[1]!r} was saved again after it was marked "
                          f"(save {saves[key]}, marked save {int(version)}); the mark is not used: read the new "
@@ -142,7 +142,7 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
         for row in by_question[qid].sort_values("student").itertuples():
             key = (str(row.student), qid)
             mark = given.get(key, {})
-            version = float(mark.get("version", math.nan))
+            version = _float(mark.get("version"))
             rows.append({
                 "question": qid, "prompt": question.prompt,
                 "model_answer": str(getattr(question, "model_answer", "") or ""),
@@ -150,12 +150,20 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
                 "student": str(row.student), "answer": NO_ANSWER if _blank(row.answer) else str(row.answer),
                 "blank": _blank(row.answer),
                 "time": row.time, "saves": saves[key],
-                "mark": float(mark.get("mark", math.nan)), "max": float(mark.get("max", math.nan)),
+                "mark": _float(mark.get("mark")), "max": _float(mark.get("max")),
                 "comment": str(mark.get("comment", "") or ""), "marked_save": version,
                 "changed": bool(not math.isnan(version) and saves[key] > version
-                                and not math.isnan(float(mark.get("mark", math.nan)))),
+                                and not math.isnan(_float(mark.get("mark")))),
             })
     return pd.DataFrame(rows, columns=columns)
+
+
+def _float(value: object) -> float:
+    """A number of a marks row (NaN when empty or missing: a DataFrame made by hand may hold None)."""
+    try:
+        return float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return math.nan
 
 
 def _blank(answer: object) -> bool:

@@ -173,27 +173,32 @@ def regrade(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
                      "questions and graded with its key")
     frame["question"] = matched
     cache: dict[tuple[str, str], tuple[bool | None, float] | str] = {}
-    correct: list[bool | None] = [None if pd.isna(c) else bool(c) for c in frame["correct"]]
-    score = list(frame["score"].astype(float))
+    # plain lists: iterating pandas' nullable arrays cell by cell is slow on a large class
+    correct: list[bool | None] = list(pd.array(frame["correct"], dtype="boolean").to_numpy(dtype=object,
+                                                                                          na_value=None))
+    score: list[float] = frame["score"].astype(float).tolist()
+    attempts = pd.to_numeric(frame["attempt"], errors="coerce").fillna(1).astype(int).tolist()
+    files = frame["file"].tolist() if "file" in frame else ["the log"] * len(frame)
+    lines = frame["line"].tolist() if "line" in frame else ["?"] * len(frame)
     differ: dict[str, int] = {}
-    for position, row in enumerate(frame.itertuples(index=False)):
-        question = by_id.get(str(row.question))
+    for position, (qid, answer) in enumerate(zip(frame["question"].tolist(), frame["answer"].tolist(),
+                                                 strict=True)):
+        question = by_id.get(str(qid))
         if question is None or not question.graded:
             continue
-        key = (question.id, repr(row.answer))
+        key = (question.id, repr(answer))
         if key not in cache:
             try:
-                result = unanswered(question) if _blank(row.answer) else grade(question, row.answer)
+                result = unanswered(question) if _blank(answer) else grade(question, answer)
                 cache[key] = (result.correct, float(result.score))
             except AnswerError as err:
                 cache[key] = err.problem
         found = cache[key]
         if isinstance(found, str):
-            problems.append(f"{getattr(row, 'file', 'the log')}, line {getattr(row, 'line', '?')}: {found}; "
-                            "the recorded score is kept")
+            problems.append(f"{files[position]}, line {lines[position]}: {found}; the recorded score is kept")
             continue
         new_right, new_score = found
-        old, attempt = score[position], int(row.attempt) if row.attempt == row.attempt else 1
+        old, attempt = score[position], attempts[position]
         if attempt > 1:
             if old == old and correct[position] is not None and correct[position] == bool(new_right):
                 continue  # the same verdict: keep the credit the quiz gave a later attempt

@@ -197,6 +197,7 @@ def _to_html(nb: NotebookNode, title: str, header: str = "") -> str:
     nb = copy.deepcopy(nb)
     nb.metadata["title"] = title
     body: str = exporter.from_notebook_node(nb)[0]
+    body = _without_mathjax(body)
     style = f"<style>{_PRINT_CSS}</style>"
     body = body.replace("</head>", style + "</head>", 1)
     if header:
@@ -206,6 +207,26 @@ def _to_html(nb: NotebookNode, title: str, header: str = "") -> str:
             else body.replace("<body", header + "<body", 1)
         )
     return body
+
+
+_MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->\s*", re.S)
+
+
+def _without_mathjax(page: str) -> str:
+    """``page`` without nbconvert's MathJax (loaded from a CDN): our text is printed as it
+    is written, so "$5bn and $9bn" stays two amounts, and no MathJax is fetched from a CDN.
+    The body is also marked ``tex2jax_ignore mathjax_ignore`` for any MathJax a reader adds.
+
+    >>> _without_mathjax('<head><!-- Load mathjax --><script src="x"></script>'
+    ...                  '<!-- End of mathjax configuration --></head><body class="a">$5</body>')
+    '<head></head><body class="a tex2jax_ignore mathjax_ignore">$5</body>'
+    """
+    page = _MATHJAX.sub("", page)
+    if re.search(r"<script[^>]*mathjax", page, re.I):  # pragma: no cover - another nbconvert template
+        raise EduKitError("the HTML page still loads MathJax", hint="report this: nbconvert's template changed")
+    return re.sub(r'<body( class="([^"]*)")?',
+                  lambda m: f'<body class="{(m.group(2) + " ") if m.group(2) else ""}tex2jax_ignore mathjax_ignore"',
+                  page, count=1)
 
 
 def _chromium() -> str:
@@ -493,7 +514,7 @@ def _paper_question(number: int, question: Question) -> str:
         parts.append(_lettered(shown.options))
     elif kind in ("short_text", "numeric"):
         parts.append(_lines(1))
-    return f"<div class='ek-question'>{''.join(parts)}</div>"
+    return f"<div class='ek-question tex2jax_ignore mathjax_ignore'>{''.join(parts)}</div>"
 
 
 def _key_text(question: Question) -> str:
@@ -538,7 +559,7 @@ def _key_question(number: int, question: Question) -> str:
             f"<p style='font-size:0.9em'><b>Source:</b> article {e(source.article)}: “{e(source.sentence)}”</p>"
         )
     parts.append(f"<p style='font-size:0.8em;color:#333'>id: <code>{e(question.id)}</code></p>")
-    return f"<div class='ek-question'>{''.join(parts)}</div>"
+    return f"<div class='ek-question tex2jax_ignore mathjax_ignore'>{''.join(parts)}</div>"
 
 
 def _html_cell(markup: str) -> Any:

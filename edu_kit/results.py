@@ -30,12 +30,14 @@ previous writer was killed mid-line, the next record starts on a new line, and
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import hashlib
 import json
 import math
 import os
 import re
+import stat
 import sys
 import unicodedata
 import warnings
@@ -57,6 +59,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "MAX_ATTEMPT",
+    "NAMED_ANONYMOUS",
     "SUMMARY_COLUMNS",
     "Response",
     "ResponseLogWarning",
@@ -65,9 +68,14 @@ __all__ = [
     "latest",
     "load",
     "log_path",
+    "log_paths",
     "now",
     "record",
+    "student_id",
+    "student_labels",
     "summary",
+    "terminal_table",
+    "terminal_text",
 ]
 
 #: The columns of :func:`load`'s DataFrame, in order.
@@ -117,6 +125,8 @@ class Response:
     time: str = field(default_factory=now)
 
     def __post_init__(self) -> None:
+        if isinstance(self.student, str):  # one student, however the id's accents were typed
+            object.__setattr__(self, "student", unicodedata.normalize("NFC", self.student))
         why = _check_record(asdict(self))
         if why is not None:
             raise ResponseLogError(
@@ -149,26 +159,93 @@ def _jsonable(value: object) -> object:
     raise TypeError(f"{type(value).__name__} is not JSON-serialisable")
 
 
-#: Characters kept as they are in a log's file name (besides letters and digits).
+#: Characters kept as they are in a log's file name (besides lower-case letters and digits).
 _KEPT = frozenset(".-@")
+#: What marks an upper-case letter in a log's file name: ``Ana`` → ``^ana``.
+_UPPER = "^"
 _NAME_BYTES = 200  # longest file name stem, in UTF-8 bytes (file systems allow 255)
+#: File names Windows keeps for devices, in any case and with any extension.
+_DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                      *(f"lpt{i}" for i in range(10))})
+
+
+def student_id(student: object) -> str | None:
+    """The id as compared and mapped to files: Unicode NFC (None stays None).
+
+    >>> student_id("Jose\u0301") == student_id("Jos\u00e9") == "Jos\u00e9", student_id(None)
+    (True, None)
+    """
+    return None if student is None else unicodedata.normalize("NFC", str(student))
+
+
+def _caseless(char: str) -> bool:
+    """Whether ``char`` reads the same to a case-insensitive file system as nothing else kept:
+    it is its own case fold, and so is its upper case (not "ı", "ß", "ſ" or "K" Kelvin)."""
+    return char.casefold() == char and char.upper().casefold() == char
+
+
+def _file_char(char: str) -> str | None:
+    """How a letter or digit is written in a file name, or None (escape it as hex)."""
+    if not (char.isalnum() and char.isprintable()):
+        return None
+    if _caseless(char):
+        return char
+    lower = char.lower()
+    if len(lower) == 1 and lower.upper() == char and _caseless(lower):
+        return _UPPER + lower
+    return None
 
 
 def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
     """Where ``student``'s answers go: ``<log_dir>/<name>.jsonl``, one file per student.
 
     The name is the student id, Unicode-normalised (NFC, so "José" typed either way is
-    one student), with every character other than a letter, a digit, ``.``, ``-`` and
-    ``@`` written as ``_`` and the hex of its UTF-8 bytes (``a b`` → ``a_20b``,
-    ``a/b`` → ``a_2fb``, ``a_b`` → ``a_5fb``): different ids never share a file.  A
-    leading ``.`` is escaped too.  Names longer than 200 bytes are cut and end in ``~``
-    and 16 hex digits of their SHA-256.  No id (or an empty one) is ``anonymous``;
-    spaces and control characters are escaped like the rest, never dropped.
+    one student), with lower-case letters, digits, ``.``, ``-`` and ``@`` kept, an
+    upper-case letter written as ``^`` and its lower case (``Ana`` → ``^ana``, so that
+    ``Ana`` and ``ana`` get two files on a case-insensitive file system too: macOS,
+    Windows, USB sticks and network shares), and every other character written as
+    ``_`` and the hex of its UTF-8 bytes (``a b`` → ``a_20b``, ``a/b`` → ``a_2fb``,
+    ``a_b`` → ``a_5fb``, ``ß`` → ``_c3_9f``): different ids never share a file, even
+    where the file system ignores case.  A leading ``.`` is escaped too, and so is the
+    first letter of a Windows device name (``con`` → ``_63on``).  Names longer than 200
+    bytes are cut and end in ``~`` and 16 hex digits of their SHA-256.  No id (or an
+    empty one) is ``anonymous``; spaces and control characters are escaped like the
+    rest, never dropped.  Logs written before case was encoded (``Ana.jsonl``) are still
+    read: see :func:`answers_of`.
 
     >>> log_path("logs", "Ana M./3b").as_posix(), log_path("logs", None).name
-    ('logs/Ana_20M._2f3b.jsonl', 'anonymous.jsonl')
+    ('logs/^ana_20^m._2f3b.jsonl', 'anonymous.jsonl')
     """
     name = unicodedata.normalize("NFC", student or "")  # spaces kept: " ana" is not "ana"
+    if not name:
+        return Path(log_dir) / "anonymous.jsonl"
+    parts = []
+    for i, char in enumerate(name):
+        kept = char if char in _KEPT and not (i == 0 and char == ".") else _file_char(char)
+        parts.append(kept if kept is not None else _hex(char))
+    if name.split(".", 1)[0].casefold() in _DEVICES:
+        parts[0] = _hex(name[0])
+    return Path(log_dir) / f"{_fit(''.join(parts), name)}.jsonl"
+
+
+def _hex(char: str) -> str:
+    return "".join(f"_{b:02x}" for b in char.encode("utf-8", "surrogatepass"))
+
+
+def _fit(stem: str, name: str) -> str:
+    """``stem`` (not ``anonymous``), cut with a hash of ``name`` when it is too long."""
+    if stem == "anonymous":
+        stem = "_61nonymous"  # the file of answers without a student id is anonymous.jsonl
+    encoded = stem.encode("utf-8")
+    if len(encoded) > _NAME_BYTES:
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        stem = encoded[: _NAME_BYTES - 40].decode("utf-8", "ignore") + "~" + digest
+    return stem
+
+
+def _legacy_log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
+    """Where edu_kit wrote ``student``'s log before case was encoded (``Ana.jsonl``)."""
+    name = unicodedata.normalize("NFC", student or "")
     if not name:
         return Path(log_dir) / "anonymous.jsonl"
     parts = []
@@ -176,15 +253,26 @@ def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
         if (char.isalnum() or char in _KEPT) and not (i == 0 and char == ".") and char.isprintable():
             parts.append(char)
         else:
-            parts.append("".join(f"_{b:02x}" for b in char.encode("utf-8", "surrogatepass")))
-    stem = "".join(parts)
-    if stem == "anonymous":
-        stem = "_61nonymous"  # the file of answers without a student id is anonymous.jsonl
-    encoded = stem.encode("utf-8")
-    if len(encoded) > _NAME_BYTES:
-        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-        stem = encoded[: _NAME_BYTES - 40].decode("utf-8", "ignore") + "~" + digest
-    return Path(log_dir) / f"{stem}.jsonl"
+            parts.append(_hex(char))
+    return Path(log_dir) / f"{_fit(''.join(parts), name)}.jsonl"
+
+
+def _first_log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
+    """Where the first edu_kit wrote ``student``'s log (before ids were escaped one to one)."""
+    stem = re.sub(r"[^\w.@-]", "_", (student or "").strip())[:100].lstrip(".")
+    return Path(log_dir) / f"{stem or 'anonymous'}.jsonl"
+
+
+def log_paths(log_dir: str | os.PathLike[str], student: str | None) -> tuple[Path, ...]:
+    """Every file that may hold ``student``'s log: :func:`log_path`, then the names older
+    versions of edu_kit gave it, when they differ (each read only if it exists; a file
+    two ids shared then is filtered by id).
+
+    >>> [p.name for p in log_paths("logs", "Ana M.")]
+    ['^ana_20^m..jsonl', 'Ana_20M..jsonl', 'Ana_M..jsonl']
+    """
+    found = (log_path(log_dir, student), _legacy_log_path(log_dir, student), _first_log_path(log_dir, student))
+    return tuple(dict.fromkeys(found))
 
 
 def _reason(err: OSError) -> str:
@@ -247,20 +335,51 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _read_locked(path: Path) -> bytes:
+    """The bytes of the log at ``path`` (read under a shared lock when the file system has locks).
+
+    Never blocks on a FIFO (opened non-blocking, refused as not a regular file); any error
+    while opening or reading (EIO from a failing disk or share, ...) is a
+    :class:`~edu_kit.errors.ResponseLogError` naming the file.
+    """
+    hint = "check that the file exists, is a regular file and is readable (the disk or share may be failing)"
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NONBLOCK", 0))
     except OSError as err:
-        raise ResponseLogError(f"cannot read the log: {_reason(err)}", path=path,
-                               hint="check that the file exists and is readable") from None
+        raise ResponseLogError(f"cannot read the log: {_reason(err)}", path=path, hint=hint) from None
     try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ResponseLogError(f"cannot read the log: {_not_regular(path)}", path=path, hint=hint)
         if sys.platform != "win32":
-            fcntl.flock(fd, fcntl.LOCK_SH)
+            with contextlib.suppress(OSError):  # no locks on this file system: read anyway
+                fcntl.flock(fd, fcntl.LOCK_SH)
         chunks = []
         while chunk := os.read(fd, 1 << 20):
             chunks.append(chunk)
         return b"".join(chunks)
+    except OSError as err:
+        raise ResponseLogError(f"cannot read the log: {_reason(err)}", path=path, hint=hint) from None
     finally:
         os.close(fd)
+
+
+def _not_regular(path: Path) -> str:
+    """What a path that is not a regular file is (without opening it)."""
+    try:
+        mode = path.lstat().st_mode
+    except OSError as err:
+        return _reason(err)
+    if stat.S_ISLNK(mode):
+        try:
+            mode = path.stat().st_mode
+        except OSError as err:
+            if err.errno == errno.ELOOP:
+                return "it is a symbolic link that loops"
+            return f"it is a symbolic link to {os.readlink(path)!r}, which is missing ({_reason(err)})"
+    if stat.S_ISDIR(mode):
+        return "it is a folder, not a log file"
+    if stat.S_ISFIFO(mode):
+        return "it is a FIFO (named pipe), not a log file"
+    return "it is not a regular file (a device or socket)"
 
 
 #: The highest attempt number a record may have.
@@ -386,40 +505,54 @@ def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]
 def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
     """Read a log, or every ``*.jsonl`` log in a folder, into a DataFrame.
 
-    Columns: ``time`` (UTC timestamps), ``student`` (None when anonymous), ``quiz``,
+    Columns: ``time`` (UTC timestamps), ``student`` (None when anonymous; Unicode NFC, so
+    one student's id typed in two ways is one id), ``quiz``,
     ``question``, ``variant`` (the per-student variant seed), ``answer`` (as graded:
     text, number, bool, list, or mapping left → right), ``correct`` (bool), ``score``
     (float in [0, 1]), ``attempt`` (1, 2, ...), ``file`` and ``line`` (where the record
     is).  Lines that are not valid records (torn by a crash, time not ISO 8601, score
     outside [0, 1] or not finite, attempt not in 1..1000, deeply nested, huge numbers,
-    lone surrogates) and files that cannot be read are skipped, and every good record
-    is kept: each skipped line or file is named in a :class:`ResponseLogWarning` and in
-    ``df.attrs["problems"]``.
+    lone surrogates) and files that cannot be read (read errors, links to missing files,
+    link loops, FIFOs: never opened, so never waited on) are skipped, and every good
+    record is kept: each skipped line or file is named in a :class:`ResponseLogWarning`
+    and in ``df.attrs["problems"]`` (control characters shown escaped, see
+    :func:`terminal_text`).
     """
     import pandas as pd
     literal_dollars(pd)
 
     source = Path(path_or_folder)
+    problems: list[str] = []
+    files: list[Path] = []
     if source.is_dir():
-        files = sorted(p for p in source.glob("*.jsonl") if p.is_file())
+        for path in sorted(source.glob("*.jsonl")):
+            if path.is_file():
+                files.append(path)
+            else:  # a dangling link (an unmounted home), a link loop, a FIFO: named, never opened
+                problems.append(f"{path}: cannot read the log: {_not_regular(path)}; the file was skipped")
     elif source.is_file():
         files = [source]
+    elif os.path.lexists(source):
+        raise ResponseLogError(f"cannot read the log: {_not_regular(source)}", path=source,
+                               hint="pass a .jsonl log or the folder of logs")
     else:
         raise ResponseLogError("no such file or folder", path=source,
                                hint="pass a .jsonl log or the folder of logs")
     rows: list[dict[str, Any]] = []
-    problems: list[str] = []
     for path in files:
         try:
             content = _read_locked(path)
         except ResponseLogError as err:
-            problems.append(f"{err}; the file was skipped")
+            problems.append(f"{str(err).rstrip('.')}; the file was skipped")
             continue
         file_rows, file_problems = _parse(path, content)
         rows.extend(file_rows)
         problems.extend(file_problems)
+    problems = [terminal_text(problem) for problem in problems]
     for problem in problems:
         warnings.warn(problem, ResponseLogWarning, stacklevel=2)
+    for row in rows:
+        row["student"] = student_id(row["student"])
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["time"] = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
     frame = frame.astype({"correct": "boolean", "score": float, "attempt": int, "line": int})
@@ -427,17 +560,26 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
     return frame
 
 
-def answers_of(log_dir: str | os.PathLike[str], student: str | None, quiz: str) -> list[dict[str, Any]]:
-    """``student``'s records for ``quiz`` in ``log_dir``, in the order written (no pandas).
+def answers_of(log_dir: str | os.PathLike[str], student: str | None,
+               quiz: str | None) -> list[dict[str, Any]]:
+    """``student``'s records for ``quiz`` (None: every quiz) in ``log_dir``, in the order
+    written (no pandas).
 
-    What a quiz widget reads when it is displayed again, to show what was answered.
-    A missing log gives ``[]``; unreadable lines are left out (:func:`load` names them).
+    What a quiz widget reads when it is displayed again, to show what was answered.  Ids
+    are compared in NFC (:func:`student_id`), and the log an older edu_kit wrote under
+    another file name (:func:`log_paths`) is read too.  A missing log gives ``[]``;
+    unreadable lines are left out (:func:`load` names them); a log that exists but cannot
+    be read raises :class:`~edu_kit.errors.ResponseLogError`.
     """
-    path = log_path(log_dir, student)
-    if not path.is_file():
-        return []
-    rows, _ = _parse(path, _read_locked(path))
-    return [row for row in rows if row["quiz"] == quiz and row["student"] == student]
+    who = student_id(student)
+    found: list[dict[str, Any]] = []
+    for path in log_paths(log_dir, student):
+        if not os.path.lexists(path):
+            continue
+        rows, _ = _parse(path, _read_locked(path))
+        found += [row for row in rows
+                  if (quiz is None or row["quiz"] == quiz) and student_id(row["student"]) == who]
+    return found
 
 
 def answers_in(log_dir: str | os.PathLike[str], quiz: str) -> list[dict[str, Any]]:
@@ -464,10 +606,12 @@ def latest(log: pd.DataFrame) -> pd.DataFrame:
     per student.  Same columns as :func:`load`; every attempt stays in ``log``."""
     if log.empty:
         return log.copy()
-    ordered = log.assign(_who=log["student"].fillna("\x00"), _order=range(len(log)))
+    named = log["student"].notna()
+    ordered = log.assign(_named=named, _who=log["student"].where(named, ""), _order=range(len(log)))
     ordered = ordered.sort_values(["time", "_order"], kind="stable")
-    last = ordered.groupby(["_who", "quiz", "question"], sort=False).tail(1)
-    return last.sort_values(["_who", "quiz", "_order"]).drop(columns=["_who", "_order"]).reset_index(drop=True)
+    last = ordered.groupby(["_named", "_who", "quiz", "question"], sort=False).tail(1)
+    return (last.sort_values(["_named", "_who", "quiz", "_order"])
+            .drop(columns=["_named", "_who", "_order"]).reset_index(drop=True))
 
 
 #: The columns of :func:`summary` (``quiz`` only with ``per_quiz=True``, ``questions`` only
@@ -519,16 +663,14 @@ def summary(log: pd.DataFrame, *, quiz: str | None = None, per_quiz: bool = Fals
     import pandas as pd
     literal_dollars(pd)
 
-    from .classroom.identity import ANONYMOUS
-
-    keys = ["student", "quiz"] if per_quiz else ["student"]
+    keys = ["_has_id", "student", "quiz"] if per_quiz else ["_has_id", "student"]
     columns = [c for c in SUMMARY_COLUMNS
                if (c != "quiz" or per_quiz) and (c != "questions" or questions is not None)]
     if quiz is not None:
         log = log[log["quiz"] == quiz]
     if log.empty:
         return pd.DataFrame(columns=columns)
-    log = log.assign(student=log["student"].where(log["student"].notna(), ANONYMOUS))
+    log = log.assign(_has_id=log["student"].notna(), student=student_labels(log["student"]))
     last = latest(log)
     blank = (last["answer"].map(_blank) if "answer" in last else pd.Series(False, index=last.index)).astype(bool)
     correct = last["correct"].astype("boolean")
@@ -544,4 +686,56 @@ def summary(log: pd.DataFrame, *, quiz: str | None = None, per_quiz: bool = Fals
     if questions is not None:
         table["questions"] = int(questions)
     attempts = log.groupby(keys).size().rename("attempts").reset_index()
-    return table.merge(attempts, on=keys)[columns]
+    return table.merge(attempts, on=keys)[columns].reset_index(drop=True)
+
+
+#: How :func:`summary` shows a student whose id is literally ``(anonymous)`` (an old log, or
+#: ``record`` called directly: the name is reserved), never merged with answers without a name.
+NAMED_ANONYMOUS = '"(anonymous)" (a student id)'
+
+
+def student_labels(students: pd.Series) -> pd.Series:
+    r"""Student ids as tables show them: NFC, control characters escaped (:func:`terminal_text`:
+    an id cannot erase or forge a line), ``(anonymous)`` for answers without an id, and
+    :data:`NAMED_ANONYMOUS` for the id ``(anonymous)`` itself, so the two never look alike.
+
+    >>> import pandas as pd
+    >>> student_labels(pd.Series(["ana", None, "(anonymous)", "eve\x1b[2K"])).tolist()
+    ['ana', '(anonymous)', '"(anonymous)" (a student id)', 'eve\\x1b[2K']
+    """
+    from .classroom.identity import ANONYMOUS
+
+    named = students.notna()
+    ids = students.where(~named, students.map(lambda s: terminal_text(str(student_id(s))), na_action="ignore"))
+    return ids.where(~named | (ids != ANONYMOUS), NAMED_ANONYMOUS).where(named, ANONYMOUS).astype(object)
+
+
+#: Characters that move the cursor, erase, recolour or reorder what a terminal shows:
+#: C0 and C1 controls, DEL, and the bidirectional embeddings, overrides and isolates.
+_TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def terminal_text(text: str) -> str:
+    r"""``text`` safe to print to a terminal: each control character (an ANSI escape's ESC, a
+    carriage return, a bidi override) shown as a Python escape (``\x1b``, ``\u202e``).
+
+    >>> terminal_text("mallory\x1b[2K\rben")
+    'mallory\\x1b[2K\\rben'
+    """
+    return _TERMINAL_UNSAFE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
+def terminal_table(frame: pd.DataFrame) -> str:
+    r"""``frame.to_string(index=False)`` with every text cell and column name passed through
+    :func:`terminal_text`: what a command prints from logs, which anyone could have written.
+
+    >>> import pandas as pd
+    >>> print(terminal_table(pd.DataFrame({"quiz": ["w\x1b[31m3"], "score": [1.0]})))
+          quiz  score
+    w\x1b[31m3    1.0
+    """
+    def safe(value: object) -> object:
+        return terminal_text(value) if isinstance(value, str) else value
+
+    shown = frame.rename(columns=lambda c: safe(c)).map(safe)
+    return str(shown.to_string(index=False))

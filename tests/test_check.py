@@ -201,3 +201,24 @@ def test_handwritten_banks_match_the_real_corpus() -> None:
     for q in load_bank(ROOT / "quizzes" / "handwritten"):
         for source in q.sources:
             assert source.outlet == outlets[source.article], q.id
+
+
+def test_links_and_devices_in_a_folder_are_named(tmp_path: Path) -> None:  # attack 16-2 #29
+    import os
+
+    (tmp_path / "good.yaml").write_bytes((ROOT / "quizzes" / "handwritten" / "concepts.yaml").read_bytes())
+    (tmp_path / "loop.yaml").symlink_to("loop.yaml")
+    (tmp_path / "gone.yaml").symlink_to("/nonexistent/gone.yaml")
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    found = {Path(p.path).name: p.message for p in check_bank(tmp_path)}
+    assert found == {
+        "gone.yaml": "it is a symbolic link to '/nonexistent/gone.yaml', which does not exist",
+        "loop.yaml": "it is a symbolic link that loops (to 'loop.yaml')",
+        "pipe.yaml": "it is a named pipe (FIFO), not a file",
+        "zero.yaml": "it is a character device (such as /dev/zero), not a file",
+    }
+
+
+def test_a_device_named_as_a_bank_is_not_missing() -> None:  # attack 16-2 #28
+    assert [p.message for p in check_bank("/dev/zero")] == ["it is a character device (such as /dev/zero), not a file"]

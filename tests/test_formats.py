@@ -29,8 +29,8 @@ EDGE = (
     _q("edge-short", "short_text", (), ("spheres of influence", "a sphere: of {influence}")),
     _q("edge-numeric", "numeric", (), Numeric(100_000, 10_000, "troops")),
     _q("edge-fraction", "numeric", (), Numeric(2.5, 0.25, "")),
-    _q("edge-matching", "matching", ("Geneva", "Brussels", "Minsk"), (("SSD {10 Jan}", "Geneva"),
-                                                                       ("NRC: 12 Jan", "Brussels"))),
+    _q("edge-matching", "matching", ("Geneva", "Brussels", "Minsk", "Vienna -> Hofburg"), (
+        ("SSD {10 Jan}", "Geneva"), ("NRC: 12 Jan", "Brussels"), ("OSCE: 13 Jan", "Vienna -> Hofburg"))),
     _q("edge-ordering", "ordering", ("b", "a", "c"), ("a", "b", "c")),
     Question("edge-multiline", "single", "Line one\nLine two: {x}", ("a", "b"), "a", explanation="One\nTwo",
              topics=("sources",), difficulty="easy", reference="Test"),
@@ -148,7 +148,7 @@ def test_gift_import_of_a_teachers_file() -> None:
     assert by_id["gift-symbols"].answer == ("{a}",)
     lost = {(item.question, item.what) for item in imported.left_out}
     assert ("gift-geneva-talks", "feedback on the answer 'Geneva'") in lost
-    assert any("description" in item.why for item in imported.left_out)
+    assert any(item.what == "description" for item in imported.left_out)
 
 
 def test_imported_questions_make_a_valid_bank(tmp_path: Any) -> None:
@@ -245,3 +245,190 @@ def test_qti_refuses_a_numeric_answer_at_zero() -> None:
     exported = qti.dump([zero, EDGE[0]])
     assert exported.questions == ("edge-single",)
     assert any(item.question == "zero" and "0.0001" in item.why for item in exported.left_out)
+
+
+# --- review i15b and attack 16-2 findings: each test failed before its fix ---------------------
+
+
+def _strip_comments(text: str) -> str:
+    """A GIFT file as Moodle reads it: without our '// edu_kit' comments."""
+    return "\n".join(line for line in text.splitlines() if not line.startswith("// edu_kit {"))
+
+
+def test_gift_short_answer_with_an_arrow_is_not_turned_into_matching() -> None:  # review #11
+    both = _q("x-y", "short_text", (), ("a->b", "c"))
+    only = _q("only", "short_text", (), ("a->b",))
+    exported = gift.dump([both, only])
+    assert exported.questions == ("x-y",)
+    lost = {(item.question, item.what) for item in exported.left_out}
+    assert ("x-y", "accepted answer 'a->b'") in lost
+    assert ("only", "question") in lost
+    back = gift.load(_strip_comments(str(exported.data)), topic="concepts")
+    assert [(q.type, q.answer) for q in back.questions] == [("short_text", ("c",))]
+
+
+@pytest.mark.parametrize("text", ["%50% or more", " %100%x", "%-50%y", "[html]<b>z</b>"])
+def test_gift_option_that_looks_like_a_weight_keeps_its_text(text: str) -> None:  # review #12
+    q = _q("w", "single", (text.strip(), "other"), "other")
+    short = _q("s", "short_text", (), (text.strip(), "plain"))
+    data = str(gift.dump([q, short]).data)
+    assert "[plain]" + gift.escape(text.strip()) in data
+    back = gift.load(_strip_comments(data), topic="concepts")
+    assert back.questions[0].choices == (text.strip(), "other")
+    assert back.questions[1].answer == (text.strip(), "plain")
+    assert not back.left_out
+
+
+def test_gift_import_weights_only_after_a_tilde_as_moodle() -> None:
+    back = gift.load("Q?{=%50%right ~wrong}", topic="concepts")
+    assert back.questions[0].answer == "%50%right"
+
+
+def test_gift_import_lists_partial_credit_and_other_weights() -> None:  # review #13 and #17
+    single = gift.load("::pct::Which?{=right ~%50%half wrong ~wrong}", topic="concepts")
+    assert single.questions[0].answer == "right"
+    assert [(i.what, i.line) for i in single.left_out] == [("50 % credit for 'half wrong'", 1)]
+    weighted = gift.load("::w::Which?{~%33.33333%a ~%33.33333%b ~%33.33333%c ~%-100%d ~%-100%e}",
+                         topic="concepts")
+    assert weighted.questions[0].answer == ("a", "b", "c")
+    assert "wrong tick -33.33333 %" in weighted.left_out[0].why
+    ours = gift.dump([EDGE[1]]).data  # our own ±100/k weights are what edu_kit scores
+    assert gift.load(str(ours)).left_out == ()
+
+
+def test_gift_title_is_the_moodle_category() -> None:  # review #18
+    data = str(gift.dump(EDGE[:1], title="Week 3: talks\nagain").data)
+    assert data.splitlines()[:2] == ["// Week 3: talks again", "$CATEGORY: $course$/top/Week 3: talks again"]
+    assert gift.load(data).questions == EDGE[:1]
+
+
+def test_gift_import_names_each_left_out_question_and_its_line() -> None:  # review #15, attack #12
+    text = ("$CATEGORY: $course$/top/Timeline\n\n// a comment\n::good::NATO had 30 members. {TRUE}\n\n"
+            "% 9{a a9}{}9\n\n::sp-open::Explain why.{}\n")
+    imported = gift.load(text, topic="concepts")
+    assert [q.id for q in imported.questions] == ["gift-good"]
+    assert [(item.line, item.what) for item in imported.left_out] == [(6, "question"), (8, "question")]
+    assert imported.left_out[1].question == "sp-open"
+    assert str(imported.left_out[1]).startswith("line 8: sp-open: question left out")
+
+
+MOODLE_HTML = """<?xml version="1.0" encoding="UTF-8"?>
+<quiz>
+  <question type="category"><category><text>$course$/top/x</text></category></question>
+  <question type="multichoice">
+    <name><text>Geneva</text></name>
+    <questiontext format="html"><text><![CDATA[<p>Where did the talks take place on 10&nbsp;January?</p><script>alert(1)</script><p>Use &lt;city&gt;.</p>]]></text></questiontext>
+    <generalfeedback format="html"><text><![CDATA[<p>In <b>Geneva</b> &amp; nowhere else.</p>]]></text></generalfeedback>
+    <single>true</single>
+    <answer fraction="100" format="html"><text><![CDATA[<p>Geneva</p>]]></text><feedback format="html"><text>Yes</text></feedback></answer>
+    <answer fraction="0" format="html"><text><![CDATA[<p>Vienna</p>]]></text><feedback><text></text></feedback></answer>
+  </question>
+  <question type="truefalse">
+    <name><text>plain</text></name>
+    <questiontext format="plain_text"><text>Is 3 &lt; 4 &amp;amp; &lt;b&gt; text?</text></questiontext>
+    <answer fraction="100"><text>true</text><feedback><text>Right</text></feedback></answer>
+    <answer fraction="0"><text>false</text></answer>
+  </question>
+  <question type="multichoice">
+    <name><text>empty</text></name><questiontext format="html"><text></text></questiontext>
+    <single>false</single>
+  </question>
+  <question type="description"><name><text>Intro</text></name>
+    <questiontext format="html"><text>Read this.</text></questiontext></question>
+</quiz>
+"""
+
+
+def test_moodle_xml_html_text_is_read_as_plain_text() -> None:  # review #29
+    imported = moodle_xml.load(MOODLE_HTML, source="m.xml", topic="timeline")
+    geneva, plain = imported.questions
+    assert geneva.prompt == "Where did the talks take place on 10 January?\n\nUse <city>."
+    assert geneva.explanation == "In Geneva & nowhere else."
+    assert (geneva.choices, geneva.answer) == (("Geneva", "Vienna"), "Geneva")
+    assert plain.prompt == "Is 3 < 4 &amp; <b> text?"  # plain text stays as written, '<' included
+    lost = [(item.question, item.what, item.line) for item in imported.left_out]
+    assert ("Geneva", "feedback 'Yes' on the answer 'Geneva'", 4) in lost
+    assert ("plain", "feedback 'Right' on the answer 'true'", 12) in lost
+    with_image = MOODLE_HTML.replace("<script>", '<img src="@@PLUGINFILE@@/map.png"><script>')
+    assert ("Geneva", "images and attached files", 4) in [
+        (i.question, i.what, i.line) for i in moodle_xml.load(with_image, topic="timeline").left_out]
+
+
+def test_moodle_xml_one_bad_question_leaves_the_others() -> None:  # attack #11
+    imported = moodle_xml.load(MOODLE_HTML, source="m.xml", topic="timeline")
+    assert [q.id for q in imported.questions] == ["moodle-geneva", "moodle-plain"]
+    bad = [item for item in imported.left_out if item.what == "question"]
+    assert [(item.question, item.line) for item in bad] == [("empty", 18)]
+    assert "correct choice" in bad[0].why
+    assert [item.line for item in imported.left_out if item.what == "description"] == [22]
+    with pytest.raises(QuizBankError) as caught:
+        moodle_xml.load("<quiz>\n<question>\n</quiz>", source="bad.xml")
+    assert caught.value.line == 3
+
+
+def test_qti_title_is_plain_text_in_canvas() -> None:  # review #16
+    for title, shown in (("Week 3: NATO & Russia (Jan. 2022)", "Week 3: NATO & Russia (Jan. 2022)"),
+                         ("edu_kit bank", "edu_kit bank"), ("two\nlines", "two lines")):
+        archive = zipfile.ZipFile(io.BytesIO(qti.dump(EDGE[:1], title=title).data))  # type: ignore[arg-type]
+        meta = next(n for n in archive.namelist() if n.endswith("assessment_meta.xml"))
+        root = ET.fromstring(archive.read(meta))
+        assert root.findtext("{http://canvas.instructure.com/xsd/cccv1p0}title") == shown
+        assessment = next(n for n in archive.namelist() if n.endswith(".xml") and "meta" not in n
+                          and "manifest" not in n)
+        assert ET.fromstring(archive.read(assessment)).find(".//{*}assessment").get("title") == shown  # type: ignore[union-attr]
+
+
+def _patched_zip(flag: int = 0, method: int | None = None, size: int = 1000) -> bytes:
+    """A QTI-like zip whose assessment entry has the given flag bits / compression method."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("imsmanifest.xml", "<manifest/>")
+        archive.writestr("quiz/a.xml", b"<questestinterop>" + b" " * size + b"</questestinterop>")
+    data = bytearray(buffer.getvalue())
+    for signature, flag_at, method_at in ((b"PK\x03\x04", 6, 8), (b"PK\x01\x02", 8, 10)):
+        at = data.rfind(signature)  # the second entry's headers
+        data[at + flag_at] |= flag
+        if method is not None:
+            data[at + method_at:at + method_at + 2] = method.to_bytes(2, "little")
+    return bytes(data)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    (_patched_zip(flag=1), "is encrypted"),  # attack #13
+    (_patched_zip(method=99), "compression method 99"),  # attack #14
+    (_patched_zip(size=qti.MAX_ENTRY_BYTES + 1), "inflates to more than 20 MB"),  # attack #15
+    (b"PK\x03\x04 not a zip", "not a readable QTI zip"),
+])
+def test_qti_zip_that_cannot_be_read_gives_a_clear_error(data: bytes, message: str) -> None:
+    with pytest.raises(QuizBankError, match=message):
+        qti.load(data, source="x.zip", topic="concepts")
+
+
+def test_an_imported_question_that_breaks_the_rules_is_left_out_with_the_reason() -> None:
+    imported = gift.load("::two::Match.{=a -> 1 =b -> 2}\n\n::ok::Kyiv is a capital.{T}\n", topic="concepts")
+    assert [q.id for q in imported.questions] == ["gift-ok"]
+    assert imported.left_out[0].question == "two"
+    assert "gives its key away" in imported.left_out[0].why
+
+
+def test_qti_import_reads_every_quiz_of_a_zip_and_makes_ids_unique() -> None:
+    one = zipfile.ZipFile(io.BytesIO(qti.dump(EDGE[:2]).data))  # type: ignore[arg-type]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as both:
+        for name in one.namelist():
+            data = one.read(name)
+            if name.endswith(".xml") and "manifest" not in name and "meta" not in name:
+                data = data.replace(b'title="edge-single"', b'title="Question"').replace(
+                    b'title="edge-multiple"', b'title="Question"')
+                both.writestr("second/" + name.rsplit("/", 1)[-1], data)
+            both.writestr(name, data)
+    imported = qti.load(buffer.getvalue(), topic="concepts")
+    assert [q.id for q in imported.questions] == ["Question", "qti-question", "qti-question-2", "qti-question-3"]
+
+
+def test_moodle_xml_import_keeps_ids_unique() -> None:
+    data = str(moodle_xml.dump(EDGE[:1]).data)
+    start = data.index('<question type="multichoice">')
+    end = data.index("</question>", start) + len("</question>")
+    ids = [q.id for q in moodle_xml.load(data[:end] + data[start:end] + data[end:]).questions]
+    assert ids == ["edge-single", "moodle-edge-single"]

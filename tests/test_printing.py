@@ -263,3 +263,13 @@ def test_the_static_site_has_an_index_page(tmp_path: Path) -> None:
     assert f"href='{NOTEBOOKS[0].stem}.html'" in text
     assert "Start here" in text
     assert text.index(NOTEBOOKS[0].stem) < text.index(NOTEBOOKS[1].stem)
+
+
+def test_printed_dollars_are_never_maths() -> None:  # attack 16-2 #31
+    q = Question("dollars", "single", "Which amount? $5bn and $9bn", ("$5bn", "$9bn"), "$5bn",
+                 explanation="It was $5bn.", topics=("concepts",), reference="Test")
+    for nb in (printing.paper_notebook([q], "Quiz"), printing.key_notebook([q], "Quiz")):
+        page = printing._to_html(nb, "t", printing._header("Quiz", "Paper quiz"))
+        assert not re.search(r"<script[^>]*mathjax|MathJax\.Hub", page, re.I)
+        assert re.search(r'<body class="[^"]*tex2jax_ignore mathjax_ignore"', page)
+        assert "Which amount? $5bn and $9bn" in page

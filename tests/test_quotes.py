@@ -613,3 +613,45 @@ def test_issue_14_attribution(name: str) -> None:
     text, published, expected = ISSUE_14_CASES[name]
     found = quotes(parse_article(text, id="t", published=published))
     assert [(q.text, q.speaker, q.speaker_kind, q.fragment) for q in found] == expected
+
+
+# Speaker phrases of blind review i14b (issue 14): a definite role phrase and a capital.
+SPEAKER_PHRASE_CASES = {
+    "a role phrase right after the person is named is that person, when they hold a role there": (
+        "Russia hopes for answers in January, presidential spokesman Dmitry Peskov told the media on Friday.\n\n"
+        'The Kremlin official stated that the United States was taking "very unfriendly actions" towards Russia.\n\n'
+        'Dmitry Peskov spoke on Friday.\n\n"We are waiting," the Kremlin official said.',
+        "2021-12-24",
+        [("very unfriendly actions", "Dmitry Peskov", "person", True), ("We are waiting,", "Dmitry Peskov", "person", False)],
+    ),
+    "someone without a role in that body, an indefinite or anonymous official: the body speaks": (
+        'Sergei Lavrov spoke on Friday. The Kremlin official said that talks were "very difficult".\n\n'
+        'Dmitry Peskov spoke on Friday. A Kremlin official said that talks were "very difficult".\n\n'
+        'Jens Stoltenberg spoke on Friday.\n\nThe NATO official, who asked not to be named, said the talks were "very hard".',
+        "2021-12-24",
+        [
+            ("very difficult", "Kremlin", "organization", True),
+            ("very difficult", "Kremlin", "unnamed_source", True),
+            ("very hard", "NATO", "organization", True),
+        ],
+    ),
+    "a capital speaks for its state, before or after the quotation": (
+        'Moscow has said it is "disappointed" with signals from the United States.\n\n'
+        'At the same time, Kyiv has repeatedly accused Russia of "provocations."\n\n'
+        '"This is a dead end," Moscow said.\n\nMoscow-based analysts called the talks "a dead end".',
+        "2022-01-09",
+        [
+            ("disappointed", "Russia", "organization", True),
+            ("provocations.", "Ukraine", "organization", True),
+            ("This is a dead end,", "Russia", "organization", False),
+            ("a dead end", None, None, True),
+        ],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(SPEAKER_PHRASE_CASES))
+def test_speaker_phrases(name: str) -> None:
+    text, published, expected = SPEAKER_PHRASE_CASES[name]
+    found = quotes(parse_article(text, id="t", published=published))
+    assert [(q.text, q.speaker, q.speaker_kind, q.fragment) for q in found] == expected

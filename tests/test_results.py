@@ -10,6 +10,8 @@ import subprocess
 import sys
 import textwrap
 import time
+import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ import pytest
 from edu_kit.errors import ResponseLogError
 from edu_kit.results import (
     COLUMNS,
+    NAMED_ANONYMOUS,
     SUMMARY_COLUMNS,
     Response,
     ResponseLogWarning,
@@ -26,6 +29,8 @@ from edu_kit.results import (
     log_path,
     record,
     summary,
+    terminal_table,
+    terminal_text,
 )
 
 ROOT = Path(__file__).parent.parent
@@ -432,3 +437,132 @@ def test_thirty_concurrent_students_lose_no_record(tmp_path: Path) -> None:
     assert set(named["attempts"]) == {answers}
     anonymous = log[log["student"].isna()]
     assert sorted(anonymous.groupby("quiz").size().unique().tolist()) == [answers]
+
+
+# -- issue 16 (attack16-2 #8, #9, #21, #23, #24, #30)
+
+
+def _legacy_line(student: str, question: str = "q1", quiz: str = "z") -> str:
+    return json.dumps({"time": "2022-01-10T09:00:00.000Z", "student": student, "quiz": quiz,
+                       "question": question, "variant": "v", "answer": "a", "correct": True,
+                       "score": 1.0, "attempt": 1}, ensure_ascii=False) + "\n"
+
+
+def test_one_student_however_the_accents_of_the_id_were_typed(tmp_path: Path) -> None:
+    nfc, nfd = unicodedata.normalize("NFC", "José"), unicodedata.normalize("NFD", "José")
+    record(tmp_path, _response(0, student=nfc, quiz="z"))
+    (tmp_path / log_path(tmp_path, nfc).name).open("a", encoding="utf-8").write(
+        _legacy_line(nfd, "q1"))  # an older edu_kit kept the id as typed
+    assert [r["question"] for r in answers_of(tmp_path, nfd, "z")] == ["q0", "q1"]
+    log = load(tmp_path)
+    assert set(log["student"]) == {nfc}
+    assert summary(log)["student"].tolist() == [nfc]
+
+
+def test_upper_case_is_encoded_in_the_log_name_and_old_logs_still_read(tmp_path: Path) -> None:
+    assert log_path(tmp_path, "Ana").name == "^ana.jsonl"
+    assert log_path(tmp_path, "ana").name == "ana.jsonl"
+    (tmp_path / "Ana.jsonl").write_text(_legacy_line("Ana", "old"), encoding="utf-8")  # before the change
+    record(tmp_path, _response(0, student="Ana", quiz="z"))
+    assert [r["question"] for r in answers_of(tmp_path, "Ana", "z")] == ["q0", "old"]
+    assert answers_of(tmp_path, "ana", "z") == []
+    assert sorted(load(tmp_path)["question"]) == ["old", "q0"]
+
+
+def test_a_student_called_anonymous_is_not_merged_with_nameless_answers(tmp_path: Path) -> None:
+    record(tmp_path, _response(0, student="(anonymous)"))
+    record(tmp_path, _response(1, student=None))
+    table = summary(load(tmp_path))
+    assert table["student"].tolist() == ["(anonymous)", NAMED_ANONYMOUS]
+    assert table["attempts"].tolist() == [1, 1]
+
+
+def test_latest_keeps_a_student_named_nul_apart_from_nameless_answers(tmp_path: Path) -> None:
+    record(tmp_path, _response(0, student="\x00"))
+    record(tmp_path, _response(0, student=None))
+    assert len(latest(load(tmp_path))) == 2
+
+
+def test_ids_with_terminal_escapes_are_shown_escaped(tmp_path: Path) -> None:
+    forged = "mallory\x1b[2K\x1b[1Gben  5  5  5.0"
+    record(tmp_path, _response(0, student=forged))
+    table = summary(load(tmp_path))
+    assert "\x1b" not in terminal_table(table)
+    assert table["student"].tolist() == ["mallory\\x1b[2K\\x1b[1Gben  5  5  5.0"]
+    assert terminal_text("a\u202eb\rc") == "a\\u202eb\\rc"
+
+
+@pytest.fixture
+def _alarm() -> Iterator[None]:
+    """Fail instead of hanging if anything opens a FIFO and waits for a writer."""
+    def _timeout(*_: object) -> None:
+        raise TimeoutError("blocked")
+
+    old = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(20)
+    yield
+    signal.alarm(0)
+    signal.signal(signal.SIGALRM, old)
+
+
+@pytest.mark.usefixtures("_alarm")
+def test_logs_that_are_links_to_nothing_loops_or_fifos_are_named_never_opened(tmp_path: Path) -> None:
+    record(tmp_path, _response(0, student="ana"))
+    (tmp_path / "ben.jsonl").symlink_to("/nonexistent/home/ben/edu_kit_responses/ben.jsonl")
+    (tmp_path / "cy.jsonl").symlink_to("cy.jsonl")
+    os.mkfifo(tmp_path / "dee.jsonl")
+    with pytest.warns(ResponseLogWarning) as caught:
+        log = load(tmp_path)
+    assert len(log) == 1
+    problems = " ".join(log.attrs["problems"])
+    assert len(caught) == 3
+    assert "ben.jsonl: cannot read the log: it is a symbolic link to" in problems
+    assert "cy.jsonl: cannot read the log: it is a symbolic link that loops" in problems
+    assert "dee.jsonl: cannot read the log: it is a FIFO" in problems
+    with pytest.raises(ResponseLogError, match="FIFO"):
+        load(tmp_path / "dee.jsonl")
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_a_read_error_skips_that_log_and_keeps_the_others(tmp_path: Path) -> None:
+    record(tmp_path, _response(0, student="ana"))
+    (tmp_path / "mem.jsonl").symlink_to("/proc/self/mem")  # opens, then EIO on read
+    with pytest.warns(ResponseLogWarning, match=r"mem\.jsonl.*Input/output error"):
+        log = load(tmp_path)
+    assert log["student"].tolist() == ["ana"]
+    (tmp_path / "^eve.jsonl").symlink_to("/proc/self/mem")
+    with pytest.raises(ResponseLogError, match="Input/output error"):
+        answers_of(tmp_path, "Eve", "z")
+
+
+def test_control_characters_in_a_log_file_name_are_escaped_in_problems(tmp_path: Path) -> None:
+    (tmp_path / "x\x1b[2K.jsonl").write_text("not json\n", encoding="utf-8")
+    with pytest.warns(ResponseLogWarning):
+        log = load(tmp_path)
+    assert "\x1b" not in " ".join(log.attrs["problems"])
+
+
+@pytest.mark.usefixtures("_alarm")
+def test_a_collected_tree_names_dangling_and_fifo_logs_and_keeps_ids_nfc(tmp_path: Path) -> None:
+    from edu_kit.classroom.collected import load_collected
+
+    nfd = unicodedata.normalize("NFD", "José")
+    responses = tmp_path / "submitted" / nfd / "week3" / "responses"
+    record(responses, _response(0, student="José"))
+    (responses / "ghost.jsonl").symlink_to("/nonexistent/ghost.jsonl")
+    os.mkfifo(responses / "pipe.jsonl")
+    with pytest.warns(ResponseLogWarning):
+        log = load_collected(tmp_path / "submitted", "week3")
+    assert log["student"].tolist() == [unicodedata.normalize("NFC", "José")]
+    assert not log.attrs.get("notes"), "the NFD folder name is the same student as the NFC record"
+    problems = " ".join(log.attrs["problems"])
+    assert "ghost.jsonl" in problems
+    assert "pipe.jsonl" in problems
+
+
+def test_logs_under_the_first_versions_file_names_are_read_by_the_quiz_too(tmp_path: Path) -> None:
+    (tmp_path / "Ana_M..jsonl").write_text(  # 'Ana M.' before ids were escaped one to one
+        _legacy_line("Ana M.", "first") + _legacy_line("Ana_M.", "someone else"), encoding="utf-8")
+    (tmp_path / "Ana_20M..jsonl").write_text(_legacy_line("Ana M.", "second"), encoding="utf-8")
+    record(tmp_path, _response(0, student="Ana M.", quiz="z"))
+    assert [r["question"] for r in answers_of(tmp_path, "Ana M.", "z")] == ["q0", "second", "first"]

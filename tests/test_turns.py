@@ -94,3 +94,90 @@ def test_unnamed_briefers_speak_for_the_body_that_publishes_the_transcript() -> 
     # On a broadcaster's transcript the moderator is staff, and an unnamed official speaks for
     # the body the label names, if any.
     assert _briefing_turns(text, "Harbour Radio")[0] == (None, "unnamed_source", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "expected"),
+    [
+        # kremlin.ru: a title before the name in ordinary case, a note in brackets; one
+        # labelled speaker is still a transcript (an excerpt), so the next paragraphs are his.
+        (
+            "Vladimir Putin held talks with the French President.\nPresident of Russia Vladimir Putin: Mr President,\n"
+            "It is a pleasure to see you.\nPresident of France Emmanuel Macron (retranslated): Thank you.",
+            "President of Russia (kremlin.ru)",
+            [("Vladimir Putin", "person", True)] * 2 + [("Emmanuel Macron", "person", True)],
+        ),
+        # A title, then a name nobody lists: the two capitalised words after the title.
+        ("President of Russia Vladimir Putin: Good afternoon.\nPresident of Kazakhstan Kassym-Jomart Tokayev (retranslated): "
+         "Thank you.\nWe are grateful.", "President of Russia (kremlin.ru)",
+         [("Vladimir Putin", "person", True)] + [("Kassym-Jomart Tokayev", "person", True)] * 2),
+        ("NATO Secretary General Jens Stoltenberg: Good afternoon.\nAllies are united.", "NATO",
+         [("Jens Stoltenberg", "person", True)] * 2),
+        # In capitals too; a paragraph that names the speaker is the reporter's, and ends the turn.
+        ("PRESIDENT OF RUSSIA VLADIMIR PUTIN: Good afternoon.\nWe will begin.\nPutin then took questions.\nThe hall was full.",
+         "Harbour Radio", [("Vladimir Putin", "person", True)] * 2),
+        # mid.ru: a labelled question and a plain name; the paragraph after the answer is his.
+        ("Question: Will you reply?\nSergey Lavrov: We will.\nIn writing.", "Ministry of Foreign Affairs of Russia",
+         [(None, "person", False), ("Sergei Lavrov", "person", True), ("Sergei Lavrov", "person", True)]),
+        # Numbered unnamed officials (state.gov), known by the shape of the label, not a list.
+        (
+            "MODERATOR:  Thanks for joining.\nWe have two briefers.\nSENIOR STATE DEPARTMENT OFFICIAL ONE:  Good evening.\n"
+            "First, a word on posture.\nSENIOR STATE DEPARTMENT OFFICIAL TWO:  Thanks.\nSENIOR DEFENSE OFFICIAL #1:  Yes.",
+            "U.S. Department of State",
+            [("US State Department", "unnamed_source", True)] * 6,
+        ),
+        # defense.gov: titles and a middle initial around a known name.
+        ("PRESS SECRETARY JOHN F. KIRBY:  Good afternoon.\nQ:  Will troops deploy?\nMR. KIRBY:  Not yet.", "U.S. Department of Defense",
+         [("John Kirby", "person", True), (None, "person", False), ("John Kirby", "person", True)]),
+        # UN Security Council records: honorific, surname and the country in brackets.
+        ("Mrs. Thomas-Greenfield (United States of America): Thank you.\nWe see Russia massing troops.\n"
+         "Mr. Nebenzia (Russian Federation): We reject this.", "United Nations",
+         [("Linda Thomas-Greenfield", "person", True)] * 2 + [("Vasily Nebenzya", "person", True)]),
+        ("SENIOR ADMINISTRATION OFFICIAL 2:  Thanks.\nQ    And Russia?", "Harbour Radio",
+         [("White House", "unnamed_source", True), (None, "person", False)]),
+    ],
+)
+def test_transcript_label_styles(text: str, outlet: str, expected: list[tuple[str | None, str, bool]]) -> None:
+    assert _briefing_turns(text, outlet) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Not transcripts: a summary lead naming a person, a dateline, a heading-like lead.
+        "Kremlin spokesman Dmitry Peskov: the talks will go on, he said.\nThe talks went on.",
+        "NEW DELHI: Talks resumed.\nThey ended late.",
+        "Russia and Ukraine: what we know.\nTalks resumed.",
+        "Ukraine and Russia: What we know.\nTalks resumed.",
+    ],
+)
+def test_prose_is_no_transcript(text: str) -> None:
+    assert _briefing_turns(text, "Harbour Radio") == []
+
+
+def test_a_role_label_is_the_person_the_title_names() -> None:
+    """whitehouse.gov remarks: "THE PRESIDENT:" is the president the page's title names."""
+    text = "THE PRESIDENT:  Good afternoon.\nToday I spoke with allies.\nQ    Mr. President, will he invade?\nTHE PRESIDENT:  Yes."
+    kb = load_knowledge()
+    found = []
+    for title in ("Remarks by President Biden on Russia and Ukraine", "Remarks on Ukraine"):
+        article = parse_article(text, id="t", published="2022-02-18", title=title, outlet="The White House")
+        found.append([(t.speaker, t.quotation) for t in turns(article, mentions(article, kb), kb)])
+    assert found[0] == [("Joe Biden", True), ("Joe Biden", True), (None, False), ("Joe Biden", True)]
+    assert found[1] == [(None, False)]  # no one is named: no guessed speaker "The President"
+
+
+def test_a_labelled_line_in_a_news_page_does_not_swallow_the_prose_after_it() -> None:
+    """A live blog's "Title Name: words" line is one turn; the reporter's paragraphs after it
+    (no "I" or "we", on a page that is no record of a spoken event) are not the speaker's."""
+    text = ("Ukrainian President Volodymyr Zelensky: We will not panic.\nThe president spoke in Kyiv on Wednesday.\n"
+            "Russian Foreign Minister Sergei Lavrov (left): Talks reached a dead end.\nRussia has massed troops near the border.")
+    kb = load_knowledge()
+    article = parse_article(text, id="t", published="2022-01-10", title="Russia-Ukraine crisis: live updates", outlet="Harbour Radio")
+    assert [(t.speaker, t.cue) for t in turns(article, mentions(article, kb), kb)] == [
+        ("Volodymyr Zelensky", "Ukrainian President Volodymyr Zelensky:"),
+        ("Sergei Lavrov", "Russian Foreign Minister Sergei Lavrov (left):"),
+    ]
+    # The same paragraphs on a press-conference page are the speaker's.
+    article = parse_article(text, id="t", published="2022-01-10", title="Press conference by the President", outlet="Harbour Radio")
+    assert len(turns(article, mentions(article, kb), kb)) == 4

@@ -6,6 +6,7 @@ import errno
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ import ipywidgets as widgets
 import pytest
 
 from edu_kit.classroom.identity import forget
+from edu_kit.errors import ChoiceError
 from edu_kit.quiz import BankMessage, load_bank, show
 from edu_kit.quiz.grade import attempts_for, expected_text
 from edu_kit.quiz.leaks import without_reveals
@@ -405,7 +407,7 @@ def test_student_and_variant_are_logged(tmp_path: Path) -> None:
     item = quiz.items[0]
     _set_correct(item)
     _click(item)
-    (line,) = _log_lines(tmp_path, "Ana_20M.")
+    (line,) = _log_lines(tmp_path, "^ana_20^m.")
     assert line["student"] == "Ana M."
     assert line["quiz"] == "Week 3"
     assert line["variant"] == item.display.variant
@@ -676,7 +678,7 @@ def test_without_a_name_the_quiz_asks_once_per_session(tmp_path: Path) -> None:
     assert quiz.student == "Ana M."
     _set_correct(quiz.items[0])
     _click(quiz.items[0])
-    assert _log_lines(tmp_path, "Ana_20M.")[0]["student"] == "Ana M."
+    assert _log_lines(tmp_path, "^ana_20^m.")[0]["student"] == "Ana M."
     again = show(["hw-timeline-crimea-year"], bank=BANK, log_dir=tmp_path / "logs")
     assert isinstance(again, Quiz)
     assert not again.asking
@@ -880,3 +882,150 @@ def test_before_submit_the_exam_names_the_blank_questions(tmp_path: Path) -> Non
     quiz.submit()
     assert quiz.pending.value == ""
     assert _python_quiz([OPEN_Q], tmp_path).pending.value == ""  # practice: every question is checked alone
+
+
+# ----------------------------------------------------------------------------- issue 16 (attack16-2)
+
+def _flaky(fail_at: set[int]) -> Any:
+    """A recorder that fails (disk full) on the given calls, 1-based, then works."""
+    from edu_kit.results import record
+
+    calls = {"n": 0}
+
+    def recorder(log_dir: Path, response: Any) -> Path:
+        calls["n"] += 1
+        if calls["n"] in fail_at:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return record(log_dir, response)
+
+    return recorder
+
+
+def _three(tmp_path: Path, **kw: Any) -> Quiz:
+    by_type: dict[str, Question] = {}
+    for q in BUNDLED.questions:
+        by_type.setdefault(q.type, q)
+    questions = [by_type["single"], by_type["true_false"], by_type["numeric"]]
+    return Quiz(questions, quiz_id="exam1", title="Exam", student="ana", exam=True,
+                log_dir=tmp_path / "logs", **kw)
+
+
+def test_submit_again_after_a_failed_save_records_the_unsaved_answer(tmp_path: Path) -> None:
+    quiz = _three(tmp_path, recorder=_flaky({2}))  # the 2nd answer hits a full disk once
+    for item in quiz.items:
+        _set_correct(item)
+    quiz.submit()
+    assert "NOT submitted: your answer to question 2 could not be saved" in quiz.notice.value
+    assert "The other 2 answers are saved" in quiz.notice.value
+    second = quiz.items[1]
+    assert not any(c.disabled for c in second.controls), "the unsaved question must stay answerable"
+    assert all(c.disabled for item in (quiz.items[0], quiz.items[2]) for c in item.controls)
+    assert quiz.submit_button is not None
+    assert not quiz.submit_button.disabled
+    assert quiz.submitted_at is None
+    quiz.submit()  # as the notice says, once it is fixed
+    assert quiz.submitted_at is not None
+    assert "Already submitted" not in quiz.notice.value
+    assert "Every answer is saved" in quiz.notice.value
+    lines = _log_lines(tmp_path, "ana")
+    assert [line["question"] for line in lines] == [quiz.items[i].question.id for i in (0, 2, 1)]
+    assert all(line["correct"] for line in lines)
+    assert quiz.score_label.value == "Score: 3/3"
+
+
+def test_submit_again_after_a_failure_still_locks_when_another_tab_submitted(tmp_path: Path) -> None:
+    quiz = _three(tmp_path, recorder=_flaky({1}))
+    for item in quiz.items:
+        _set_correct(item)
+    quiz.submit()
+    other = _three(tmp_path)  # another tab: shows the partial submission as submitted
+    assert other.submitted_at is not None
+    other_tab = _three(tmp_path)
+    assert other_tab.submitted_at is not None
+    from edu_kit.results import Response, record
+
+    record(tmp_path / "logs", Response("ana", "exam1", quiz.items[0].question.id, "v", None, False, 0.0, 1))
+    quiz.submit()
+    assert "Already submitted" in quiz.notice.value
+    assert len(_log_lines(tmp_path, "ana")) == 3
+
+
+def test_an_exam_cannot_be_submitted_twice_under_the_two_spellings_of_one_name(tmp_path: Path) -> None:
+    nfc, nfd = unicodedata.normalize("NFC", "José"), unicodedata.normalize("NFD", "José")
+    first = _quiz(SINGLE[:1], tmp_path, exam=True, student=nfc)
+    _set_correct(first.items[0])
+    first.submit()
+    again = _quiz(SINGLE[:1], tmp_path, exam=True, student=nfd)
+    assert again.student == nfc
+    assert again.submitted_at is not None
+    assert "Already submitted" in again.notice.value
+
+
+def test_show_takes_a_list_of_bank_files(tmp_path: Path) -> None:
+    files = sorted(HANDWRITTEN.glob("*.yaml"))[:2]
+    quiz = show(n=2, bank=[str(f) for f in files], log_dir=tmp_path, student="ana")
+    assert isinstance(quiz, Quiz)
+    assert len(quiz.items) == 2
+
+
+@pytest.mark.parametrize("bad", [5, [], [3], {"a": 1}])
+def test_show_names_what_bank_may_be(bad: Any, tmp_path: Path) -> None:
+    with pytest.raises(ChoiceError, match="bank must be a Bank, a bank file or folder, or a non-empty list"):
+        show(n=1, bank=bad, log_dir=tmp_path, student="ana")
+
+
+@pytest.mark.parametrize(("typed", "why"), [
+    ('=HYPERLINK("http://x","ana")', "reads as a formula"), ("ana\u3164", "invisible character (U+3164)"),
+    ("mallory\x1b[2K", "control character (U+001B"),
+])
+def test_the_name_box_refuses_formulas_and_hidden_characters(typed: str, why: str, tmp_path: Path) -> None:
+    quiz = show(["hw-concepts-minsk"], bank=BANK, log_dir=tmp_path / "logs")
+    assert isinstance(quiz, Quiz)
+    quiz.start(typed)
+    assert quiz.asking
+    assert why in quiz.notice.value
+    assert "\x1b" not in quiz.notice.value
+
+
+@pytest.mark.parametrize(("env", "argument"), [
+    ({"EDU_KIT_STUDENT": "=1+1"}, None), ({}, "(anonymous)"), ({"JUPYTERHUB_USER": "eve\x1b[2K"}, None),
+])
+def test_an_unusable_id_gives_a_message_naming_the_setting_not_a_traceback(
+        env: dict[str, str], argument: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    shown = show(["hw-concepts-minsk"], bank=BANK, log_dir=tmp_path, student=argument)
+    assert isinstance(shown, BankMessage)
+    rich = shown._repr_mimebundle_()["text/html"]
+    assert "the student id cannot be used" in rich
+    assert ((next(iter(env)) if env else "student=") + " ") in repr(shown)
+    assert "\x1b" not in rich
+    assert not list(tmp_path.glob("*.jsonl"))
+
+
+def test_after_a_restart_a_partial_submission_names_the_questions_never_saved(tmp_path: Path) -> None:
+    quiz = _three(tmp_path, recorder=_flaky({2}))
+    for item in quiz.items:
+        _set_correct(item)
+    quiz.submit()  # question 2 not saved; then the kernel restarts and the cell runs again
+    again = _three(tmp_path)
+    assert again.submitted_at is not None
+    assert "No answer to question 2 was saved: it counts as not answered" in again.notice.value
+
+
+def test_a_quiz_given_an_nfd_id_uses_the_nfc_one(tmp_path: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "José")
+    quiz = Quiz([BANK[SINGLE[0]]], quiz_id="q", title="t", student=nfd, log_dir=tmp_path)
+    assert quiz.student == unicodedata.normalize("NFC", "José")
+
+
+def test_when_no_answer_could_be_saved_submit_again_says_submitted(tmp_path: Path) -> None:
+    quiz = _three(tmp_path, recorder=_flaky({1, 2, 3}))
+    for item in quiz.items:
+        _set_correct(item)
+    quiz.submit()
+    assert "NOT submitted: your answer to questions 1, 2 and 3 could not be saved" in quiz.notice.value
+    quiz.submit()
+    assert quiz.notice.value.count("NOT submitted") == 0
+    assert "Every answer is saved" in quiz.notice.value
+    assert len(_log_lines(tmp_path, "ana")) == 3

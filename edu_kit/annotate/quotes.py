@@ -37,6 +37,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .._data import data_file
 from ..corpus import Article, Paragraph, Sentence
 from ..knowledge import KnowledgeBase, load_knowledge
 from ._lexicon import lexicon
@@ -159,7 +160,7 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
     # A transcript label ("QUESTION (Agnieszka Wrona, Radio Wisła):") names who speaks the
     # turn, not the subject of its sentences.
     refs = build_references(
-        article, tuple(m for m in found if not any(t.label_start <= m.start < t.start for t in labelled)), kb, [(s.start, s.end) for s in spans]
+        article, tuple(m for m in found if not any(min(t.label_start, t.cue_start if t.cue_start >= 0 else t.label_start) <= m.start < t.start for t in labelled)), kb, [(s.start, s.end) for s in spans]
     )
     finder = _Finder(article, kb, refs, spans)
     result: list[Quote] = []
@@ -205,6 +206,31 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
             )
         result.sort(key=lambda q: q.start)
     return tuple(result)
+
+
+_ROLE_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_THE_BEFORE = re.compile(r"(?:^|[\s(])[Tt]he\s+$")
+
+
+@lru_cache(maxsize=1)
+def _role_nouns() -> frozenset[str]:
+    """The singular nouns of a role phrase ("official", "spokesman", "diplomat"): the
+    lexicon's ``anonymous_nouns`` without its plurals."""
+    spec = data_file("lexicon")
+    plurals = {w.lower() for w in spec["anonymous_plurals"]}
+    return frozenset(w.lower() for w in spec["anonymous_nouns"] if w.lower() not in plurals and not w.endswith("s") and w != "people")
+
+
+@lru_cache(maxsize=1)
+def _anonymity() -> re.Pattern[str]:
+    """Words that keep a role phrase anonymous (the lexicon's ``anonymity_markers``)."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in data_file("lexicon")["anonymity_markers"]) + r")\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _capital_voices() -> dict[str, str]:
+    """Capital -> the state it speaks for (the lexicon's ``capital_voices``)."""
+    return {str(k): str(v) for k, v in data_file("lexicon")["capital_voices"].items()}
 
 
 def _unnamed_source_body(phrase: str, kb: KnowledgeBase) -> str | None:
@@ -573,6 +599,9 @@ class _Finder:
             # "The alliance said on Monday those demands were "non-starters"": a body's noun;
             # "An administration official told CNN that "…"": an unnamed source.
             subject = self.body[floor:verb_start]
+            state = self._capital_voice(floor, verb_start)
+            if state is not None:  # "Moscow has said it is "disappointed"": Russia speaks
+                return _Speaker(state, "organization", self._cue_text(floor, cue_end))
             if len(subject.split()) <= _WHO_MAX_WORDS and self.lex.anonymous_source.search(subject):
                 return self._who(floor, verb_start, floor, cue_end)
             if len(subject.split()) > _SUBJECT_MAX_WORDS or self.lex.organization_anaphor.search(subject) is None:
@@ -610,6 +639,9 @@ class _Finder:
             if not before or self._coordinated(before[-1], actors):
                 return None
             return _Speaker(before[-1].name, before[-1].kind, self._cue_text(before[-1].start, floor + said.end()))
+        holder = self._role_holder(chosen, verb_start) if chosen.kind == "organization" else None
+        if holder is not None:  # "The Kremlin official stated" right after Peskov is named
+            return _Speaker(holder, "person", self._cue_text(chosen.start, cue_end))
         return _Speaker(chosen.name, chosen.kind, self._cue_text(chosen.start, cue_end))
 
     def _possessive_words(self, floor: int, opener: int) -> _Speaker | None:
@@ -710,7 +742,12 @@ class _Finder:
         if not bodies:  # a country speaks as a state only when named alone: "Russia said"
             bodies = [r for r in refs if re.fullmatch(r"\s*(?:the\s+)?", phrase[: r.start - who_start]) and not phrase[r.end - who_start :].strip()]
         if bodies:
-            return _Speaker(bodies[-1].name, "organization", cue)
+            holder = self._role_holder(bodies[-1], who_end) if bodies[-1].via == "name" else None
+            if holder is not None:  # '"…," the Kremlin official said' right after Peskov is named
+                return _Speaker(holder, "person", cue)
+            # "Moscow said" is Russia speaking as a state (the lexicon's capital_voices)
+            state = _capital_voices().get(bodies[-1].name) if bodies[-1].via == "place" else None
+            return _Speaker(state or bodies[-1].name, "organization", cue)
         anaphor = self.lex.organization_anaphor.search(phrase)
         if anaphor is not None and re.match(r"\s*(?:the|this|that|its|a)\s", phrase, re.IGNORECASE):
             body = self._body_called(anaphor.group().split()[-1].lower(), who_start) or self._last_body_before(who_start)
@@ -726,6 +763,35 @@ class _Finder:
             # '"…," Traisdainnail said': a capitalised word nobody lists, before a speech
             # verb, is someone's surname (the full name printed with it, if any).
             return _Speaker(self._full_name(lone.group(1)), "person", cue)
+        return None
+
+    def _role_holder(self, body: Reference, end: int) -> str | None:
+        """The person a definite role phrase stands for: "The Kremlin official stated …"
+        right after Peskov is named is Peskov, when the person last named holds a role in
+        that body (the knowledge base's roles); else None and the body speaks."""
+        role = _ROLE_NOUN_AFTER.match(self.body, body.end, end)
+        if role is None or role.group(1).lower() not in _role_nouns() or not _THE_BEFORE.search(self.body, max(0, body.start - 8), body.start):
+            return None
+        organization = next((o for o in self.kb.organizations if o.name == body.name), None)
+        sentence = self.article.sentence_at(body.start)
+        if sentence is not None and _anonymity().search(self.body, sentence.start, sentence.end):
+            return None  # "The NATO official, who asked not to be named, said"
+        before = body.start if sentence is None else sentence.start
+        person_ref = next((r for r in self.refs.nearest_before(before) if r.kind == "person" and r.name), None)
+        if organization is None or person_ref is None or body.paragraph - person_ref.paragraph > 1:
+            return None
+        person = self.kb.person(person_ref.name)
+        if person is None or not any(self.kb.role(term.role).org == organization.id for term in person.roles):
+            return None
+        return person.name
+
+    def _capital_voice(self, floor: int, verb_start: int) -> str | None:
+        """The state a capital speaks for when it alone is a speech verb's subject ("Moscow
+        has said", "At the same time, Kyiv has accused"; the lexicon's ``capital_voices``)."""
+        for place in self.refs.within(floor, verb_start):
+            lead = self.body[floor : place.start].strip()
+            if place.via == "place" and (not lead or lead.endswith(",")) and _AUXILIARIES.fullmatch(self.body[place.end : verb_start]):
+                return _capital_voices().get(place.name)
         return None
 
     def _unknown_word(self, word: str) -> bool:
@@ -814,13 +880,20 @@ class _Finder:
         return acts
 
     def _previous_text_paragraph(self, index: int) -> Paragraph | None:
-        for before in range(index - 1, -1, -1):  # no copy of the paragraphs before
-            paragraph = self.article.paragraphs[before]
-            if paragraph.kind == "text":
-                return paragraph
-            if paragraph.kind not in ("link", "credit", "caption"):
-                return None
-        return None
+        """The text paragraph before paragraph ``index``, across links, credits and
+        captions (None when something else comes first).  Found for every paragraph in
+        one pass, on the first call: walking back per quotation was quadratic when many
+        captions, each with a quotation, follow one another."""
+        found: list[Paragraph | None] | None = self.__dict__.get("_previous_text")
+        last: Paragraph | None
+        if found is None:
+            found, last = [], None  # the text paragraph so far, if only skipped ones followed it
+            for paragraph in self.article.paragraphs:
+                found.append(last)
+                skipped = paragraph.kind in ("link", "credit", "caption")
+                last = paragraph if paragraph.kind == "text" else last if skipped else None
+            self.__dict__["_previous_text"] = found
+        return found[index]
 
     def _after_mark(self, end: int) -> int:
         """Offset just after the closing mark of a span ending at ``end`` (French style

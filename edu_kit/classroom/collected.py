@@ -15,11 +15,13 @@ as a plain folder of logs with :func:`edu_kit.results.load`.
 from __future__ import annotations
 
 import os
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..results import ResponseLogWarning, load
+from ..errors import ResponseLogError
+from ..results import ResponseLogWarning, load, terminal_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -55,12 +57,16 @@ def load_collected(path: str | os.PathLike[str], assignment: str | None = None) 
     for student_dir in sorted(p for p in tree.iterdir() if p.is_dir()):
         for assignment_dir in sorted(p for p in student_dir.iterdir()
                                      if p.is_dir() and assignment in (None, p.name)):
-            for log in sorted(p for p in (assignment_dir / "responses").glob("*.jsonl") if p.is_file()):
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore", ResponseLogWarning)
-                    frame = load(log)
+            for log in sorted(p for p in (assignment_dir / "responses").glob("*.jsonl") if not p.is_dir()):
+                try:
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore", ResponseLogWarning)
+                        frame = load(log)
+                except ResponseLogError as err:  # a link to nothing, a FIFO: named, never opened
+                    problems.append(terminal_text(f"{str(err).rstrip('.')}; the file was skipped"))
+                    continue
                 problems += frame.attrs.get("problems", ())
-                student = student_dir.name
+                student = unicodedata.normalize("NFC", student_dir.name)  # as load gives ids
                 claimed = frame["student"]
                 wrong = frame[claimed.isna() | (claimed != student)]
                 for row in wrong.itertuples(index=False):

@@ -13,6 +13,11 @@ Identity(name='ana', source='jupyterhub')
 Identity(name='ben', source='argument')
 >>> resolve(None, environ={}).name is None
 True
+
+Every id, wherever it comes from, is Unicode NFC (so "José" typed with a combined "é" or
+with "e" and an accent is one student) and must pass :func:`check_id`: no control or
+invisible character, not the name results give to answers without one, and not
+starting with ``=``, ``+``, ``-`` or ``@`` (a spreadsheet would read it as a formula).
 """
 
 from __future__ import annotations
@@ -24,9 +29,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Literal
 
+from .._unicode import invisible_characters
 from ..errors import ChoiceError
 
-__all__ = ["ANONYMOUS", "MAX_NAME", "SOURCES", "Identity", "clean_name", "forget", "remember", "resolve"]
+__all__ = ["ANONYMOUS", "FORMULA_START", "MAX_NAME", "SOURCES", "Identity", "check_id", "clean_name", "forget",
+           "remember", "resolve"]
 
 #: Where a name came from, strongest first.
 SOURCES = ("jupyterhub", "environment", "argument", "asked")
@@ -36,6 +43,10 @@ Source = Literal["jupyterhub", "environment", "argument", "asked"]
 ANONYMOUS = "(anonymous)"
 #: The longest name accepted (characters).
 MAX_NAME = 80
+
+#: Characters an id may not start with: a spreadsheet reads a cell starting with one of them as
+#: a formula (``=HYPERLINK(...)``, ``+cmd|...``, ``@SUM(...)``, ``-2+3``).
+FORMULA_START = "=+-@"
 
 #: Unicode categories of characters that do not show: format (zero-width), private use, unassigned,
 #: line and paragraph separators.
@@ -62,34 +73,78 @@ def clean_name(text: object) -> str:
     ...
     edu_kit.errors.ChoiceError: the name is empty. What to do: type your name (or the one your teacher gave you).
     """
-    name = re.sub(r"\s+", " ", str(text or "")).strip()
+    name = unicodedata.normalize("NFC", re.sub(r"\s+", " ", str(text or "")).strip())
     if not name:
         raise ChoiceError("the name is empty", hint="type your name (or the one your teacher gave you)")
     if len(name) > MAX_NAME:
         raise ChoiceError(f"the name has {len(name)} characters, more than {MAX_NAME}",
                           hint="type a shorter name")
-    if any(ord(ch) < 32 for ch in name):
-        raise ChoiceError("the name has control characters", hint="type letters, digits and spaces")
-    hidden = next((ch for ch in name if not ch.isprintable() or unicodedata.category(ch) in _HIDDEN), None)
+    why = _refusal(name)
+    if why is not None:
+        raise ChoiceError(f"the name {name!r} {why[0]}", hint=why[1])
+    return name
+
+
+def _refusal(name: str) -> tuple[str, str, str] | None:
+    """Why ``name`` (NFC, not empty) cannot be a student id, what to type instead, and what
+    an id needs (for a setting); None if it can be one."""
+    visible = "visible characters only (letters, digits, spaces)"
+    control = next((ch for ch in name if unicodedata.category(ch) == "Cc"), None)
+    if control is not None:
+        return (f"has a control character (U+{ord(control):04X}, such as a terminal escape)",
+                "type the name again, letters, digits and spaces only", visible)
+    hidden = next((ch for ch in name if not ch.isprintable() or unicodedata.category(ch) in _HIDDEN),
+                  None) or next(iter(invisible_characters(name)), None)
     if hidden is not None:
-        raise ChoiceError(f"the name has an invisible character (U+{ord(hidden):04X})",
-                          hint="type the name again, letters, digits and spaces only")
+        return (f"has an invisible character (U+{ord(hidden):04X})",
+                "type the name again, letters, digits and spaces only", visible)
     if not any(ch.isalnum() for ch in name):
-        raise ChoiceError(f"the name {name!r} has no letter or digit", hint="type your name")
+        return "has no letter or digit", "type your name", "a letter or a digit"
     if name.casefold() in ("anonymous", ANONYMOUS):
-        raise ChoiceError(f"{name!r} is what results call answers without a name",
-                          hint="type your own name")
+        return ("is what results call answers without a name", "type your own name",
+                "the student's own name")
+    if name[0] in FORMULA_START:
+        return (f"starts with {name[0]!r}, which a spreadsheet reads as a formula",
+                "start the name with a letter or a digit (not with = + - or @)",
+                "a letter or a digit first (not = + - or @)")
+    return None
+
+
+def check_id(value: object, *, source: str = "student") -> str:
+    """``value`` as a student id: trimmed and NFC, or :class:`~edu_kit.errors.ChoiceError`
+    naming ``source`` (the setting it came from) when :func:`clean_name`'s rules refuse it
+    (length and inner white space excepted: a login is used as it is).
+
+    >>> check_id(" Jose\u0301 ") == "Jos\u00e9"
+    True
+    >>> check_id("=1+1", source="EDU_KIT_STUDENT")
+    Traceback (most recent call last):
+    ...
+    edu_kit.errors.ChoiceError: EDU_KIT_STUDENT '=1+1' cannot be a student id: it starts with '=', \
+which a spreadsheet reads as a formula. What to do: set EDU_KIT_STUDENT to an id with a letter or a digit \
+first (not = + - or @), or ask your teacher to.
+    """
+    name = unicodedata.normalize("NFC", str(value).strip())
+    why = _refusal(name) if name else ("is empty", "", "a letter or a digit")
+    if why is not None:
+        raise ChoiceError(f"{source} {name!r} cannot be a student id: it {why[0]}",
+                          hint=f"set {source} to an id with {why[2]}, or ask your teacher to")
     return name
 
 
 def resolve(student: str | None = None, *, environ: Mapping[str, str] | None = None) -> Identity:
-    """Who answers: ``JUPYTERHUB_USER``, ``EDU_KIT_STUDENT``, ``student``, the asked name, else nobody."""
+    """Who answers: ``JUPYTERHUB_USER``, ``EDU_KIT_STUDENT``, ``student``, the asked name, else nobody.
+
+    The first one set must be a valid id (:func:`check_id`), else
+    :class:`~edu_kit.errors.ChoiceError` says which setting to change.
+    """
     env = os.environ if environ is None else environ
-    for source, value in (("jupyterhub", env.get("JUPYTERHUB_USER")),
-                          ("environment", env.get("EDU_KIT_STUDENT")),
-                          ("argument", student)):
+    for source, label, value in (("jupyterhub", "the JupyterHub login JUPYTERHUB_USER",
+                                  env.get("JUPYTERHUB_USER")),
+                                 ("environment", "EDU_KIT_STUDENT", env.get("EDU_KIT_STUDENT")),
+                                 ("argument", "student=", student)):
         if value is not None and str(value).strip():
-            return Identity(str(value).strip(), source)  # type: ignore[arg-type]
+            return Identity(check_id(value, source=label), source)  # type: ignore[arg-type]
     if _asked:
         return Identity(_asked[0], "asked")
     return Identity(None, None)

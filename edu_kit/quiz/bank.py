@@ -53,7 +53,7 @@ def _raise_for(problems: tuple[Problem, ...], what: str) -> None:
     count = f"{len(problems)} problem" + ("s" if len(problems) != 1 else "")
     raise QuizBankError(
         f"{count} in {what}",
-        hint="fix each problem listed below, then run the cell again",
+        hint="fix each problem listed below, then load the bank again (run the cell or the command again)",
         problems=[p.to_error() for p in problems],
     )
 

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .._frames import literal_dollars
-from ..errors import ChoiceError, QuizBankError
+from ..errors import ChoiceError, EduKitError, QuizBankError
 from .bank import load_bank
 from .check import PathArg, bank_files
 from .leaks import without_reveals
@@ -61,9 +61,11 @@ _CACHE: dict[tuple[str, tuple[tuple[str, int, int], ...]], Bank] = {}
 
 @dataclass(frozen=True)
 class BankMessage:
-    """What ``show`` displays instead of a quiz when the bank files have problems."""
+    """What ``show`` displays instead of a quiz: the bank files have problems, or the student
+    id cannot be used (``reason`` says which; ``error`` names the file or setting and what to do)."""
 
-    error: QuizBankError
+    error: EduKitError
+    reason: str = "the quiz bank has problems"
 
     def __repr__(self) -> str:
         return f"This quiz cannot be shown.\n{self.error}"
@@ -72,13 +74,16 @@ class BankMessage:
                           ) -> dict[str, str]:
         rich = (
             '<div class="edu-kit-error" role="alert"><p><strong>⚠ This quiz cannot be shown: '
-            "the quiz bank has problems.</strong></p>"
+            f"{html.escape(self.reason)}.</strong></p>"
             f"<pre style=\"white-space: pre-wrap\">{html.escape(str(self.error))}</pre></div>"
         )
         return {"text/plain": repr(self), "text/html": rich}
 
 
-def _load_cached(paths: PathArg | None) -> Bank:
+BankSource = Bank | PathArg | Sequence[PathArg]
+
+
+def _load_cached(paths: PathArg | tuple[PathArg, ...] | None) -> Bank:
     """``load_bank(paths)``, reused while no file changes (same names, sizes, mtimes)."""
     files, _ = bank_files(paths)
     stamp = []
@@ -88,15 +93,30 @@ def _load_cached(paths: PathArg | None) -> Bank:
             stamp.append((str(path), info.st_mtime_ns, info.st_size))
         except OSError:
             stamp.append((str(path), -1, -1))
-    key = ("<bundled>" if paths is None else os.fspath(paths), tuple(stamp))
+    named = ("<bundled>" if paths is None else os.fspath(paths) if isinstance(paths, (str, os.PathLike))
+             else "\n".join(os.fspath(p) for p in paths))
+    key = (named, tuple(stamp))
     if key not in _CACHE:
         _CACHE.clear()
         _CACHE[key] = load_bank(paths)
     return _CACHE[key]
 
 
-def _resolve_bank(source: Bank | PathArg | None) -> Bank:
-    return source if isinstance(source, Bank) else _load_cached(source)
+def _resolve_bank(source: BankSource | None) -> Bank:
+    """A Bank as it is; a bank file or folder, or a list of them, loaded (bundled banks for None).
+
+    Anything else is a :class:`~edu_kit.errors.ChoiceError` naming what ``bank`` may be.
+    """
+    if source is None or isinstance(source, Bank):
+        return source if source is not None else _load_cached(None)
+    if isinstance(source, (str, os.PathLike)):
+        return _load_cached(source)
+    if isinstance(source, (list, tuple)) and source and all(isinstance(p, (str, os.PathLike)) for p in source):
+        return _load_cached(tuple(source))
+    shown = repr(source) if len(repr(source)) <= 80 else repr(source)[:77] + "..."
+    raise ChoiceError(
+        f"bank must be a Bank, a bank file or folder, or a non-empty list of them, not {shown}",
+        hint="pass bank='my_bank.yaml', bank=['week1.yaml', 'week2.yaml'] or bank=quiz.load_bank(...)")
 
 
 def resolve_student(student: str | None) -> str | None:
@@ -221,19 +241,10 @@ def _shuffle(pool: Sequence[Question], seed: str) -> tuple[Question, ...]:
 def seen_questions(log_dir: PathArg, student: str | None) -> frozenset[str]:
     """The ids of the questions ``student`` has answered, from their response log."""
     from ..errors import ResponseLogError
-    from ..results import log_path
-
-    path = log_path(log_dir, student)
-    if not path.is_file():
-        return frozenset()
-    import warnings
-
-    from ..results import load
+    from ..results import answers_of
 
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return frozenset(str(q) for q in load(path)["question"])
+        return frozenset(str(row["question"]) for row in answers_of(log_dir, student, None))
     except ResponseLogError:
         return frozenset()
 
@@ -248,7 +259,7 @@ def show(
     attempts: int = 2,
     exam: bool = False,
     log_dir: PathArg | None = None,
-    bank: Bank | PathArg | None = None,
+    bank: BankSource | None = None,
     title: str | None = None,
     later_credit: float = 0.5,
     upto: str | None = None,
@@ -263,9 +274,12 @@ def show(
     when the cell runs again (an exam already submitted is read-only).
     ``attempts`` per question (then the answer is revealed); ``exam=True`` holds all
     feedback until Submit.  Answers go to ``log_dir`` (else ``$EDU_KIT_RESPONSES``,
-    else ``./edu_kit_responses``).  ``bank`` is a Bank or bank files (default: the
-    bundled banks).  Unknown ids or topics raise :class:`~edu_kit.errors.ChoiceError`;
-    bank files with problems give a readable message instead of a quiz.
+    else ``./edu_kit_responses``).  ``bank`` is a Bank, a bank file or folder, or a list
+    of them (default: the bundled banks; anything else is a ChoiceError).  Unknown ids or
+    topics raise :class:`~edu_kit.errors.ChoiceError`; bank files with problems, and a
+    student id that the rules of :mod:`edu_kit.classroom.identity` refuse (a formula, a
+    control or invisible character, "(anonymous)"), give a readable message instead of a
+    quiz.
     ``later_credit`` is the share of a point a right answer earns after the first
     attempt (the first attempt earns it all; see docs/quiz_format.md, "Scoring").
     ``upto`` (a notebook name) keeps questions taught in that notebook or an earlier
@@ -278,7 +292,10 @@ def show(
         source = _resolve_bank(bank)
     except QuizBankError as err:
         return BankMessage(err)
-    who = resolve_student(student)
+    try:
+        who = resolve_student(student)
+    except ChoiceError as err:  # JUPYTERHUB_USER, EDU_KIT_STUDENT or student= is not a usable id
+        return BankMessage(err, reason="the student id cannot be used")
     logs = resolve_log_dir(log_dir)
     seen = seen_questions(logs, who) if unseen else frozenset()
     questions, quiz_id = select(source, ids, topic=topic, difficulty=difficulty, n=n,
@@ -306,14 +323,14 @@ def show(
     )
 
 
-def bank(source: Bank | PathArg | None = None) -> pd.DataFrame:
+def bank(source: BankSource | None = None) -> pd.DataFrame:
     """The questions of a bank as a DataFrame, for teachers to browse (no answers).
 
     Columns: ``id``, ``type``, ``topics`` (comma-separated), ``difficulty``,
     ``origin`` (generated or handwritten), ``prompt``, ``n_choices`` (options shown;
     0 for short_text, numeric and open), ``articles`` (comma-separated ids of cited
     articles), ``taught_in`` (the notebook that teaches it) and ``family``.
-    ``source`` is a Bank or bank files (default: the bundled banks).
+    ``source`` is a Bank, a bank file or folder, or a list of them (default: the bundled banks).
     """
     import pandas as pd
     literal_dollars(pd)
@@ -385,7 +402,7 @@ def model_answers(
     ids: str | Sequence[str] | None = None,
     *,
     topic: str | None = None,
-    bank: Bank | PathArg | None = None,
+    bank: BankSource | None = None,
 ) -> ModelAnswers:
     """The teacher's answer sheet: model answers and rubrics of open questions, keys of
     the others.  ``quiz.model_answers(["open-minsk-order"])`` for chosen ids, or

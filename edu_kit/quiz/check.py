@@ -25,7 +25,9 @@ copy the answer's text exactly from the choices (nearest: 'NATO').
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +53,7 @@ __all__ = [
     "check_sources",
     "check_text",
     "normalize_text",
+    "not_a_regular_file",
 ]
 
 PathArg = str | os.PathLike[str]
@@ -88,13 +91,45 @@ class _File:
 # --------------------------------------------------------------------------- files
 
 
+def not_a_regular_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file (a folder, a device, a FIFO, a dangling or
+    looping symbolic link, nothing at all), or None for a regular file.
+
+    >>> not_a_regular_file(Path("/dev/null"))
+    'it is a character device (such as /dev/zero), not a file'
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as err:
+        if path.is_symlink():
+            try:
+                target = os.readlink(path)
+            except OSError:  # pragma: no cover - a link that cannot be read
+                target = "?"
+            if err.errno == errno.ELOOP:
+                return f"it is a symbolic link that loops (to {target!r})"
+            return f"it is a symbolic link to {target!r}, which does not exist"
+        if err.errno == errno.ENOENT:
+            return "no such file or folder"
+        return f"it cannot be opened: {err.strerror or err}"
+    if stat.S_ISREG(mode):
+        return None
+    kinds = ((stat.S_ISDIR, "a folder"), (stat.S_ISCHR, "a character device (such as /dev/zero)"),
+             (stat.S_ISBLK, "a block device (a disk)"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+             (stat.S_ISSOCK, "a socket"))
+    kind = next((name for test, name in kinds if test(mode)), "a special file")
+    return f"it is {kind}, not a file"
+
+
 def bank_files(
     paths: PathArg | Iterable[PathArg] | None = None,
 ) -> tuple[tuple[Path, ...], tuple[Problem, ...]]:
     """The ``*.yaml`` files named by ``paths`` (files or folders, searched recursively).
 
-    ``None`` means the bundled banks.  Missing paths and empty folders are problems.
-    Files and folders whose names start with ``.`` are skipped inside folders.
+    ``None`` means the bundled banks.  Missing paths and empty folders are problems, and
+    so is every ``*.yaml`` that is not a regular file (a dangling or looping symbolic
+    link, a device, a FIFO), which is never read.  Files and folders whose names start
+    with ``.`` are skipped inside folders.
     """
     if paths is None:
         from .._resources import bundled_dir
@@ -106,20 +141,31 @@ def bank_files(
         roots = [Path(p) for p in paths]
     files: list[Path] = []
     problems: list[Problem] = []
+    unreadable = "the bank is not read: replace it with the bank file itself, or remove it"
     for root in roots:
         if root.is_dir():
-            found = sorted(
-                p for p in root.rglob("*.yaml") if p.is_file() and not _hidden(p, root)
-            )
-            if not found:
+            found: list[Path] = []
+            skipped: list[Problem] = []
+            for p in sorted(root.rglob("*.yaml")):
+                if _hidden(p, root):
+                    continue
+                why = not_a_regular_file(p)
+                if why is None:
+                    found.append(p)
+                elif not why.startswith("it is a folder"):
+                    skipped.append(Problem(str(p), None, why, unreadable))
+            problems.extend(skipped)
+            if not found and not skipped:
                 problems.append(Problem(str(root), None, "the folder has no *.yaml bank files",
                                         "add bank files or name another folder"))
             files.extend(found)
         elif root.is_file():
             files.append(root)
         else:
-            problems.append(Problem(str(root), None, "no such file or folder",
-                                    "check the path (it is relative to the notebook's folder)"))
+            why = not_a_regular_file(root) or "no such file or folder"
+            fix = ("check the path (it is relative to the notebook's folder)" if why == "no such file or folder"
+                   else "name the bank file itself (a .yaml file)")
+            problems.append(Problem(str(root), None, why, fix))
     unique = tuple(dict.fromkeys(files))
     return unique, tuple(problems)
 

@@ -30,7 +30,7 @@ import ipywidgets as widgets
 from traitlets import TraitError
 
 from ..errors import ChoiceError, ResponseLogError
-from ..results import Response, answers_in, answers_of, now, record
+from ..results import Response, answers_in, answers_of, now, record, student_id
 from .grade import LATER_CREDIT, Feedback, attempts_for, credit, grade, unanswered
 from .model import Question
 from .render import (
@@ -97,6 +97,7 @@ class Item:
         self.question: Question = display.question
         self.attempts_used = 0
         self.final: Feedback | None = None
+        self.sent = False  # saved by an exam's Submit (never saved twice)
         self.controls: tuple[widgets.Widget, ...] = self._make_controls()
         self.feedback = widgets.HTML(value="", layout=widgets.Layout(**_WIDE))
         self.button: widgets.Button | None = None
@@ -352,7 +353,7 @@ class Quiz:
         self.later_credit = later_credit
         self.quiz_id = quiz_id
         self.title = title
-        self.student = student
+        self.student = student_id(student)  # NFC: one variant and one lock however "José" was typed
         self.attempts = 1 if exam else attempts
         self.exam = exam
         self.sealed = sealed
@@ -361,6 +362,8 @@ class Quiz:
         self._record = recorder or record
         self._chooser = chooser
         self.submitted_at: str | None = None
+        self._resubmit = False  # a Submit failed part-way: what it saved is not a finished submission
+        self._told_not_submitted = False  # the notice said NOT submitted; say when it is
         self.score_label = widgets.Label(value="")
         self.notice = widgets.HTML(value="", layout=widgets.Layout(**_WIDE))
         self.submit_button: widgets.Button | None = None
@@ -556,6 +559,7 @@ class Quiz:
             history = by_question.get(item.question.id, [])
             answer = history[0]["answer"] if history else None  # the first submission counts
             item.attempts_used = max(1, len(history))
+            item.sent = True
             if answer is not None:
                 item.set_answer(answer)
             item.disable()
@@ -578,8 +582,12 @@ class Quiz:
             self.submit_button.disabled = True
         self._show_pending()
         self.score_label.value = self._score_line()
+        unsaved = [item.number for item in self.items if item.question.id not in by_question]
+        missing = (f" No answer to {_numbers(unsaved)} was saved: "
+                   f"{'they count' if len(unsaved) > 1 else 'it counts'} as not answered. "
+                   "Tell your teacher if you answered and saw NOT submitted." if unsaved else "")
         self.notice.value = notice_html(
-            f"Already submitted ({when}). Your submitted answers are shown; they cannot be changed."
+            f"Already submitted ({when}). Your submitted answers are shown; they cannot be changed.{missing}"
         )
 
     # -- actions
@@ -703,13 +711,20 @@ class Quiz:
         if self.submit_button is not None:
             self.submit_button.disabled = True
         if self.student is not None:
-            self.restore()  # another tab or an earlier run may have submitted already
+            if self._resubmit:
+                self._lock_if_submitted_elsewhere()
+            else:
+                self.restore()  # another tab or an earlier run may have submitted already
             if self._already_submitted():
                 return
         failed: list[Item] = []
         for item in self.items:
+            if item.sent:  # saved by the Submit that failed part-way
+                continue
             if item.question.type == "open":
-                if not self._save_written(item, blank_too=True):
+                if self._save_written(item, blank_too=True):
+                    item.sent = True
+                else:
                     failed.append(item)
                 item.disable()
                 continue
@@ -719,7 +734,9 @@ class Quiz:
             item.attempts_used += 1
             item.disable()
             if self.sealed:
-                if not self._save(item, answer, None):
+                if self._save(item, answer, None):
+                    item.sent = True
+                else:
                     item.attempts_used -= 1
                     failed.append(item)
                 continue
@@ -728,6 +745,7 @@ class Quiz:
                 item.attempts_used -= 1
                 failed.append(item)
                 continue
+            item.sent = True
             item.final = feedback
             item.feedback.value = feedback_html(feedback, item.question, final=True,
                                                 attempts_left=0)
@@ -737,15 +755,35 @@ class Quiz:
             if self.submit_button is not None:
                 self.submit_button.disabled = False
             self.score_label.value = self._score_line()
+            saved = len(self.items) - len(failed)
+            self._resubmit = saved > 0
+            self._told_not_submitted = True
+            kept = (f" The other {saved} answer{'s are' if saved != 1 else ' is'} saved." if saved else "")
             self.notice.value += notice_html(
-                f"NOT submitted: {len(failed)} answer{'s' if len(failed) != 1 else ''} could not be saved. "
-                "Keep this page open, tell your teacher, and press Submit again once it is fixed.")
+                f"NOT submitted: your answer to {_numbers([i.number for i in failed])} could not be saved."
+                f"{kept} Keep this page open, tell your teacher, and press Submit again once it is fixed: "
+                "the answers not saved yet are still here and can be changed.")
             return
         self.submitted_at = now()
         self._show_pending()
         self.score_label.value = self._score_line()
         if self.sealed:
             self.notice.value = notice_html("Submitted. Your answers are saved; scores come after the deadline.")
+        elif self._told_not_submitted:
+            self.notice.value = notice_html("Submitted. Every answer is saved now.")
+        self._resubmit = self._told_not_submitted = False
+
+    def _lock_if_submitted_elsewhere(self) -> None:
+        """After a Submit that failed part-way: lock as submitted only when the log holds more
+        than this quiz's own records (another tab or run submitted meanwhile)."""
+        try:
+            rows = answers_of(self.log_dir, self.student, self.quiz_id)
+        except ResponseLogError:
+            return  # saving will say what is wrong
+        mine = {item.question.id for item in self.items if item.sent}
+        if len(rows) > len(mine) or any(row["question"] not in mine for row in rows):
+            self._resubmit = False
+            self.restore()
 
     def _already_submitted(self) -> bool:
         return self.submitted_at is not None

@@ -13,13 +13,14 @@ import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from typing import Any
 
 from .._codec import question_from_data, question_to_data
 from ..model import Question
 
-__all__ = ["Exported", "Imported", "LeftOut", "build", "metadata", "metadata_text", "pairs", "parse_metadata", "slug",
-           "texts"]
+__all__ = ["NOT_XML", "Exported", "Imported", "LeftOut", "build", "html_to_text", "metadata", "metadata_text",
+           "not_xml", "pairs", "parse_metadata", "slug", "texts"]
 
 #: The keys a format carries in its own elements.
 NATIVE = ("id", "type", "prompt", "choices", "answer", "explanation")
@@ -27,14 +28,24 @@ NATIVE = ("id", "type", "prompt", "choices", "answer", "explanation")
 
 @dataclass(frozen=True)
 class LeftOut:
-    """Something a format cannot hold: a whole question (``what`` = "question") or a part."""
+    """Something a format cannot hold: a whole question (``what`` = "question") or a part.
+
+    ``line`` is where the question starts in the file that was read (1-based), when known;
+    ``place`` names it otherwise (such as "item 3 of quiz/a.xml").
+
+    >>> print(LeftOut("gift-q", "question", "no answer", line=12))
+    line 12: gift-q: question left out (no answer)
+    """
 
     question: str
     what: str
     why: str
+    line: int | None = None
+    place: str = ""
 
     def __str__(self) -> str:
-        return f"{self.question}: {self.what} left out ({self.why})"
+        where = f"line {self.line}" if self.line is not None else self.place
+        return f"{where + ': ' if where else ''}{self.question}: {self.what} left out ({self.why})"
 
 
 @dataclass(frozen=True)
@@ -98,7 +109,105 @@ def build(fields: Mapping[str, Any], meta: Mapping[str, Any], defaults: Mapping[
         data.pop("explanation", None)
         if str(data["type"]) != "open":
             data["explanation"] = defaults.get("explanation", "")
-    return question_from_data(data)
+    question = question_from_data(data)
+    _refuse_broken(question)
+    return question
+
+
+def _refuse_broken(question: Question) -> None:
+    """Raise ValueError naming what is wrong when ``question`` would break a bank file
+    (the schema and the rules of :mod:`edu_kit.quiz.check`), so that an import lists
+    that one question and keeps the others."""
+    from ...errors import QuizBankError
+    from ..bank import dump_bank
+
+    try:
+        dump_bank("imported", "Imported", [question])
+    except QuizBankError as exc:
+        found = exc.problems or (exc,)
+        reasons = [p.problem.removeprefix(f"question {question.id!r}: ") + (f" ({p.hint})" if p.hint else "")
+                   for p in found]
+        raise ValueError("; ".join(dict.fromkeys(reasons))) from None
+
+
+_BLOCKS = frozenset({"p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "ul", "ol",
+                     "table", "section", "article", "header", "footer", "dt", "dd"})
+_SKIPPED = frozenset({"script", "style", "head", "title", "template", "noscript"})
+_BREAK, _PARAGRAPH = "\ue0f0", "\ue0f1"  # private-use marks: where a block starts or ends
+
+
+class _TextOf(HTMLParser):
+    """The text of an HTML fragment: tags dropped, entities read, blocks on their own lines."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED:
+            self.skipping += 1
+        elif tag == "br":
+            self.parts.append("\n")
+        elif tag in _BLOCKS:
+            self.parts.append(_PARAGRAPH if tag == "p" else _BREAK)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "br":
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCKS:
+            self.parts.append(_PARAGRAPH if tag == "p" else _BREAK)
+
+    def handle_data(self, data: str) -> None:
+        if not self.skipping:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> str:
+    r"""Plain text of an HTML fragment (what a student would read on the page).
+
+    Tags are dropped, ``<script>`` and ``<style>`` with their content; entities are read
+    (``&lt;`` gives ``<``, a no-break space a space); ``<br>`` and blocks (``<p>``,
+    ``<li>``, ...) give line breaks, other white space is one space, as in a browser.
+
+    >>> html_to_text("<p>Talks on 10&nbsp;January &amp; <b>after</b>?</p><script>alert(1)</script><p>Use &lt;city&gt;.</p>")
+    'Talks on 10 January & after?\n\nUse <city>.'
+    """
+    parser = _TextOf()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts).replace("\xa0", " ")
+    text = re.sub(f"[ {_BREAK}{_PARAGRAPH}]*[{_BREAK}{_PARAGRAPH}][ {_BREAK}{_PARAGRAPH}]*",
+                  lambda m: "\n\n" if _PARAGRAPH in m.group() else "\n", text)
+    return "\n".join(line.strip() for line in text.split("\n")).strip()
+
+
+# What XML 1.0 cannot carry at all (not even as a character reference).
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _strings(data: Any) -> Iterable[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, (list, tuple)):
+        for value in data:
+            yield from _strings(value)
+
+
+def not_xml(q: Question) -> str | None:
+    """The first character of ``q`` that XML 1.0 cannot hold, as U+XXXX, or None."""
+    for text in _strings(question_to_data(q)):
+        found = NOT_XML.search(text)
+        if found:
+            return f"U+{ord(found.group()):04X}"
+    return None
 
 
 def slug(text: str, taken: Iterable[str], prefix: str = "") -> str:

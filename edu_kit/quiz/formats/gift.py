@@ -27,13 +27,13 @@ True
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from ..model import TOPICS, Numeric, Question
-from ._common import Exported, Imported, LeftOut, build, metadata, pairs, parse_metadata, slug, texts
+from ._common import Exported, Imported, LeftOut, build, html_to_text, metadata, pairs, parse_metadata, slug, texts
 
 __all__ = ["dump", "escape", "load", "unescape"]
 
@@ -83,8 +83,16 @@ def _restore(text: str) -> str:
 
 
 def _text(text: str) -> str:
-    """An answer or feedback text: escaped, with a format tag when it starts with '['."""
-    return ("[plain]" if text.startswith("[") else "") + escape(text)
+    """An answer or feedback text: escaped, with a format tag when it starts with '[' (a
+    format name to Moodle) or '%' (a weight such as ``%50%``, which GIFT cannot escape:
+    after ``[plain]`` Moodle no longer reads it as one)."""
+    return ("[plain]" if text.lstrip().startswith(("[", "%")) else "") + escape(text)
+
+
+def _category(title: str) -> str:
+    """The ``$CATEGORY`` line for ``title``: Moodle reads the rest of the line as it is
+    (no GIFT escapes), so only line breaks are replaced."""
+    return "$CATEGORY: $course$/top/" + " ".join(title.split())
 
 
 def _weight(value: float) -> str:
@@ -96,8 +104,8 @@ def dump(questions: Iterable[Question], title: str = "") -> Exported:
     blocks: list[str] = []
     carried: list[str] = []
     left: list[LeftOut] = []
-    if title:
-        blocks.append(f"// {title}")
+    if title.strip():
+        blocks.append(f"// {' '.join(title.split())}\n{_category(title)}")
     for q in questions:
         body, lost = _answers(q)
         left.extend(lost)
@@ -133,7 +141,13 @@ def _answers(q: Question) -> tuple[str | None, list[LeftOut]]:
     if kind == "true_false":
         return f"\t{'TRUE' if answer else 'FALSE'}\n", []
     if kind == "short_text":
-        return "".join(f"\t={_text(v)}\n" for v in texts(answer)), []
+        kept = [v for v in texts(answer) if "->" not in v]
+        why = "GIFT cannot escape '->': Moodle would read the question as a matching question"
+        if not kept:
+            return None, [LeftOut(q.id, "question", f"every accepted answer contains '->'; {why}")]
+        lost = [LeftOut(q.id, f"accepted answer {v!r}", f"{why}; students who type it are marked wrong in Moodle")
+                for v in texts(answer) if "->" in v]
+        return "".join(f"\t={_text(v)}\n" for v in kept), lost
     if kind == "numeric" and isinstance(answer, Numeric):
         lost = [LeftOut(q.id, f"unit {answer.unit!r}", "GIFT numeric answers have no unit; Moodle will not show it")]
         return f"\t#{_weight(answer.value)}:{_weight(answer.tolerance)}\n", lost if answer.unit else []
@@ -168,18 +182,19 @@ def load(text: str, source: str = "GIFT file", topic: str | None = None, difficu
     left: list[LeftOut] = []
     notes: list[str] = []
     category: str | None = None
-    for number, block in enumerate(_blocks(text), start=1):
+    for line, block in _blocks(text):
         meta: dict[str, Any] = {}
         lines = []
-        for line in block:
-            stripped = line.strip()
+        for row in block:
+            stripped = row.strip()
             if stripped.startswith(_META.strip()):
                 meta = parse_metadata(stripped[len(_META.strip()):].strip())
             elif not stripped.startswith("//"):
-                lines.append(line)
-        body = _hold("\n".join(lines).strip())
-        if not body:
+                lines.append(row)
+        if not lines:
             continue
+        line += next(i for i, row in enumerate(block) if row is lines[0])  # the question's own first line
+        body = _hold("\n".join(lines).strip())
         if body.startswith("$CATEGORY:"):
             category = _restore(body[len("$CATEGORY:"):]).strip().split("/")[-1].strip().lower()
             continue
@@ -189,11 +204,10 @@ def load(text: str, source: str = "GIFT file", topic: str | None = None, difficu
         if meta:  # written by dump: the metadata is complete
             defaults = {"explanation": ""}
         try:
-            question, lost = _question(body, meta, defaults, [q.id for q in questions], prefix, number)
+            question, lost = _question(body, meta, defaults, [q.id for q in questions], prefix)
         except (ValueError, KeyError, TypeError, IndexError) as exc:
-            left.append(LeftOut(f"question {number}", "question", str(exc) or type(exc).__name__))
-            continue
-        left.extend(lost)
+            lost, question = [LeftOut(_label(body), "question", str(exc) or type(exc).__name__)], None
+        left.extend(replace(item, line=line) for item in lost)
         if question is not None:
             questions.append(question)
     if any(q.reference == f"Imported from {source}" for q in questions):
@@ -201,14 +215,28 @@ def load(text: str, source: str = "GIFT file", topic: str | None = None, difficu
     return Imported(tuple(questions), tuple(left), tuple(notes))
 
 
-def _blocks(text: str) -> list[list[str]]:
-    blocks: list[list[str]] = [[]]
-    for line in text.replace("\r\n", "\n").split("\n"):
+def _label(body: str) -> str:
+    """How a question is named in messages: its ``::name::`` or the start of its text."""
+    if body.startswith("::") and "::" in body[2:]:
+        name = _restore(body[2:body.index("::", 2)]).strip()
+        if name:
+            return name
+    start = _restore(re.split(r"[{}]", body, maxsplit=1)[0]).strip()
+    return repr(start[:40] + ("..." if len(start) > 40 else ""))
+
+
+def _blocks(text: str) -> list[tuple[int, list[str]]]:
+    """The blank-line separated blocks of ``text``, each with the line it starts on."""
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    for number, line in enumerate(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"), start=1):
         if line.strip():
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    return [b for b in blocks if b]
+            if not current:
+                blocks.append((number, current))
+            current.append(line)
+        elif current:
+            current = []
+    return blocks
 
 
 def _format(text: str, default: str = "moodle") -> str:
@@ -217,21 +245,21 @@ def _format(text: str, default: str = "moodle") -> str:
     kind = match.group(1) if match else default
     text = text.strip()
     text = text[match.end():] if match else text
-    if kind in ("html", "moodle") and re.search(r"<[A-Za-z/]", text):
-        text = html.unescape(re.sub(r"<br\s*/?>", "\n", re.sub(r"<(?!br)[^>]*>", "", text)))
+    if kind in ("html", "moodle") and re.search(r"<[A-Za-z/!]|&#?[A-Za-z0-9]+;", text):
+        text = html_to_text(text.replace("\n", "<br>") if kind == "moodle" else text)
     return _restore(text).strip()
 
 
-def _question(body: str, meta: dict[str, Any], defaults: dict[str, Any], taken: list[str], prefix: str,
-              number: int) -> tuple[Question | None, list[LeftOut]]:
+def _question(body: str, meta: dict[str, Any], defaults: dict[str, Any], taken: list[str],
+              prefix: str) -> tuple[Question | None, list[LeftOut]]:
     name = None
     if body.startswith("::") and "::" in body[2:]:
         end = body.index("::", 2)
         name, body = _restore(body[2:end]).strip(), body[end + 2:].strip()
     start, finish = body.find("{"), body.find("}")
-    label = name or f"question {number}"
+    label = _label(body) if name is None else name
     if start < 0 and finish < 0:
-        return None, [LeftOut(label, "question", "a description (no answers) is not a question")]
+        return None, [LeftOut(label, "description", "a text without answers is not a question")]
     if start < 0 or finish < start:
         raise ValueError(f"{label}: the answers' braces do not match (escape a literal brace as \\{{)")
     answers = body[start + 1:finish].strip()
@@ -254,7 +282,11 @@ def _question(body: str, meta: dict[str, Any], defaults: dict[str, Any], taken: 
     if kind_fields["type"] == "multiple" and isinstance(order, list) and set(order) == set(kind_fields["answer"]):
         kind_fields["answer"] = order
     fields.update(kind_fields)
-    return build(fields, {k: v for k, v in meta.items() if k not in _OWN_META}, defaults), lost
+    try:
+        question = build(fields, {k: v for k, v in meta.items() if k not in _OWN_META}, defaults)
+    except (ValueError, KeyError, TypeError, IndexError) as exc:
+        return None, [*lost, LeftOut(name or ident, "question", str(exc) or type(exc).__name__)]
+    return question, lost
 
 
 def _split(answers: str, marks: str) -> list[tuple[str, str]]:
@@ -347,7 +379,8 @@ def _numeric(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut]
 def _choice(answers: str, ident: str, lost: list[LeftOut], fmt: str) -> dict[str, Any] | None:
     options: list[tuple[str, float]] = []
     for mark, item in _split(answers, "=~"):
-        weight, rest = _weighted(item)
+        # As in Moodle, only an answer after '~' has a weight; '=' is full credit.
+        weight, rest = _weighted(item) if mark == "~" else (None, item)
         options.append((_no_feedback(rest, ident, lost, fmt), 100.0 if mark == "=" else (weight or 0.0)))
     choices = [text for text, _ in options]
     full = [text for text, w in options if w >= 100]
@@ -355,9 +388,18 @@ def _choice(answers: str, ident: str, lost: list[LeftOut], fmt: str) -> dict[str
         if len(full) != 1:
             lost.append(LeftOut(ident, "question", f"{len(full)} answers marked '=' (exactly one is needed)"))
             return None
+        lost.extend(LeftOut(ident, f"{_weight(w)} % credit for {text!r}",
+                            "an edu_kit single-answer question gives full credit or none: it counts as wrong")
+                    for text, w in options if w not in (0, 100))
         return {"type": "single", "choices": choices, "answer": full[0]}
     keys = [text for text, w in options if w > 0]
     if not keys:
         lost.append(LeftOut(ident, "question", "no answer with a positive weight"))
         return None
+    share = 100 / len(keys)
+    if any(abs(w - (share if w > 0 else -share)) > 0.01 for _, w in options):
+        weights = ", ".join(f"{text!r} {_weight(w)} %" for text, w in options)
+        lost.append(LeftOut(ident, f"the weights ({weights})",
+                            f"edu_kit scores (right ticks - wrong ticks) / {len(keys)} keys instead: each key "
+                            f"{_weight(share)} %, each wrong tick -{_weight(share)} %"))
     return {"type": "multiple", "choices": choices, "answer": keys}

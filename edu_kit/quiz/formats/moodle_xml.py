@@ -39,10 +39,24 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import Any
+from xml.parsers import expat
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import Exported, Imported, LeftOut, build, metadata, pairs, parse_metadata, slug, texts
+from ._common import (
+    NOT_XML,
+    Exported,
+    Imported,
+    LeftOut,
+    build,
+    html_to_text,
+    metadata,
+    not_xml,
+    pairs,
+    parse_metadata,
+    slug,
+    texts,
+)
 
 __all__ = ["ELEMENTS", "MOODLE_TYPES", "dump", "load"]
 
@@ -92,13 +106,18 @@ def dump(questions: Iterable[Question], title: str = "edu_kit") -> Exported:
     """The Moodle XML of ``questions`` (one category named ``title``)."""
     quiz = ET.Element("quiz")
     category = ET.SubElement(quiz, "question", {"type": "category"})
-    ET.SubElement(ET.SubElement(category, "category"), "text").text = f"$course$/top/{title}"
+    ET.SubElement(ET.SubElement(category, "category"), "text").text = "$course$/top/" + " ".join(
+        NOT_XML.sub("", title).split())
     carried: list[str] = []
     left: list[LeftOut] = []
     for q in questions:
         kind = MOODLE_TYPES.get(str(q.type))
         if kind is None:
             left.append(LeftOut(q.id, "question", f"Moodle XML export has no {q.type!r} type"))
+            continue
+        bad = not_xml(q)
+        if bad is not None:
+            left.append(LeftOut(q.id, "question", f"it holds the character {bad}, which XML cannot carry; remove it"))
             continue
         node = ET.SubElement(quiz, "question", {"type": kind})
         meta = metadata(q)
@@ -194,17 +213,57 @@ def _child_text(node: ET.Element, path: str) -> str:
     return "" if found is None or found.text is None else found.text
 
 
+def _shown(node: ET.Element, path: str) -> str:
+    """The text of a ``<... format="..."><text>`` element as a student reads it: Moodle's
+    ``html`` (and ``moodle_auto_format``, where a line break is a break) turned into plain
+    text; ``plain_text`` and ``markdown`` as they are."""
+    holder = node.find(path.rsplit("/", 1)[0]) if "/" in path else node
+    text = _child_text(node, path)
+    kind = (holder.get("format", "") if holder is not None else "") or "moodle_auto_format"
+    if kind == "html" or (kind == "moodle_auto_format" and re.search(r"<[A-Za-z/!]|&#?[A-Za-z0-9]+;", text)):
+        return html_to_text(text.replace("\n", "<br>") if kind == "moodle_auto_format" else text)
+    return text
+
+
+def _parse(text: str) -> tuple[ET.Element, dict[int, int]]:
+    """The XML tree (comments kept) and the line where each top-level element starts."""
+    builder = ET.TreeBuilder(insert_comments=True)
+    parser = expat.ParserCreate()
+    lines: dict[int, int] = {}
+    depth = [0]
+
+    def start(tag: str, attrs: dict[str, str]) -> None:
+        element = builder.start(tag, attrs)
+        if depth[0] == 1:
+            lines[id(element)] = parser.CurrentLineNumber
+        depth[0] += 1
+
+    def end(tag: str) -> None:
+        depth[0] -= 1
+        builder.end(tag)
+
+    parser.StartElementHandler = start
+    parser.EndElementHandler = end
+    parser.CharacterDataHandler = builder.data
+    parser.CommentHandler = builder.comment
+    parser.buffer_text = True
+    parser.Parse(text.encode("utf-8"), True)  # no external entity is ever fetched
+    return builder.close(), lines
+
+
 def load(text: str, source: str = "Moodle XML file", topic: str | None = None, difficulty: str = "medium",
          prefix: str = "moodle-") -> Imported:
     """The questions of a Moodle XML text (those of :func:`dump` come back equal).
 
     Raises :class:`~edu_kit.errors.QuizBankError` when the text is not XML or its root
-    is not ``<quiz>``; questions of other types are listed in ``left_out``.
+    is not ``<quiz>``; questions of other types, and questions that would break the bank,
+    are listed in ``left_out`` with their line, and the others are read.
     """
     try:
-        root = ET.fromstring(text, parser=ET.XMLParser(target=ET.TreeBuilder(insert_comments=True)))
-    except ET.ParseError as exc:
-        raise QuizBankError(f"{source} is not well-formed XML: {exc}", hint="export it again from Moodle") from None
+        root, lines = _parse(text)
+    except expat.ExpatError as exc:
+        raise QuizBankError(f"{source} is not well-formed XML: {expat.ErrorString(exc.code)}",
+                            line=exc.lineno, hint="export it again from Moodle") from None
     if root.tag != "quiz":
         raise QuizBankError(f"{source} is not Moodle XML: the root element is <{root.tag}>, not <quiz>",
                             hint="export the questions from Moodle in 'Moodle XML format'")
@@ -212,7 +271,7 @@ def load(text: str, source: str = "Moodle XML file", topic: str | None = None, d
     left: list[LeftOut] = []
     back = {v: k for k, v in MOODLE_TYPES.items() if k not in ("multiple",)}
     for number, node in enumerate(root.findall("question"), start=1):
-        moodle = node.get("type", "")
+        moodle, line = node.get("type", ""), lines.get(id(node))
         if moodle == "category":
             continue
         meta: dict[str, Any] = {}
@@ -220,41 +279,80 @@ def load(text: str, source: str = "Moodle XML file", topic: str | None = None, d
             if callable(child.tag) and (child.text or "").strip().startswith("edu_kit "):
                 meta = parse_metadata((child.text or "").strip()[len("edu_kit "):])
         name = _child_text(node, "name/text").strip() or f"question {number}"
+        if moodle == "description":
+            left.append(LeftOut(name, "description", "a text without answers is not a question", line))
+            continue
         if moodle not in back:
-            left.append(LeftOut(name, "question", f"the Moodle type {moodle!r} has no edu_kit equivalent"))
+            left.append(LeftOut(name, "question", f"the Moodle type {moodle!r} has no edu_kit equivalent", line))
             continue
         ident = _child_text(node, "idnumber").strip() or name
-        if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)):
-            ident = slug(ident, [q.id for q in questions], prefix)
-        fields: dict[str, Any] = {"id": ident, "prompt": _child_text(node, "questiontext/text"),
-                                  "explanation": _child_text(node, "generalfeedback/text")}
+        taken = [q.id for q in questions]
+        if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)) or ident in taken:
+            ident = slug(ident, taken, prefix)
+        fields: dict[str, Any] = {"id": ident, "prompt": _shown(node, "questiontext/text"),
+                                  "explanation": _shown(node, "generalfeedback/text")}
         defaults = {} if meta else {"topics": [topic], "difficulty": difficulty,
                                     "reference": f"Imported from {source}",
                                     "explanation": f"No explanation was given in {source}."}
+        lost: list[LeftOut] = []
+        if any(re.search(r"<img\b|@@PLUGINFILE@@", _child_text(node, path), re.I)
+               for path in ("questiontext/text", "generalfeedback/text")) or node.find("questiontext/file") is not None:
+            lost.append(LeftOut(name, "images and attached files", "edu_kit questions hold text only"))
         try:
-            fields.update(_read_body(node, back[moodle], meta))
-            questions.append(build(fields, {k: v for k, v in meta.items() if k not in ("key_order", "choice_order")}, defaults))
+            fields.update(_read_body(node, back[moodle], meta, lost))
+            questions.append(build(fields, {k: v for k, v in meta.items() if k not in ("key_order", "choice_order")},
+                                   defaults))
         except StopIteration:
-            left.append(LeftOut(name, "question", "no answer with full credit"))
+            lost.append(LeftOut(name, "question", "no answer with full credit"))
         except (KeyError, TypeError, ValueError, IndexError) as exc:
-            left.append(LeftOut(name, "question", str(exc) or type(exc).__name__))
+            lost.append(LeftOut(name, "question", str(exc) or type(exc).__name__))
+        left.extend(LeftOut(item.question if item.what != "question" else name, item.what, item.why, line)
+                    for item in lost)
     return Imported(tuple(questions), tuple(left))
 
 
-def _read_body(node: ET.Element, kind: str, meta: dict[str, Any]) -> dict[str, Any]:
-    answers = [(float(a.get("fraction", "0")), _child_text(a, "text")) for a in node.findall("answer")]
+def _answers(node: ET.Element, ident: str, lost: list[LeftOut], shown: bool = True) -> list[tuple[float, str]]:
+    """(fraction, text) of each ``<answer>`` (``shown``: as a student reads it, else as
+    typed, for short answers); feedback on an answer is listed in ``lost``."""
+    found = []
+    for answer in node.findall("answer"):
+        text = _shown(answer, "text") if shown else _child_text(answer, "text")
+        feedback = _shown(answer, "feedback/text").strip()
+        if feedback:
+            lost.append(LeftOut(ident, f"feedback {feedback[:60]!r} on the answer {text!r}",
+                                "edu_kit gives one explanation per question, not per answer"))
+        found.append((float(answer.get("fraction", "0")), text))
+    return found
+
+
+def _read_body(node: ET.Element, kind: str, meta: dict[str, Any], lost: list[LeftOut] | None = None) -> dict[str, Any]:
+    lost = [] if lost is None else lost
+    ident = _child_text(node, "name/text").strip()
+    answers = _answers(node, ident, lost, shown=kind != "short_text") if kind != "numeric" else []
     if kind == "single":
         if _child_text(node, "single").strip() == "false":
             keys = [t for f, t in answers if f > 0]
+            if keys:
+                share = 100 / len(keys)
+                if any(abs(f - (share if f > 0 else -share)) > 0.01 for f, _ in answers):
+                    weights = ", ".join(f"{t!r} {_fraction(f)} %" for f, t in answers)
+                    lost.append(LeftOut(ident, f"the weights ({weights})",
+                                        f"edu_kit scores (right ticks - wrong ticks) / {len(keys)} keys instead: each key "
+                                        f"{_fraction(share)} %, each wrong tick -{_fraction(share)} %"))
             order = meta.get("key_order")
             if isinstance(order, list) and set(order) == set(keys):
                 keys = order
             return {"type": "multiple", "choices": [t for _, t in answers], "answer": keys}
+        lost.extend(LeftOut(ident, f"{_fraction(f)} % credit for {t!r}",
+                            "an edu_kit single-answer question gives full credit or none: it counts as wrong")
+                    for f, t in answers if f not in (0, 100))
         return {"type": "single", "choices": [t for _, t in answers],
                 "answer": next(t for f, t in answers if f >= 100)}
     if kind == "true_false":
         return {"type": "true_false", "answer": next(t for f, t in answers if f >= 100).strip() == "true"}
     if kind == "short_text":
+        lost.extend(LeftOut(ident, f"partial-credit answer {t!r}", "short answers here are right or wrong")
+                    for f, t in answers if 0 < f < 100)
         return {"type": "short_text", "answer": [t for f, t in answers if f >= 100]}
     if kind == "numeric":
         first = next(a for a in node.findall("answer") if float(a.get("fraction", "0")) >= 100)
@@ -267,7 +365,7 @@ def _read_body(node: ET.Element, kind: str, meta: dict[str, Any]) -> dict[str, A
     if kind == "matching":
         pairs, options = [], []
         for sub in node.findall("subquestion"):
-            left, right = _child_text(sub, "text"), _child_text(sub, "answer/text")
+            left, right = _shown(sub, "text"), _child_text(sub, "answer/text")
             if left.strip():
                 pairs.append([left, right])
             if right not in options:

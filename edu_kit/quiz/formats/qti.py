@@ -29,14 +29,15 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+import zlib
 from collections.abc import Iterable
 from typing import Any
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import Exported, Imported, LeftOut, build, texts
+from ._common import Exported, Imported, LeftOut, build, not_xml, slug, texts
 
-__all__ = ["QTI_TYPES", "dump", "load", "markdown_text"]
+__all__ = ["MAX_ENTRY_BYTES", "QTI_TYPES", "dump", "load", "markdown_text"]
 
 #: edu_kit type -> the QTI ``question_type`` Canvas reads.
 QTI_TYPES = {
@@ -121,7 +122,9 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
             left.append(LeftOut(q.id, "question", f"text2qti refuses a second question with the same text "
                                                   f"as {prompts[q.prompt]!r}; reword one of them"))
             continue
-        block = _block(len(blocks) + 1, q)
+        bad = not_xml(q) if str(q.type) in QTI_TYPES else None
+        block = _block(len(blocks) + 1, q) if bad is None else LeftOut(
+            q.id, "question", f"it holds the character {bad}, which XML cannot carry; remove it")
         if isinstance(block, LeftOut):
             left.append(block)
             continue
@@ -140,7 +143,9 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
     if carried:
         left.append(LeftOut("(every question)", "topics, difficulty, sources and reference",
                             "QTI items hold text, options, key and feedback only; the YAML bank keeps them"))
-    head = f"Quiz title: {_md(title)}\nQuiz description: {_md('Questions exported from edu_kit.')}\n"
+    # text2qti reads the quiz title as plain text (it XML-escapes it itself): no references here
+    head = (f"Quiz title: {' '.join(title.split()) or 'edu_kit bank'}\n"
+            f"Quiz description: {_md('Questions exported from edu_kit.')}\n")
     return head + "\n\n" + "\n\n".join(blocks) + "\n", tuple(carried), tuple(left)
 
 
@@ -169,17 +174,52 @@ def _html_text(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markup))
 
 
-def _assessment(data: bytes, source: str) -> ET.Element:
+#: The most a QTI zip entry may hold once inflated (a text2qti question takes a few KB).
+MAX_ENTRY_BYTES = 20 * 2**20
+_METHODS = {zipfile.ZIP_STORED: "stored", zipfile.ZIP_DEFLATED: "deflate", zipfile.ZIP_BZIP2: "bzip2",
+            zipfile.ZIP_LZMA: "lzma"}
+
+
+def _read_entry(archive: zipfile.ZipFile, name: str, source: str) -> bytes:
+    """The bytes of one entry, refused with a clear error when it is encrypted, packed with a
+    method Python cannot read, or inflates beyond :data:`MAX_ENTRY_BYTES` (read in chunks, so
+    a zip bomb never fills the memory)."""
+    info = archive.getinfo(name)
+    hint = "export the quiz again from Canvas or text2qti, without a password"
+    if info.flag_bits & 0x1:
+        raise QuizBankError(f"{source}: the entry {name!r} is encrypted (password-protected)", hint=hint)
+    if info.compress_type not in _METHODS:
+        raise QuizBankError(f"{source}: the entry {name!r} is packed with compression method {info.compress_type}, "
+                            f"which cannot be read (readable: {', '.join(_METHODS.values())})",
+                            hint="export the quiz again from Canvas or text2qti, or re-zip it with a standard tool")
+    limit = f"the entry {name!r} inflates to more than {MAX_ENTRY_BYTES // 2**20} MB"
+    big = "split the quiz into smaller ones (or check that the zip is what Canvas or text2qti wrote)"
+    if info.file_size > MAX_ENTRY_BYTES:
+        raise QuizBankError(f"{source}: {limit} ({info.file_size:,} bytes)", hint=big)
+    chunks, size = [], 0
+    with archive.open(info) as entry:
+        while chunk := entry.read(2**20):
+            size += len(chunk)
+            if size > MAX_ENTRY_BYTES:
+                raise QuizBankError(f"{source}: {limit} although its header says {info.file_size:,} bytes", hint=big)
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _assessments(data: bytes, source: str) -> list[tuple[str, ET.Element]]:
+    """Each assessment XML of the zip (a Canvas export may hold several quizzes), by name."""
+    hint = "pass the .zip that text2qti or Canvas wrote"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = [n for n in archive.namelist() if n.endswith(".xml")
                  and not n.endswith(("imsmanifest.xml", "assessment_meta.xml"))]
         if "imsmanifest.xml" not in archive.namelist() or not names:
-            raise QuizBankError(f"{source} has no imsmanifest.xml and assessment XML",
-                                hint="pass the .zip that text2qti or Canvas wrote")
-        return ET.fromstring(archive.read(names[0]))
-    except (zipfile.BadZipFile, ET.ParseError) as exc:
-        raise QuizBankError(f"{source} is not a QTI zip: {exc}", hint="pass the .zip that text2qti wrote") from None
+            raise QuizBankError(f"{source} has no imsmanifest.xml and assessment XML", hint=hint)
+        return [(name, ET.fromstring(_read_entry(archive, name, source))) for name in names]
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, EOFError, zlib.error, ValueError) as exc:
+        raise QuizBankError(f"{source} is not a readable QTI zip: {exc}", hint=hint) from None
+    except (RuntimeError, NotImplementedError, OSError) as exc:  # other zip features Python cannot read
+        raise QuizBankError(f"{source} cannot be read as a zip: {exc}", hint=hint) from None
 
 
 def load(data: bytes, source: str = "QTI zip", topic: str | None = None, difficulty: str = "medium") -> Imported:
@@ -188,17 +228,24 @@ def load(data: bytes, source: str = "QTI zip", topic: str | None = None, difficu
     Topics, difficulty and reference are not in QTI: they come from ``topic``,
     ``difficulty`` and "Imported from <source>".
     """
-    root = _assessment(data, source)
+    roots = _assessments(data, source)
     back = {v: k for k, v in QTI_TYPES.items()}
     questions: list[Question] = []
     left: list[LeftOut] = []
-    for item in root.iter(f"{{{_NS['q']}}}item"):
-        ident = item.get("title", "")
+    found = [(name, number, item) for name, root in roots
+             for number, item in enumerate(root.iter(f"{{{_NS['q']}}}item"), start=1)]
+    for name, number, item in found:
+        ident = item.get("title", "").strip()
+        taken = [q.id for q in questions]
+        if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident) or ident in taken:  # Canvas titles: "Question"
+            ident = slug(ident or "question", taken, "qti-")
+        place = f"item {number}" + (f" of {name}" if len(roots) > 1 else "")
         fields = {f.findtext("q:fieldlabel", "", _NS): f.findtext("q:fieldentry", "", _NS)
                   for f in item.iter(f"{{{_NS['q']}}}qtimetadatafield")}
         kind = back.get(fields.get("question_type", ""))
         if kind is None:
-            left.append(LeftOut(ident, "question", f"QTI type {fields.get('question_type')!r} is not read"))
+            left.append(LeftOut(ident, "question", f"QTI type {fields.get('question_type')!r} is not read",
+                                place=place))
             continue
         data_fields: dict[str, Any] = {"id": ident, "type": kind,
                                        "prompt": _html_text(item.findtext("q:presentation/q:material/q:mattext",
@@ -213,7 +260,7 @@ def load(data: bytes, source: str = "QTI zip", topic: str | None = None, difficu
             data_fields.update(_key(item, kind))
             questions.append(build(data_fields, {}, defaults))
         except (KeyError, TypeError, ValueError, IndexError, AttributeError) as exc:
-            left.append(LeftOut(ident, "question", str(exc) or type(exc).__name__))
+            left.append(LeftOut(ident, "question", str(exc) or type(exc).__name__, place=place))
     return Imported(tuple(questions), tuple(left))
 
 

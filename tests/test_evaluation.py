@@ -133,10 +133,14 @@ _SWAP_SETS: list[tuple[str, Path, list[Path] | None]] = [
 ]
 # How far a set may fall with its people renamed: attribution F1 by 0.03 and people recall
 # by 0.05 (issue 14).  A set that cannot yet meet these gets its own allowance here, today's
-# fall plus a small margin, so that any worsening still fails; none needs one since issue 14's
-# people-by-evidence rules (changes/issue-14-names14.md has the figures before and after).
+# fall plus a small margin, so that any worsening still fails (changes/issue-14-names14.md has
+# the figures before and after issue 14's people-by-evidence rules).
 _SWAP_ALLOWED = {"attribution": 0.03, "people": 0.05}
-_SWAP_OWN_ALLOWANCE: dict[str, dict[str, float]] = {}
+_SWAP_OWN_ALLOWANCE: dict[str, dict[str, float]] = {
+    # Ten people in two transcripts: one person is 0.1.  Renamed, "that Vladimir Putin is
+    # actually going to de-escalate" (his only mention) gives no evidence but meaning (0.900 -> 0.800).
+    "fresh14": {"people": 0.11},
+}
 
 
 @pytest.mark.parametrize(("name", "gold", "folders"), _SWAP_SETS, ids=[case[0] for case in _SWAP_SETS])

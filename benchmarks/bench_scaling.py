@@ -12,17 +12,21 @@ every size of the workload in turn:
 - ``pipeline``: ``load_corpus([file])`` + ``corpus_facts(corpus)`` (which annotates);
 - ``extract``: ``edu-kit extract --format json FILE`` in the same process (output counted,
   then discarded), i.e. loading, annotation, facts, cross-checks and the record check.
-  The size of the JSON printed is shown too: ``conflicts`` lists every pair of
-  near-identical quotations given to different speakers, so a text that repeats such a
-  pair r times (as "ordinary news", the seeds repeated, does) prints r² pairs.
+  The size of the JSON printed is shown too: it grows linearly as well, since
+  ``conflicts`` lists each distinct conflict once with the count of its pairs (a text
+  that repeats two conflicting quotations r times, as "ordinary news", the seeds
+  repeated, does, has r² pairs: counted, not printed).
 
 Beside each run a reference is timed on the same text in the same process: a linear scan
-(lower-casing and ``re.findall(r"\\w+")``).  A size whose run takes longer than ``--budget``
+(lower-casing and ``re.findall(r"\\w+")``).  Times are the process's CPU seconds by
+default (``--clock wall`` for elapsed time): on a machine shared with other work, elapsed
+time mostly measures the neighbours.  A size whose run takes longer than ``--budget``
 seconds ends that stage of the workload (a quadratic one would otherwise run for hours).
 Printed per size: seconds, seconds per MB, the ratio to the reference and the process's
 peak resident memory above its size after the warm-up.  Per workload and stage: the
 growth exponent ``k`` of time ~ size^k over the four largest sizes of 64 KB and more
-(1.0 is linear, 2.0 quadratic), for ours and for the reference, seconds per MB at the
+(1.0 is linear, 2.0 quadratic), for ours and for the reference (and, for ``extract``, of
+the JSON printed), seconds per MB at the
 largest size, and peak memory per MB of input.
 
 Workloads: ordinary news (the seed articles, repeated) and the adversarial inputs of
@@ -93,8 +97,12 @@ def _rss() -> int:
     return peak if sys.platform == "darwin" else peak * 1024
 
 
-def _child(stage: str, files: list[str], budget: float) -> None:
+CLOCKS = {"cpu": time.process_time, "wall": time.perf_counter}
+
+
+def _child(stage: str, files: list[str], budget: float, clock_name: str = "cpu") -> None:
     """Time ``stage`` on each file in turn; print one JSON line per file."""
+    clock = CLOCKS[clock_name]
     from edu_kit import load_corpus
     from edu_kit.cli import main as cli
     from edu_kit.facts import corpus_facts
@@ -134,14 +142,14 @@ def _child(stage: str, files: list[str], budget: float) -> None:
     for path in files:
         text = Path(path).read_text(encoding="utf-8")
         gc.collect()
-        start = time.perf_counter()
+        start = clock()
         re.findall(r"\w+", text.lower())
-        reference = time.perf_counter() - start
+        reference = clock() - start
         del text
         gc.collect()
-        start = time.perf_counter()
+        start = clock()
         run(path)
-        seconds = time.perf_counter() - start
+        seconds = clock() - start
         print(json.dumps({"size": os.path.getsize(path), "seconds": seconds, "reference": reference,
                           "rss": max(0, _rss() - baseline), "output": counts.get("output", 0)}), flush=True)
         if seconds > budget:
@@ -179,7 +187,7 @@ def _round(value: float | None) -> float | None:
 
 
 def run(max_mb: float = 10.0, budget: float = 60.0, only: str | None = None,
-        stages: tuple[str, ...] = STAGES) -> dict[str, dict[str, object]]:
+        stages: tuple[str, ...] = STAGES, clock: str = "cpu") -> dict[str, dict[str, object]]:
     """Run every workload (or those whose name contains ``only``) and return the figures."""
     results: dict[str, dict[str, object]] = {}
     summary: list[tuple[str, float | None, float, int, float]] = []
@@ -198,17 +206,19 @@ def run(max_mb: float = 10.0, budget: float = 60.0, only: str | None = None,
                 print(f"   {'size':>8} {'seconds':>9} {'s/MB':>8} {'ref s':>8} {'ratio':>7} {'peak MB':>8}"
                       + (f" {'output MB':>10}" if stage == "extract" else ""), flush=True)
                 child = subprocess.Popen(
-                    [sys.executable, __file__, "--child", stage, "--budget", str(budget), *files],
+                    [sys.executable, __file__, "--child", stage, "--budget", str(budget), "--clock", clock, *files],
                     stdout=subprocess.PIPE, text=True, env=env)
                 assert child.stdout is not None
                 ours: list[tuple[int, float]] = []
                 ref: list[tuple[int, float]] = []
+                printed: list[tuple[int, float]] = []  # characters of JSON printed (extract)
                 peak = 0
                 for line in child.stdout:
                     row = json.loads(line)
                     size, seconds, theirs, peak = row["size"], row["seconds"], row["reference"], row["rss"]
                     ours.append((size, seconds))
                     ref.append((size, theirs))
+                    printed.append((size, max(1, row.get("output", 0))))
                     print(f"   {_label(size):>8} {seconds:9.3f} {seconds / (size / MB):8.2f} {theirs:8.4f} "
                           f"{seconds / max(theirs, 1e-9):7.0f} {peak / MB:8.0f}"
                           + (f" {row.get('output', 0) / MB:10.1f}" if stage == "extract" else ""), flush=True)
@@ -223,6 +233,7 @@ def run(max_mb: float = 10.0, budget: float = 60.0, only: str | None = None,
                 print(f"   growth exponent: ours {_round(k)}, reference {_round(k_ref)}; {per_mb:.2f} s/MB "
                       f"at {_label(size)}; peak memory {peak / MB:.0f} MB above the warm process "
                       f"({peak / size:.0f} bytes per input byte)"
+                      + (f"; output growth exponent {_round(_exponent(printed))}" if stage == "extract" else "")
                       + (f"; stopped: {_label(size)} took more than {budget:.0f} s" if stopped else ""),
                       flush=True)
                 results[f"{name}: {stage}"] = {"exponent": k, "reference_exponent": k_ref, "s_per_mb": per_mb,
@@ -240,13 +251,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--budget", type=float, default=120.0, help="stop a workload after a run this long (s)")
     parser.add_argument("--only", help="run the workloads whose name contains this")
     parser.add_argument("--stage", choices=STAGES, help="time only this stage")
+    parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu",
+                        help="cpu: the process's CPU time (default; steady on a shared machine), wall: elapsed time")
     parser.add_argument("--child", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("files", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv if argv is not None else [])
     if args.child:
-        _child(args.child, args.files, args.budget)
+        _child(args.child, args.files, args.budget, args.clock)
         return
-    run(args.max_mb, args.budget, args.only, (args.stage,) if args.stage else STAGES)
+    run(args.max_mb, args.budget, args.only, (args.stage,) if args.stage else STAGES, args.clock)
 
 
 if __name__ == "__main__":

@@ -115,6 +115,12 @@ def extraction(corpus: Corpus, kb: KnowledgeBase | None = None, sources: SourceS
                     {"article": f.article, "speaker": f.subject, "text": f.text, "start": f.start, "end": f.end, "where": f.where}
                     for f in (c.first, c.second)
                 ],
+                # every pair of these two texts and speakers is this one conflict: counted, the first few located
+                "count": c.count,
+                "locations": [
+                    [{"article": f.article, "start": f.start, "end": f.end} for f in pair]
+                    for pair in (c.locations or ((c.first, c.second),))
+                ],
             }
             for c in report.conflicts
         ],

@@ -73,6 +73,12 @@ WORKLOADS = {
     "body named, then it said": 'NATO met. It said "x ',
     "weekdays in one long sentence (tense)": "Stoltenberg, who met him on Monday, said that ",
     "quotation paragraphs": '"x."\n\n',
+    # attack 16-2: plain dates without commas in one sentence (facts), a quotation mark
+    # opening every paragraph
+    "weekdays in one sentence (facts)": "Monday ",
+    "years in one sentence (facts)": "2022 ",
+    "day and month in one sentence (facts)": "1 January ",
+    "a mark opening every paragraph": "\u201cabc\n\n",
 }
 
 
@@ -84,6 +90,22 @@ def test_work_grows_linearly(unit: str) -> None:
     large = small * 4
     annotate(parse_article("Warm-up. NATO met on Monday.", id="w"))  # load the knowledge base first
     ratio = _steps(_pipeline(large)) / _steps(_pipeline(small))
+    assert ratio < 6, f"4x the text took {ratio:.1f}x the steps (linear: 4, quadratic: 16)"
+
+
+AFTER_CAPTIONS = {
+    "credits, then quotations": lambda n: "He said:\n\n" + "Photo: x\n\n" * n + "\u201ca.\u201d " * n,
+    "captions each with a quotation": lambda n: "He said:\n\n" + "\u201cabc\u201d (Photo: x)\n\n" * n,
+    "credits, then a quotation per paragraph": lambda n: "He said:\n\n" + "Photo: x\n\n" * n + "\u201ca.\u201d\n\n" * n,
+}
+
+
+@pytest.mark.parametrize("text", AFTER_CAPTIONS.values(), ids=list(AFTER_CAPTIONS))
+def test_quotations_after_a_run_of_captions_grow_linearly(text: Callable[[int], str]) -> None:
+    """Each quotation looks for the text paragraph before its own, across photo credits
+    and captions: found once per paragraph, not by walking back per quotation."""
+    annotate(parse_article("Warm-up. NATO met on Monday.", id="w"))
+    ratio = _steps(_pipeline(text(1000))) / _steps(_pipeline(text(250)))
     assert ratio < 6, f"4x the text took {ratio:.1f}x the steps (linear: 4, quadratic: 16)"
 
 
@@ -205,6 +227,19 @@ def _conflicts_by_all_pairs(facts: list[Any], threshold: float) -> list[tuple[st
     return found
 
 
+def _conflicts_grouped(facts: list[Any], threshold: float) -> list[tuple[str, str, float, int, list[tuple[str, str]]]]:
+    """The pairs of comparing all, grouped by their two texts (word for word) and two
+    speakers: each group's first pair, its score, how many pairs, the first few pairs."""
+    from edu_kit.facts.crosscheck import LOCATIONS_KEPT, _words
+
+    by_id = {f.id: f for f in facts}
+    groups: dict[frozenset[tuple[tuple[str, ...], str]], list[tuple[str, str, float]]] = {}
+    for a, b, score in _conflicts_by_all_pairs(facts, threshold):
+        key = frozenset((tuple(_words(by_id[x].text)), by_id[x].subject) for x in (a, b))
+        groups.setdefault(key, []).append((a, b, score))
+    return [(g[0][0], g[0][1], g[0][2], len(g), [(a, b) for a, b, _ in g[:LOCATIONS_KEPT]]) for g in groups.values()]
+
+
 def _quote_fact(index: int, text: str, subject: str | None) -> Any:
     from edu_kit.facts.records import Fact
 
@@ -224,21 +259,44 @@ def test_conflicts_are_those_of_comparing_all_pairs(quotes: list[tuple[list[str]
     from edu_kit.facts.crosscheck import conflicts
 
     facts = [_quote_fact(i, " ".join(words), who) for i, (words, who) in enumerate(quotes)]
-    got = [(c.first.id, c.second.id, c.similarity) for c in conflicts(facts, threshold)]
-    assert got == _conflicts_by_all_pairs(facts, threshold)
+    got = [(c.first.id, c.second.id, c.similarity, c.count, [(x.id, y.id) for x, y in c.locations])
+           for c in conflicts(facts, threshold)]
+    assert got == _conflicts_grouped(facts, threshold)
 
 
-def test_conflicts_of_a_repeated_text_cost_the_pairs_reported() -> None:
-    """The seeds' quotations, repeated: work grows with the pairs, not with all pairs."""
-    from edu_kit.facts import corpus_facts
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_QUOTE_WORDS), min_size=5, max_size=9), min_size=1, max_size=3),
+       st.lists(st.tuples(st.integers(0, 2), st.sampled_from(["Lavrov", "Blinken", "Stoltenberg"])), max_size=40),
+       st.sampled_from([0.5, 0.75, 1.0]))
+def test_repeated_conflicts_are_counted_as_comparing_all_pairs_would(
+    pool: list[list[str]], said: list[tuple[int, str]], threshold: float
+) -> None:
+    """A few texts said again and again by a few speakers: each distinct conflict once,
+    with the count and first pairs that comparing every pair gives."""
     from edu_kit.facts.crosscheck import conflicts
 
+    facts = [_quote_fact(i, " ".join(pool[k % len(pool)]), who) for i, (k, who) in enumerate(said)]
+    got = [(c.first.id, c.second.id, c.similarity, c.count, [(x.id, y.id) for x, y in c.locations])
+           for c in conflicts(facts, threshold)]
+    assert got == _conflicts_grouped(facts, threshold)
+
+
+def test_conflicts_of_a_repeated_text_are_counted_not_listed() -> None:
+    """The seeds' quotations, repeated r times: the same conflicts, each with r² times the
+    pairs (by definition), found in work linear in the quotations."""
+    from edu_kit.facts import corpus_facts
+    from edu_kit.facts.crosscheck import LOCATIONS_KEPT, conflicts
+
     facts = [f for f in corpus_facts(edu_kit.load_corpus(), include_captions=True) if f.kind == "quote"]
-    pairs = len(conflicts(facts))
-    assert pairs > 0
-    assert len(conflicts(facts * 8)) == 64 * pairs  # r copies give r^2 as many pairs, by definition
-    once, four = _steps(lambda: conflicts(facts * 2)), _steps(lambda: conflicts(facts * 8))
-    assert four / once < 8, f"4x the quotations took {four / once:.1f}x the steps (all pairs: 16)"
+    once = conflicts(facts)
+    assert once
+    assert all(c.count == 1 and c.locations == ((c.first, c.second),) for c in once)
+    eight = conflicts(facts * 8)
+    assert [(c.first, c.second, c.similarity) for c in eight] == [(c.first, c.second, c.similarity) for c in once]
+    assert [c.count for c in eight] == [64 * c.count for c in once]
+    assert all(len(c.locations) == LOCATIONS_KEPT for c in eight)
+    two, eight_steps = _steps(lambda: conflicts(facts * 2)), _steps(lambda: conflicts(facts * 8))
+    assert eight_steps / two < 6, f"4x the quotations took {eight_steps / two:.1f}x the steps (linear: 4, all pairs: 16)"
 
 
 def _support_by_scan(facts: list[Any]) -> list[tuple[str, str, tuple[str, ...]]]:

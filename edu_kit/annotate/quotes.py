@@ -880,13 +880,20 @@ class _Finder:
         return acts
 
     def _previous_text_paragraph(self, index: int) -> Paragraph | None:
-        for before in range(index - 1, -1, -1):  # no copy of the paragraphs before
-            paragraph = self.article.paragraphs[before]
-            if paragraph.kind == "text":
-                return paragraph
-            if paragraph.kind not in ("link", "credit", "caption"):
-                return None
-        return None
+        """The text paragraph before paragraph ``index``, across links, credits and
+        captions (None when something else comes first).  Found for every paragraph in
+        one pass, on the first call: walking back per quotation was quadratic when many
+        captions, each with a quotation, follow one another."""
+        found: list[Paragraph | None] | None = self.__dict__.get("_previous_text")
+        last: Paragraph | None
+        if found is None:
+            found, last = [], None  # the text paragraph so far, if only skipped ones followed it
+            for paragraph in self.article.paragraphs:
+                found.append(last)
+                skipped = paragraph.kind in ("link", "credit", "caption")
+                last = paragraph if paragraph.kind == "text" else last if skipped else None
+            self.__dict__["_previous_text"] = found
+        return found[index]
 
     def _after_mark(self, end: int) -> int:
         """Offset just after the closing mark of a span ending at ``end`` (French style

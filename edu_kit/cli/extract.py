@@ -25,7 +25,7 @@ def add_parsers(commands: Any) -> None:
         help="report bad files, go on with the good ones, and exit with status 1",
     )
     extract.add_argument(
-        "--max-mb", type=float, default=None, metavar="MB",
+        "--max-mb", default=None, metavar="MB",  # checked with the other limits: corpus.limits
         help="largest article file read, in megabytes (default: 10, or $EDU_KIT_MAX_ARTICLE_MB)",
     )
 
@@ -46,15 +46,12 @@ def _corpus(paths: Sequence[str] | None) -> Any:
     return corpus(paths)
 
 
-def _extract(paths: Sequence[str], fmt: str, *, keep_going: bool = False, max_mb: float | None = None) -> int:
+def _extract(paths: Sequence[str], fmt: str, *, keep_going: bool = False, max_mb: str | None = None) -> int:
+    from ..corpus.limits import article_limit
     from ..corpus.loading import load_corpus, read_corpus
-    from ..errors import ArticleError
     from ..export import extraction
 
-    if max_mb is not None and not max_mb > 0:
-        raise ArticleError(f"--max-mb must be a positive number of megabytes, not {max_mb}",
-                           hint="pass e.g. --max-mb 50")
-    limit = None if max_mb is None else int(max_mb * 1024 * 1024)
+    limit = article_limit(max_mb=max_mb)  # --max-mb, else $EDU_KIT_MAX_ARTICLE_MB, else 10 MB; checked
     selected = list(paths) or None
     status = 0
     if keep_going:

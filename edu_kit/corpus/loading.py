@@ -12,6 +12,7 @@ from typing import Any
 
 from .._resources import bundled_dir
 from ..errors import ArticleError
+from .limits import MAX_ARTICLE_BYTES, article_limit, size_text
 from .reading import decode_article, parse_text, published_date
 from .records import Article, Corpus
 from .segment import segment
@@ -23,26 +24,6 @@ MANIFEST_NAME = "articles.yaml"
 _MANIFEST_KEYS = {"id", "file", "headline", "headline_in_text", "outlet", "published", "date_basis", "url", "teacher_note"}
 _MANIFEST_TEXT = {"id", "file", "headline", "outlet", "url", "teacher_note", "date_basis"}
 _HEADLINE_MAX_WORDS = 25
-
-#: The largest article file read by default (10 MB).  Pass ``max_bytes=`` to
-#: :func:`load_article`/:func:`load_corpus`, or ``--max-mb`` to ``edu-kit extract``,
-#: or set ``$EDU_KIT_MAX_ARTICLE_MB``, to raise it.
-MAX_ARTICLE_BYTES = 10 * 1024 * 1024
-
-
-def _default_max_bytes() -> int:
-    value = os.environ.get("EDU_KIT_MAX_ARTICLE_MB", "").strip()
-    try:
-        return int(float(value) * 1024 * 1024) if value else MAX_ARTICLE_BYTES
-    except ValueError:
-        raise ArticleError(
-            f"$EDU_KIT_MAX_ARTICLE_MB is {value!r}, not a number of megabytes",
-            hint="set it to a number such as 50, or unset it for the default of 10",
-        ) from None
-
-
-def _size_text(n: int) -> str:
-    return f"{n / (1024 * 1024):.3g} MB"
 
 PathArg = str | os.PathLike[str]
 
@@ -95,7 +76,7 @@ def _headline_from_text(body: str) -> str | None:
 
 
 def load_article(
-    path: PathArg, *, metadata: Mapping[str, Any] | None = None, max_bytes: int | None = None
+    path: PathArg, *, metadata: Mapping[str, Any] | None = None, max_bytes: float | None = None
 ) -> Article:
     """Load one article file.
 
@@ -104,10 +85,11 @@ def load_article(
     file (and line) for an empty, binary, non-UTF-8 or badly headed file, for anything
     that is not a regular file (a FIFO, a device such as ``/dev/zero``), and for a file
     larger than ``max_bytes`` (default :data:`MAX_ARTICLE_BYTES`, 10 MB, or
-    ``$EDU_KIT_MAX_ARTICLE_MB``).
+    ``$EDU_KIT_MAX_ARTICLE_MB``; a limit that is not a finite number greater than 0 is an
+    ArticleError too, see :mod:`edu_kit.corpus.limits`).
     """
     path = Path(path)
-    data = _read_regular(path, _default_max_bytes() if max_bytes is None else max_bytes)
+    data = _read_regular(path, article_limit(max_bytes))
     parsed = parse_text(decode_article(data, path), path)
     meta = dict(metadata or {})
     header = parsed.meta
@@ -142,7 +124,7 @@ def _read_regular(path: Path, max_bytes: int) -> bytes:
             hint="save the article as a .txt file and pass that file",
         )
     too_big = ArticleError(
-        f"the file is larger than the limit of {_size_text(max_bytes)} for one article",
+        f"the file is larger than the limit of {size_text(max_bytes)} for one article",
         path=path,
         hint="split it into several articles, or raise the limit: load_corpus(..., max_bytes=N), "
         "'edu-kit extract --max-mb N', or the environment variable EDU_KIT_MAX_ARTICLE_MB=N",
@@ -171,7 +153,7 @@ def _read_regular(path: Path, max_bytes: int) -> bytes:
         os.close(fd)
 
 
-def load_corpus(paths: PathArg | Iterable[PathArg] | None = None, *, max_bytes: int | None = None) -> Corpus:
+def load_corpus(paths: PathArg | Iterable[PathArg] | None = None, *, max_bytes: float | None = None) -> Corpus:
     """Load articles from files and folders into a :class:`Corpus`.
 
     With no argument, the five bundled seed articles.  A folder contributes every
@@ -198,7 +180,7 @@ def load_corpus(paths: PathArg | Iterable[PathArg] | None = None, *, max_bytes: 
 
 
 def read_corpus(
-    paths: PathArg | Iterable[PathArg] | None = None, *, max_bytes: int | None = None
+    paths: PathArg | Iterable[PathArg] | None = None, *, max_bytes: float | None = None
 ) -> tuple[Corpus, tuple[ArticleError, ...]]:
     """The articles that load, and one :class:`~edu_kit.errors.ArticleError` per problem.
 
@@ -209,7 +191,7 @@ def read_corpus(
         paths = [bundled_dir("seeds")]
     elif isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    limit = _default_max_bytes() if max_bytes is None else max_bytes
+    limit = article_limit(max_bytes)  # a bad limit is refused before any file is read
     articles: list[Article] = []
     problems: list[ArticleError] = []
     seen: dict[str, str] = {}
@@ -289,12 +271,7 @@ def _read_manifest(path: Path) -> tuple[_Manifest, list[ArticleError]]:
             path=path, line=line, hint="save the file with the encoding UTF-8",
         )]
     doc = parse_yaml(text)
-    problems = [
-        ArticleError(f"the manifest is {message[0].lower()}{message[1:]}" if message.startswith("not valid") else message,
-                     path=path, line=line,
-                     hint="fix the YAML syntax (indentation, colons, quotes) at that line")
-        for line, message in doc.errors
-    ]
+    problems = [_yaml_problem(message, path, line) for line, message in doc.errors]
     if doc.data is None:
         return result, problems
     entries = doc.data.get("articles") if isinstance(doc.data, dict) else None
@@ -321,6 +298,20 @@ def _read_manifest(path: Path) -> tuple[_Manifest, list[ArticleError]]:
             checked["published"] = published_date({"published": entry["published"]}, path)
         result[name] = checked
     return result, problems
+
+
+def _yaml_problem(message: str, path: Path, line: int | None) -> ArticleError:
+    """A problem the YAML reader found, worded for a manifest (the reader is shared with
+    quiz banks and names them; here the file is an article manifest)."""
+    message = message.replace("quiz banks", f"an article manifest ({MANIFEST_NAME})")
+    if message.startswith("not valid"):
+        message = f"the manifest is {message}"
+    shared = "alias" in message or "merge key" in message
+    return ArticleError(
+        message, path=path, line=line,
+        hint="write the value out in full at that line (no &anchors, *aliases or << merge keys)" if shared
+        else "fix the YAML syntax (indentation, colons, quotes) at that line",
+    )
 
 
 def _duplicates(

@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
@@ -20,7 +22,7 @@ from ..annotate import Mention
 from ..knowledge import KnowledgeBase, load_knowledge
 from .records import Conflict, Fact, Support, Variant
 
-__all__ = ["conflicts", "quote_similarity", "support", "variants"]
+__all__ = ["LOCATIONS_KEPT", "conflicts", "quote_similarity", "support", "variants"]
 
 #: Two quotations at least this alike (0..1, by words) carry "the same words".
 SAME_WORDS = 0.75
@@ -49,16 +51,19 @@ def _similarity(wa: Sequence[str], wb: Sequence[str]) -> float:
 
 
 def conflicts(quote_facts: Iterable[Fact], threshold: float = SAME_WORDS) -> tuple[Conflict, ...]:
-    """Pairs of near-identical quotations given to different speakers.
+    """Near-identical quotations given to different speakers, each distinct conflict once.
 
     ``quote_facts`` may include captions' quotations (see :func:`edu_kit.facts.corpus_facts`
     with ``include_captions=True``): a caption that names a different speaker than
     the body is exactly the kind of conflict a careful reader should notice.
 
-    The pairs are those of comparing every quotation with every later one, in that order,
-    but found in time linear in the quotations plus the pairs reported: quotations with
-    the same words are compared once, and only texts that share one of their rarest words
-    are compared at all (see :func:`_alike_texts`).
+    The pairs are those of comparing every quotation with every later one; pairs with the
+    same two texts (word for word) and the same two speakers make one :class:`Conflict`
+    with their ``count`` and first :data:`LOCATIONS_KEPT` ``locations``, in the order of
+    their first pairs.  Found in time linear in the quotations plus the conflicts
+    reported, however often a text repeats them: quotations with the same words are
+    compared once, only texts that share one of their rarest words are compared at all
+    (see :func:`_alike_texts`), and the pairs are counted, not listed.
     """
     candidates = [
         f for f in quote_facts if f.kind == "quote" and f.subject and not f.fragment and len(_words(f.text)) >= _MIN_WORDS
@@ -67,27 +72,51 @@ def conflicts(quote_facts: Iterable[Fact], threshold: float = SAME_WORDS) -> tup
     for index, fact in enumerate(candidates):
         texts.setdefault(tuple(_words(fact.text)), []).append(index)
     keys = list(texts)
-    pairs: list[tuple[int, int, float]] = []
+    found: list[tuple[int, int, Conflict]] = []
     for a, b, forward, backward in _alike_texts(keys, threshold):
         by_subject_a = _by_subject(candidates, texts[keys[a]])
         by_subject_b = by_subject_a if a == b else _by_subject(candidates, texts[keys[b]])
         for subject_a, first in by_subject_a.items():
             for subject_b, second in by_subject_b.items():
-                if subject_a == subject_b:
+                if subject_a == subject_b or (a == b and str(subject_a) > str(subject_b)):
+                    continue  # one speaker; or the same words and speakers seen from the other side
+                # the score of the earlier quotation against the later (it is not symmetric)
+                scores = (forward, backward) if a != b else (1.0, 1.0)
+                count, pairs = _pairs(first, second, scores[0] >= threshold, scores[1] >= threshold)
+                if not count:
                     continue
-                for i in first:
-                    for j in second:
-                        # the score of the earlier quotation against the later (it is not symmetric)
-                        if i < j and forward >= threshold:
-                            pairs.append((i, j, forward))
-                        elif j < i and a != b and backward >= threshold:
-                            pairs.append((j, i, backward))
-    found: list[Conflict] = []
-    for i, j, score in sorted(pairs):
-        earlier, later = candidates[i], candidates[j]
-        same_day = None if not (earlier.published and later.published) else earlier.published == later.published
-        found.append(Conflict(earlier, later, score, earlier.article == later.article, same_day))
-    return tuple(found)
+                lo, hi, side = pairs[0]
+                earlier, later = candidates[lo], candidates[hi]
+                same_day = None if not (earlier.published and later.published) else earlier.published == later.published
+                found.append((lo, hi, Conflict(
+                    earlier, later, scores[side], earlier.article == later.article, same_day, count,
+                    tuple((candidates[i], candidates[j]) for i, j, _ in pairs),
+                )))
+    return tuple(conflict for _, _, conflict in sorted(found, key=lambda item: item[:2]))
+
+
+#: How many pairs of quotations a :class:`Conflict` keeps as ``locations``.
+LOCATIONS_KEPT = 5
+
+
+def _pairs(first: list[int], second: list[int], forward: bool, backward: bool) -> tuple[int, list[tuple[int, int, int]]]:
+    """How many pairs ``(i, j)``, ``i < j``, take one index from each sorted list (from
+    ``first`` then ``second`` when ``forward``, the other way round when ``backward``),
+    and the first :data:`LOCATIONS_KEPT` of them in order as ``(i, j, 0 or 1)`` (1 when
+    ``i`` is from ``second``): counted by binary search, never listed all."""
+    before = sum(bisect_left(first, j) for j in second)  # pairs with the index from `first` earlier
+    count = (before if forward else 0) + (len(first) * len(second) - before if backward else 0)
+    runs = [((i, 0) for i in first)] if forward else []
+    if backward:
+        runs.append((i, 1) for i in second)
+    kept: list[tuple[int, int, int]] = []
+    for i, side in heapq.merge(*runs) if count else ():
+        others = second if side == 0 else first
+        at = bisect_right(others, i)
+        kept.extend((i, j, side) for j in others[at : at + LOCATIONS_KEPT - len(kept)])
+        if len(kept) >= LOCATIONS_KEPT:
+            break
+    return count, kept
 
 
 def _by_subject(candidates: Sequence[Fact], indexes: list[int]) -> dict[str | None, list[int]]:

@@ -71,9 +71,16 @@ class Fact:
 class Conflict:
     """Near-identical words attributed to different speakers.
 
-    ``similarity`` is in [0, 1] (1 = the same words).  ``same_day`` tells whether
-    the two articles were published on the same day.  Conflicts are reported, never
-    resolved: deciding who really said it is the reader's job.
+    One conflict stands for every pair of quotations with the same two texts (word for
+    word) given to the same two speakers: a text that repeats them is one conflict with
+    a ``count``, not as many conflicts as pairs.  ``first``/``second`` are its first pair
+    in text order, ``locations`` its first few pairs (at most
+    :data:`edu_kit.facts.crosscheck.LOCATIONS_KEPT`, the first being ``(first, second)``;
+    empty when a Conflict is built by hand) and ``count`` how many pairs there are.
+
+    ``similarity`` is in [0, 1] (1 = the same words).  ``same_article`` and ``same_day``
+    (were the two articles published on the same day?) are those of the first pair.
+    Conflicts are reported, never resolved: deciding who really said it is the reader's job.
     """
 
     first: Fact
@@ -81,14 +88,17 @@ class Conflict:
     similarity: float
     same_article: bool
     same_day: bool | None
+    count: int = 1
+    locations: tuple[tuple[Fact, Fact], ...] = ()
 
     @property
     def explanation(self) -> str:
         where = f"article {self.first.article}" if self.same_article else f"articles {self.first.article} and {self.second.article}"
         verb = "gives" if self.same_article else "give"
+        times = f" ({self.count} pairs of these quotations)" if self.count > 1 else ""
         return (
             f"{where} {verb} near-identical words ({self.similarity:.0%} alike) to "
-            f"{self.first.subject} and to {self.second.subject}"
+            f"{self.first.subject} and to {self.second.subject}{times}"
         )
 
 

@@ -66,7 +66,7 @@ def test_results_marks_with_no_open_answers(capsys: pytest.CaptureFixture[str], 
                        "--out", str(out))
     assert code == 0
     assert "0 written answer(s)" in err
-    assert out.read_text(encoding="utf-8") == "student,question,mark,max,comment\n"
+    assert out.read_bytes() == b"\xef\xbb\xbfstudent,question,mark,max,comment,version\n"  # BOM: Excel reads UTF-8
 
 
 def test_results_bad_marks_file_is_a_clear_error(capsys: pytest.CaptureFixture[str], classroom: Path) -> None:
@@ -120,3 +120,117 @@ def test_quiz_import_needs_a_topic(capsys: pytest.CaptureFixture[str], tmp_path:
     assert code == 2
     assert "no topic" in err
     assert "no question could be imported" in err
+
+
+def _keyless_course(tmp_path: Path) -> tuple[Path, Path, dict[str, float]]:
+    """A keyless exam (mode exam, feedback after the deadline) collected by nbgrader: answers carry the
+    release's opaque ids and no grade.  Returns the spec, the course and each student's right score."""
+    import json
+
+    import yaml
+
+    from edu_kit.classroom.assignments import sealed_id
+
+    questions = ["hw-concepts-nato-allies", "hw-timeline-crimea-year", "hw-concepts-russia-veto"]
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    spec = tmp_path / "week3.yaml"
+    spec.write_text(yaml.safe_dump({"id": "week3", "title": "Week 3", "questions": questions, "mode": "exam",
+                                    "feedback": "after_deadline"}), encoding="utf-8")
+    # two numeric questions and a true/false one: the answers as the widget saves them
+    right_answers = {"hw-concepts-nato-allies": (30, 29), "hw-timeline-crimea-year": (2014, 2008),
+                     "hw-concepts-russia-veto": (False, True)}
+    expected = {}
+    for s, student in enumerate(("ana", "ben", "cara", "dan")):
+        folder = tmp_path / "course" / "submitted" / student / "week3" / "responses"
+        folder.mkdir(parents=True)
+        lines = []
+        for i, qid in enumerate(questions):
+            right = (s + i) % 2 == 0 or s == 0
+            answer = right_answers[qid][0 if right else 1]
+            lines.append(json.dumps({"time": f"2022-01-10T09:0{i}:00.000Z", "student": student, "quiz": "week3",
+                                     "question": sealed_id("week3", qid), "variant": "0" * 16, "answer": answer,
+                                     "correct": None, "score": None, "attempt": 1}))
+            expected[student] = expected.get(student, 0.0) + (1.0 if right else 0.0)
+        (folder / f"{student}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return spec, tmp_path / "course", expected
+
+
+def test_report_marks_and_gradebook_read_keyless_assignments(capsys: pytest.CaptureFixture[str],
+                                                            tmp_path: Path) -> None:
+    """Review i15b #25: the gradebook wrote a header only and the report said 0 students."""
+    spec, course, expected = _keyless_course(tmp_path)
+    code, out, err = run(capsys, "results", str(course), "--assignment", str(spec))
+    assert code == 0, err
+    summary = {line.split()[0]: float(line.split()[5]) for line in out.splitlines()[1:]}
+    assert summary == expected  # what 'results --assignment' says; report and gradebook must agree
+    for assignment in (["--assignment", str(spec)], []):
+        grades = tmp_path / "g.csv"
+        code, _, err = run(capsys, "results", "gradebook", str(course), *assignment, "--out", str(grades))
+        assert code == 0, err
+        rows = list(csv.DictReader(grades.open(encoding="utf-8")))
+        assert {r["student"]: float(r["score"]) for r in rows} == expected
+        assert {r["maximum"] for r in rows} == {"3"}
+        page = tmp_path / "r.html"
+        code, _, err = run(capsys, "results", "report", str(course), *assignment, "--out", str(page))
+        assert code == 0, err
+        assert "4 student(s), 3 question(s)" in err
+        assert "not in the bank were left out" not in page.read_text(encoding="utf-8")
+    code, _, err = run(capsys, "results", "marks", str(course), "--assignment", str(spec),
+                       "--out", str(tmp_path / "m.csv"))
+    assert code == 0, err
+
+
+def test_no_logs_or_a_forgotten_bank_is_an_error(capsys: pytest.CaptureFixture[str], classroom: Path) -> None:
+    """Review i15b #9: an empty folder or a forgotten --bank gave an empty report and exit 0."""
+    (classroom / "empty").mkdir()
+    for action in ("report", "marks", "gradebook"):
+        code, _, err = run(capsys, "results", action, str(classroom / "empty"), "--out", str(classroom / "x"))
+        assert code == 2
+        assert f"no answers found in {classroom / 'empty'}" in err
+        code, _, err = run(capsys, "results", action, str(classroom / "logs"), "--out", str(classroom / "x"))
+        assert code == 2
+        assert "every answer (600) is to a question that is not in the bundled banks" in err
+        assert "did you forget --bank?" in err
+    assert not (classroom / "x").exists()
+    _, course, _ = _keyless_course(classroom / "keyless")
+    code, _, err = run(capsys, "results", "report", str(course), "--bank", str(classroom / "sim.yaml"))
+    assert code == 2
+    assert "saved by a release without the key" in err
+    assert "pass --assignment" in err
+
+
+def test_log_warnings_are_printed_for_a_teacher(capsys: pytest.CaptureFixture[str], classroom: Path) -> None:
+    """Review i15b #10: Python's 'file.py:53: ResponseLogWarning:' and source line reached the teacher."""
+    torn = classroom / "logs" / "s01.jsonl"
+    torn.write_text(torn.read_text(encoding="utf-8")[:-40], encoding="utf-8")
+    code, _, err = run(capsys, "results", "report", str(classroom / "logs"), "--bank", str(classroom / "sim.yaml"),
+                       "--out", str(classroom / "r.html"))
+    assert code == 0
+    assert f"edu-kit: warning: {torn}, line 20: incomplete last line" in err
+    assert "Warning:" not in err
+    assert ".py:" not in err
+
+
+def test_gradebook_for_moodle_says_the_maximum_and_leaves_anonymous_out(capsys: pytest.CaptureFixture[str],
+                                                                       classroom: Path) -> None:
+    """Review i15b #2 (the maximum was nowhere) and #19 (an '(anonymous)' row breaks Moodle's import)."""
+    anonymous = (classroom / "logs" / "s00.jsonl").read_text(encoding="utf-8").replace('"student": "s00"',
+                                                                                      '"student": null')
+    (classroom / "logs" / "anonymous.jsonl").write_text(anonymous, encoding="utf-8")
+    for lms in ("moodle", "canvas"):
+        out = classroom / f"{lms}.csv"
+        code, _, err = run(capsys, "results", "gradebook", str(classroom / "logs"), "--bank",
+                           str(classroom / "sim.yaml"), "--lms", lms, "--out", str(out))
+        assert code == 0, err
+        assert "(anonymous)" not in out.read_text(encoding="utf-8")
+        assert f"left out 1 row(s) of anonymous answers (no student name): {lms.capitalize()} has no such user" in err
+        assert "wrote" in err
+        assert "30 row(s)" in err
+    code, _, err = run(capsys, "results", "gradebook", str(classroom / "logs"), "--bank", str(classroom / "sim.yaml"),
+                       "--lms", "moodle", "--out", str(classroom / "m.csv"))
+    assert "in Moodle, give each grade item this maximum grade (the file holds points): 'simulated': 20" in err
+    assert "gradebook percent = score / the assignment's maximum" in err
+    long = classroom / "long.csv"
+    run(capsys, "results", "gradebook", str(classroom / "logs"), "--bank", str(classroom / "sim.yaml"),
+        "--out", str(long))
+    assert "(anonymous)" in long.read_text(encoding="utf-8")  # kept where it harms nothing

@@ -154,3 +154,43 @@ def test_unknown_questions_and_empty_logs() -> None:
     empty = pd.DataFrame(columns=["time", "student", "quiz", "question", "answer", "correct", "score", "attempt"])
     assert ia.items(empty, bank).empty
     assert ia.flags(ia.items(empty, bank), ia.distractors(empty, bank)).empty
+
+
+def _subclass(seed: int, size: int) -> tuple[pd.DataFrame, Bank]:
+    """``size`` students of the simulated class of ``seed`` (as the blind review sampled them)."""
+    import random
+
+    log, bank = simulate(seed)
+    chosen = set(random.Random(size).sample(sorted(log["student"].unique()), size))
+    return log[log["student"].isin(chosen)].reset_index(drop=True), bank
+
+
+@pytest.mark.parametrize(("seed", "size"), [(16, 30), (16, 10), (17, 20), (15, 10), (16, 15)])
+def test_thin_margins_and_small_classes_raise_no_false_flag(seed: int, size: int) -> None:
+    # review i15b #4/#5: 4 against 3 picks of a 9-student group, or r = -0.04, flagged right keys
+    log, bank = _subclass(seed, size)
+    table, options = ia.items(log, bank), ia.distractors(log, bank)
+    found = ia.flags(table, options)
+    wrong = set(found[found["flag"] == "likely wrong key"]["question"])
+    negative = set(found[found["flag"] == "negative discrimination"]["question"])
+    assert wrong <= {WRONG_KEY}
+    assert negative <= {WRONG_KEY}
+    if size < 20:  # a small class: not even a distractor left unpicked by chance
+        unused = found[found["flag"] == "unused distractor"]
+        assert set(unused["question"]) <= {USELESS, WRONG_KEY}  # sim-q07's knowers all pick B
+
+
+def test_a_slightly_negative_r_is_not_a_finding() -> None:
+    log, bank = _subclass(15, 10)
+    table = ia.items(log, bank)
+    found = ia.flags(table, ia.distractors(log, bank))
+    near_zero = table[(table["discrimination"] < 0) & (table["discrimination"] > ia.rules().negative_limit(10))]
+    assert not near_zero.empty  # the case the review saw: r = -0.04
+    assert not set(near_zero["question"]) & set(found[found["flag"] == "negative discrimination"]["question"])
+
+
+def test_flag_thresholds_are_stated_in_the_rules() -> None:
+    r = ia.rules()
+    assert r.negative_limit(10) == pytest.approx(-1.645 / 3)
+    assert r.wrong_key_students == 3
+    assert ia._unpicked_by_chance(12, 3) < r.unused_chance < ia._unpicked_by_chance(11, 3)

@@ -28,6 +28,7 @@ questions are released with their keys, because the kernel grades them.  Answers
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import os
 import re
@@ -240,6 +241,18 @@ def _question_from_sealed(data: Mapping[str, Any]) -> Question:
     )
 
 
+def _markdown_text(text: str) -> str:
+    """``text`` shown as written in a Markdown cell: no markup, no maths, no HTML.
+
+    >>> _markdown_text("Week 3: the $5bn and $9bn question <b>bold</b> *now*")
+    'Week 3: the \\\\$5bn and \\\\$9bn question &lt;b&gt;bold&lt;/b&gt; \\\\*now\\\\*'
+    """
+    escaped = html.escape(text, quote=False)
+    for char in "\\`*_[]#$|~":
+        escaped = escaped.replace(char, "\\" + char)
+    return escaped
+
+
 def _notebook(assignment: Assignment) -> dict[str, Any]:
     rules = [f"**{'Exam' if assignment.mode == 'exam' else 'Practice'}**"]
     if assignment.mode == "exam":
@@ -251,7 +264,7 @@ def _notebook(assignment: Assignment) -> dict[str, Any]:
         rules.append(f"opens {assignment.opens}")
     if assignment.due:
         rules.append(f"due {assignment.due}")
-    intro = (f"# {assignment.title}\n\n" + "; ".join(rules) + ".\n\n"
+    intro = (f"# {_markdown_text(assignment.title)}\n\n" + "; ".join(rules) + ".\n\n"
              "Run the cell below. Your answers are saved in the `responses` folder of this assignment; "
              "when you are done, submit the assignment as your teacher showed you.")
 

@@ -7,16 +7,24 @@ assignment (an ``open`` answer counts ``mark / max`` once marked, see
 questions that one student answered (the quiz's length when students drew different
 samples), unless ``maxima`` says otherwise.
 
-Files (all UTF-8, comma-separated, one header row):
+Files (all UTF-8, comma-separated, one header row; every text cell that a spreadsheet
+would read as a formula -- ``= + - @``, tab or CR first -- gets a leading ``'``, see
+:mod:`edu_kit._spreadsheet`):
 
 - ``long``: ``student,assignment,score,maximum,percent,to_mark`` (one row per pair);
 - ``moodle``: ``username`` then one column per assignment (Moodle's *Import → CSV
   file*: map ``username`` to the user's username, each other column to a grade item
-  whose maximum grade is the assignment's maximum, or use ``percent`` with 100);
+  whose maximum grade is the assignment's maximum -- :func:`maxima` lists them, and
+  ``edu-kit results gradebook --lms moodle`` prints them -- or use ``percent`` with 100);
 - ``canvas``: ``Student,ID,SIS User ID,SIS Login ID,Section`` then one column per
   assignment, and a ``Points Possible`` row (Canvas's *Gradebook → Import*; the
   student id goes in ``Student`` and ``SIS Login ID``; Canvas creates a new
   assignment for a column it does not know).
+
+Anonymous answers (no student name) stay in ``long`` and the Excel file but are left out
+of ``moodle`` and ``canvas``: the platforms have no such user (Moodle refuses the whole
+file for one unknown user), and one anonymous row may pool several people.
+:func:`left_out` counts them.
 
 >>> import pandas as pd
 >>> from edu_kit.quiz.model import Bank, Question
@@ -45,6 +53,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._spreadsheet import row as safe_row
+from .._spreadsheet import write_sheet
 from ..errors import ChoiceError, EduKitError
 from .identity import ANONYMOUS
 
@@ -53,7 +63,11 @@ if TYPE_CHECKING:
 
     from ..quiz.model import Bank
 
-__all__ = ["LAYOUTS", "grades", "to_csv", "write_excel"]
+__all__ = ["LAYOUTS", "PERCENT_RULE", "grades", "left_out", "maxima", "to_csv", "write_excel"]
+
+#: How the gradebook's ``percent`` is computed (also printed by ``edu-kit results gradebook``).
+PERCENT_RULE = ("gradebook percent = score / the assignment's maximum (its number of questions); "
+                "an answer still to mark counts 0 until marked")
 
 #: The CSV layouts :func:`to_csv` writes.
 LAYOUTS = ("long", "moodle", "canvas")
@@ -64,21 +78,36 @@ def grades(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None,
            maxima: Mapping[str, float] | None = None) -> pd.DataFrame:
     """One row per (student, assignment): ``student``, ``assignment``, ``score``,
     ``maximum``, ``percent`` and ``to_mark`` (open answers without a mark; one submitted
-    blank counts 0 and is not to mark)."""
+    blank counts 0 and is not to mark).
+
+    Answers are graded again with ``bank``'s key first (:func:`.grading.regrade`: a key
+    fixed after the quiz counts, and keyless exam answers are graded); marks count as
+    :func:`.open_answers.usable_marks` says.  ``attrs["notes"]`` holds what the teacher
+    should know: regraded questions, marks that were not used (with their line).
+    ``percent`` is :data:`PERCENT_RULE`.
+    """
     import pandas as pd
 
+    from .grading import regrade
+    from .open_answers import usable_marks
+
     columns = ["student", "assignment", "score", "maximum", "percent", "to_mark"]
-    frame = log[log["question"].isin(set(bank.ids))].copy()
+    graded = regrade(log, bank)
+    given, mark_notes = usable_marks(graded, bank, marks)
+    notes = (*graded.attrs.get("notes", ()), *mark_notes)
+    frame = graded[graded["question"].isin(set(bank.ids))].copy()
     if frame.empty:
-        return pd.DataFrame(columns=columns)
+        empty = pd.DataFrame(columns=columns)
+        empty.attrs["notes"] = notes
+        return empty
     frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), ANONYMOUS)
     frame = frame.sort_values(["time", "attempt"], kind="stable")
     last = frame.groupby(["student", "quiz", "question"], as_index=False, sort=False).tail(1).copy()
-    given = _given(marks)
     is_open = last["question"].map(lambda q: str(bank[q].type) == "open")
     blank = last["answer"].map(lambda a: a is None or (isinstance(a, float) and math.isnan(a)))
-    # a written answer counts its mark; submitted blank, it counts 0 until marked (nothing to mark)
-    last["points"] = [given.get((s, q), 0.0 if b else math.nan) if o else float(v)
+    # a written answer counts its mark; submitted blank, it counts 0 until marked (nothing to mark);
+    # an answer that could not be graded counts 0
+    last["points"] = [given.get((s, q), 0.0 if b else math.nan) if o else (0.0 if v != v else float(v))
                       for s, q, o, b, v in zip(last["student"], last["question"], is_open, blank, last["score"],
                                                strict=True)]
     counts = last.groupby(["quiz", "student"])["question"].nunique()
@@ -91,70 +120,87 @@ def grades(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None,
                      "maximum": int(maximum) if maximum.is_integer() else maximum,
                      "percent": 100 * score / maximum if maximum else math.nan,
                      "to_mark": int(sub["points"].isna().sum())})
-    return pd.DataFrame(rows, columns=columns)
-
-
-def _given(marks: pd.DataFrame | None) -> dict[tuple[str, str], float]:
-    if marks is None:
-        return {}
-    return {(str(r.student), str(r.question)): float(r.mark) / float(r.max) for r in marks.itertuples()
-            if not (math.isnan(float(r.mark)) or math.isnan(float(r.max))) and float(r.max) > 0}
+    table = pd.DataFrame(rows, columns=columns)
+    table.attrs["notes"] = notes
+    return table
 
 
 def _plain(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else f"{value:.2f}"
 
 
+def maxima(table: pd.DataFrame) -> dict[str, float]:
+    """Each assignment's maximum (points), in the order of ``table`` (:func:`grades`)."""
+    found: dict[str, float] = {}
+    for assignment, maximum in zip(table["assignment"], table["maximum"], strict=True):
+        found[str(assignment)] = max(float(maximum), found.get(str(assignment), 0.0))
+    return found
+
+
+def left_out(table: pd.DataFrame, layout: str) -> int:
+    """How many rows of ``table`` :func:`to_csv` leaves out of ``layout`` (anonymous answers)."""
+    if layout not in ("moodle", "canvas") or table.empty:  # long and Excel keep them
+        return 0
+    return int((table["student"] == ANONYMOUS).sum())
+
+
 def to_csv(table: pd.DataFrame, layout: str = "long", percent: bool = False) -> str:
     """The CSV text of :func:`grades` in one of :data:`LAYOUTS`.
 
     ``percent`` writes percentages (0-100) instead of points in the wide layouts.
+    Anonymous rows are left out of ``moodle`` and ``canvas`` (:func:`left_out`).
     """
     if layout not in LAYOUTS:
         raise ChoiceError.of("gradebook layout", layout, LAYOUTS)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     if layout == "long":
-        writer.writerow(table.columns)
+        writer.writerow(safe_row(table.columns))
         for row in table.itertuples(index=False):
-            writer.writerow([row.student, row.assignment, _plain(row.score), _plain(row.maximum),
-                             f"{row.percent:.1f}", row.to_mark])
+            writer.writerow(safe_row([row.student, row.assignment, _plain(row.score), _plain(row.maximum),
+                                      f"{row.percent:.1f}", row.to_mark]))
         return out.getvalue()
     assignments = list(dict.fromkeys(table["assignment"]))
+    named = table[table["student"] != ANONYMOUS]
     value = "percent" if percent else "score"
-    wide = table.pivot(index="student", columns="assignment", values=value)
-    maxima = table.groupby("assignment")["maximum"].max()
+    wide = named.pivot(index="student", columns="assignment", values=value)
+    most = maxima(table)
     if layout == "moodle":
-        writer.writerow(["username", *assignments])
+        writer.writerow(safe_row(["username", *assignments]))
     else:
-        writer.writerow([*_CANVAS_IDS, *assignments])
-        writer.writerow(["Points Possible", "", "", "", "",
-                         *(100 if percent else _plain(maxima[a]) for a in assignments)])
+        writer.writerow(safe_row([*_CANVAS_IDS, *assignments]))
+        writer.writerow(safe_row(["Points Possible", "", "", "", "",
+                                  *(100 if percent else _plain(most[str(a)]) for a in assignments)]))
     for student, row in wide.iterrows():
         cells = ["" if math.isnan(row.get(a, math.nan)) else _plain(row[a]) for a in assignments]
         ids = [student] if layout == "moodle" else [student, "", "", student, ""]
-        writer.writerow([*ids, *cells])
+        writer.writerow(safe_row([*ids, *cells]))
     return out.getvalue()
 
 
 def write_excel(table: pd.DataFrame, out: str | os.PathLike[str], extra: Mapping[str, Any] | None = None) -> Path:
     """Write :func:`grades` to an Excel workbook: sheets ``grades`` (one row per student,
     one column per assignment, points), ``long`` (the table) and any ``extra``
-    DataFrames by sheet name.  Needs openpyxl (``pip install 'edu-kit[teacher]'``)."""
+    DataFrames by sheet name.  Every text is a text cell, never a formula (a student's
+    name can start with ``=``).  Needs openpyxl (``pip install 'edu-kit[teacher]'``)."""
     from importlib.util import find_spec
 
     if find_spec("openpyxl") is None:
         raise EduKitError("writing Excel files needs openpyxl",
                           hint="pip install 'edu-kit[teacher]' (or pip install openpyxl)")
     import pandas as pd
+    from openpyxl import Workbook
 
     path = Path(out)
     path.parent.mkdir(parents=True, exist_ok=True)
     wide = table.pivot(index="student", columns="assignment", values="score") if not table.empty \
         else pd.DataFrame()
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        wide.to_excel(writer, sheet_name="grades")
-        table.to_excel(writer, sheet_name="long", index=False)
-        for name, frame in (extra or {}).items():
-            frame.to_excel(writer, sheet_name=str(name)[:31], index=False)
+    wide.index.name = "student"
+    book = Workbook()
+    book.remove(book.worksheets[0])
+    write_sheet(book.create_sheet("grades"), wide, index=True)
+    write_sheet(book.create_sheet("long"), table)
+    for name, frame in (extra or {}).items():
+        write_sheet(book.create_sheet(str(name)[:31]), frame)
+    book.save(path)
     return path

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import html
 import os
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..quiz.grade import AnswerError, grade, unanswered
+from ..quiz.grade import AnswerError, credit, grade, unanswered
 from ..quiz.model import Bank, Question
 from ..quiz.render import feedback_html
 from ..results import latest, log_path
@@ -24,8 +25,10 @@ if TYPE_CHECKING:
 
     from .assignments import Assignment
 
-__all__ = ["FEEDBACK_FILE", "assignment_records", "grade_log", "keyed_questions", "released_ids",
-           "write_feedback"]
+__all__ = ["FEEDBACK_FILE", "assignment_records", "feedback_folder", "grade_log", "keyed_questions", "regrade",
+           "released_ids", "write_feedback"]
+
+_SAFE_FOLDER = re.compile(r"[\w.+@ -]+")
 
 #: The name of each student's feedback page.
 FEEDBACK_FILE = "edu_kit_feedback.html"
@@ -137,6 +140,81 @@ def grade_log(log: pd.DataFrame, bank: Bank, *, quiz: str | None = None) -> pd.D
     return frame
 
 
+def regrade(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
+    """``log`` with every answer graded again with ``bank``'s key: what the report and the gradebook count.
+
+    Answers saved under a keyless release's ids (``<quiz>-q<digest>``) get the id of the
+    bank question they stand for, so keyless exam answers are graded and analysed like
+    any others.  Answers to questions the bank does not have, or to ``open`` questions,
+    keep what the log says.  An answer that cannot be graded (wrong shape) keeps its
+    recorded score and is named in ``attrs["problems"]``.  ``attrs["notes"]`` names each
+    question whose recorded grading differs from the bank's key (a key fixed after the
+    quiz: the answers are regraded, so scores and item analysis follow the fixed key),
+    and each keyless id matched to a bank question.  A later attempt earns less
+    (:func:`edu_kit.quiz.grade.credit`): when the bank gives the same verdict as the log,
+    the recorded credit is kept; when the verdict changes, the default later credit applies.
+    """
+    import pandas as pd
+
+    frame = log.copy()
+    problems = list(log.attrs.get("problems", ()))
+    notes = list(log.attrs.get("notes", ()))
+    if frame.empty:
+        frame.attrs.update(problems=tuple(problems), notes=tuple(notes))
+        return frame
+    by_id = {q.id: q for q in bank.questions}
+    sealed: dict[str, Question] = {}
+    for quiz in {str(q) for q in frame["quiz"].dropna()}:
+        sealed.update({k: v for k, v in keyed_questions(bank, quiz).items() if k not in by_id})
+    matched = frame["question"].map(lambda q: sealed[q].id if q in sealed else q)
+    renamed = int((matched != frame["question"]).sum())
+    if renamed:
+        notes.append(f"{renamed} answer(s) saved under the ids of a keyless release were matched to the bank's "
+                     "questions and graded with its key")
+    frame["question"] = matched
+    cache: dict[tuple[str, str], tuple[bool | None, float] | str] = {}
+    # plain lists: iterating pandas' nullable arrays cell by cell is slow on a large class
+    correct: list[bool | None] = list(pd.array(frame["correct"], dtype="boolean").to_numpy(dtype=object,
+                                                                                          na_value=None))
+    score: list[float] = frame["score"].astype(float).tolist()
+    attempts = pd.to_numeric(frame["attempt"], errors="coerce").fillna(1).astype(int).tolist()
+    files = frame["file"].tolist() if "file" in frame else ["the log"] * len(frame)
+    lines = frame["line"].tolist() if "line" in frame else ["?"] * len(frame)
+    differ: dict[str, int] = {}
+    for position, (qid, answer) in enumerate(zip(frame["question"].tolist(), frame["answer"].tolist(),
+                                                 strict=True)):
+        question = by_id.get(str(qid))
+        if question is None or not question.graded:
+            continue
+        key = (question.id, repr(answer))
+        if key not in cache:
+            try:
+                result = unanswered(question) if _blank(answer) else grade(question, answer)
+                cache[key] = (result.correct, float(result.score))
+            except AnswerError as err:
+                cache[key] = err.problem
+        found = cache[key]
+        if isinstance(found, str):
+            problems.append(f"{files[position]}, line {lines[position]}: {found}; the recorded score is kept")
+            continue
+        new_right, new_score = found
+        old, attempt = score[position], attempts[position]
+        if attempt > 1:
+            if old == old and correct[position] is not None and correct[position] == bool(new_right):
+                continue  # the same verdict: keep the credit the quiz gave a later attempt
+            new_score = credit(new_score, attempt)
+        if old == old and abs(old - new_score) > 1e-9:
+            differ[question.id] = differ.get(question.id, 0) + 1
+        correct[position], score[position] = new_right, new_score
+    for qid, count in differ.items():
+        notes.append(f"{qid}: {count} answer(s) were graded with another key when they were saved; they are "
+                     "graded again with the bank's key")
+    frame["correct"] = frame["correct"].__class__(correct, index=frame.index, dtype="boolean")
+    frame["score"] = frame["score"].__class__(score, index=frame.index, dtype=float)
+    frame.attrs.update(problems=tuple(problems), notes=tuple(notes))
+    return frame
+
+
 def _answer_text(answer: Any) -> str:
     if _blank(answer):
         return "(no answer)"
@@ -147,9 +225,25 @@ def _answer_text(answer: Any) -> str:
     return str(answer)
 
 
+def feedback_folder(student: str) -> str:
+    """The folder name of ``student``'s feedback: the id itself, as nbgrader expects
+    (``feedback/<student>/<assignment>/``), when it is a safe folder name (letters,
+    digits, ``_ . - + @`` and inner spaces; no leading dot); otherwise the escaped file
+    name of :func:`edu_kit.results.log_path`, so an id such as ``../x`` never leaves ``out``.
+
+    >>> feedback_folder("john_smith"), feedback_folder("jose+1"), feedback_folder("../x")
+    ('john_smith', 'jose+1', '_2e._2fx')
+    """
+    if (_SAFE_FOLDER.fullmatch(student) and not student.startswith(".") and student == student.strip()
+            and len(student.encode("utf-8")) <= 200 and student.isprintable()):
+        return student
+    return log_path("", student).stem
+
+
 def write_feedback(graded: pd.DataFrame, bank: Bank, out: str | os.PathLike[str], assignment: str,
                    *, title: str | None = None) -> list[Path]:
-    """One page per student: ``<out>/<student>/<assignment>/edu_kit_feedback.html``.
+    """One page per student: ``<out>/<student>/<assignment>/edu_kit_feedback.html``
+    (``<student>`` is :func:`feedback_folder`).
 
     Each question shows the student's latest answer, the verdict, the expected answer,
     the explanation and the sources.  Returns the files written.
@@ -158,7 +252,7 @@ def write_feedback(graded: pd.DataFrame, bank: Bank, out: str | os.PathLike[str]
     rows = latest(graded[graded["quiz"] == assignment])
     keyed = keyed_questions(bank, assignment)
     for student, answers in rows.groupby(rows["student"].fillna("anonymous"), sort=True):
-        folder = Path(out) / log_path("", str(student)).stem / assignment
+        folder = Path(out) / feedback_folder(str(student)) / assignment
         folder.mkdir(parents=True, exist_ok=True)
         total = float(answers["score"].fillna(0.0).sum())
         marked = sum(1 for q in answers["question"] if (k := keyed.get(str(q))) is None or k.graded)

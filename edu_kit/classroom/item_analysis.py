@@ -16,7 +16,8 @@ Definitions (also in ``docs/quiz_format.md``):
   of the students answering a question with the highest / lowest rest score.
 - **seconds**: the time since the same student's previous answer in the same quiz (the
   log records when an answer was given, not when the question was opened); gaps longer
-  than ``max_gap_seconds`` and each student's first answer in a quiz count as unknown.
+  than ``max_gap_seconds``, gaps under one second (answers saved together, as an exam's
+  Submit saves them) and each student's first answer in a quiz count as unknown.
 
 >>> import pandas as pd
 >>> from edu_kit.quiz.model import Bank, Question
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHOICE_TYPES",
     "ITEM_FLAGS",
+    "OTHER",
     "Rules",
     "difficulty_check",
     "distractors",
@@ -65,6 +67,8 @@ __all__ = [
 
 #: Question types whose answers are picked from options (so distractors can be counted).
 CHOICE_TYPES = ("single", "multiple", "true_false", "matching")
+#: The ``choice`` of the row of :func:`distractors` that counts first answers matching no option.
+OTHER = "(none of the options)"
 #: The flags about a question's quality (``difficulty disagrees`` is about its label).
 ITEM_FLAGS = ("nobody right", "negative discrimination", "likely wrong key", "unused distractor")
 
@@ -78,6 +82,13 @@ class Rules:
     group_share: float
     mastery_threshold: float
     max_gap_seconds: float
+    negative_discrimination: float
+    negative_z: float
+    wrong_key_margin: float
+    wrong_key_students: int
+    wrong_key_discrimination: float
+    unused_chance: float
+    difficulty_z: float
 
     def band(self, p: float) -> str:
         """The difficulty a p-value measures: ``easy``, ``medium`` or ``hard``.
@@ -90,14 +101,39 @@ class Rules:
                 return name
         return "hard" if p < 0.5 else "easy"
 
+    def negative_limit(self, n: int) -> float:
+        """The r below which ``n`` students' answers show negative discrimination.
+
+        >>> round(rules().negative_limit(10), 2), round(rules().negative_limit(30), 2)
+        (-0.55, -0.31)
+        """
+        return min(self.negative_discrimination, -self.negative_z / math.sqrt(max(n - 1, 1)))
+
+    def interval(self, p: float, n: int) -> tuple[float, float]:
+        """The Wilson interval of a p-value from ``n`` answers (``difficulty_z``).
+
+        >>> [round(x, 2) for x in rules().interval(0.5, 30)]
+        [0.36, 0.64]
+        """
+        z = self.difficulty_z
+        if n <= 0:
+            return 0.0, 1.0
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+        return max(0.0, centre - half), min(1.0, centre + half)
+
 
 def rules() -> Rules:
     """The thresholds in ``edu_kit/data/item_analysis.yaml``."""
     raw = data_file("item_analysis")
     try:
         bands = {str(k): (float(v[0]), float(v[1])) for k, v in raw["difficulty_bands"].items()}
+        key = raw["wrong_key"]
         return Rules(bands, int(raw["min_answers"]), float(raw["group_share"]),
-                     float(raw["mastery_threshold"]), float(raw["max_gap_seconds"]))
+                     float(raw["mastery_threshold"]), float(raw["max_gap_seconds"]),
+                     float(raw["negative_discrimination"]), float(raw["negative_z"]), float(key["min_margin"]),
+                     int(key["min_students"]), float(key["max_discrimination"]),
+                     float(raw["unused_chance"]), float(raw["difficulty_z"]))
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         raise EduKitError(f"edu_kit/data/item_analysis.yaml is malformed ({exc!r})",
                           hint="undo your edit of this file or reinstall edu_kit") from None
@@ -135,7 +171,7 @@ def first_answers(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     frame = _prepare(log)
     gaps = frame.groupby(["student", "quiz"])["time"].diff().dt.total_seconds()
     limit = rules().max_gap_seconds
-    frame["seconds"] = gaps.where(gaps <= limit)
+    frame["seconds"] = gaps.where((gaps <= limit) & (gaps >= 1))  # under 1 s: saved together (an exam)
     graded = frame[frame["question"].isin({q.id for q in bank if str(q.type) != "open"})
                    & frame["score"].notna()]
     first = graded.groupby(["student", "question"], as_index=False, sort=False).head(1).copy()
@@ -182,13 +218,14 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     bank's difficulty), ``n`` (students who answered), ``answers`` (all attempts),
     ``p`` (share right at the first attempt), ``final`` (mean score of final answers),
     ``discrimination`` (corrected point-biserial; NaN with fewer than 3 students or no
-    variation), ``upper_p`` and ``lower_p`` (share right in the upper / lower group),
+    variation), ``group`` (students in each of the upper and lower groups; 0 with fewer
+    than 4 students), ``upper_p`` and ``lower_p`` (share right in the upper / lower group),
     ``seconds`` (median time to answer, NaN when unknown).
     """
     import pandas as pd
 
     columns = ["question", "type", "topics", "stated", "n", "answers", "p", "final",
-               "discrimination", "upper_p", "lower_p", "seconds"]
+               "discrimination", "group", "upper_p", "lower_p", "seconds"]
     first = first_answers(log, bank)
     if first.empty:
         return pd.DataFrame(columns=columns)
@@ -212,6 +249,7 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
             "p": float(sub["right"].mean()),
             "final": float(final.get(question.id, math.nan)),
             "discrimination": _correlation(r["right"], r["rest"]),
+            "group": len(upper),
             "upper_p": float(r[r["student"].isin(upper)]["right"].mean()) if upper else math.nan,
             "lower_p": float(r[r["student"].isin(lower)]["right"].mean()) if lower else math.nan,
             "seconds": float(sub["seconds"].median()) if sub["seconds"].notna().any() else math.nan,
@@ -265,7 +303,9 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     bank order.  Columns: ``question``, ``choice``, ``key`` (whether the bank counts it
     right), ``picked`` (first answers that picked it), ``share`` (picked / students who
     answered), ``upper_share`` and ``lower_share`` (the same within the upper / lower
-    group; NaN with fewer than 4 students).
+    group; NaN with fewer than 4 students).  When some first answers picked none of the
+    options (a log written by hand or by another tool), one more row with ``choice``
+    :data:`OTHER` counts them, so the shares add up.
     """
     import pandas as pd
 
@@ -295,6 +335,15 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
                 "picked": len(chosen), "share": len(chosen) / len(picks),
                 "upper_share": share(upper), "lower_share": share(lower),
             })
+        known = set(question.choices)
+        stray = {s for s, p in picks.items() if not p or not p <= known}
+        if stray:
+            rows.append({
+                "question": question.id, "choice": OTHER, "key": False, "picked": len(stray),
+                "share": len(stray) / len(picks),
+                "upper_share": sum(s in stray for s in upper) / len(upper) if upper else math.nan,
+                "lower_share": sum(s in stray for s in lower) / len(lower) if lower else math.nan,
+            })
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -302,26 +351,40 @@ def difficulty_check(table: pd.DataFrame) -> pd.DataFrame:
     """Stated difficulty against the measured p-value, for each row of :func:`items`.
 
     Columns: ``question``, ``stated``, ``p``, ``n``, ``measured`` (the band of ``p``,
-    see ``difficulty_bands``), ``agrees`` (True, False, or None when fewer than
-    ``min_answers`` students answered).
+    see ``difficulty_bands``), ``agrees`` (None when fewer than ``min_answers`` students
+    answered; False only when the data clearly disagree: the Wilson interval of ``p``,
+    see ``difficulty_z``, lies wholly outside the stated band; True otherwise).
     """
     r = rules()
     out = table[["question", "stated", "p", "n"]].copy()
     out["measured"] = [r.band(p) for p in out["p"]]
-    out["agrees"] = [None if n < r.min_answers else bool(s == m)
-                     for s, m, n in zip(out["stated"], out["measured"], out["n"], strict=True)]
+    out["agrees"] = [None if n < r.min_answers else _agrees(r, str(s), float(p), int(n))
+                     for s, p, n in zip(out["stated"], out["p"], out["n"], strict=True)]
     return out.reset_index(drop=True)
+
+
+def _agrees(r: Rules, stated: str, p: float, n: int) -> bool:
+    if stated not in r.difficulty_bands:
+        return r.band(p) == stated
+    low, high = r.difficulty_bands[stated]
+    lowest, highest = r.interval(p, n)
+    return highest >= low and lowest < high
 
 
 def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
     """Questions a teacher should look at, one row per finding.
 
     ``table`` is :func:`items`, ``options`` is :func:`distractors`.  Columns:
-    ``question``, ``flag`` and ``detail``.  Flags: ``nobody right`` (no first answer
-    right), ``unused distractor`` (a wrong option nobody picked, with at least
-    ``min_answers`` answers), ``negative discrimination``, ``likely wrong key`` (the
-    upper group prefers another option to the key, or rejects a key of a multiple
-    question), ``difficulty disagrees`` (measured p-value outside the stated band).
+    ``question``, ``flag`` and ``detail``.  Every flag but ``nobody right`` needs at
+    least ``min_answers`` students, and each needs a clear effect (the thresholds are in
+    ``edu_kit/data/item_analysis.yaml``): ``nobody right`` (no first answer right),
+    ``unused distractor`` (a wrong option nobody picked although the wrong answers were
+    many enough that chance alone would rarely leave it unpicked), ``negative
+    discrimination`` (r below :meth:`Rules.negative_limit`), ``likely wrong key`` (the
+    upper group prefers another option to the key by a clear margin and the question
+    does not discriminate as keyed; for a multiple question most of the upper group
+    rejects a key or ticks a non-key), ``difficulty disagrees`` (the measured p-value
+    lies outside the stated band by more than chance explains).
     """
     import pandas as pd
 
@@ -329,7 +392,8 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict[str, str]] = []
     by_question: dict[str, list[dict[str, Any]]] = {}
     for option in options.to_dict("records"):
-        by_question.setdefault(str(option["question"]), []).append(option)
+        if option["choice"] != OTHER:
+            by_question.setdefault(str(option["question"]), []).append(option)
 
     def add(question: str, flag: str, detail: str) -> None:
         rows.append({"question": question, "flag": flag, "detail": detail})
@@ -338,50 +402,78 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
         qid = str(item.question)
         if item.n and item.p == 0:
             add(qid, "nobody right", f"none of {item.n} students was right at the first attempt")
-        if not math.isnan(item.discrimination) and item.discrimination < 0:
+        if item.n < r.min_answers:
+            continue
+        if not math.isnan(item.discrimination) and item.discrimination < r.negative_limit(int(item.n)):
             add(qid, "negative discrimination",
                 f"r = {item.discrimination:.2f}: students who do worse on the other questions "
                 "do better on this one")
         sub = by_question.get(qid, [])
-        if item.n >= r.min_answers:
+        wrong_answers = round(item.n * (1 - item.p))
+        distractor_count = sum(1 for o in sub if not o["key"])
+        if distractor_count and _unpicked_by_chance(wrong_answers, distractor_count) < r.unused_chance:
             for option in sub:
                 if not option["key"] and option["picked"] == 0:
-                    add(qid, "unused distractor", f"nobody of {item.n} students picked {option['choice']!r}")
-        _wrong_key(qid, str(item.type), sub, add)
+                    chance = _unpicked_by_chance(wrong_answers, distractor_count)
+                    add(qid, "unused distractor",
+                        f"nobody of {item.n} students picked {option['choice']!r}: {wrong_answers} wrong "
+                        f"answers went to the other options (by chance about 1 time in {round(1 / chance):,})")
+        _wrong_key(r, item, sub, add)
     for row in difficulty_check(table).itertuples():
         if row.agrees is False:
+            low, high = r.interval(float(row.p), int(row.n))
             add(str(row.question), "difficulty disagrees",
-                f"stated {row.stated}, measured {row.measured} (p = {row.p:.2f}, n = {row.n})")
+                f"stated {row.stated}, measured {row.measured} (p = {row.p:.2f}, n = {row.n}; "
+                f"90% range {low:.2f}-{high:.2f})")
     return pd.DataFrame(rows, columns=["question", "flag", "detail"])
 
 
-def _wrong_key(qid: str, kind: str, options: list[dict[str, Any]], add: Any) -> None:
+def _unpicked_by_chance(wrong: int, distractors: int) -> float:
+    """The chance that one wrong option gets none of ``wrong`` answers spread evenly at random."""
+    if wrong <= 0:
+        return 1.0
+    return float(((distractors - 1) / distractors) ** wrong)
+
+
+def _wrong_key(r: Rules, item: Any, options: list[dict[str, Any]], add: Any) -> None:
+    group = int(item.group)
+    if not group or math.isnan(item.discrimination) or item.discrimination > r.wrong_key_discrimination:
+        return
     upper = [o for o in options if not math.isnan(o["upper_share"])]
     keys = [o for o in upper if o["key"]]
     others = [o for o in upper if not o["key"]]
+
+    def count(option: dict[str, Any]) -> int:
+        return round(float(option["upper_share"]) * group)
+
+    qid, kind = str(item.question), str(item.type)
     if kind in ("single", "true_false") and keys and others:
         best = max(others, key=lambda o: o["upper_share"])  # the first of equals, as in bank order
         key = keys[0]
-        if best["upper_share"] > key["upper_share"]:
+        margin = count(best) - count(key)
+        if margin >= r.wrong_key_students and margin >= r.wrong_key_margin * group:
             add(qid, "likely wrong key",
-                f"the upper group picked {best['choice']!r} ({best['upper_share']:.0%}) more often "
-                f"than the key {key['choice']!r} ({key['upper_share']:.0%})")
+                f"the upper group ({group} students) picked {best['choice']!r} {count(best)} times "
+                f"({best['upper_share']:.0%}), the key {key['choice']!r} {count(key)} times "
+                f"({key['upper_share']:.0%}); r = {item.discrimination:.2f}")
     elif kind == "multiple":
-        rejected = [str(o["choice"]) for o in keys if o["upper_share"] < 0.5]
-        wanted = [str(o["choice"]) for o in others if o["upper_share"] > 0.5]
+        needed = max(r.wrong_key_students, math.ceil((0.5 + r.wrong_key_margin / 2) * group))
+        rejected = [str(o["choice"]) for o in keys if group - count(o) >= needed]
+        wanted = [str(o["choice"]) for o in others if count(o) >= needed]
         if rejected or wanted:
             parts = ([f"most of the upper group left out the key {c!r}" for c in rejected]
                      + [f"most of the upper group ticked {c!r}, which is not a key" for c in wanted])
-            add(qid, "likely wrong key", "; ".join(parts))
+            add(qid, "likely wrong key", "; ".join(parts) + f" (r = {item.discrimination:.2f})")
 
 
 def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per student: score and mastery per topic (final answers; open answers by marks).
 
-    Columns: ``student``, ``answered`` (questions with a graded or marked answer),
-    ``score`` (sum of final scores, an open answer counting ``mark / max``),
-    ``percent`` (score / answered × 100), ``to_mark`` (open answers without a mark; a
-    written answer submitted blank scores 0 and is not one),
+    Columns: ``student``, ``answered`` (questions answered, written answers still to
+    mark included), ``score`` (sum of final scores, an open answer counting ``mark / max``),
+    ``percent`` (score / the answers that have a score × 100: an answer still to mark is
+    left out until it is marked -- the gradebook counts it 0), ``to_mark`` (open answers
+    without a mark; a written answer submitted blank scores 0 and is not one),
     then one column per topic of the bank: the mean score of that topic's questions
     (NaN when the student answered none).  ``marks`` is
     :func:`edu_kit.classroom.open_answers.read_marks`.
@@ -395,7 +487,7 @@ def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = N
         return pd.DataFrame(columns=columns)
     done = scored[scored["score"].notna()]
     table = pd.DataFrame({"student": sorted(set(scored["student"]))}).set_index("student")
-    table["answered"] = done.groupby("student").size()
+    table["answered"] = scored.groupby("student").size()
     table["score"] = done.groupby("student")["score"].sum()
     table["percent"] = 100 * done.groupby("student")["score"].mean()
     table["to_mark"] = scored["score"].isna().groupby(scored["student"]).sum()
@@ -416,7 +508,7 @@ def _topic_order(bank: Bank) -> list[str]:
 
 def _scored(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None) -> pd.DataFrame:
     """One row per (student, question): final score (open: mark / max or NaN) and topics."""
-    import pandas as pd
+    from .open_answers import usable_marks
 
     frame = _prepare(log)
     frame = frame[frame["question"].isin(set(bank.ids))]
@@ -427,15 +519,12 @@ def _scored(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None) -> pd.Dat
     blank = last["answer"].map(lambda a: a is None or (isinstance(a, float) and math.isnan(a)))
     out.loc[is_open, "score"] = math.nan
     out.loc[is_open & blank, "score"] = 0.0  # submitted blank: nothing to mark, 0 unless marked
-    if marks is not None and not marks.empty:
-        given = {(str(s), str(q)): float(m) / float(x)
-                 for s, q, m, x in zip(marks["student"], marks["question"], marks["mark"],
-                                       marks["max"], strict=True)
-                 if not (pd.isna(m) or pd.isna(x)) and float(x) > 0}
-        for index in out.index[is_open]:
-            key = (str(out.at[index, "student"]), str(out.at[index, "question"]))
-            if key in given:
-                out.at[index, "score"] = given[key]
+    out.loc[~is_open & out["score"].isna(), "score"] = 0.0  # an answer that could not be graded counts 0
+    given, _ = usable_marks(log, bank, marks)
+    for index in out.index[is_open]:
+        key = (str(out.at[index, "student"]), str(out.at[index, "question"]))
+        if key in given:
+            out.at[index, "score"] = given[key]
     topics = {q.id: tuple(q.topics) for q in bank}
     out["topics"] = out["question"].map(topics)
     return out.reset_index(drop=True)

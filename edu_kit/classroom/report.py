@@ -27,11 +27,13 @@ True
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import io
 import math
 import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -72,29 +74,54 @@ class Report:
     unknown: tuple[str, ...]
     problems: tuple[str, ...]
     bank: Bank
+    notes: tuple[str, ...] = ()
+    about: str = ""
 
 
 def analyse(log: pd.DataFrame, bank: Bank | None = None, marks: pd.DataFrame | None = None) -> Report:
     """Analyse a response log (:func:`edu_kit.results.load`) against ``bank``.
 
     ``bank`` defaults to the bundled banks; ``marks`` is
-    :func:`~edu_kit.classroom.open_answers.read_marks`.  Answers to questions that are
-    not in the bank are left out and their ids listed in ``unknown``.
+    :func:`~edu_kit.classroom.open_answers.read_marks`.  Every answer is graded again
+    with ``bank``'s key first (:func:`~edu_kit.classroom.grading.regrade`), so a key fixed
+    after the quiz changes the analysis and the scores, and keyless exam answers count.
+    Answers to questions that are not in the bank are left out and their ids listed in
+    ``unknown``.  ``notes`` says what was regraded and which marks were not used (and why).
     """
     if bank is None:
         from ..quiz import load_bank
 
         bank = load_bank()
+    from .grading import regrade
+    from .open_answers import usable_marks
+
+    log = regrade(log, bank)
     table = ia.items(log, bank)
     options = ia.distractors(log, bank)
     scores = ia.student_scores(log, bank, marks)
     unknown = tuple(sorted({str(q) for q in log["question"] if q not in bank}))
+    _, mark_notes = usable_marks(log, bank, marks)
     return Report(
         items=table, distractors=options, flags=ia.flags(table, options),
         difficulty=ia.difficulty_check(table), scores=scores, topics=ia.topic_mastery(scores, bank),
         open_answers=open_answers(log, bank, marks), unknown=unknown,
         problems=tuple(str(p) for p in log.attrs.get("problems", ())), bank=bank,
+        notes=(*log.attrs.get("notes", ()), *mark_notes), about=_about(log),
     )
+
+
+def _about(log: pd.DataFrame) -> str:
+    """Where the report's numbers come from: how many answers, to which quizzes, when."""
+    if log.empty:
+        return "No answers."
+    import pandas as pd
+
+    times = pd.to_datetime(log["time"], utc=True).dropna()
+    quizzes = sorted({str(q) for q in log["quiz"].dropna()})
+    shown = ", ".join(repr(q) for q in quizzes[:5]) + (f" and {len(quizzes) - 5} more" if len(quizzes) > 5 else "")
+    when = (f", given between {times.min():%Y-%m-%d %H:%M} and {times.max():%Y-%m-%d %H:%M} UTC"
+            if not times.empty else "")
+    return f"{len(log)} answers to {len(quizzes)} quiz(zes) ({shown}){when}."
 
 
 def _e(value: object) -> str:
@@ -109,9 +136,22 @@ def _number(value: Any, digits: int = 2, percent: bool = False) -> str:
     return f"{float(value):.{digits}f}" if isinstance(value, float) else _e(value)
 
 
-def _table(frame: pd.DataFrame, caption: str, formats: dict[str, Any] | None = None) -> str:
+#: Plain headings for the DataFrames' column names (the notebook API keeps the short names).
+_HEADINGS = {"upper_p": "right in upper group", "lower_p": "right in lower group",
+             "discrimination": "discrimination (r)", "group": "students per group",
+             "upper_share": "upper group", "lower_share": "lower group", "to_mark": "to mark",
+             "agrees": "agrees with the data", "stated": "stated difficulty", "measured": "measured as",
+             "n": "students", "p": "right at first try (p)", "mastered": "mastered by"}
+
+
+def _anchor(question: object) -> str:
+    """The id of a question's option table (question ids may hold any character)."""
+    return "options-" + hashlib.sha256(str(question).encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+def _table(frame: pd.DataFrame, caption: str, formats: dict[str, Any] | None = None, ident: str = "") -> str:
     formats = formats or {}
-    head = "".join(f'<th scope="col">{_e(c)}</th>' for c in frame.columns)
+    head = "".join(f'<th scope="col">{_e(_HEADINGS.get(str(c), c))}</th>' for c in frame.columns)
     rows = []
     for record in frame.itertuples(index=False):
         cells = []
@@ -121,8 +161,9 @@ def _table(frame: pd.DataFrame, caption: str, formats: dict[str, Any] | None = N
             cells.append(f"<td>{shown}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     body = "".join(rows) or f'<tr><td colspan="{len(frame.columns)}">None.</td></tr>'
-    return (f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>{body}</tbody></table>")
+    where = f' id="{ident}"' if ident else ""
+    return (f'<div class="scroll"><table{where}><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div>")
 
 
 def _figure(draw: Any, alt: str, caption: str, size: tuple[float, float]) -> str:
@@ -140,6 +181,7 @@ def _figure(draw: Any, alt: str, caption: str, size: tuple[float, float]) -> str
 
 _CSS = """
 body{font-family:system-ui,sans-serif;max-width:70rem;margin:1rem auto;padding:0 1rem;line-height:1.45;color:#111}
+h1,h2,h3{overflow-wrap:anywhere}.scroll{overflow-x:auto;max-width:100%}nav ul{display:flex;flex-wrap:wrap;gap:0 1.2rem}
 table{border-collapse:collapse;margin:0.5rem 0 1.5rem;font-size:0.9rem}
 caption{text-align:left;font-weight:600;padding:0.3rem 0}
 th,td{border:1px solid #999;padding:0.25rem 0.5rem;text-align:left;vertical-align:top}
@@ -153,7 +195,12 @@ figure{margin:1rem 0}img{max-width:100%;height:auto}
 def to_html(report: Report, title: str = "Quiz results report", figures: bool = True) -> str:
     """The report as one self-contained HTML page (figures as embedded PNG images)."""
     parts = [f"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{_e(title)}</title>"
-             f"<style>{_CSS}</style></head><body><main><h1>{_e(title)}</h1>"]
+             f"<style>{_CSS}</style></head><body><main><h1>{_e(title)}</h1>"
+             '<nav aria-label="Contents"><ul><li><a href="#summary">Summary</a></li>'
+             '<li><a href="#findings">What to look at first</a></li><li><a href="#questions">Questions</a></li>'
+             '<li><a href="#students">Students</a></li><li><a href="#topics">Topics</a></li>'
+             '<li><a href="#written">Written answers</a></li><li><a href="#method">How the figures are '
+             "computed</a></li></ul></nav>"]
     parts.append(_summary(report))
     parts.append(_flags_section(report))
     parts.append(_questions_section(report, figures))
@@ -177,18 +224,48 @@ def _summary(report: Report) -> str:
     if report.problems:
         items = "".join(f"<li>{_e(p)}</li>" for p in report.problems)
         lines.append(f"<p>Lines of the logs that were skipped:</p><ul>{items}</ul>")
-    return "<section><h2>Summary</h2>" + "".join(lines) + "</section>"
+    if report.notes:
+        items = "".join(f"<li>{_e(p)}</li>" for p in report.notes)
+        lines.append(f"<p>Please note (regraded answers, marks that were not used):</p><ul>{items}</ul>")
+    lines.append(f"<p>{_e(_trust(report))}</p>")
+    made = f"Made on {date.today():%Y-%m-%d} from {report.about}" if report.about else ""
+    return f'<section><h2 id="summary">Summary</h2><p>{_e(made)}</p>' + "".join(lines) + "</section>"
+
+
+def _trust(report: Report) -> str:
+    """How far the findings can be trusted with this many students."""
+    r = ia.rules()
+    most = int(report.items["n"].max()) if not report.items.empty else 0
+    text = (f"Findings need at least {r.min_answers} students per question and a clear effect: "
+            f"negative discrimination r below {r.negative_limit(max(most, 2)):.2f} with {most} students; "
+            f"a likely wrong key at least {r.wrong_key_students} more students of the upper group "
+            f"(and {r.wrong_key_margin:.0%} of it) on one wrong option than on the key.")
+    if most < 20:
+        text += (f" With {most} students chance still decides much: read the findings as questions to "
+                 "check, and trust them more after a larger class or a second class.")
+    return text
 
 
 def _flags_section(report: Report) -> str:
-    return ("<section><h2>What to look at first</h2>"
-            "<p>Each finding is a reason to reread a question, not proof that it is wrong.</p>"
-            + _table(report.flags, "Findings per question") + "</section>")
+    shown = set(report.distractors["question"]) if not report.distractors.empty else set()
+    return ('<section><h2 id="findings">What to look at first</h2>'
+            "<p>Each finding is a reason to reread a question, not proof that it is wrong. What to check: "
+            "<em>likely wrong key</em>: the key first; <em>negative discrimination</em>: the key, then the "
+            "wording (strong students may read a trap into it); <em>nobody right</em>: the key, and whether "
+            "it was taught; <em>unused distractor</em>: replace the option with a more plausible one; "
+            "<em>difficulty disagrees</em>: change the stated difficulty. The question ids link to their "
+            "option tables.</p>"
+            + _table(report.flags, "Findings per question",
+                     {"question": lambda q: f'<a href="#{_anchor(q)}">{_e(q)}</a>' if q in shown else _e(q)})
+            + "</section>")
 
 
 def _questions_section(report: Report, figures: bool) -> str:
     table = report.items.drop(columns=["final"])
-    parts = ["<section><h2>Questions</h2>",
+    parts = ['<section><h2 id="questions">Questions</h2>',
+             "<p>Reading the discrimination r: 0.3 and above separates stronger from weaker students well, "
+             "0.2 to 0.3 fairly, below 0.2 weakly; below 0, look at the key. The upper and lower groups are "
+             "the students strongest and weakest on the other questions.</p>",
              _table(table, "Item analysis (p: share right at the first attempt; discrimination: corrected "
                            "point-biserial; seconds: median time to answer)",
                     {"p": lambda v: _number(v, percent=True), "upper_p": lambda v: _number(v, percent=True),
@@ -217,7 +294,7 @@ def _questions_section(report: Report, figures: bool) -> str:
                             {"key": lambda v: "key" if v else "",
                              "share": lambda v: _number(v, percent=True),
                              "upper_share": lambda v: _number(v, percent=True),
-                             "lower_share": lambda v: _number(v, percent=True)}))
+                             "lower_share": lambda v: _number(v, percent=True)}, ident=_anchor(question)))
         if figures and question in flagged:
             parts.append(_figure(lambda ax, q=question: plot_distractors(report.distractors, q, ax=ax),
                                  f"Bar chart of how often each option of {question} was picked; the key is hatched.",
@@ -227,17 +304,22 @@ def _questions_section(report: Report, figures: bool) -> str:
 
 
 def _students_section(report: Report, figures: bool) -> str:
-    parts = ["<section><h2>Students</h2>",
-             _table(report.scores, "Score per student and mastery per topic (mean score of the topic's questions)",
+    parts = ['<section><h2 id="students">Students</h2>',
+             _table(report.scores, "Score per student and mastery per topic (mean score of the topic's questions). "
+                    "The latest answer to each question counts, across all quizzes. answered: questions "
+                    "answered; percent: score out of the answers that have a score (answers still to mark, "
+                    "to_mark, are left out until marked). The gradebook counts each quiz separately, out of "
+                    "the quiz's number of questions, and counts an answer still to mark as 0, so its "
+                    "percent can be lower.",
                     {c: (lambda v: _number(v, percent=True)) for c in report.scores.columns[5:]}
-                    | {"percent": lambda v: _number(v, 0)})]
+                    | {"percent": lambda v: _number(None if v is None else float(v) / 100, percent=True)})]
     if figures and not report.scores.empty:
         parts.append(_figure(lambda ax: plot_scores(report.scores, ax=ax),
                              "Histogram of the students' percentage scores in steps of 10.",
                              "How the class's scores spread.", (6.5, 3.5)))
-    parts.append("<h2>Topics</h2>")
-    parts.append(_table(report.topics, "Class mastery per topic (mastered: share of students at or above the "
-                                       "mastery threshold)",
+    parts.append('<h2 id="topics">Topics</h2>')
+    parts.append(_table(report.topics, "Class mastery per topic (mastered by: share of students whose mean "
+                                       f"score on the topic is at least {ia.rules().mastery_threshold:.0%})",
                         {"mastery": lambda v: _number(v, percent=True),
                          "mastered": lambda v: _number(v, percent=True)}))
     if figures and not report.topics.empty:
@@ -251,7 +333,7 @@ def _students_section(report: Report, figures: bool) -> str:
 
 def _open_section(report: Report) -> str:
     answers = report.open_answers
-    parts = ["<section><h2>Written answers (open questions)</h2>"]
+    parts = ['<section><h2 id="written">Written answers (open questions)</h2>']
     if answers.empty:
         parts.append("<p>No written answers in these logs.</p></section>")
         return "".join(parts)
@@ -267,7 +349,8 @@ def _open_section(report: Report) -> str:
                      f"<p><strong>Rubric:</strong></p><ul>{rubric}</ul>")
         rows = "".join(
             f"<tr><th scope=\"row\">{_e(r.student)}</th><td class=\"answer\">{_e(r.answer)}</td>"
-            f"<td>{_mark(r.mark, r.max, blank=bool(r.blank))}</td><td>{_e(r.comment)}</td></tr>"
+            f"<td>{_mark(r.mark, r.max, blank=bool(r.blank), changed=bool(r.changed))}</td>"
+            f"<td>{_e(r.comment)}</td></tr>"
             for r in sub.itertuples())
         parts.append(f"<table><caption>Answers to {_e(question)}</caption><thead><tr><th scope=\"col\">student"
                      f"</th><th scope=\"col\">answer</th><th scope=\"col\">mark</th><th scope=\"col\">comment"
@@ -276,28 +359,46 @@ def _open_section(report: Report) -> str:
     return "".join(parts)
 
 
-def _mark(mark: Any, most: Any, *, blank: bool = False) -> str:
+def _mark(mark: Any, most: Any, *, blank: bool = False, changed: bool = False) -> str:
     if mark is None or (isinstance(mark, float) and math.isnan(mark)):
         return "0 (left blank)" if blank else "not marked yet"
-    return f"{_number(float(mark), 1)} / {_number(float(most), 1)}"
+    given = f"{_number(float(mark), 1)} / {_number(float(most), 1)}"
+    if changed:
+        return f"not marked yet: {given} was given to an earlier version of this answer; mark it again"
+    return given
 
 
 def _method_section() -> str:
     r = ia.rules()
-    return ("<section><h2>How the figures are computed</h2><ul>"
+    return ('<section><h2 id="method">How the figures are computed</h2><ul>'
             "<li><strong>p</strong>: the share of students whose first answer was right.</li>"
             "<li><strong>Discrimination</strong>: the corrected point-biserial correlation between being right "
             "at the first attempt and the share right on the student's other questions.</li>"
             f"<li><strong>Upper / lower group</strong>: the {r.group_share:.0%} of students with the highest / "
             "lowest share right on the other questions.</li>"
-            "<li><strong>Likely wrong key</strong>: the upper group picked a wrong option more often than the "
-            "key (or, for several-answer questions, most of it rejected a key or ticked a non-key).</li>"
-            f"<li><strong>Unused distractor</strong>: a wrong option nobody picked, with at least {r.min_answers} "
-            "answers.</li>"
+            f"<li><strong>Every finding</strong> (but nobody right) needs at least {r.min_answers} students who "
+            "answered the question.</li>"
+            "<li><strong>Negative discrimination</strong>: r below "
+            f"{r.negative_discrimination:.2f} and below -{r.negative_z:g} / &radic;(n &minus; 1) "
+            f"({r.negative_limit(10):.2f} with 10 students, {r.negative_limit(30):.2f} with 30): smaller "
+            "negative values happen by chance.</li>"
+            "<li><strong>Likely wrong key</strong>: the upper group picked one wrong option more often than the "
+            f"key, by at least {r.wrong_key_students} students and {r.wrong_key_margin:.0%} of the group, and "
+            f"the question's r is at most {r.wrong_key_discrimination:.2f} (for several-answer questions: most "
+            "of the upper group rejected a key or ticked a non-key). Check the key first.</li>"
+            "<li><strong>Unused distractor</strong>: a wrong option nobody picked although so many answers "
+            f"were wrong that chance alone would leave it unpicked less than {r.unused_chance:.0%} of the "
+            "time. Replace the option with a more plausible one.</li>"
+            "<li><strong>Difficulty disagrees</strong>: the 90% range of the measured p-value lies wholly "
+            "outside the band of the stated difficulty. Change the stated difficulty or the question.</li>"
             "<li><strong>Seconds</strong>: the median time since the student's previous answer in the same quiz "
             f"(gaps over {r.max_gap_seconds / 60:.0f} minutes are breaks and not counted).</li>"
-            "<li><strong>Score</strong>: the final answer's score per question; a written answer counts as "
-            "mark / max once marked.</li></ul></section>")
+            "<li><strong>Score</strong>: the final answer's score per question, graded again with the bank's "
+            "key (a key fixed after the quiz counts); a written answer counts as mark / max once marked, "
+            "and a mark given before the student saved the answer again does not count.</li>"
+            "<li><strong>Percent</strong> (Students): score out of the answers that have a score; answers "
+            "still to mark are left out until marked. The gradebook's percent is per quiz, out of the "
+            "quiz's number of questions, with answers still to mark counted as 0.</li></ul></section>")
 
 
 def write_report(report: Report, out: str | os.PathLike[str], title: str = "Quiz results report") -> Path:

@@ -3,6 +3,8 @@ draws on ``ax`` (a new figure when None) and returns the Axes.
 
 Colours are Okabe-Ito and never the only cue: flagged questions also get a different
 marker and their id written beside them; the key of a question is hatched and named.
+Every text is shown as written (no mathtext): a teacher's option "$5bn and $9bn" or a
+student's id with ``$`` in it is money, not maths, and never stops the report.
 
 >>> import pandas as pd
 >>> table = pd.DataFrame({"question": ["q1", "q2"], "p": [0.9, 0.2],
@@ -19,7 +21,7 @@ import math
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from ..views._style import OKABE_ITO, TEXT_GREY, axes_for, wrap
+from ..views._style import OKABE_ITO, TEXT_GREY, axes_for, literal_text, wrap
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -54,7 +56,7 @@ def plot_items(table: pd.DataFrame, flagged: Collection[str] = (), ax: Axes | No
     ax.set_ylabel("Discrimination (corrected point-biserial r)")
     ax.set_title("Questions: how hard, and whether they separate stronger from weaker students")
     ax.legend(loc="lower left", fontsize=8)
-    return ax
+    return literal_text(ax)
 
 
 def plot_difficulty(check: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -86,7 +88,7 @@ def plot_difficulty(check: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_ylabel("Share right at the first attempt (p)")
     ax.set_title("Stated difficulty against the data")
     ax.legend(loc="lower left", fontsize=8)
-    return ax
+    return literal_text(ax)
 
 
 def plot_topics(mastery: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -103,7 +105,7 @@ def plot_topics(mastery: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax.set_xlim(0, 1)
     ax.set_xlabel("Mean score of the topic's questions")
     ax.set_title("Class mastery per topic")
-    return ax
+    return literal_text(ax)
 
 
 def plot_scores(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
@@ -111,17 +113,26 @@ def plot_scores(scores: pd.DataFrame, ax: Axes | None = None) -> Axes:
     ax = axes_for(ax, (6.0, 3.5))
     values = scores["percent"].dropna()
     ax.hist(values, bins=[i * 10 for i in range(11)], color=OKABE_ITO["blue"], edgecolor="white")
+    from matplotlib.ticker import MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # whole students, never 0.5
     ax.set_xlim(0, 100)
     ax.set_xlabel("Score (% of the questions answered)")
     ax.set_ylabel("Students")
     ax.set_title(f"Students' scores (n = {len(values)})")
-    return ax
+    return literal_text(ax)
 
 
 def plot_distractors(options: pd.DataFrame, question: str, ax: Axes | None = None) -> Axes:
     """How often each option of ``question`` was picked (from ``distractors``); the key
-    is hatched and labelled "(key)"."""
+    is hatched and labelled "(key)".  Black diamonds mark the share in the upper group
+    (the students strongest on the other questions), which a "likely wrong key" finding
+    is about.  An unknown ``question`` is a :class:`~edu_kit.errors.ChoiceError`."""
     sub = options[options["question"] == question]
+    if sub.empty:
+        from ..errors import ChoiceError
+
+        raise ChoiceError.of("question", question, list(dict.fromkeys(map(str, options["question"]))))
     ax = axes_for(ax, (6.0, 0.6 + 0.45 * max(1, len(sub))))
     ys = list(range(len(sub)))
     bars = ax.barh(ys, sub["share"], color=[OKABE_ITO["bluish_green"] if k else OKABE_ITO["grey"]
@@ -131,8 +142,13 @@ def plot_distractors(options: pd.DataFrame, question: str, ax: Axes | None = Non
             bar.set_hatch("//")
     labels = [wrap(f"{c} (key)" if k else str(c), 40) for c, k in zip(sub["choice"], sub["key"], strict=True)]
     ax.set_yticks(ys, labels, fontsize=8)
+    upper = sub["upper_share"].astype(float)
+    if upper.notna().any():
+        ax.scatter(upper, ys, marker="D", color="black", s=22, zorder=4, clip_on=False,
+                   label="share in the upper group")
+        ax.legend(loc="lower right", fontsize=7)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)
     ax.set_xlabel("Share of first answers that picked the option")
     ax.set_title(question, fontsize=9)
-    return ax
+    return literal_text(ax)

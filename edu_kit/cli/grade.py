@@ -23,13 +23,28 @@ def add_parsers(commands: Any) -> None:
     grade.add_argument("--outside", choices=("note", "exclude"), default="note",
                        help="answers saved before opens or after due: note them (default) or leave them out")
     grade.add_argument("--feedback", default=None, metavar="DIR",
-                       help="write DIR/<student>/<id>/edu_kit_feedback.html (use <course>/feedback for nbgrader)")
+                       help="write DIR/<student>/<id>/edu_kit_feedback.html (use <course>/feedback for nbgrader; "
+                       "<student> is the nbgrader id as it is, escaped only when it is not a safe folder name)")
 
 
 def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
+    from .results import teacher_warnings
+
+    with teacher_warnings():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .._spreadsheet import frame_cells
     from ..classroom.assignments import load_assignment
     from ..classroom.collected import load_collected
-    from ..classroom.grading import assignment_records, grade_log, released_ids, write_feedback
+    from ..classroom.grading import (
+        assignment_records,
+        feedback_folder,
+        grade_log,
+        released_ids,
+        write_feedback,
+    )
     from ..quiz.bank import load_bank
     from ..results import summary
 
@@ -48,9 +63,13 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
     for note in notes:
         print(f"note: {note}")
     if args.csv:
-        graded.to_csv(args.csv, index=False)
+        frame_cells(graded).to_csv(args.csv, index=False)  # student ids and answers: never formulas
         print(f"Wrote {args.csv}")
     if args.feedback:
         pages = write_feedback(graded, bank, args.feedback, assignment.id, title=assignment.title)
         print(f"Wrote {len(pages)} feedback page{'s' if len(pages) != 1 else ''} under {args.feedback}")
+        renamed = sorted({str(s) for s in graded["student"].dropna()} - {p.parent.parent.name for p in pages})
+        for student in renamed:
+            print(f"note: the feedback of {student!r} is in the folder {feedback_folder(student)!r} "
+                  "(the id is not a safe folder name)")
     return 0

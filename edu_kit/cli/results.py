@@ -9,14 +9,21 @@
 
 ``PATH`` and ``LOGS`` are response logs, folders of them, or an nbgrader course folder /
 ``submitted/`` tree (the student comes from the folder); ``--bank`` (repeatable) names the bank
-files the quizzes came from (default: the bundled banks).
+files the quizzes came from (default: the bundled banks).  ``--assignment SPEC`` works for
+every action: only that assignment's answers, graded with its bank (keyless exam answers
+included).  Report, marks and gradebook grade every answer again with the bank's key.
+Warnings (skipped log lines, marks that were not used, regraded questions) are printed
+as ``edu-kit: warning: ...``; no logs, or no answer to a question of the bank, is an error
+(exit 2).
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -64,7 +71,8 @@ def add_parsers(commands: Any) -> None:
         "--assignment",
         default=None,
         metavar="SPEC",
-        help="summary: an assignment file: only its answers, graded with its keyed bank",
+        help="an assignment file (edu-kit assign): only its answers, graded with its keyed bank "
+        "(for the summary, report, marks and gradebook; keyless exam answers included)",
     )
     results.add_argument("--title", default="Quiz results report", help="the report's title")
     results.add_argument(
@@ -78,6 +86,35 @@ def add_parsers(commands: Any) -> None:
 
 
 def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
+    with teacher_warnings():
+        return _run(args)
+
+
+@contextmanager
+def teacher_warnings() -> Iterator[None]:
+    """Print each warning raised inside (skipped log lines, marks not used, ...) once, at the end,
+    as ``edu-kit: warning: ...`` -- never Python's ``file:line: Warning`` format."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            _show(str(w.message) for w in caught if issubclass(w.category, UserWarning))
+
+
+def _show(messages: Iterable[str]) -> None:
+    """Each warning once, as the teacher should read it: no Python file and line."""
+    for message in dict.fromkeys(messages):
+        print(f"edu-kit: warning: {message}", file=sys.stderr)
+
+
+def _warn(messages: Iterable[str]) -> None:
+    """Warn of each message; :func:`run` prints every warning once, after the work is done."""
+    for message in messages:
+        warnings.warn(message, UserWarning, stacklevel=2)
+
+
+def _run(args: argparse.Namespace) -> int:
     words = list(args.words)
     action = words.pop(0) if words and words[0] in ACTIONS else "summary"
     paths = words or ["edu_kit_responses"]
@@ -89,24 +126,85 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
             )
             return 2
         return _summary(paths[0], quiz=args.quiz, per_quiz=args.per_quiz, spec=args.assignment)
-    log = _only(_load(paths), args.quiz)
-    bank = _bank(args.bank)
+    log, bank = _inputs(paths, args)
     marks = _marks(args.marks)
     if action == "report":
         from ..classroom import report
 
-        out = report.write_report(report.analyse(log, bank, marks), args.out or "report.html", args.title)
-        print(f"wrote {out}", file=sys.stderr)
+        if len(log) >= 20_000:  # about 10-60 s on a laptop: say what is going on
+            print(f"analysing {len(log):,} answers of {log['student'].nunique():,} students ...", file=sys.stderr)
+        analysed = report.analyse(log, bank, marks)
+        out = report.write_report(analysed, args.out or "report.html", args.title)
+        _warn(analysed.notes)
+        print(f"wrote {out}: {len(analysed.scores)} student(s), {len(analysed.items)} question(s), "
+              f"{len(analysed.flags)} finding(s)", file=sys.stderr)
         return 0
     if action == "marks":
-        from ..classroom.open_answers import marks_template, open_answers
+        from ..classroom.grading import regrade
+        from ..classroom.open_answers import marks_template, open_answers, usable_marks
 
-        answers = open_answers(log, bank, marks)
+        graded = regrade(log, bank)
+        answers = open_answers(graded, bank, marks)
+        _warn(usable_marks(graded, bank, marks)[1])
         out = Path(args.out or "marks.csv")
-        out.write_text(marks_template(answers, args.max, keep=marks), encoding="utf-8")
-        print(f"wrote {out}: {len(answers)} written answer(s) to mark", file=sys.stderr)
+        # with a byte-order mark, so that Excel shows accented names right
+        out.write_text(marks_template(answers, args.max, keep=marks), encoding="utf-8-sig")
+        changed = int(answers["changed"].sum()) if not answers.empty else 0
+        again = f" ({changed} changed after marking: mark them again)" if changed else ""
+        print(f"wrote {out}: {len(answers)} written answer(s) to mark{again}", file=sys.stderr)
         return 0
     return _gradebook(log, bank, marks, args)
+
+
+def _inputs(paths: Sequence[str], args: argparse.Namespace) -> tuple[pd.DataFrame, Bank]:
+    """The records to work on and the bank to grade them with; an error when there is nothing to do."""
+    from ..errors import EduKitError
+
+    if args.assignment is not None:
+        from ..classroom.assignments import load_assignment
+        from ..classroom.grading import assignment_records
+        from ..quiz.bank import load_bank
+
+        assignment = load_assignment(args.assignment)
+        bank = load_bank(assignment.bank)
+        log = _only(assignment_records(_load(paths, assignment.id), assignment, bank), args.quiz)
+        if log.empty:
+            raise EduKitError(f"no answers to assignment {assignment.id!r} in {', '.join(paths)}",
+                              hint="give the course folder (or its submitted/ folder) the assignment was "
+                              "collected into, or the folder of its response logs")
+        _warn(log.attrs.get("notes", ()))
+        return log, bank
+    log = _only(_load(paths), args.quiz)
+    bank = _bank(args.bank)
+    if log.empty:
+        raise EduKitError(f"no answers found in {', '.join(paths)}",
+                          hint="give the folder the quizzes saved to (edu_kit_responses by default), "
+                          "an nbgrader course folder, or response log files (*.jsonl)")
+    _check_bank(log, bank, bool(args.bank))
+    return log, bank
+
+
+def _check_bank(log: pd.DataFrame, bank: Bank, given: bool) -> None:
+    """An error when no answer is to a question of ``bank`` (a forgotten --bank or --assignment)."""
+    import re
+
+    from ..classroom.grading import keyed_questions
+    from ..errors import EduKitError
+
+    known: set[str] = set(bank.ids)
+    for quiz in {str(q) for q in log["quiz"].dropna()}:
+        known.update(keyed_questions(bank, quiz))
+    if log["question"].isin(known).any():
+        return
+    which = "the bank files given with --bank" if given else "the bundled banks"
+    if log["question"].map(lambda q: bool(re.search(r"-q[0-9a-f]{10}$", str(q)))).all():
+        raise EduKitError(f"these {len(log)} answers were saved by a release without the key, and none of "
+                          f"their questions is in {which}",
+                          hint="pass --assignment with the assignment file given to 'edu-kit assign' "
+                          "(e.g. --assignment week3.yaml)")
+    raise EduKitError(f"every answer ({len(log)}) is to a question that is not in {which} "
+                      f"(e.g. {sorted(set(map(str, log['question'])))[0]!r})",
+                      hint="did you forget --bank? Pass the bank file(s) the quizzes came from")
 
 
 def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None) -> int:
@@ -146,14 +244,15 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
     return status
 
 
-def _load(paths: Sequence[str]) -> pd.DataFrame:
+def _load(paths: Sequence[str], assignment: str | None = None) -> pd.DataFrame:
     import pandas as pd
 
     from ..classroom.collected import load_collected
 
-    frames = [load_collected(p) for p in paths]
+    frames = [load_collected(p, assignment) for p in paths]
     log = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
     log.attrs["problems"] = tuple(p for f in frames for p in f.attrs.get("problems", ()))
+    log.attrs["notes"] = tuple(n for f in frames for n in f.attrs.get("notes", ()))
     return log
 
 
@@ -167,6 +266,7 @@ def _only(log: pd.DataFrame, quiz: str | None) -> pd.DataFrame:
 
         raise ChoiceError.of("quiz", quiz, sorted({str(q) for q in log["quiz"]}))
     chosen.attrs["problems"] = log.attrs.get("problems", ())
+    chosen.attrs["notes"] = log.attrs.get("notes", ())
     return chosen
 
 
@@ -188,12 +288,33 @@ def _gradebook(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None, args: 
     from ..classroom import gradebook
 
     table = gradebook.grades(log, bank, marks)
+    _warn(table.attrs.get("notes", ()))
     out = Path(args.out or "grades.csv")
-    if out.suffix.lower() == ".xlsx":
+    excel = out.suffix.lower() == ".xlsx"
+    if excel:
         gradebook.write_excel(table, out)
     else:
         out.write_text(gradebook.to_csv(table, args.lms, args.percent), encoding="utf-8")
+    layout = "excel" if excel else args.lms
+    dropped = gradebook.left_out(table, layout)
     waiting = int(table["to_mark"].sum()) if not table.empty else 0
     note = f"; {waiting} open answer(s) not marked yet count 0" if waiting else ""
-    print(f"wrote {out}: {len(table)} row(s){note}", file=sys.stderr)
+    print(f"wrote {out}: {len(table) - dropped} row(s){note}", file=sys.stderr)
+    if dropped:
+        print(f"left out {dropped} row(s) of anonymous answers (no student name): {args.lms.capitalize()} has no "
+              "such user; they are in --lms long and the report", file=sys.stderr)
+    if layout == "moodle" and not table.empty:
+        maxima = gradebook.maxima(table)
+        if args.percent:
+            print("in Moodle, give each grade item the maximum grade 100 (the file holds percentages)",
+                  file=sys.stderr)
+        else:
+            print("in Moodle, give each grade item this maximum grade (the file holds points): "
+                  + "; ".join(f"{name!r}: {_plain(most)}" for name, most in maxima.items()), file=sys.stderr)
+    print(f"note: {gradebook.PERCENT_RULE}; the report's percent leaves answers still to mark out",
+          file=sys.stderr)
     return 0
+
+
+def _plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"

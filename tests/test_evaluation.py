@@ -145,11 +145,12 @@ _SWAP_OWN_ALLOWANCE: dict[str, dict[str, float]] = {
     # Ten people in two transcripts: one person is 0.1.  Renamed, "that Vladimir Putin is
     # actually going to de-escalate" (his only mention) gives no evidence but meaning (0.900 -> 0.800).
     "fresh14": {"people": 0.11},
-    # Seven transcripts.  Renamed, the turns under "PRESS SECRETARY JOHN F. KIRBY:" (g01, 7) and
-    # "SECRETARY BLINKEN:" (h02, 2) are no longer attributed (attribution 0.842 -> 0.747), and six
+    # Seven transcripts.  Renamed, the turns under "SECRETARY BLINKEN:" (h02, 2) are no longer
+    # attributed (attribution 0.935 -> 0.911; before turns14b "PRESS SECRETARY JOHN F. KIRBY:"
+    # lost g01's 7 too, 0.842 -> 0.747: a title before two unknown words now reads as a label), and six
     # people mentions are lost (g01 1, h02 3, h11 2: recall 0.925 -> 0.775): these labels are read
     # by knowing the names, not yet by their form.  Today's fall plus a margin under one more miss.
-    "blind14": {"attribution": 0.10, "people": 0.16},
+    "blind14": {"attribution": 0.05, "people": 0.16},
 }
 
 

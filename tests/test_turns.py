@@ -219,3 +219,11 @@ def test_reporters_turns_are_no_quotations(text: str, outlet: str, expected: lis
     article = parse_article(text, id="t", published="2021-12-23", outlet=outlet)
     kb = load_knowledge()
     assert [(t.speaker, t.quotation) for t in turns(article, mentions(article, kb), kb)] == expected
+
+
+def test_a_title_before_an_unknown_name_in_capitals_is_a_label_even_alone() -> None:
+    """defense.gov with a name nobody lists: the only label of an excerpt, read by its form."""
+    text = "PRESS SECRETARY SANEL VRUSKIRKLUV: Good morning, everybody.\nWe remain focused on Europe."
+    assert _briefing_turns(text, "U.S. Department of Defense") == [("Sanel Vruskirkluv", "person", True)] * 2
+    # a dateline or a heading in capitals is still none
+    assert _briefing_turns("NEW DELHI: Talks resumed.\nThey ended late.", "U.S. Department of Defense") == []

@@ -372,6 +372,11 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
     if person is not None:  # "JOHN F. KIRBY" is John Kirby
         return person.name, start, "known"
     if len(words) >= 2 and _known_as(kb).get(label.lower()) in (None, "person"):
+        known = _known_as(kb)
+        if start > at and all(known.get(w.lower()) in (None, "person") and w.capitalize() not in lexicon().demonyms for w in words):
+            # "PRESS SECRETARY SANEL VRUSKIRKLUV:": a title before two words nobody lists is a
+            # person's label (as in ordinary case), even the only label of an excerpt
+            return _titled(label), start, "titled"
         return _titled(label), start, "guess"
     if honorific and len(words) == 1 and _known_as(kb).get(label.lower()) in (None, "person"):
         return _titled(label), start, "known"  # "MS. KOUNDVROUNDVRON:": an honorific says the word is someone's surname

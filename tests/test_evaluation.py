@@ -75,9 +75,10 @@ def test_scorer_counts() -> None:
         ("fresh14", {"attribution": 0.95, "attribution_all": 0.95, "date_values": 0.97, "people": 0.85}),
         # Seven public-domain / CC BY 4.0 transcripts (defense.gov, state.gov, kremlin.ru, White
         # House) from two blind sets annotated by reviewers who had not seen the extractor; floors
-        # are today's figures minus 0.05 (attribution 0.842, dates 1.000, people 0.925); see
+        # are today's figures minus 0.05 (attribution 0.935 -- 0.842 before turns14b read g03's
+        # dash-joined label and reporter --, dates 1.000, people 0.925); see
         # tests/gold/blind14/README.md for the blind first figures of the whole sets.
-        ("blind14", {"attribution": 0.79, "attribution_all": 0.79, "date_values": 0.95, "people": 0.87}),
+        ("blind14", {"attribution": 0.88, "attribution_all": 0.88, "date_values": 0.95, "people": 0.87}),
     ],
 )
 def test_held_out_texts(folder: str, floors: dict[str, float]) -> None:

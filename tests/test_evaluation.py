@@ -146,12 +146,15 @@ _SWAP_OWN_ALLOWANCE: dict[str, dict[str, float]] = {
     # Ten people in two transcripts: one person is 0.1.  Renamed, "that Vladimir Putin is
     # actually going to de-escalate" (his only mention) gives no evidence but meaning (0.900 -> 0.800).
     "fresh14": {"people": 0.11},
-    # Seven transcripts.  Renamed, the turns under "SECRETARY BLINKEN:" (h02, 2) are no longer
-    # attributed (attribution 0.935 -> 0.911; before turns14b "PRESS SECRETARY JOHN F. KIRBY:"
-    # lost g01's 7 too, 0.842 -> 0.747: a title before two unknown words now reads as a label), and six
-    # people mentions are lost (g01 1, h02 3, h11 2: recall 0.925 -> 0.775): these labels are read
-    # by knowing the names, not yet by their form.  Today's fall plus a margin under one more miss.
-    "blind14": {"attribution": 0.05, "people": 0.16},
+    # Seven transcripts; attribution keeps to the 0.03 rule (0.935 -> 0.935: "SECRETARY X:" and
+    # "PRESS SECRETARY X Y:" are labels by their form).  Renamed, four people mentions have no
+    # evidence but meaning ("he believes that Galtolno will move in", "the Troskgreisdreisk-
+    # Souvgraimklil administration", "Thank you very much, Purtfund"): recall 0.925 -> 0.825.
+    "blind14": {"people": 0.11},
+    # The ten real texts in the repository fall by 0.031 (1.000 -> 0.969); with the 32 licensed-out
+    # texts present (tests/data/real_local) the 42 fall by 0.081 (0.982 -> 0.901): names in
+    # agency copy that only meaning marks as people ("… said Galtolno's intentions …").
+    "real": {"people": 0.09},
 }
 
 

@@ -349,7 +349,7 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
     """The person a label names, where the name begins, and how it was read ("known", or
     "guess" for a name read from capitals alone), or None when the label is no name."""
     upper = label.isupper()
-    words = label.split()
+    words = label_words = label.split()
     honorific = len(words) > 1 and words[0].rstrip(".").capitalize() in lexicon().honorifics
     titles = lexicon().title_words
     if not upper:
@@ -378,8 +378,9 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
             # person's label (as in ordinary case), even the only label of an excerpt
             return _titled(label), start, "titled"
         return _titled(label), start, "guess"
-    if honorific and len(words) == 1 and _known_as(kb).get(label.lower()) in (None, "person"):
-        return _titled(label), start, "known"  # "MS. KOUNDVROUNDVRON:": an honorific says the word is someone's surname
+    titled = honorific or len(words) < len(label_words)  # "MS. X:", "SECRETARY X:": the word after is a surname
+    if titled and len(words) == 1 and _known_as(kb).get(label.lower()) in (None, "person"):
+        return _titled(label), start, "known"  # "MS. KOUNDVROUNDVRON:", "SECRETARY KIMFAILMIR:"
     return None
 
 

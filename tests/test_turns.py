@@ -227,3 +227,18 @@ def test_a_title_before_an_unknown_name_in_capitals_is_a_label_even_alone() -> N
     assert _briefing_turns(text, "U.S. Department of Defense") == [("Sanel Vruskirkluv", "person", True)] * 2
     # a dateline or a heading in capitals is still none
     assert _briefing_turns("NEW DELHI: Talks resumed.\nThey ended late.", "U.S. Department of Defense") == []
+
+
+@pytest.mark.parametrize(
+    ("label", "speaker"),
+    [
+        ("SECRETARY OF DEFENSE LLOYD J. AUSTIN III:", "Lloyd Austin"),  # known, without initial and suffix
+        ("SECRETARY OF DEFENSE SANEL J. VREIMKLASKUR III:", "Sanel Vreimklaskur"),  # unknown: after the complement
+        ("SECRETARY KIMFAILMIR:", "Kimfailmir"),  # a title before one word names a surname
+    ],
+)
+def test_labels_with_a_complement_initial_suffix_or_one_surname(label: str, speaker: str) -> None:
+    text = f"{label} Good morning, everybody.\nQUESTION: Thank you, sir.\n{label} We remain focused on Europe."
+    found = [t for t in _briefing_turns(text, "U.S. Department of Defense") if t[2]]
+    assert found
+    assert {t[0] for t in found} == {speaker}

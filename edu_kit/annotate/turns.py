@@ -354,14 +354,24 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
     titles = lexicon().title_words
     if not upper:
         return _titled_name(label, people, at, kb)
+    suffixes = {str(w).upper() for w in data_file("lexicon")["name_suffixes"]}
     for first in range(1, len(words) - 1):  # "PRESIDENT OF RUSSIA VLADIMIR PUTIN": a known name at the end
-        person = kb.person(" ".join(words[first:]).title())
-        if person is not None:
-            return person.name, at + label.rindex(" ".join(words[first:])), "known"
+        tail = words[first:]
+        bare = [w for w in tail if not re.fullmatch(r"\w\.", w) and w.rstrip(".,").upper() not in suffixes]
+        person = kb.person(" ".join(tail).title()) or (kb.person(" ".join(bare).title()) if len(bare) >= 2 and bare != tail else None)
+        if person is not None:  # "… LLOYD J. AUSTIN III": the name without initial and suffix
+            return person.name, at + label.rindex(" ".join(tail)), "known"
     while len(words) > 1 and (words[0].rstrip(".").capitalize() in titles or words[0].rstrip(".") in titles):
         words = words[1:]  # "MR PRICE", "Dr Moreau": the name without its title
-    start = at + label.rindex(" ".join(words)) if len(words) < len(label.split()) else at
-    if len(words) < len(label.split()):
+    begins = " ".join(words)
+    bare = [w for w in words if not re.fullmatch(r"\w\.", w) and w.rstrip(".,").upper() not in suffixes]
+    if len(words) < len(label_words) and len(bare) > 2 and words[0].lower() in _label_words()[0]:
+        # "SECRETARY OF DEFENSE SANEL J. VREIMKLASKUR III": after the title's complement, the
+        # last two words are the name (its initial and suffix left out)
+        begins = " ".join(words[len(words) - words[::-1].index(bare[-2]) - 1 :])
+        words = bare[-2:]
+    start = at + label.rindex(begins) if len(words) < len(label_words) else at
+    if len(words) < len(label_words):
         label = " ".join(words)
     if len(words) == 1 and label.upper() in labelled:
         return labelled[label.upper()], start, "known"

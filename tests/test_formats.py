@@ -432,3 +432,51 @@ def test_moodle_xml_import_keeps_ids_unique() -> None:
     end = data.index("</question>", start) + len("</question>")
     ids = [q.id for q in moodle_xml.load(data[:end] + data[start:end] + data[end:]).questions]
     assert ids == ["edge-single", "moodle-edge-single"]
+
+
+def _bloated_qti(extra: bytes) -> bytes:
+    """A text2qti zip whose assessment has ``extra`` put before ``</questestinterop>``."""
+    source = zipfile.ZipFile(io.BytesIO(qti.dump(EDGE[:1]).data))  # type: ignore[arg-type]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in source.namelist():
+            data = source.read(name)
+            if name.endswith(".xml") and not name.endswith(("imsmanifest.xml", "assessment_meta.xml")):
+                data = data.replace(b"</questestinterop>", extra + b"</questestinterop>")
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("where", ["top", "inside"])
+def test_xml_element_count_is_bounded(monkeypatch: pytest.MonkeyPatch, where: str) -> None:  # review formats15 #2
+    from edu_kit.quiz.formats import _common
+
+    monkeypatch.setattr(_common, "MAX_XML_ELEMENTS", 5_000)
+    monkeypatch.setattr(_common, "MAX_PART_ELEMENTS", 1_000)
+    tags = "<x/>" * 6_000
+    text = f"<quiz>{tags}</quiz>" if where == "top" else f"<quiz><question type='essay'>{tags}</question></quiz>"
+    with pytest.raises(QuizBankError, match="m.xml holds more than [0-9,]+ XML elements"):
+        moodle_xml.load(text, source="m.xml")
+    with pytest.raises(QuizBankError, match=r"q.zip \(.*\) holds more than [0-9,]+ XML elements"):
+        qti.load(_bloated_qti(tags.encode() if where == "top" else f"<assessment>{tags}</assessment>".encode()),
+                 source="q.zip", topic="concepts")
+
+
+def test_xml_parts_are_dropped_once_read() -> None:  # review formats15 #2: one question in memory at a time
+    from edu_kit.quiz.formats._common import XmlParts
+
+    data = moodle_xml.dump(EDGE).data.encode("utf-8")  # type: ignore[union-attr]
+    parts = XmlParts(data, "m.xml")
+    held = [len(parts.root) if parts.root is not None else 0 for _ in parts]
+    assert len(held) == data.count(b"<question ") > 3  # the category and each question
+    assert max(held) == 0
+
+
+def test_moodle_xml_declaring_another_encoding_is_read_as_the_utf8_it_is() -> None:  # review formats15 #14
+    text = ('<?xml version="1.0" encoding="ISO-8859-1"?><quiz><question type="truefalse"><name><text>t</text></name>'
+            '<questiontext format="plain_text"><text>Kyiv — “quoted” café?</text></questiontext>'
+            '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>'
+            '</question></quiz>')
+    back = moodle_xml.load(text, source="enc.xml", topic="concepts")
+    assert back.questions[0].prompt == "Kyiv — “quoted” café?"
+    assert any("declares the encoding ISO-8859-1" in note for note in back.notes)

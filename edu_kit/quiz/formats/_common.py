@@ -11,16 +11,34 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Any
+from xml.parsers import expat
 
 from .._codec import question_from_data, question_to_data
 from ..model import Question
 
-__all__ = ["NOT_XML", "Exported", "Imported", "LeftOut", "build", "html_to_text", "metadata", "metadata_text",
-           "not_xml", "pairs", "parse_metadata", "slug", "texts"]
+__all__ = [
+    "MAX_PART_ELEMENTS",
+    "MAX_XML_ELEMENTS",
+    "NOT_XML",
+    "Exported",
+    "Imported",
+    "LeftOut",
+    "XmlParts",
+    "build",
+    "html_to_text",
+    "metadata",
+    "metadata_text",
+    "not_xml",
+    "pairs",
+    "parse_metadata",
+    "slug",
+    "texts",
+]
 
 #: The keys a format carries in its own elements.
 NATIVE = ("id", "type", "prompt", "choices", "answer", "explanation")
@@ -225,3 +243,86 @@ def slug(text: str, taken: Iterable[str], prefix: str = "") -> str:
     while candidate in used:
         candidate, n = f"{base}-{n}", n + 1
     return candidate
+
+
+#: The most elements (tags and comments) one XML file may hold: far more than 10,000 questions need.
+MAX_XML_ELEMENTS = 2_000_000
+#: The most elements one question (Moodle XML) or one assessment (QTI) may hold.
+MAX_PART_ELEMENTS = 200_000
+
+
+class XmlParts:
+    """The top-level elements of an XML file (Moodle's ``<question>``s, QTI's
+    ``<assessment>``s), one at a time, each with the line where it starts.
+
+    The file is parsed in 64 KB pieces and each element is taken out of the tree as soon
+    as it ends, so memory holds the parts of one piece, never the whole file; a file of more than
+    :data:`MAX_XML_ELEMENTS` elements, or a part of more than :data:`MAX_PART_ELEMENTS`,
+    is refused with a :class:`~edu_kit.errors.QuizBankError` naming ``source`` and the
+    limit.  ``namespaces``: tags read as ``{uri}name``, as ElementTree does.  ``encoding`` overrides the file's declaration (``None``: follow it).  Malformed
+    XML raises :class:`xml.parsers.expat.ExpatError`; no external entity is ever fetched.
+
+    >>> parts = XmlParts(b"<quiz>\n<question n='1'/>\n<question n='2'><a/></question></quiz>", "q.xml")
+    >>> [(e.get("n"), line) for e, line in parts], parts.root.tag if parts.root is not None else None
+    ([('1', 2), ('2', 3)], 'quiz')
+    """
+
+    def __init__(self, data: bytes, source: str, encoding: str | None = None, namespaces: bool = False) -> None:
+        self.data, self.source, self.encoding, self.namespaces = data, source, encoding, namespaces
+        self.root: ET.Element | None = None
+
+    def _too_big(self, what: str, limit: int) -> Exception:
+        from ...errors import QuizBankError
+
+        return QuizBankError(f"{self.source} holds more than {limit:,} XML elements{what}, the limit",
+                             hint="split the file into smaller ones and import each "
+                                  "(or check that it is what Moodle, Canvas or text2qti wrote)")
+
+    def __iter__(self) -> Iterator[tuple[ET.Element, int]]:
+        builder = ET.TreeBuilder(insert_comments=True)
+        parser = expat.ParserCreate(self.encoding, "}" if self.namespaces else None)
+
+        def name(raw: str) -> str:
+            return "{" + raw if self.namespaces and "}" in raw else raw
+        parser.buffer_text = True
+        done: list[tuple[ET.Element, int]] = []
+        state = {"depth": 0, "part": 0, "total": 0, "line": 0}
+
+        def count() -> None:
+            state["total"] += 1
+            state["part"] += 1
+            if state["total"] > MAX_XML_ELEMENTS:
+                raise self._too_big("", MAX_XML_ELEMENTS)
+            if state["part"] > MAX_PART_ELEMENTS:
+                raise self._too_big(f" in the part that starts on line {state['line']}", MAX_PART_ELEMENTS)
+
+        def start(tag: str, attrs: dict[str, str]) -> None:
+            if state["depth"] == 1:
+                state["part"], state["line"] = 0, parser.CurrentLineNumber
+            count()
+            element = builder.start(name(tag), {name(k): v for k, v in attrs.items()})
+            if state["depth"] == 0:
+                self.root = element
+            state["depth"] += 1
+
+        def end(tag: str) -> None:
+            state["depth"] -= 1
+            element = builder.end(name(tag))
+            if state["depth"] == 1 and self.root is not None:
+                self.root.remove(element)  # the tree keeps no question it has handed out
+                done.append((element, state["line"]))
+
+        def comment(text: str) -> None:
+            count()
+            if state["depth"] > 1:
+                builder.comment(text)
+
+        parser.StartElementHandler = start
+        parser.EndElementHandler = end
+        parser.CharacterDataHandler = builder.data
+        parser.CommentHandler = comment
+        step = 2**16
+        for at in range(0, len(self.data) + 1, step):
+            parser.Parse(self.data[at:at + step], at + step > len(self.data))
+            yield from done
+            done.clear()

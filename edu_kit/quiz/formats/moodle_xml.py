@@ -48,6 +48,7 @@ from ._common import (
     Exported,
     Imported,
     LeftOut,
+    XmlParts,
     build,
     html_to_text,
     metadata,
@@ -225,32 +226,6 @@ def _shown(node: ET.Element, path: str) -> str:
     return text
 
 
-def _parse(text: str) -> tuple[ET.Element, dict[int, int]]:
-    """The XML tree (comments kept) and the line where each top-level element starts."""
-    builder = ET.TreeBuilder(insert_comments=True)
-    parser = expat.ParserCreate()
-    lines: dict[int, int] = {}
-    depth = [0]
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        element = builder.start(tag, attrs)
-        if depth[0] == 1:
-            lines[id(element)] = parser.CurrentLineNumber
-        depth[0] += 1
-
-    def end(tag: str) -> None:
-        depth[0] -= 1
-        builder.end(tag)
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = builder.data
-    parser.CommentHandler = builder.comment
-    parser.buffer_text = True
-    parser.Parse(text.encode("utf-8"), True)  # no external entity is ever fetched
-    return builder.close(), lines
-
-
 def load(text: str, source: str = "Moodle XML file", topic: str | None = None, difficulty: str = "medium",
          prefix: str = "moodle-") -> Imported:
     """The questions of a Moodle XML text (those of :func:`dump` come back equal).
@@ -259,56 +234,73 @@ def load(text: str, source: str = "Moodle XML file", topic: str | None = None, d
     is not ``<quiz>``; questions of other types, and questions that would break the bank,
     are listed in ``left_out`` with their line, and the others are read.
     """
+    questions: list[Question] = []
+    left: list[LeftOut] = []
+    notes: list[str] = []
+    declared = re.match(r"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""", text)
+    if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8") and not text.isascii():
+        notes.append(f"{source} declares the encoding {declared.group(1)} but is UTF-8 text: it was read as UTF-8 "
+                     "(check the accented letters and quotation marks)")
+    parts = XmlParts(text.encode("utf-8"), source, encoding="utf-8")  # the text is already decoded
     try:
-        root, lines = _parse(text)
+        number = 0
+        for node, line in parts:
+            if parts.root is not None and parts.root.tag != "quiz":
+                break
+            if node.tag == "question" and node.get("type") != "category":
+                number += 1
+                _load_one(node, number, line, questions, left, meta_prefix=prefix, source=source, topic=topic,
+                          difficulty=difficulty)
     except expat.ExpatError as exc:
         raise QuizBankError(f"{source} is not well-formed XML: {expat.ErrorString(exc.code)}",
                             line=exc.lineno, hint="export it again from Moodle") from None
-    if root.tag != "quiz":
-        raise QuizBankError(f"{source} is not Moodle XML: the root element is <{root.tag}>, not <quiz>",
+    if parts.root is None or parts.root.tag != "quiz":
+        tag = parts.root.tag if parts.root is not None else "nothing"
+        raise QuizBankError(f"{source} is not Moodle XML: the root element is <{tag}>, not <quiz>",
                             hint="export the questions from Moodle in 'Moodle XML format'")
-    questions: list[Question] = []
-    left: list[LeftOut] = []
+    return Imported(tuple(questions), tuple(left), tuple(notes))
+
+
+def _load_one(node: ET.Element, number: int, line: int, questions: list[Question], left: list[LeftOut], *,
+              meta_prefix: str, source: str, topic: str | None, difficulty: str) -> None:
+    """Read one ``<question>`` into ``questions``, or list in ``left`` why it cannot be."""
+    prefix = meta_prefix
     back = {v: k for k, v in MOODLE_TYPES.items() if k not in ("multiple",)}
-    for number, node in enumerate(root.findall("question"), start=1):
-        moodle, line = node.get("type", ""), lines.get(id(node))
-        if moodle == "category":
-            continue
-        meta: dict[str, Any] = {}
-        for child in node:
-            if callable(child.tag) and (child.text or "").strip().startswith("edu_kit "):
-                meta = parse_metadata((child.text or "").strip()[len("edu_kit "):])
-        name = _child_text(node, "name/text").strip() or f"question {number}"
-        if moodle == "description":
-            left.append(LeftOut(name, "description", "a text without answers is not a question", line))
-            continue
-        if moodle not in back:
-            left.append(LeftOut(name, "question", f"the Moodle type {moodle!r} has no edu_kit equivalent", line))
-            continue
-        ident = _child_text(node, "idnumber").strip() or name
-        taken = [q.id for q in questions]
-        if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)) or ident in taken:
-            ident = slug(ident, taken, prefix)
-        fields: dict[str, Any] = {"id": ident, "prompt": _shown(node, "questiontext/text"),
-                                  "explanation": _shown(node, "generalfeedback/text")}
-        defaults = {} if meta else {"topics": [topic], "difficulty": difficulty,
-                                    "reference": f"Imported from {source}",
-                                    "explanation": f"No explanation was given in {source}."}
-        lost: list[LeftOut] = []
-        if any(re.search(r"<img\b|@@PLUGINFILE@@", _child_text(node, path), re.I)
-               for path in ("questiontext/text", "generalfeedback/text")) or node.find("questiontext/file") is not None:
-            lost.append(LeftOut(name, "images and attached files", "edu_kit questions hold text only"))
-        try:
-            fields.update(_read_body(node, back[moodle], meta, lost))
-            questions.append(build(fields, {k: v for k, v in meta.items() if k not in ("key_order", "choice_order")},
-                                   defaults))
-        except StopIteration:
-            lost.append(LeftOut(name, "question", "no answer with full credit"))
-        except (KeyError, TypeError, ValueError, IndexError) as exc:
-            lost.append(LeftOut(name, "question", str(exc) or type(exc).__name__))
-        left.extend(LeftOut(item.question if item.what != "question" else name, item.what, item.why, line)
-                    for item in lost)
-    return Imported(tuple(questions), tuple(left))
+    moodle = node.get("type", "")
+    meta: dict[str, Any] = {}
+    for child in node:
+        if callable(child.tag) and (child.text or "").strip().startswith("edu_kit "):
+            meta = parse_metadata((child.text or "").strip()[len("edu_kit "):])
+    name = _child_text(node, "name/text").strip() or f"question {number}"
+    if moodle == "description":
+        left.append(LeftOut(name, "description", "a text without answers is not a question", line))
+        return
+    if moodle not in back:
+        left.append(LeftOut(name, "question", f"the Moodle type {moodle!r} has no edu_kit equivalent", line))
+        return
+    ident = _child_text(node, "idnumber").strip() or name
+    taken = [q.id for q in questions]
+    if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)) or ident in taken:
+        ident = slug(ident, taken, prefix)
+    fields: dict[str, Any] = {"id": ident, "prompt": _shown(node, "questiontext/text"),
+                              "explanation": _shown(node, "generalfeedback/text")}
+    defaults = {} if meta else {"topics": [topic], "difficulty": difficulty,
+                                "reference": f"Imported from {source}",
+                                "explanation": f"No explanation was given in {source}."}
+    lost: list[LeftOut] = []
+    if any(re.search(r"<img\b|@@PLUGINFILE@@", _child_text(node, path), re.I)
+           for path in ("questiontext/text", "generalfeedback/text")) or node.find("questiontext/file") is not None:
+        lost.append(LeftOut(name, "images and attached files", "edu_kit questions hold text only"))
+    try:
+        fields.update(_read_body(node, back[moodle], meta, lost))
+        questions.append(build(fields, {k: v for k, v in meta.items() if k not in ("key_order", "choice_order")},
+                               defaults))
+    except StopIteration:
+        lost.append(LeftOut(name, "question", "no answer with full credit"))
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        lost.append(LeftOut(name, "question", str(exc) or type(exc).__name__))
+    left.extend(LeftOut(item.question if item.what != "question" else name, item.what, item.why, line)
+                for item in lost)
 
 
 def _answers(node: ET.Element, ident: str, lost: list[LeftOut], shown: bool = True) -> list[tuple[float, str]]:

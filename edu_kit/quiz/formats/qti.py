@@ -30,12 +30,13 @@ import re
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
+from xml.parsers import expat
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import Exported, Imported, LeftOut, build, not_xml, slug, texts
+from ._common import Exported, Imported, LeftOut, XmlParts, build, not_xml, slug, texts
 
 __all__ = ["MAX_ENTRY_BYTES", "QTI_TYPES", "dump", "load", "markdown_text"]
 
@@ -206,20 +207,36 @@ def _read_entry(archive: zipfile.ZipFile, name: str, source: str) -> bytes:
     return b"".join(chunks)
 
 
-def _assessments(data: bytes, source: str) -> list[tuple[str, ET.Element]]:
-    """Each assessment XML of the zip (a Canvas export may hold several quizzes), by name."""
+def _entries(data: bytes, source: str) -> tuple[zipfile.ZipFile, list[str]]:
+    """The zip and the names of its assessment XML entries (a Canvas export may hold several quizzes)."""
     hint = "pass the .zip that text2qti or Canvas wrote"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = [n for n in archive.namelist() if n.endswith(".xml")
                  and not n.endswith(("imsmanifest.xml", "assessment_meta.xml"))]
-        if "imsmanifest.xml" not in archive.namelist() or not names:
-            raise QuizBankError(f"{source} has no imsmanifest.xml and assessment XML", hint=hint)
-        return [(name, ET.fromstring(_read_entry(archive, name, source))) for name in names]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, EOFError, zlib.error, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, ValueError) as exc:
         raise QuizBankError(f"{source} is not a readable QTI zip: {exc}", hint=hint) from None
-    except (RuntimeError, NotImplementedError, OSError) as exc:  # other zip features Python cannot read
-        raise QuizBankError(f"{source} cannot be read as a zip: {exc}", hint=hint) from None
+    if "imsmanifest.xml" not in archive.namelist() or not names:
+        raise QuizBankError(f"{source} has no imsmanifest.xml and assessment XML", hint=hint)
+    return archive, names
+
+
+def _items(archive: zipfile.ZipFile, names: list[str], source: str) -> Iterator[tuple[str, int, ET.Element]]:
+    """(entry name, number, item) of every ``<item>``, one entry and one assessment at a
+    time (each parsed in pieces and dropped once read: see :class:`._common.XmlParts`)."""
+    hint = "pass the .zip that text2qti or Canvas wrote"
+    for name in names:
+        try:
+            parts = XmlParts(_read_entry(archive, name, source), f"{source} ({name})", namespaces=True)
+            number = 0
+            for part, _line in parts:
+                for item in part.iter(f"{{{_NS['q']}}}item"):
+                    number += 1
+                    yield name, number, item
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, expat.ExpatError, EOFError, zlib.error, ValueError) as exc:
+            raise QuizBankError(f"{source} is not a readable QTI zip: {exc}", hint=hint) from None
+        except (RuntimeError, NotImplementedError, OSError) as exc:  # other zip features Python cannot read
+            raise QuizBankError(f"{source} cannot be read as a zip: {exc}", hint=hint) from None
 
 
 def load(data: bytes, source: str = "QTI zip", topic: str | None = None, difficulty: str = "medium") -> Imported:
@@ -228,18 +245,16 @@ def load(data: bytes, source: str = "QTI zip", topic: str | None = None, difficu
     Topics, difficulty and reference are not in QTI: they come from ``topic``,
     ``difficulty`` and "Imported from <source>".
     """
-    roots = _assessments(data, source)
+    archive, names = _entries(data, source)
     back = {v: k for k, v in QTI_TYPES.items()}
     questions: list[Question] = []
     left: list[LeftOut] = []
-    found = [(name, number, item) for name, root in roots
-             for number, item in enumerate(root.iter(f"{{{_NS['q']}}}item"), start=1)]
-    for name, number, item in found:
+    for name, number, item in _items(archive, names, source):
         ident = item.get("title", "").strip()
         taken = [q.id for q in questions]
         if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident) or ident in taken:  # Canvas titles: "Question"
             ident = slug(ident or "question", taken, "qti-")
-        place = f"item {number}" + (f" of {name}" if len(roots) > 1 else "")
+        place = f"item {number}" + (f" of {name}" if len(names) > 1 else "")
         fields = {f.findtext("q:fieldlabel", "", _NS): f.findtext("q:fieldentry", "", _NS)
                   for f in item.iter(f"{{{_NS['q']}}}qtimetadatafield")}
         kind = back.get(fields.get("question_type", ""))

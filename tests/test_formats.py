@@ -455,7 +455,7 @@ def test_xml_element_count_is_bounded(monkeypatch: pytest.MonkeyPatch, where: st
     monkeypatch.setattr(_common, "MAX_PART_ELEMENTS", 1_000)
     tags = "<x/>" * 6_000
     text = f"<quiz>{tags}</quiz>" if where == "top" else f"<quiz><question type='essay'>{tags}</question></quiz>"
-    with pytest.raises(QuizBankError, match="m.xml holds more than [0-9,]+ XML elements"):
+    with pytest.raises(QuizBankError, match=r"m.xml holds more than [0-9,]+ XML elements"):
         moodle_xml.load(text, source="m.xml")
     with pytest.raises(QuizBankError, match=r"q.zip \(.*\) holds more than [0-9,]+ XML elements"):
         qti.load(_bloated_qti(tags.encode() if where == "top" else f"<assessment>{tags}</assessment>".encode()),

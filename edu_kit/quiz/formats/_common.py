@@ -252,7 +252,7 @@ MAX_PART_ELEMENTS = 200_000
 
 
 class XmlParts:
-    """The top-level elements of an XML file (Moodle's ``<question>``s, QTI's
+    r"""The top-level elements of an XML file (Moodle's ``<question>``s, QTI's
     ``<assessment>``s), one at a time, each with the line where it starts.
 
     The file is parsed in 64 KB pieces and each element is taken out of the tree as soon

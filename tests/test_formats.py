@@ -480,3 +480,58 @@ def test_moodle_xml_declaring_another_encoding_is_read_as_the_utf8_it_is() -> No
     back = moodle_xml.load(text, source="enc.xml", topic="concepts")
     assert back.questions[0].prompt == "Kyiv — “quoted” café?"
     assert any("declares the encoding ISO-8859-1" in note for note in back.notes)
+
+
+def _html_steps(markup: str) -> int:
+    """Lines of Python (edu_kit's and html.parser's) run by ``html_to_text(markup)``: a
+    deterministic measure of work (tests never time)."""
+    import html.parser
+    import sys
+    from pathlib import Path
+    from types import FrameType
+
+    import edu_kit
+    from edu_kit.quiz.formats._common import html_to_text
+
+    watched = (str(Path(edu_kit.__file__).parent), str(html.parser.__file__))
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: object) -> object:
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame: FrameType, event: str, arg: object) -> object:
+        return local if frame.f_code.co_filename.startswith(watched) else None
+
+    previous = sys.gettrace()
+    sys.settrace(calls)  # type: ignore[arg-type]
+    try:
+        html_to_text(markup)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+@pytest.mark.parametrize("unit", ["<i> </i>", "<p> </p>", " <br> ", "&nbsp;<b>x</b>"])
+def test_html_to_text_work_grows_linearly(unit: str) -> None:  # review formats15 #11
+    small, large = (_html_steps("<p>x" + unit * n + "y</p>") for n in (500, 2000))
+    assert large < 4 * small * 1.3  # four times the text: about four times the work (sixteen if quadratic)
+
+
+@pytest.mark.parametrize("markup", ["<p>a</p> <p>b</p>", "a<br>  <br>b", "<div>a</div>\n<div>b</div>", "a  <i> </i> b",
+                                    "<li>one</li><li>two</li>", "x" + "<i> </i>" * 50 + "y"])
+def test_html_to_text_breaks_are_unchanged(markup: str) -> None:  # the linear rewrite reads as before
+    import re as regex
+
+    from edu_kit.quiz.formats import _common
+
+    marks = f"[ {_common._BREAK}{_common._PARAGRAPH}]"
+    parser = _common._TextOf()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts).replace("\xa0", " ")
+    text = regex.sub(f"{marks}*[{_common._BREAK}{_common._PARAGRAPH}]{marks}*",
+                     lambda m: "\n\n" if _common._PARAGRAPH in m.group() else "\n", text)
+    before = "\n".join(line.strip() for line in text.split("\n")).strip()
+    assert _common.html_to_text(markup) == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from typing import Any
@@ -535,3 +536,49 @@ def test_html_to_text_breaks_are_unchanged(markup: str) -> None:  # the linear r
                      lambda m: "\n\n" if _common._PARAGRAPH in m.group() else "\n", text)
     before = "\n".join(line.strip() for line in text.split("\n")).strip()
     assert _common.html_to_text(markup) == before
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml])
+def test_a_title_with_a_slash_is_one_moodle_category(module: Any) -> None:  # review formats15 #3
+    from edu_kit.quiz.formats._common import split_category_path
+
+    data = str(module.dump(EDGE[:1], title="Year 10/11: NATO & Russia").data)
+    path = next(line for line in data.splitlines() if "$course$/top/" in line)
+    path = path.split("$CATEGORY: ")[-1].replace("<text>", "").replace("</text>", "").replace("&amp;", "&").strip()
+    assert split_category_path(path) == ["$course$", "top", "Year 10/11: NATO & Russia"]
+    assert gift.load(gift.dump(EDGE[:1], title="a/timeline").data, topic="concepts").questions  # type: ignore[arg-type]
+
+
+ELEVEN = _q("eleven", "multiple", tuple(f"Option {n}" for n in range(1, 14)), tuple(f"Option {n}" for n in range(1, 12)),
+            prompt="Which of these?")
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml])
+def test_many_right_options_get_grades_moodle_accepts(module: Any) -> None:  # review formats15 #4
+    from edu_kit.quiz.formats._common import MOODLE_GRADES
+
+    exported = module.dump([ELEVEN])
+    text = str(exported.data)
+    found = [float(w) for w in (re.findall(r"~%(-?[0-9.]+)%", text) if module is gift
+                                else re.findall(r'fraction="(-?[0-9.]+)"', text))]
+    assert len(found) == 13
+    assert all(abs(w) in MOODLE_GRADES for w in found)
+    assert round(sum(w for w in found if w > 0), 2) == 100
+    assert any(item.what == "equal weights" for item in exported.left_out)
+    too_many = _q("many", "multiple", tuple(f"O{n}" for n in range(22)), tuple(f"O{n}" for n in range(21)))
+    assert [item.what for item in module.dump([too_many]).left_out] == ["question"]
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml])
+def test_numeric_keys_keep_every_digit(module: Any) -> None:  # review formats15 #5
+    tiny = _q("tiny", "numeric", (), Numeric(1.23e-07, 1e-07, ""))
+    big = _q("big", "numeric", (), Numeric(-123456789.1234567, 0.0, ""))
+    back = module.load(module.dump([tiny, big]).data, topic="concepts").questions
+    assert [q.answer for q in back] == [tiny.answer, big.answer]
+
+
+def test_qti_lists_numeric_keys_text2qti_rounds() -> None:  # review formats15 #5
+    big = _q("big", "numeric", (), Numeric(-123456789.1234567, 0.0, ""))
+    left = qti.dump([big, EDGE[5]]).left_out
+    assert [(item.question, item.what) for item in left if item.question != "(every question)"] == [
+        ("big", "exact numeric key")]

@@ -24,19 +24,24 @@ from ..model import Question
 __all__ = [
     "MAX_PART_ELEMENTS",
     "MAX_XML_ELEMENTS",
+    "MOODLE_GRADES",
     "NOT_XML",
     "Exported",
     "Imported",
     "LeftOut",
     "XmlParts",
     "build",
+    "category_path",
+    "exact_number",
     "html_to_text",
+    "key_weights",
     "metadata",
     "metadata_text",
     "not_xml",
     "pairs",
     "parse_metadata",
     "slug",
+    "split_category_path",
     "texts",
 ]
 
@@ -333,3 +338,61 @@ class XmlParts:
             parser.Parse(self.data[at:at + step], at + step > len(self.data))
             yield from done
             done.clear()
+
+
+#: The grades Moodle accepts for an answer (``question_bank::fraction_options_full``), in %.
+MOODLE_GRADES = (100.0, 90.0, 83.33333, 80.0, 75.0, 70.0, 66.66667, 60.0, 50.0, 40.0, 33.33333, 30.0, 25.0, 20.0,
+                 16.66667, 14.28571, 12.5, 11.11111, 10.0, 5.0)
+
+
+def key_weights(keys: int, options: int) -> tuple[list[float], float] | None:
+    """The Moodle grades (in %) of the ``keys`` right options of a several-answer
+    question, which must add up to 100 %, and the penalty of a wrong option; None when
+    no grades of Moodle's list can do it (more than 20 keys).
+
+    Up to 10 keys each get 100/keys, as in edu_kit; 11 to 20 keys get 10 % and 5 %
+    (``20 - keys`` of them 10 %), the only grades of Moodle's list that add up.
+
+    >>> key_weights(3, 5)
+    ([33.33333, 33.33333, 33.33333], -33.33333)
+    >>> key_weights(11, 13)
+    ([10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 10.0, 5.0, 5.0], -10.0)
+    >>> key_weights(21, 22) is None
+    True
+    """
+    if keys <= 10:
+        share = next(g for g in MOODLE_GRADES if abs(g - 100 / keys) < 0.001)
+        return [share] * keys, -share
+    if keys > 20:
+        return None
+    penalty = min(MOODLE_GRADES, key=lambda g: abs(g - 100 / keys))
+    return [10.0] * (20 - keys) + [5.0] * (2 * keys - 20), -penalty
+
+
+def category_path(title: str) -> str:
+    """Moodle's category path ``$course$/top/TITLE`` with ``title`` as ONE category:
+    ``/`` written ``//``, a space added where a name starts or ends with ``/`` (Moodle's
+    ``assemble_category_path``), line breaks and runs of spaces made one space.
+
+    >>> category_path("Year 10/11: NATO & Russia")
+    '$course$/top/Year 10//11: NATO & Russia'
+    """
+    name = " ".join(title.split()).replace("/", "//")
+    name = (" " if name.startswith("/") else "") + name + (" " if name.endswith("/") else "")
+    return "$course$/top/" + name
+
+
+def split_category_path(path: str) -> list[str]:
+    """The category names of a Moodle path (Moodle's ``split_category_path``).
+
+    >>> split_category_path("$course$/top/Year 10//11")
+    ['$course$', 'top', 'Year 10/11']
+    """
+    return [raw.replace("//", "/").strip() for raw in re.split(r"(?<!/)/(?!/)", path)]
+
+
+def exact_number(value: float) -> str:
+    """``value`` with every digit it has (``1.23e-07``, ``-123456789.1234567``; ``30``
+    for a whole number), which Moodle's ``is_numeric`` reads back exactly."""
+    value = float(value)
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)

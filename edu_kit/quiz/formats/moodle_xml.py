@@ -50,7 +50,10 @@ from ._common import (
     LeftOut,
     XmlParts,
     build,
+    category_path,
+    exact_number,
     html_to_text,
+    key_weights,
     metadata,
     not_xml,
     pairs,
@@ -106,9 +109,9 @@ def _answer(parent: ET.Element, fraction: float, text: str) -> ET.Element:
 def dump(questions: Iterable[Question], title: str = "edu_kit") -> Exported:
     """The Moodle XML of ``questions`` (one category named ``title``)."""
     quiz = ET.Element("quiz")
-    category = ET.SubElement(quiz, "question", {"type": "category"})
-    ET.SubElement(ET.SubElement(category, "category"), "text").text = "$course$/top/" + " ".join(
-        NOT_XML.sub("", title).split())
+    if NOT_XML.sub("", title).strip():  # a blank title: no category, as in GIFT
+        category = ET.SubElement(quiz, "question", {"type": "category"})
+        ET.SubElement(ET.SubElement(category, "category"), "text").text = category_path(NOT_XML.sub("", title))
     carried: list[str] = []
     left: list[LeftOut] = []
     for q in questions:
@@ -120,6 +123,13 @@ def dump(questions: Iterable[Question], title: str = "edu_kit") -> Exported:
         if bad is not None:
             left.append(LeftOut(q.id, "question", f"it holds the character {bad}, which XML cannot carry; remove it"))
             continue
+        if q.type == "multiple" and key_weights(len(texts(q.answer)), len(q.choices)) is None:
+            left.append(LeftOut(q.id, "question", f"{len(texts(q.answer))} right options: Moodle's grades cannot "
+                                "share 100 % among more than 20"))
+            continue
+        if q.type == "multiple" and len(texts(q.answer)) > 10:
+            left.append(LeftOut(q.id, "equal weights", "Moodle accepts only its own grades: the right options get "
+                                "10 % or 5 % each"))
         node = ET.SubElement(quiz, "question", {"type": kind})
         meta = metadata(q)
         if q.type == "multiple":
@@ -154,13 +164,15 @@ def _json(data: Any) -> str:
 def _body(node: ET.Element, q: Question) -> None:
     kind, answer = str(q.type), q.answer
     if kind in ("single", "multiple"):
-        keys = {str(answer)} if kind == "single" else set(texts(answer))
-        share = 100.0 if kind == "single" else 100 / len(keys)
+        keys = (str(answer),) if kind == "single" else texts(answer)
+        grades, penalty = ([100.0], 0.0) if kind == "single" else (key_weights(len(keys), len(q.choices))
+                                                                    or ([], 0.0))
+        grade = dict(zip(keys, grades, strict=False))
         _plain(node, "single", "true" if kind == "single" else "false")
         _plain(node, "shuffleanswers", "true")
         _plain(node, "answernumbering", "abc")
         for choice in q.choices:
-            _answer(node, share if choice in keys else (0 if kind == "single" else -share), choice)
+            _answer(node, grade.get(choice, penalty), choice)
     elif kind == "true_false":
         _answer(node, 100 if answer else 0, "true")
         _answer(node, 0 if answer else 100, "false")
@@ -169,8 +181,8 @@ def _body(node: ET.Element, q: Question) -> None:
         for variant in texts(answer):
             _answer(node, 100, variant)
     elif kind == "numeric" and isinstance(answer, Numeric):
-        item = _answer(node, 100, _fraction(answer.value))
-        _plain(item, "tolerance", _fraction(answer.tolerance))
+        item = _answer(node, 100, exact_number(answer.value))
+        _plain(item, "tolerance", exact_number(answer.tolerance))
         units = ET.SubElement(node, "units")
         if answer.unit:
             unit = ET.SubElement(units, "unit")

@@ -36,7 +36,7 @@ from xml.parsers import expat
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import Exported, Imported, LeftOut, XmlParts, build, not_xml, slug, texts
+from ._common import Exported, Imported, LeftOut, XmlParts, build, exact_number, not_xml, slug, texts
 
 __all__ = ["MAX_ENTRY_BYTES", "QTI_TYPES", "dump", "load", "markdown_text"]
 
@@ -64,10 +64,6 @@ def _md(text: str) -> str:
     return "".join(out)
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
 def _block(number: int, q: Question) -> str | LeftOut:
     """The text2qti block of one question, or why it cannot be written."""
     kind, answer = str(q.type), q.answer
@@ -92,7 +88,7 @@ def _block(number: int, q: Question) -> str | LeftOut:
         low, high = answer.value - answer.tolerance, answer.value + answer.tolerance
         if min(abs(low), abs(high)) < 1e-4:
             return LeftOut(q.id, "question", "text2qti accepts no numeric answer within 0.0001 of 0")
-        lines.append(f"=   {_number(answer.value)} +- {_number(answer.tolerance)}")
+        lines.append(f"=   {exact_number(answer.value)} +- {exact_number(answer.tolerance)}")
     elif kind == "open":
         lines.append("____")
     return "\n".join(lines)
@@ -134,6 +130,12 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
         except Text2qtiError as exc:
             left.append(LeftOut(q.id, "question", f"text2qti refused it: {exc}"))
             continue
+        if isinstance(q.answer, Numeric):
+            ends = (q.answer.value - q.answer.tolerance, q.answer.value + q.answer.tolerance)
+            if any(abs(float(f"{x:.4f}") - x) > 1e-9 * max(1.0, abs(x)) for x in ends):
+                left.append(LeftOut(q.id, "exact numeric key", "text2qti writes numbers with 4 decimals: the accepted "
+                                    f"range {exact_number(ends[0])} to {exact_number(ends[1])} becomes "
+                                    f"{ends[0]:.4f} to {ends[1]:.4f}"))
         if isinstance(q.answer, Numeric) and q.answer.unit:
             left.append(LeftOut(q.id, f"unit {q.answer.unit!r}", "QTI numeric answers have no unit"))
         if str(q.type) == "open" and (getattr(q, "model_answer", None) or getattr(q, "rubric", None)):

@@ -132,7 +132,7 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
             continue
         if isinstance(q.answer, Numeric):
             ends = (q.answer.value - q.answer.tolerance, q.answer.value + q.answer.tolerance)
-            if any(abs(float(f"{x:.4f}") - x) > 1e-9 * max(1.0, abs(x)) for x in ends):
+            if any(abs(float(f"{x:.4f}") - x) > 1e-14 * max(1.0, abs(x)) for x in ends):  # beyond float noise
                 left.append(LeftOut(q.id, "exact numeric key", "text2qti writes numbers with 4 decimals: the accepted "
                                     f"range {exact_number(ends[0])} to {exact_number(ends[1])} becomes "
                                     f"{ends[0]:.4f} to {ends[1]:.4f}"))

@@ -582,3 +582,44 @@ def test_qti_lists_numeric_keys_text2qti_rounds() -> None:  # review formats15 #
     left = qti.dump([big, EDGE[5]]).left_out
     assert [(item.question, item.what) for item in left if item.question != "(every question)"] == [
         ("big", "exact numeric key")]
+
+
+def _moodle(body: str, kind: str, extra: str = "") -> str:
+    return (f'<quiz><question type="{kind}"><name><text>q</text></name><questiontext format="plain_text">'
+            f"<text>Which?</text></questiontext>{extra}{body}</question></quiz>")
+
+
+def _answer(fraction: int, text: str, fmt: str = "plain_text") -> str:
+    return f'<answer fraction="{fraction}" format="{fmt}"><text>{text}</text></answer>'
+
+
+@pytest.mark.parametrize(("xml", "listed"), [
+    (_moodle(_answer(100, "Geneva") + _answer(100, "Genf") + _answer(0, "Zurich"), "multichoice",
+             "<single>true</single>"), "question"),  # review formats15 #6
+    (_moodle('<answer fraction="100"><text>30</text><tolerance>0</tolerance></answer>'
+             '<answer fraction="50"><text>29</text><tolerance>0</tolerance></answer>'
+             "<units><unit><multiplier>1</multiplier><unit_name>allies</unit_name></unit>"
+             "<unit><multiplier>0.001</multiplier><unit_name>kilo-allies</unit_name></unit></units>", "numerical"),
+     "other numeric answers 29 (50 %)|units 'kilo-allies'"),  # review formats15 #7
+    (_moodle(_answer(100, "Gen*va") + _answer(100, "Geneva"), "shortanswer", "<usecase>1</usecase>"),
+     "case-sensitive marking|accepted answer 'Gen*va'"),  # review formats15 #8
+    (_moodle(_answer(100, "&lt;p&gt;NATO &lt;img src=\"@@PLUGINFILE@@/n.png\"&gt;&lt;/p&gt;", "html")
+             + _answer(0, "UN"), "multichoice", "<single>true</single>"), "the image in the answer 'NATO'"),  # #9
+    (_moodle(_answer(100, "&lt;img src=\"@@PLUGINFILE@@/n.png\"&gt;", "html") + _answer(0, "UN"), "multichoice",
+             "<single>true</single>"), "question"),
+])
+def test_moodle_xml_losses_are_listed(xml: str, listed: str) -> None:
+    back = moodle_xml.load(xml, topic="concepts")
+    assert sorted(item.what for item in back.left_out) == sorted(listed.split("|"))
+    if listed != "question":
+        assert len(back.questions) == 1
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml])
+def test_a_star_in_a_short_answer_is_literal_in_moodle(module: Any) -> None:  # review formats15 #8
+    star = _q("star", "short_text", (), ("a*b*c", "abc"))
+    data = str(module.dump([star]).data)
+    assert ("\\\\*" if module is gift else "a\\*b\\*c") in data
+    back = module.load(module.dump([star]).data, topic="concepts")
+    assert back.questions[0].answer == ("a*b*c", "abc")
+    assert back.left_out == ()

@@ -40,8 +40,10 @@ __all__ = [
     "not_xml",
     "pairs",
     "parse_metadata",
+    "short_answers",
     "slug",
     "split_category_path",
+    "starred",
     "texts",
 ]
 
@@ -396,3 +398,24 @@ def exact_number(value: float) -> str:
     for a whole number), which Moodle's ``is_numeric`` reads back exactly."""
     value = float(value)
     return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+def starred(variant: str) -> str:
+    """An accepted short answer as Moodle's shortanswer reads it literally: ``*`` (Moodle's
+    wildcard, any characters) written ``\\*``."""
+    return variant.replace("*", "\\*")
+
+
+def short_answers(variants: Iterable[str], ident: str, lost: list[LeftOut]) -> list[str]:
+    """The accepted answers of a Moodle short-answer question that edu_kit can mark:
+    ``\\*`` read as ``*``; a variant with Moodle's wildcard ``*`` (any characters), which
+    edu_kit has no equivalent for, is listed in ``lost`` and left out."""
+    kept = []
+    for variant in variants:
+        if re.search(r"(?<!\\)\*", variant):
+            lost.append(LeftOut(ident, f"accepted answer {variant!r}",
+                                "Moodle's wildcard * (any characters) has no edu_kit equivalent; "
+                                "add the answers it stands for to the bank by hand"))
+        else:
+            kept.append(variant.replace("\\*", "*"))
+    return kept

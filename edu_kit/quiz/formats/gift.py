@@ -45,8 +45,10 @@ from ._common import (
     metadata,
     pairs,
     parse_metadata,
+    short_answers,
     slug,
     split_category_path,
+    starred,
     texts,
 )
 
@@ -169,7 +171,7 @@ def _answers(q: Question) -> tuple[str | None, list[LeftOut]]:
             return None, [LeftOut(q.id, "question", f"every accepted answer contains '->'; {why}")]
         lost = [LeftOut(q.id, f"accepted answer {v!r}", f"{why}; students who type it are marked wrong in Moodle")
                 for v in texts(answer) if "->" in v]
-        return "".join(f"\t={_text(v)}\n" for v in kept), lost
+        return "".join(f"\t={_text(starred(v))}\n" for v in kept), lost
     if kind == "numeric" and isinstance(answer, Numeric):
         lost = [LeftOut(q.id, f"unit {answer.unit!r}", "GIFT numeric answers have no unit; Moodle will not show it")]
         return f"\t#{exact_number(answer.value)}:{exact_number(answer.tolerance)}\n", lost if answer.unit else []
@@ -365,7 +367,7 @@ def _kind(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut],
                                 "short answers here are right or wrong"))
             continue
         variants.append(_no_feedback(rest, ident, lost, fmt))
-    return {"type": "short_text", "answer": variants}
+    return {"type": "short_text", "answer": short_answers(variants, ident, lost)}
 
 
 def _types() -> tuple[str, ...]:

@@ -58,7 +58,9 @@ from ._common import (
     not_xml,
     pairs,
     parse_metadata,
+    short_answers,
     slug,
+    starred,
     texts,
 )
 
@@ -179,7 +181,7 @@ def _body(node: ET.Element, q: Question) -> None:
     elif kind == "short_text":
         _plain(node, "usecase", "0")
         for variant in texts(answer):
-            _answer(node, 100, variant)
+            _answer(node, 100, starred(variant))
     elif kind == "numeric" and isinstance(answer, Numeric):
         item = _answer(node, 100, exact_number(answer.value))
         _plain(item, "tolerance", exact_number(answer.tolerance))
@@ -311,20 +313,26 @@ def _load_one(node: ET.Element, number: int, line: int, questions: list[Question
         lost.append(LeftOut(name, "question", "no answer with full credit"))
     except (KeyError, TypeError, ValueError, IndexError) as exc:
         lost.append(LeftOut(name, "question", str(exc) or type(exc).__name__))
-    left.extend(LeftOut(item.question if item.what != "question" else name, item.what, item.why, line)
+    left.extend(LeftOut((item.question or name) if item.what != "question" else name, item.what, item.why, line)
                 for item in lost)
 
 
 def _answers(node: ET.Element, ident: str, lost: list[LeftOut], shown: bool = True) -> list[tuple[float, str]]:
     """(fraction, text) of each ``<answer>`` (``shown``: as a student reads it, else as
     typed, for short answers); feedback on an answer is listed in ``lost``."""
-    found = []
+    found: list[tuple[float, str]] = []
     for answer in node.findall("answer"):
         text = _shown(answer, "text") if shown else _child_text(answer, "text")
         feedback = _shown(answer, "feedback/text").strip()
         if feedback:
             lost.append(LeftOut(ident, f"feedback {feedback[:60]!r} on the answer {text!r}",
                                 "edu_kit gives one explanation per question, not per answer"))
+        raw = _child_text(answer, "text")
+        if re.search(r"<img\b|@@PLUGINFILE@@", raw, re.I) or answer.find("file") is not None:
+            if not text.strip():
+                raise ValueError(f"the answer {len(found) + 1} is only an image, and edu_kit options hold text only")
+            lost.append(LeftOut(ident, f"the image in the answer {text!r}",
+                                "edu_kit options hold text only: students see the text without the image"))
         found.append((float(answer.get("fraction", "0")), text))
     return found
 
@@ -350,21 +358,43 @@ def _read_body(node: ET.Element, kind: str, meta: dict[str, Any], lost: list[Lef
         lost.extend(LeftOut(ident, f"{_fraction(f)} % credit for {t!r}",
                             "an edu_kit single-answer question gives full credit or none: it counts as wrong")
                     for f, t in answers if f not in (0, 100))
-        return {"type": "single", "choices": [t for _, t in answers],
-                "answer": next(t for f, t in answers if f >= 100)}
+        full = [t for f, t in answers if f >= 100]
+        if len(full) > 1:
+            raise ValueError(f"{len(full)} answers have full credit ({', '.join(map(repr, full))}) and an edu_kit "
+                             "single-answer question has one right option: keep one, or make it a several-answer "
+                             "question (<single>false</single>)")
+        return {"type": "single", "choices": [t for _, t in answers], "answer": next(iter(full))}
     if kind == "true_false":
         return {"type": "true_false", "answer": next(t for f, t in answers if f >= 100).strip() == "true"}
     if kind == "short_text":
         lost.extend(LeftOut(ident, f"partial-credit answer {t!r}", "short answers here are right or wrong")
                     for f, t in answers if 0 < f < 100)
-        return {"type": "short_text", "answer": [t for f, t in answers if f >= 100]}
+        if _child_text(node, "usecase").strip() == "1":
+            lost.append(LeftOut(ident, "case-sensitive marking",
+                                "edu_kit ignores case, spaces and punctuation in short answers"))
+        variants = short_answers([t for f, t in answers if f >= 100], ident, lost)
+        if not variants:
+            raise ValueError("no accepted answer is left that edu_kit can mark (see the lines above)")
+        return {"type": "short_text", "answer": variants}
     if kind == "numeric":
-        first = next(a for a in node.findall("answer") if float(a.get("fraction", "0")) >= 100)
+        every = node.findall("answer")
+        first = next(a for a in every if float(a.get("fraction", "0")) >= 100)
         value: dict[str, Any] = {"value": float(_child_text(first, "text")),
                                  "tolerance": float(_child_text(first, "tolerance") or 0)}
+        others = [f"{_child_text(a, 'text')} ({_fraction(float(a.get('fraction', '0')))} %)"
+                  for a in every if a is not first and float(a.get("fraction", "0")) > 0]
+        if others:
+            lost.append(LeftOut(ident, "other numeric answers " + ", ".join(others),
+                                "only the first full-credit answer is kept"))
+        units = node.findall("units/unit")
         unit = _child_text(node, "units/unit/unit_name")
         if unit:
             value["unit"] = unit
+            if (_child_text(units[0], "multiplier").strip() or "1") not in ("1", "1.0"):
+                lost.append(LeftOut(ident, f"the multiplier of the unit {unit!r}", "edu_kit units have none"))
+        if len(units) > 1:
+            lost.append(LeftOut(ident, "units " + ", ".join(repr(_child_text(u, "unit_name")) for u in units[1:]),
+                                "an edu_kit numeric answer has one unit"))
         return {"type": "numeric", "answer": value}
     if kind == "matching":
         pairs, options = [], []

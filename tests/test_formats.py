@@ -623,3 +623,21 @@ def test_a_star_in_a_short_answer_is_literal_in_moodle(module: Any) -> None:  # 
     back = module.load(module.dump([star]).data, topic="concepts")
     assert back.questions[0].answer == ("a*b*c", "abc")
     assert back.left_out == ()
+
+
+def test_qti_import_reads_canvas_html_as_a_student_sees_it() -> None:  # review formats15 #10
+    canvas = ("&lt;div&gt;&lt;p&gt;Where&amp;nbsp;did the talks take place?&lt;/p&gt;&lt;script&gt;alert(1)"
+              "&lt;/script&gt;&lt;style&gt;p{color:red}&lt;/style&gt;&lt;div&gt;Second block&lt;/div&gt;"
+              "&lt;ul&gt;&lt;li&gt;one&lt;/li&gt;&lt;li&gt;two&lt;/li&gt;&lt;/ul&gt;&lt;/div&gt;")
+    data = _bloated_qti(b"")
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in source.namelist():
+            entry = source.read(name)
+            if name.endswith(".xml") and not name.endswith(("imsmanifest.xml", "assessment_meta.xml")):
+                entry = re.sub(rb"(<presentation>\s*<material>\s*<mattext[^>]*>).*?(</mattext>)",
+                               lambda m: m.group(1) + canvas.encode() + m.group(2), entry, count=1, flags=re.S)
+            archive.writestr(name, entry)
+    prompt = qti.load(buffer.getvalue(), topic="concepts").questions[0].prompt
+    assert prompt == "Where did the talks take place?\n\nSecond block\none\ntwo"

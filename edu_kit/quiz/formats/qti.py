@@ -24,7 +24,6 @@ True
 
 from __future__ import annotations
 
-import html
 import io
 import re
 import xml.etree.ElementTree as ET
@@ -36,7 +35,7 @@ from xml.parsers import expat
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import Exported, Imported, LeftOut, XmlParts, build, exact_number, not_xml, slug, texts
+from ._common import Exported, Imported, LeftOut, XmlParts, build, exact_number, html_to_text, not_xml, slug, texts
 
 __all__ = ["MAX_ENTRY_BYTES", "QTI_TYPES", "dump", "load", "markdown_text"]
 
@@ -171,10 +170,9 @@ def dump(questions: Iterable[Question], title: str = "edu_kit bank") -> Exported
 
 
 def _html_text(markup: str) -> str:
-    """Plain text of the HTML text2qti wrote (``<p>`` wrapper, ``<br>`` breaks, references)."""
-    markup = re.sub(r"<br\s*/?>", "\n", markup.strip())
-    markup = re.sub(r"</p>\s*<p>", "\n\n", markup)
-    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+    """Plain text of the HTML text2qti or Canvas wrote, as a student reads it (the same
+    reading as Moodle XML's: :func:`._common.html_to_text`)."""
+    return html_to_text(markup)
 
 
 #: The most a QTI zip entry may hold once inflated (a text2qti question takes a few KB).

@@ -72,6 +72,10 @@ body { font-size: 11pt; color: #000; background: #fff; }
 .edu-kit-quiz ul, .ek-question ul { list-style: none; padding-left: 0.5em; }
 .edu-kit-quiz ul li::before, .ek-question ul li::before { content: "\\2610\\00a0\\00a0"; font-size: 1.1em; }
 ul.ek-positions li::before { content: none !important; }  /* an ordering item has a box for its position */
+ul.ek-positions li { margin: 0.45em 0; }
+.ek-box { display: inline-block; min-width: 11mm; height: 7mm; line-height: 7mm; border: 1px solid #000;
+  color: transparent; text-align: center; vertical-align: middle; margin-right: 0.6em; }
+.ek-box.ek-filled { color: #000; }  /* the key's number; an empty box's brackets are for screens */
 .ek-paper-lines { border-bottom: 1px solid #555; height: 2em; }
 .ek-header { width: 100%; border-bottom: 2px solid #000; margin-bottom: 0.8em; font-size: 11pt; }
 .ek-header td { padding: 0.2em 0.6em 0.4em 0; white-space: nowrap; }
@@ -96,6 +100,7 @@ SCREEN_ONLY: tuple[tuple[str, str], ...] = (
     (r"Run `views\.glossary\(\)` in any cell for the glossary \(or open `docs/glossary\.md`\);\s*"
      r"`views\.glossary\(\[[^\]]*\]\)` shows one word\.", "See the glossary (docs/glossary.md)."),
     (r"Write your answer, then press Save answer\. ", "Write your answer in the box. "),
+    (r"Write your answer; it is saved when you press Submit answers\. ", "Write your answer in the box. "),
     (r",? up to \d+ attempts? each", ""),
     (r"<p>Score: [^<]*</p>", ""),
     (r"<p><em>Open this notebook in Jupyter and run the cell to answer\.</em></p>", ""),
@@ -325,8 +330,8 @@ def worksheet(notebook: str | os.PathLike[str], out_dir: str | os.PathLike[str])
     nb = student_copy(_read(path))
     title = _title_of(nb, path)
     out = Path(out_dir)
-    page = _write(_to_html(nb, title, _header(title, "Worksheet")), out / f"{path.stem}_worksheet.html")
-    return html_to_pdf(page, out / f"{path.stem}_worksheet.pdf")
+    out.mkdir(parents=True, exist_ok=True)
+    return _pdf_of(_to_html(nb, title, _header(title, "Worksheet")), out / f"{path.stem}_worksheet.pdf")
 
 
 def _title_of(nb: NotebookNode, path: Path) -> str:
@@ -485,7 +490,7 @@ def _lettered(options: Sequence[str]) -> str:
 
 
 def _paper_question(number: int, question: Question) -> str:
-    from .quiz.render import display_for, instructions, position_boxes
+    from .quiz.render import display_for, instructions, position_boxes, position_note
 
     e = html.escape
     shown = display_for(question, None)
@@ -494,8 +499,7 @@ def _paper_question(number: int, question: Question) -> str:
     if kind == "open":
         parts.append("<p><i>Write your answer on the lines.</i></p>" + _lines(6))
     elif kind == "ordering":
-        parts.append("<p><i>Put the items in chronological order: write 1 in the box of the earliest, "
-                     "2 in the next, and so on.</i></p>")
+        parts.append(f"<p><i>{e(position_note(question))}</i></p>")
     elif kind == "numeric":
         unit = getattr(question.answer, "unit", "")
         parts.append(f"<p><i>{e(f'Write the number of {unit}.' if unit else 'Write a number.')}</i></p>")
@@ -543,10 +547,18 @@ def _key_question(number: int, question: Question) -> str:
     e = html.escape
     parts = [f"<p><b>{number}.</b> {e(question.prompt)}</p>"]
     answer = question.answer
-    if question.type in ("matching", "ordering") and isinstance(answer, tuple):
+    if question.type == "ordering" and isinstance(answer, tuple):
+        # the paper's order, each box with its number: the teacher marks box by box
+        from .quiz.render import display_for, position_boxes
+
+        shown = display_for(question, None).options
+        key = [str(a) for a in answer]
+        parts.append("<p><b>Answer</b> (the boxes as printed on the paper):</p>"
+                     + position_boxes(shown, [key.index(item) + 1 for item in shown]))
+        parts.append(f"<p style='font-size:0.9em'>Earliest first: {e(' → '.join(key))}</p>")
+    elif question.type == "matching" and isinstance(answer, tuple):
         items = [f"{a[0]} → {a[1]}" if isinstance(a, tuple) else str(a) for a in answer]
-        tag = "ol" if question.type == "ordering" else "ul"
-        parts.append(f"<p><b>Answer:</b></p><{tag}>" + "".join(f"<li>{e(i)}</li>" for i in items) + f"</{tag}>")
+        parts.append("<p><b>Answer:</b></p><ul>" + "".join(f"<li>{e(i)}</li>" for i in items) + "</ul>")
     else:
         parts.append(f"<p><b>Answer:</b> {e(_key_text(question))}</p>")
     rubric = tuple(getattr(question, "rubric", ()) or ())
@@ -593,13 +605,37 @@ def _md_escape(text: str) -> str:
     return escaped
 
 
-def paper_quiz(
-    questions: Sequence[Question], out_dir: str | os.PathLike[str], *, title: str = "Quiz", name: str = "quiz"
-) -> tuple[Path, Path]:
-    """Print ``questions`` as ``<name>.pdf`` (students) and ``<name>_key.pdf`` (teacher)."""
+def key_folder(out_dir: str | os.PathLike[str]) -> Path:
+    """Where :func:`paper_quiz` puts the answer key by default: a folder beside ``out_dir``
+    named ``<out_dir>_key`` (``printed`` → ``printed_key``), so that handing out or sharing
+    the students' folder never hands out the key."""
     out = Path(out_dir)
-    paper = _write(
-        _to_html(paper_notebook(questions, title), title, _header(title, "Paper quiz")), out / f"{name}.html"
-    )
-    key = _write(_to_html(key_notebook(questions, title), f"{title}: answer key"), out / f"{name}_key.html")
-    return html_to_pdf(paper, out / f"{name}.pdf"), html_to_pdf(key, out / f"{name}_key.pdf")
+    if out.name in ("", ".", ".."):
+        out = out.resolve()
+    return out.with_name(f"{out.name}_key")
+
+
+def _pdf_of(page: str, pdf: Path) -> Path:
+    """``page`` (HTML) printed to ``pdf``; the HTML is written to a temporary folder and removed."""
+    with tempfile.TemporaryDirectory(prefix="edu-kit-print-") as tmp:
+        return html_to_pdf(_write(page, Path(tmp) / f"{pdf.stem}.html"), pdf)
+
+
+def paper_quiz(
+    questions: Sequence[Question], out_dir: str | os.PathLike[str], *, title: str = "Quiz", name: str = "quiz",
+    key_dir: str | os.PathLike[str] | None = None,
+) -> tuple[Path, Path]:
+    """Print ``questions`` as ``<out_dir>/<name>.pdf`` (students) and the answer key as
+    ``<key_dir>/<name>_key.pdf`` (teacher; ``key_dir`` defaults to :func:`key_folder`, beside
+    ``out_dir``, never inside it).  Only the PDFs are left: no HTML copy of the key."""
+    out = Path(out_dir)
+    keys = Path(key_dir) if key_dir is not None else key_folder(out)
+    if keys.resolve() == out.resolve():
+        raise EduKitError("the answer key would go into the students' folder", path=out,
+                          hint="give --key-out a folder of its own (the default is OUT_key, beside OUT)")
+    for folder in (out, keys):
+        folder.mkdir(parents=True, exist_ok=True)
+    student = _pdf_of(_to_html(paper_notebook(questions, title), title, _header(title, "Paper quiz")),
+                      out / f"{name}.pdf")
+    key = _pdf_of(_to_html(key_notebook(questions, title), f"{title}: answer key"), keys / f"{name}_key.pdf")
+    return student, key

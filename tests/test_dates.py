@@ -139,6 +139,28 @@ ISSUE_14_CASES = [
     # in the future tense the next one.  (Constructed: the development set has no such line.)
     ("MR. PRICE: On Friday we met the Russians.\nQ    And next?\nMR. PRICE: On Friday we will meet again.",
      "2022-01-14", [("Friday", "2022-01-07", None, "day"), ("Friday", "2022-01-21", None, "day")]),
+    # Issue 14, fresh texts (review i14b, items 7-8).  DW, Sunday 9 Jan 2022: "is expected to" is
+    # future ("expected" is no past tense there, nor "scheduled" after "the").
+    ("The Russian diplomat is expected to take part in the scheduled summit in Geneva on Monday.",
+     "2022-01-09", [("Monday", "2022-01-10", None, "day")]),
+    # The same article: in news, today's weekday in a future clause is today.
+    ("Ryabkov is set to meet with US Deputy Secretary of State Wendy Sherman on Sunday evening.",
+     "2022-01-09", [("Sunday", "2022-01-09", None, "day")]),
+    # kremlin.ru, 7 Feb 2022: an anniversary is one expression, that very day.
+    ("The agreement on special relations between Russia and France was signed 30 years ago today.",
+     "2022-02-07", [("30 years ago today", "1992-02-07", None, "day")]),
+    # Other future markers of the issue ("will", "is due to", "plans to"), published on a Sunday.
+    ("The minister is due to arrive in Kyiv on Thursday.", "2022-01-09", [("Thursday", "2022-01-13", None, "day")]),
+    ("Ukraine plans to hold talks on Friday.", "2022-01-09", [("Friday", "2022-01-14", None, "day")]),
+    ("NATO envoys will meet on Wednesday.", "2022-01-09", [("Wednesday", "2022-01-12", None, "day")]),
+    ("NATO envoys met on Wednesday.", "2022-01-09", [("Wednesday", "2022-01-05", None, "day")]),
+    # holdout 14 (a timeline published 14 Feb): "the 13th" belongs to the month written just before it.
+    ("Jan. 10 - Strategic Stability Dialogue in Geneva. Two days later the NATO-Russia Council meets in Brussels, and on the 13th the OSCE convenes in Vienna.",
+     "2022-02-14", [("Jan. 10", "2022-01-10", None, "day"), ("the 13th", "2022-01-13", None, "day")]),
+    ("Russia replied on the 12th.", "2022-02-14", [("the 12th", "2022-02-12", None, "day")]),
+    # holdout 15 (a Sunday's week-ahead piece): "to hit back" is no past tense.
+    ("European Union foreign ministers meet in Brussels on Monday with one question in front of them: how hard to hit back if Russian troops cross into Ukraine.",
+     "2022-01-23", [("Monday", "2022-01-24", None, "day")]),
 ]
 
 

@@ -131,30 +131,30 @@ _SWAP_SETS: list[tuple[str, Path, list[Path] | None]] = [
     *[(name, HERE / "gold" / name, [HERE / "data" / name]) for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "fresh14")],
     ("real", REAL_GOLD, [HERE / "data" / "real", *([REAL_LOCAL] if REAL_LOCAL.exists() else [])]),
 ]
-# Sets whose attribution still drops by more than 0.03 with the people renamed (drop
-# measured); strict, so that a set that comes within 0.03 fails here until its mark is
-# removed.  Issue 14 brought every set within 0.03 (changes/issue-14.md has the figures).
-_SWAP_NOT_YET: dict[str, float] = {}
+# How far a set may fall with its people renamed: attribution F1 by 0.03 and people recall
+# by 0.05 (issue 14).  A set that cannot yet meet these gets its own allowance here, today's
+# fall plus a small margin, so that any worsening still fails (changes/issue-14-names14.md has
+# the figures before and after issue 14's people-by-evidence rules).
+_SWAP_ALLOWED = {"attribution": 0.03, "people": 0.05}
+_SWAP_OWN_ALLOWANCE: dict[str, dict[str, float]] = {
+    # Ten people in two transcripts: one person is 0.1.  Renamed, "that Vladimir Putin is
+    # actually going to de-escalate" (his only mention) gives no evidence but meaning (0.900 -> 0.800).
+    "fresh14": {"people": 0.11},
+}
 
 
-@pytest.mark.parametrize(
-    ("name", "gold", "folders"),
-    [
-        pytest.param(
-            *case,
-            id=case[0],
-            marks=[pytest.mark.xfail(strict=True, reason=f"attribution drops {_SWAP_NOT_YET[case[0]]:+.3f} with the people renamed")]
-            if case[0] in _SWAP_NOT_YET
-            else [],
-        )
-        for case in _SWAP_SETS
-    ],
-)
+@pytest.mark.parametrize(("name", "gold", "folders"), _SWAP_SETS, ids=[case[0] for case in _SWAP_SETS])
 def test_entity_swap(name: str, gold: Path, folders: list[Path] | None) -> None:
     """Every gold set with its people renamed to names nobody knows (text and gold):
-    attribution may not drop by more than 0.03, nor may people recall fall far."""
+    attribution may not drop by more than 0.03, nor people recall by more than 0.05 (people
+    are found by reading the text, not by knowing their names)."""
     corpus = load_corpus() if folders is None else load_corpus(folders)
     original = score_gold(gold, corpus, skipped=[])
     swapped = score_gold(gold, corpus, skipped=[], rename_people=True)
-    print(name, f"attribution {original['attribution'].f1:.3f} -> {swapped['attribution'].f1:.3f}")
-    assert swapped["attribution"].f1 >= original["attribution"].f1 - 0.03
+    allowed = {**_SWAP_ALLOWED, **_SWAP_OWN_ALLOWANCE.get(name, {})}
+    print(name, f"attribution {original['attribution'].f1:.3f} -> {swapped['attribution'].f1:.3f}",
+          f"people recall {original['people'].recall:.3f} -> {swapped['people'].recall:.3f}")
+    assert swapped["attribution"].f1 >= original["attribution"].f1 - allowed["attribution"]
+    assert swapped["people"].recall >= original["people"].recall - allowed["people"], (
+        f"{name}: people recall {original['people'].recall:.3f} -> {swapped['people'].recall:.3f} with the people renamed"
+    )

@@ -108,14 +108,15 @@ BAD: list[tuple[str, Question, object, str]] = [
     ("multiple unknown", MULTIPLE, ["Russia", "France"], "'France' is not one of"),
     ("true_false string", TRUE_FALSE, "False", "true/false question needs True or False"),
     ("true_false int", TRUE_FALSE, 0, "True or False"),
-    ("ordering missing item", ORDERING, ORDER[:4], "must list each of the 5 items once"),
-    ("ordering duplicate", ORDERING, ("1994",) * 5, "must list each of the 5 items once"),
+    ("ordering too short", ORDERING, ORDER[:4], "needs one entry for each of the 5 positions"),
+    ("ordering too long", ORDERING, (*ORDER, None), "needs one entry for each of the 5 positions"),
+    ("ordering unknown item", ORDERING, ("1994", "1997", "2008", "2014", "2022"), "'2022' is not one of"),
     ("ordering number", ORDERING, 1994, "an ordering question needs"),
     ("matching string", MATCHING, "Geneva", "a mapping of left item to right item"),
     ("matching unknown left", MATCHING, {"G7": "Geneva"}, "left item 'G7' is not one of"),
     ("matching unknown right", MATCHING, {"SSD": "Minsk"}, "'Minsk' is not one of"),
     ("short number", SHORT, 5, "short-text question needs text"),
-    ("numeric string", NUMERIC, "100000", "numeric question needs a number"),
+    ("numeric list", NUMERIC, [100000], "numeric question needs a number"),
     ("numeric bool", NUMERIC, True, "a number"),
     ("numeric nan", NUMERIC, math.nan, "a number"),
     ("numeric none", NUMERIC, None, "a number"),
@@ -205,3 +206,53 @@ def test_grade_is_pure() -> None:
     assert grade(MATCHING, answer) == grade(MATCHING, answer)
     assert answer == {"SSD": "Geneva"}
     assert repr(MATCHING) == before
+
+
+# ----------------------------------------------------------------------------- review i13c (blank13)
+
+# An exam records an unfinished ordering as given (review i13c finding 1): an empty position is
+# None, an item may be in two positions.  A pair of items counts when both hold exactly one
+# position and are in the key's order; 10 pairs for 5 items.
+PARTIAL_ORDERS: list[tuple[str, tuple[str | None, ...], float, str]] = [
+    ("last position empty", ("1994", "1997", "2008", "2014", None), 6 / 10, "1 position was left empty"),
+    ("two positions empty", (None, "1997", None, "2014", "2015"), 3 / 10, "2 positions were left empty"),
+    ("all empty", (None,) * 5, 0.0, "5 positions were left empty"),
+    ("an item twice", ("1994", "1994", "2008", "2014", "2015"), 3 / 10, "'1994' is in 2 positions"),
+    ("every position the same", ("1994",) * 5, 0.0, "'1994' is in 5 positions"),
+    ("complete and right", ORDER, 1.0, ""),
+]
+
+
+@pytest.mark.parametrize(("label", "answer", "score", "detail"), PARTIAL_ORDERS,
+                         ids=[c[0] for c in PARTIAL_ORDERS])
+def test_an_unfinished_ordering_is_graded_as_given(label: str, answer: tuple[str | None, ...],
+                                                   score: float, detail: str) -> None:
+    feedback = grade(ORDERING, list(answer))
+    assert feedback.score == pytest.approx(score)
+    assert feedback.correct is (score == 1.0)
+    assert detail in feedback.message
+
+
+# A numeric answer recorded as typed (an exam's box that held no number, finding 2) is read
+# with the widget's rules: a number is graded as the number, anything else is wrong.
+TYPED_NUMBERS: list[tuple[str, Question, str, bool, str]] = [
+    ("digits", EXACT, "30", True, "Correct"),
+    ("with the unit", EXACT, "30 allies", True, "Correct"),
+    ("full-width digits", EXACT, "\uff13\uff10", True, "Correct"),
+    ("arabic-indic digits", EXACT, "\u0663\u0660", True, "Correct"),
+    ("grouped", NUMERIC, "100,000", True, "Correct"),
+    ("a word", EXACT, "thirty", False, "'thirty' is not a number."),
+    ("decimal comma", EXACT, "3,5", False, "'3,5' is not a number."),
+    ("a point grouping thousands", NUMERIC, "100.000", False, "'100.000' is not a number."),
+    ("too large", EXACT, "1e999", False, "'1e999' is not a number."),
+]
+
+
+@pytest.mark.parametrize(("label", "question", "typed", "correct", "message"), TYPED_NUMBERS,
+                         ids=[c[0] for c in TYPED_NUMBERS])
+def test_a_number_recorded_as_typed_is_read_like_the_box(label: str, question: Question, typed: str,
+                                                         correct: bool, message: str) -> None:
+    feedback = grade(question, typed)
+    assert feedback.correct is correct
+    assert feedback.score == float(correct)
+    assert message in feedback.message

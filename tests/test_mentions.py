@@ -120,3 +120,71 @@ def test_mention_offsets_point_at_the_text() -> None:
 )
 def test_printed_names_and_unknown_people(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.name, m.kind) for m in mentions(parse_article(text, id="t"))] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Issue 14, fresh texts (review i14b, items 10-18), with invented names: people found on
+        # evidence from the text, whatever their given name.  Bylines that list several people.
+        (
+            "By Bisdri Zeirkailam, Draisbem Garttrozev and Sailklil Melbeinddaisk\n\nTalks began in Geneva.",
+            [("Bisdri Zeirkailam", "person"), ("Draisbem Garttrozev", "person"), ("Sailklil Melbeinddaisk", "person"), ("Geneva", "place")],
+        ),
+        # Picture credits, the agency on either side of the slash.
+        ("Zelensky visited Kyiv. (AP/Drouskoun Draivzinal)", [("Volodymyr Zelensky", "person"), ("Kyiv", "place"), ("Drouskoun Draivzinal", "person")]),
+        ("Putin speaks in Sochi. Sputnik/Breirgeisk Dreifintram/Pool via REUTERS", [("Vladimir Putin", "person"), ("Breirgeisk Dreifintram", "person")]),
+        ("Troops wait. (Olivier Hoslet / AP Archive)", [("Olivier Hoslet", "person")]),
+        # Page artefacts: a credit glued to the caption or to the outlet by a lost line break.
+        ("Moscow rules out concessionsImage: Dravgril Geiskzoumtous/REUTERS\n\nRussia waits.", [("Moscow", "place"), ("Dravgril Geiskzoumtous", "person"), ("Russia", "place")]),
+        ("© AP Photo / Zomvra ReimdairsumThe United States Capitol building", [("Zomvra Reimdairsum", "person"), ("United States", "place")]),
+        ("Credit: AP\n\nNusktav Gainfeingrouv and Vuskbro TrairtzurtlailReuters\n\nTalks began.", [("Nusktav Gainfeingrouv", "person"), ("Vuskbro Trairtzurtlail", "person")]),
+        ("WNS writers Bramdour Mivhainddraiv in Paris and Trairtteis Tainouskklail in Kyiv contributed to this report.",
+         [("Bramdour Mivhainddraiv", "person"), ("Paris", "place"), ("Trairtteis Tainouskklail", "person"), ("Kyiv", "place")]),
+        ("QUESTION (Navsisk Granteirklert, Radio Wisła): Secretary General, what now?", [("Navsisk Granteirklert", "person")]),
+        # A role's complement in the same run of capitals.
+        ("Minister of Digital Transformation Klurkeis Zurleskdour said on Friday that he had briefed them.", [("Klurkeis Zurleskdour", "person")]),
+        ("Putin held talks with President of the French Republic Dartgeis Treldartvrouv at the Kremlin.",
+         [("Vladimir Putin", "person"), ("Dartgeis Treldartvrouv", "person"), ("Kremlin", "organization")]),
+        ("Putin spoke with Mayor of Moscow Rurtbrour Drunlepert and others.", [("Vladimir Putin", "person"), ("Moscow", "place"), ("Rurtbrour Drunlepert", "person")]),
+        ("“Prices rose,” said Treivvrend Nasondtrer, head of gas research at Lowland Energy Analytics in Amsterdam.", [("Treivvrend Nasondtrer", "person")]),
+        # Repeated later by one word alone; the object of "talks with", "meet"; a hyphen between surnames.
+        ("Vrailken Galtolno flew home on Friday. The trip was short, and Galtolno was tired.", [("Vrailken Galtolno", "person"), ("Vrailken Galtolno", "person")]),
+        ("Galtolno is due in Beijing to meet Leimpol Nemvaildand as the Winter Olympics open.", [("Leimpol Nemvaildand", "person")]),
+        (
+            "Veskkurt Souvgraimklil spoke to Vrailken Galtolno. A second Souvgraimklil-Galtolno call followed.",
+            [("Veskkurt Souvgraimklil", "person"), ("Vrailken Galtolno", "person"), ("Veskkurt Souvgraimklil", "person"), ("Vrailken Galtolno", "person")],
+        ),
+        ("Chancellor Zessim Vresklusziv’s party agrees. Vresklusziv has called the project private.", [("Zessim Vresklusziv", "person"), ("Zessim Vresklusziv", "person")]),
+        # A given name alone, once the person is named in full; not when two people share it.
+        ("Emmanuel Macron met Putin. Putin said: “Emmanuel, welcome.”",
+         [("Emmanuel Macron", "person"), ("Vladimir Putin", "person"), ("Vladimir Putin", "person"), ("Emmanuel Macron", "person")]),
+        ("QUESTION: Beiskdei Gigranhem.\nQUESTION: What now?\nANSWER: Well, Beiskdei, we wait.",
+         [("Beiskdei Gigranhem", "person"), ("Beiskdei Gigranhem", "person")]),
+        ("Emmanuel Macron met Emmanuel Bonne. Later Emmanuel left.", [("Emmanuel Macron", "person"), ("Emmanuel Bonne", "person")]),
+        # Names a phrase gives, or with an age after a single word.
+        ("Welcome to issue 14. I’m Grolfair Trinneidraisk. Today the talks begin.", [("Grolfair Trinneidraisk", "person")]),
+        ("A student who gave his name only as Dumlertas spent Sunday training.", [("Dumlertas", "person")]),
+        ("Triskoushouv, 19, a student at Lviv Polytechnic, was less sentimental.", [("Triskoushouv", "person"), ("Lviv", "place")]),
+        # Not people: outlets, plural nationalities, places, things named with "the".
+        ("Many Ukrainians followed the visit, and many Ukrainians were angry.", []),
+        ("The White House said New York was safe. He told Test Wire and Sky News so.", [("White House", "organization")]),
+        ("He told the Journal du Dimanche. Dimanche readers agreed.", []),
+        ("Ministers meet Nord Stream executives. Stream operators said no.", []),
+        ("The troops met in Nova Kakhovka. Kakhovka is a small town.", []),
+        ("The exercise Sea Breeze began. Breeze drills continue.", []),
+        ("He spoke to Radio Liberty and told Deutsche Welle that Welle was fair.", []),
+        ("Talks with Wagner Group stalled. Wagner has denied it.", []),
+        ("I am Ukrainian and I'm Proud of it.", []),
+        ("The Kremlin spoke to Interfax. Interfax reported it.", [("Kremlin", "organization")]),
+        ("He met Olaf Scholz and Annalena Baerbock. Later Olaf spoke.", [("Olaf Scholz", "person"), ("Annalena Baerbock", "person"), ("Olaf Scholz", "person")]),
+    ],
+)
+def test_people_found_on_evidence_from_the_text(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.name, m.kind) for m in mentions(parse_article(text, id="t"))] == expected
+
+
+def test_transcript_labels_are_names_without_their_titles() -> None:
+    body = "MR. PRICE: Good afternoon.\nQUESTION: Ned, what now?\nSECRETARY BLINKEN: We wait."
+    found = mentions(parse_article(body, id="t"))
+    assert [(m.text, m.start) for m in found if m.kind == "person"] == [("PRICE", 4), ("BLINKEN", 62)]

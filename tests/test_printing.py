@@ -153,6 +153,7 @@ def test_paper_quiz_and_key_are_separate_pdfs(tmp_path: Path) -> None:
 @needs_chromium
 def test_worksheet_pdf_from_a_notebook(tmp_path: Path) -> None:
     pdf = printing.worksheet(_teacher_notebook(tmp_path), tmp_path / "out")
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [pdf.name]  # no HTML copy left beside it
     pages, text = _text(pdf)
     assert pages >= 1
     assert "A lesson" in text
@@ -164,15 +165,23 @@ def test_worksheet_pdf_from_a_notebook(tmp_path: Path) -> None:
 @needs_chromium
 def test_print_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ids = [q.id for q in _mixed()[:3]]
-    assert main(["print", "quiz", *ids, "--title", "Week 1", "--out", str(tmp_path)]) == 0
-    assert (tmp_path / "quiz.pdf").is_file()
-    assert (tmp_path / "quiz_key.pdf").is_file()
-    assert "answer key" in capsys.readouterr().out
+    assert main(["print", "quiz", *ids, "--title", "Week 1", "--out", str(tmp_path / "printed")]) == 0
+    # review i13c finding 11: the key is in a folder of its own, and no HTML copy is left anywhere
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "printed/quiz.pdf", "printed_key/quiz_key.pdf"]
+    out = capsys.readouterr().out
+    assert f"answer key {tmp_path / 'printed_key' / 'quiz_key.pdf'} (for the teacher only" in out
+    assert main(["print", "quiz", *ids, "--out", str(tmp_path / "p"), "--key-out", str(tmp_path / "mine")]) == 0
+    assert (tmp_path / "mine" / "quiz_key.pdf").is_file()
 
 
 def test_print_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["print", "quiz", "--topic", "history", "--out", str(tmp_path)]) == 2
     assert "topic 'history' is not one of" in capsys.readouterr().err
+    ids = [q.id for q in _mixed()[:1]]
+    assert main(["print", "quiz", *ids, "--out", str(tmp_path), "--key-out", str(tmp_path)]) == 2
+    assert "the answer key would go into the students' folder" in capsys.readouterr().err
+    assert printing.key_folder("printed") == Path("printed_key")
     assert main(["print", "worksheet", str(tmp_path / "none.ipynb"), "--out", str(tmp_path)]) == 2
     assert "no notebook at" in capsys.readouterr().err
     assert main(["print", "html", str(NOTEBOOKS[0]), "--out", str(tmp_path / "site")]) == 0
@@ -245,9 +254,13 @@ def test_each_ordering_item_has_a_box_for_its_position(where: str) -> None:
         page = "".join(c.source for c in printing.paper_notebook([ordering], "Lesson 2").cells)
     else:  # the static form that a notebook's student copy prints
         page = render.html_form("Quiz", [render.display_for(ordering, "ana")], attempts=2, exam=False, score="")
-    boxes = re.findall(r"<li>\[(?:&nbsp;)+\] ([^<]+)</li>", page)
+    boxes = re.findall(r"<li><strong class='ek-box'>\[(?:&nbsp;){6}\]</strong> ([^<]+)</li>", page)
     assert sorted(html.unescape(b) for b in boxes) == sorted(ordering.choices)
-    assert "write 1 in the box of the earliest" in page
+    assert "rite 1 in the box of the earliest" in page
+    # review i13c finding 15: one instruction (the prompt already asks for the order), and the box is
+    # drawn larger on paper
+    assert page.lower().count("chronological order") == ordering.prompt.lower().count("chronological order")
+    assert ".ek-box { display: inline-block; min-width: 11mm; height: 7mm" in printing._PRINT_CSS
     assert "ul.ek-positions li::before { content: none" in printing._PRINT_CSS  # no tick box as well
 
 
@@ -273,3 +286,17 @@ def test_printed_dollars_are_never_maths() -> None:  # attack 16-2 #31
         assert not re.search(r"<script[^>]*mathjax|MathJax\.Hub", page, re.I)
         assert re.search(r'<body class="[^"]*tex2jax_ignore mathjax_ignore"', page)
         assert "Which amount? $5bn and $9bn" in page
+
+
+def test_the_key_of_an_ordering_numbers_the_boxes_as_printed() -> None:
+    """Review i13c finding 10: the key listed the order, while the paper has boxes in another order."""
+    from edu_kit.quiz import render
+
+    ordering = BANK["gen-order-budapest-memorandum-signed"] if "gen-order-budapest-memorandum-signed" in {
+        q.id for q in BANK.questions} else next(q for q in BANK.questions if q.type == "ordering")
+    paper = "".join(c.source for c in printing.paper_notebook([ordering], "Lesson").cells)
+    key = "".join(c.source for c in printing.key_notebook([ordering], "Lesson").cells)
+    printed = [html.unescape(b) for b in re.findall(r"<strong class='ek-box'>\[[^\]]*\]</strong> ([^<]+)</li>", paper)]
+    keyed = re.findall(r"<strong class='ek-box ek-filled'>(\d+)</strong> ([^<]+)</li>", key)
+    assert [html.unescape(item) for _, item in keyed] == printed == list(render.display_for(ordering, None).options)
+    assert [ordering.answer[int(n) - 1] for n, _ in keyed] == printed  # box n holds the n-th item of the key

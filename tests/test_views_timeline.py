@@ -322,3 +322,13 @@ def test_plot_from_a_corpus(corpus: Corpus) -> None:
 def test_bad_span_is_a_choice_error(frame: pd.DataFrame) -> None:
     with pytest.raises(ChoiceError, match="span 'decade'"):
         plot_timeline(frame, span="decade")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("date", "when"), [
+    ("2021-W49", "week of 6–12 Dec 2021"), ("2021-12-16", "16 Dec 2021"), ("2008-08-07", "7–12 Aug 2008"),
+    ("2014-04", "Apr 2014"), ("1994-12-05", "5 Dec 1994")])
+def test_each_event_has_its_date_in_words(frame: pd.DataFrame, date: str, when: str) -> None:
+    """Review i13c finding 16: notebook 02 printed "2021-W49" for the first event of the crisis."""
+    assert set(frame.loc[frame["date"] == date, "when"]) == {when}
+    assert "10–13 Jan 2022" in set(frame.loc[frame["date"] == "2022-01-10", "when"])
+    assert not frame["when"].str.contains(r"\d{4}-W|\d{4}-\d{2}", regex=True).any()

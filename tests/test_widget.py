@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import html
 import json
 import os
 import re
@@ -556,7 +557,8 @@ def test_open_question_is_a_labelled_text_area_with_save_button(tmp_path: Path) 
     for text in (state, plain, rich):
         assert "SECRET MODEL ANSWER" not in text
         assert "RUBRIC POINT" not in text
-    assert quiz.score_label.value.startswith("Score: 0/0 (1 written answer")
+    # nothing is marked automatically: no "Score: 0/0" (review i13c finding 12)
+    assert quiz.score_label.value == "1 written answer for your teacher, not marked automatically."
 
 
 def test_open_answer_is_saved_ungraded_and_every_save_appends(tmp_path: Path) -> None:
@@ -816,7 +818,9 @@ def test_an_untouched_number_box_is_no_answer_and_a_typed_zero_is_zero(tmp_path:
 
 
 @pytest.mark.parametrize(("typed", "message"), [
-    ("3,5", "without a comma"), ("thirty", "is not a number"), ("1e999", "too large")])
+    ("3,5", "with a point for decimals, such as 3.5"), ("thirty", "is not a number"), ("1e999", "too large"),
+    ("1.000", "could mean 1 or 1000"), ("1.000.000", "without points, such as 1000000"),
+    ("1,00,0", "without a comma"), ("10\u00b2", "is not a number"), ("\u00bd", "is not a number")])
 def test_a_number_box_that_holds_no_number_says_so(typed: str, message: str, tmp_path: Path) -> None:
     quiz = _python_quiz([ZERO_Q], tmp_path)
     item = quiz.items[0]
@@ -869,16 +873,16 @@ def test_before_submit_the_exam_names_the_blank_questions(tmp_path: Path) -> Non
     quiz = _python_quiz([OPEN_Q, TF_Q, ZERO_Q], tmp_path, exam=True)
     assert quiz.pending in quiz.widget.children
     assert quiz.widget.children.index(quiz.pending) < quiz.widget.children.index(quiz.submit_button)
-    assert "Still blank: questions 1, 2 and 3." in quiz.pending.value
+    assert "Still blank: questions 1, 2 and 3 (saved as not answered)." in quiz.pending.value
     assert 'role="status"' in quiz.pending.value
     assert "You may still submit" in quiz.pending.value
     quiz.items[1].controls[0].value = "True"
     quiz.items[2].controls[0].value = "nought"
-    assert "Still blank: question 1." in quiz.pending.value
-    assert "Not a number yet: question 3" in quiz.pending.value
+    assert "Still blank: question 1 (saved as not answered)." in quiz.pending.value
+    assert "Not a number: question 3; saved as typed and marked wrong" in quiz.pending.value
     quiz.items[0].controls[0].value = "An answer."
     quiz.items[2].controls[0].value = "0"
-    assert "Every question has an answer." in quiz.pending.value
+    assert "Every question has an answer. Look them over, then press Submit answers." in quiz.pending.value
     quiz.submit()
     assert quiz.pending.value == ""
     assert _python_quiz([OPEN_Q], tmp_path).pending.value == ""  # practice: every question is checked alone
@@ -1001,6 +1005,152 @@ def test_an_unusable_id_gives_a_message_naming_the_setting_not_a_traceback(
     assert ((next(iter(env)) if env else "student=") + " ") in repr(shown)
     assert "\x1b" not in rich
     assert not list(tmp_path.glob("*.jsonl"))
+
+
+# ----------------------------------------------------------------------------- review i13c (blank13)
+
+ORDER_Q = Question("order-demo", "ordering", "Put these in chronological order, earliest first.",
+                   ("2014", "1994", "2008", "1997"), ("1994", "1997", "2008", "2014"),
+                   explanation="Budapest, Founding Act, Bucharest, Crimea.", topics=("timeline",),
+                   reference="NATO")
+MATCH_Q = Question("match-demo", "matching", "Match each meeting with its city.",
+                   ("Geneva", "Brussels", "Vienna"),
+                   (("SSD", "Geneva"), ("NRC", "Brussels"), ("OSCE", "Vienna")),
+                   explanation="Geneva, Brussels, Vienna.", topics=("timeline",), reference="NATO")
+
+
+def _set_order(item: Item, values: list[str | None]) -> None:
+    for control, value in zip(item.controls, values, strict=True):
+        control.value = value
+
+
+@pytest.mark.parametrize(("values", "score", "pending", "detail"), [
+    (["1994", "1997", "2008", None], 0.5, "Not finished: question 1 (1 position empty)",
+     "1 position was left empty"),
+    (["1994", "1994", "2008", "2014"], 1 / 6, "Not finished: question 1 ('1994' in two positions)",
+     "'1994' is in 2 positions"),
+])
+def test_an_unfinished_ordering_in_an_exam_is_saved_as_given(
+        values: list[str | None], score: float, pending: str, detail: str, tmp_path: Path) -> None:
+    """Review i13c finding 1: a partly filled ordering was called "Still blank" and saved as null."""
+    quiz = _python_quiz([ORDER_Q], tmp_path, exam=True)
+    _set_order(quiz.items[0], values)
+    assert pending in html.unescape(quiz.pending.value)
+    assert "Still blank" not in quiz.pending.value
+    quiz.submit()
+    (line,) = _log_lines(tmp_path)
+    assert line["answer"] == values
+    assert line["correct"] is False
+    assert line["score"] == pytest.approx(score)
+    assert "No answer given" not in quiz.items[0].feedback.value
+    assert detail in html.unescape(quiz.items[0].feedback.value)
+    again = _python_quiz([ORDER_Q], tmp_path, exam=True)
+    assert [c.value for c in again.items[0].controls] == values
+    assert detail in html.unescape(again.items[0].feedback.value)
+
+
+def test_an_unfinished_matching_is_named_before_submit(tmp_path: Path) -> None:
+    quiz = _python_quiz([MATCH_Q], tmp_path, exam=True)
+    quiz.items[0].controls[0].value = "Geneva"
+    assert "Not finished: question 1 (2 items without a match)" in quiz.pending.value
+    assert "Every question has an answer" not in quiz.pending.value
+
+
+@pytest.mark.parametrize("typed", ["thirty", "3,5", "30 allies and more", "1.000"])
+def test_text_in_a_number_box_is_submitted_as_typed_and_marked_wrong(typed: str, tmp_path: Path) -> None:
+    """Review i13c finding 2: the text was thrown away (saved as null, "No answer given")."""
+    quiz = _python_quiz([ZERO_Q], tmp_path, exam=True)
+    quiz.items[0].controls[0].value = typed
+    assert "Not a number: question 1; saved as typed and marked wrong" in quiz.pending.value
+    quiz.submit()
+    (line,) = _log_lines(tmp_path)
+    assert (line["answer"], line["correct"], line["score"]) == (typed, False, 0.0)
+    feedback = html.unescape(quiz.items[0].feedback.value)
+    assert f"{typed!r} is not a number." in feedback
+    assert "No answer given" not in feedback
+    again = _python_quiz([ZERO_Q], tmp_path, exam=True)
+    assert again.items[0].controls[0].value == typed
+    assert f"{typed!r} is not a number." in html.unescape(again.items[0].feedback.value)
+
+
+@pytest.mark.parametrize(("typed", "recorded"), [
+    ("0 allies", 0.0), ("\uff10", 0.0), ("\u0660", 0.0), ("0ALLIES", 0.0)])
+def test_digits_of_any_script_and_the_unit_are_read(typed: str, recorded: float, tmp_path: Path) -> None:
+    """Review i13c finding 14: full-width and Arabic-Indic digits, and the printed unit."""
+    quiz = _python_quiz([ZERO_Q], tmp_path)
+    quiz.items[0].controls[0].value = typed
+    _click(quiz.items[0])
+    (line,) = _log_lines(tmp_path)
+    assert (line["answer"], line["correct"]) == (recorded, True)
+
+
+@pytest.mark.parametrize(("typed", "shown_again"), [
+    ("1e20", "1e20"), ("1e-7", "1e-7"), ("2.5e-12", "2.5e-12"), ("30.0", "30")])
+def test_a_recorded_number_is_shown_again_without_float_noise(typed: str, shown_again: str,
+                                                              tmp_path: Path) -> None:
+    """Review i13c finding 13: 1e20 came back as 1e+20 and 1e-7 as 1e-07."""
+    quiz = _python_quiz([ZERO_Q], tmp_path, exam=True)
+    quiz.items[0].controls[0].value = typed
+    quiz.submit()
+    assert _python_quiz([ZERO_Q], tmp_path, exam=True).items[0].controls[0].value == shown_again
+
+
+def test_an_exam_written_question_says_submit_not_save(tmp_path: Path) -> None:
+    """Review i13c finding 5: an exam has no Save answer button."""
+    quiz = _python_quiz([OPEN_Q, TF_Q], tmp_path, exam=True)
+    for text in (repr(quiz), quiz._repr_mimebundle_()["text/html"], _state_text(quiz.widget)):
+        assert "press Save answer" not in text
+        assert "saved when you press Submit answers" in text
+    quiz.items[0].controls[0].value = "Elections came first."
+    quiz.submit()
+    assert "✓ Submitted." in quiz.items[0].feedback.value
+    assert "version" not in quiz.items[0].feedback.value
+    again = _python_quiz([OPEN_Q, TF_Q], tmp_path, exam=True)
+    assert "✓ Submitted." in again.items[0].feedback.value
+    assert "press Save answer" in repr(_python_quiz([OPEN_Q], tmp_path / "practice"))
+
+
+def test_every_answer_box_is_named_with_its_question(tmp_path: Path) -> None:
+    """Review i13c finding 9: every number box and radio group was named "Answer"."""
+    quiz = _python_quiz([TF_Q, ZERO_Q, SINGLE_Q], tmp_path, exam=True)
+    names = [item.controls[0].description for item in quiz.items]
+    assert names == ["Answer to question 1", "Answer to question 2", "Answer to question 3"]
+
+
+def test_the_submit_button_describes_what_is_still_blank(tmp_path: Path) -> None:
+    """Review i13c finding 9: the status is also the Submit button's own description (its title),
+    which stays in the page while the line above it is re-rendered."""
+    quiz = _python_quiz([TF_Q, ZERO_Q], tmp_path, exam=True)
+    assert quiz.submit_button is not None
+    assert "Still blank: questions 1 and 2" in quiz.submit_button.tooltip
+    quiz.items[0].controls[0].value = "True"
+    quiz.items[1].controls[0].value = "0"
+    assert "Every question has an answer" in quiz.submit_button.tooltip
+    quiz.submit()
+    assert "Still blank" not in quiz.submit_button.tooltip
+
+
+@pytest.mark.parametrize(("questions", "before", "after"), [
+    ([OPEN_Q], "1 written answer for your teacher, not marked automatically.",
+     "1 written answer left blank."),
+    ([TF_Q, OPEN_Q], "Score: shown after you submit (1 marked question; 1 written answer for your teacher, "
+     "not marked automatically)", "Score: 0/1 (1 written answer left blank)"),
+])
+def test_the_score_line_of_an_exam_is_grammatical_and_not_stale(
+        questions: list[Question], before: str, after: str, tmp_path: Path) -> None:
+    """Review i13c finding 12: "(1 marked questions)", and "shown after you submit" after Submit."""
+    quiz = _python_quiz(questions, tmp_path, exam=True)
+    assert quiz.score_label.value == before
+    quiz.submit()
+    assert quiz.score_label.value == after
+
+
+def test_a_blank_written_answer_that_cannot_be_saved_says_so(tmp_path: Path) -> None:
+    """Review i13c finding 12: a blank answer got "Your answer was received but could not be saved"."""
+    quiz = _python_quiz([OPEN_Q], tmp_path, exam=True, recorder=_flaky({1}))
+    quiz.submit()
+    assert "That this question was left blank could not be saved" in quiz.items[0].feedback.value
+    assert "Your answer was received" not in quiz.items[0].feedback.value
 
 
 def test_after_a_restart_a_partial_submission_names_the_questions_never_saved(tmp_path: Path) -> None:

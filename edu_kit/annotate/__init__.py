@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..corpus import Article
 from ..knowledge import KnowledgeBase, load_knowledge
+from . import _names
 from . import dates as _dates
 from . import mentions as _mentions
 from . import quotes as _quotes
@@ -70,7 +71,9 @@ def prepare(kb: KnowledgeBase | None = None) -> None:
     _dates._pattern()
     _dates._trigger()
     _mentions._matcher(kb)
-    _mentions._name_sequences()
+    _names.name_sequences()
+    _names.person_cue_before()
+    _names.person_verb_after()
     _mentions._body_names()
     _mentions._head_nouns()
     _quotes._patterns()

@@ -70,6 +70,14 @@ class Lexicon:
     title_words_lower: frozenset[str]
     role_nouns: frozenset[str]
     given_names: frozenset[str]
+    credit_words: frozenset[str]
+    outlets: frozenset[str]
+    glued_words: frozenset[str]
+    media_words: frozenset[str]
+    name_introducers: tuple[str, ...]
+    person_object_cues: tuple[str, ...]
+    person_verbs: tuple[str, ...]
+    greetings: tuple[str, ...]
     name_particles: frozenset[str]
     body_voices: re.Pattern[str]
     object_markers: frozenset[str]
@@ -94,6 +102,8 @@ class Lexicon:
     weekdays: dict[str, int]
     relative_days: dict[str, int]
     passive_auxiliaries: frozenset[str]
+    determiners: frozenset[str]
+    base_form_markers: frozenset[str]
     month_lead_words: tuple[str, ...]
     anaphoric_days: dict[str, int]
     framing_word: re.Pattern[str]
@@ -123,6 +133,14 @@ def lexicon() -> Lexicon:
         title_words_lower=frozenset(w.lower() for w in (*spec["title_words"], *spec["role_nouns"])),
         role_nouns=frozenset(spec["role_nouns"]),
         given_names=frozenset(spec["given_names"]),
+        credit_words=frozenset(spec["credit_words"]),
+        outlets=frozenset(spec["outlets"]),
+        glued_words=frozenset(spec["outlets"]) | frozenset(spec["glued_words"]),
+        media_words=frozenset(spec["media_words"]) | frozenset(spec["credit_words"]),
+        name_introducers=tuple(str(w) for w in spec["name_introducers"]),
+        person_object_cues=tuple(str(w) for w in spec["person_object_cues"]),
+        person_verbs=tuple(str(w) for w in spec["person_verbs"]),
+        greetings=tuple(str(w) for w in spec["greetings"]),
         name_particles=frozenset(spec["name_particles"]),
         body_voices=words("body_voices"),
         object_markers=frozenset(w.lower() for w in spec["object_markers"]),
@@ -147,6 +165,8 @@ def lexicon() -> Lexicon:
         weekdays={k: int(v) for k, v in spec["weekdays"].items()},
         relative_days={k.lower(): int(v) for k, v in spec["relative_days"].items()},
         passive_auxiliaries=frozenset(w.lower() for w in spec["passive_auxiliaries"]),
+        determiners=frozenset(w.lower() for w in spec["determiners"]),
+        base_form_markers=frozenset(w.lower() for w in spec["base_form_markers"]),
         month_lead_words=tuple(str(w) for w in spec["month_lead_words"]),
         anaphoric_days={k.lower(): int(v) for k, v in spec["anaphoric_days"].items()},
         framing_word=words("framing_words"),

@@ -75,7 +75,7 @@ def _pattern() -> re.Pattern[str]:
         # earlier this month / last week / next year
         r"(?P<rel>(?i:(?:(?:earlier|later)\s+)?(?P<rel_which>this|last|next|past|coming)\s+(?P<rel_unit>week|month|year)))",
         # two weeks ago / a month ago / 3 days ago
-        r"(?P<ago>(?i:(?P<ago_n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<ago_unit>day|week|month|year)s?\s+ago))",
+        r"(?P<ago>(?i:(?P<ago_n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<ago_unit>day|week|month|year)s?\s+ago(?P<ago_today>\s+today|\s+to\s+the\s+day)?))",
         rf"(?P<rday>(?i:{rel_days}))",
         # "on the 26th": a day of a month the reader knows from the publication date
         r"(?P<nth>[Tt]he\s+(?P<nth_d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?!\s+(?:of\s+)?[A-Z])",
@@ -121,6 +121,8 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
             resolved = (None, None, "day", True, match.start(), match.end())
         if resolved is None or (match.group("rday") and _title_word(article.body, match.start(), sentence)):
             continue
+        if match.group("nth"):
+            resolved = _nth_after_anchor(article.body, found, int(match.group("nth_d")), resolved)
         value, until, precision, relative, start, end = resolved
         found.append(
             DateExpression(
@@ -135,6 +137,32 @@ def resolve_dates(article: Article) -> tuple[DateExpression, ...]:
             )
         )
     return tuple(_with_anaphoric_days(article, found))
+
+
+_ANCHOR_REACH = 300  # characters: how far back "on the 13th" looks for the month it belongs to
+
+
+@lru_cache(maxsize=1)
+def _names_a_month() -> re.Pattern[str]:
+    """A date expression that writes its month: a month's name, or digits ("2022-01-10", "13.01.2022")."""
+    names = "|".join(sorted(map(re.escape, lexicon().months), key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{names})(?!\w)|\d[-.]\d")
+
+
+def _nth_after_anchor(body: str, found: list[DateExpression], day: int, resolved: _Resolved) -> _Resolved:
+    """"Jan. 10 - … and on the 13th": a day of the month alone belongs to the month of the
+    day-precise date written just before it in the same paragraph (the next month when the
+    day is smaller), not to the publication's month; without one, ``resolved`` stands."""
+    start = resolved[4]
+    anchor = found[-1] if found else None
+    if anchor is None or anchor.precision != "day" or not anchor.value or not _names_a_month().search(anchor.text):
+        return resolved
+    if start - anchor.end > _ANCHOR_REACH or "\n" in body[anchor.end : start]:
+        return resolved
+    base = date.fromisoformat(anchor.value[:10])
+    index = base.year * 12 + base.month - 1 + (1 if day < base.day else 0)
+    chosen = _safe_date(index // 12, index % 12 + 1, day)
+    return resolved if chosen is None else (chosen.isoformat(), None, "day", True, start, resolved[5])
 
 
 def _with_anaphoric_days(article: Article, found: list[DateExpression]) -> list[DateExpression]:
@@ -290,7 +318,7 @@ def _resolve(match: re.Match[str], published: date | None, tense: Callable[[], s
     if g["rel"]:
         return _relative_unit(g["rel_which"], g["rel_unit"], published, start, end)
     if g["ago"]:
-        return _ago(str(g["ago_n"]), str(g["ago_unit"]), published, start, end)
+        return _ago(str(g["ago_n"]), str(g["ago_unit"]), published, start, end, exact=bool(g["ago_today"]))
     if g["nth"]:
         return _day_of_month(int(g["nth_d"] or 0), published, tense, start, end)
     if g["rday"]:
@@ -429,12 +457,20 @@ def _relative_unit(which: str | None, unit: str | None, published: date | None, 
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 
-def _ago(count: str, unit: str, published: date | None, start: int, end: int) -> _Resolved:
-    """"two weeks ago": counted back from the publication date, at the unit's precision."""
+def _ago(count: str, unit: str, published: date | None, start: int, end: int, exact: bool = False) -> _Resolved:
+    """"two weeks ago": counted back from the publication date, at the unit's precision;
+    "30 years ago today" is that very day (an anniversary)."""
     n = int(count) if count.isdigit() else _NUMBER_WORDS[count.lower()]
     precision: Precision = "day" if unit.lower() == "day" else "week" if unit.lower() == "week" else "month" if unit.lower() == "month" else "year"
     if published is None:
-        return (None, None, precision, True, start, end)
+        return (None, None, "day" if exact else precision, True, start, end)
+    if exact and precision in ("year", "month"):
+        index = published.year * 12 + published.month - 1 - (12 * n if precision == "year" else n)
+        day = _safe_date(index // 12, index % 12 + 1, published.day) or _safe_date(index // 12, index % 12 + 1, published.day - 1)
+        if day is not None:
+            return (day.isoformat(), None, "day", True, start, end)
+    if exact and precision == "week":
+        return ((published - timedelta(weeks=n)).isoformat(), None, "day", True, start, end)
     if precision == "day":
         return ((published - timedelta(days=n)).isoformat(), None, "day", True, start, end)
     if precision == "week":
@@ -492,7 +528,10 @@ def _weekday(
     if which == "this":  # "this Thursday": that day of the publication's week
         day = published + timedelta(days=target - published.weekday())
     elif future:
-        delta = (target - published.weekday()) % 7 or 7
+        # "is set to meet … on Sunday evening", published on a Sunday: news name today's
+        # weekday for what is still to come today; "next Sunday", or a speaker's "on
+        # Friday we will meet" on a Friday, is a week on
+        delta = (target - published.weekday()) % 7 or (7 if which or transcript else 0)
         day = published + timedelta(days=delta)
     else:
         delta = (published.weekday() - target) % 7
@@ -507,16 +546,24 @@ def _tense_markers(context: str) -> list[tuple[int, str]]:
     clauses end, ``(offset, "boundary")``; in one pass per kind.
 
     A past-tense word is one of the lexicon's ``past_tense_words`` (any case) or a word
-    of five or more lower-case letters ending in "-ed".
+    of five or more lower-case letters ending in "-ed", neither inside a future marker
+    ("is expected to"), nor after a determiner ("the scheduled summit"), nor after "to" or
+    a modal verb ("how hard to hit back").
     """
     lex = lexicon()
-    markers = [(m.start(), "future") for m in lex.future_marker.finditer(context)]
+    future = [m.span() for m in lex.future_marker.finditer(context)]
+    markers = [(start, "future") for start, _ in future]
     markers += [(m.start(), "future") for m in _PROGRESSIVE_FUTURE.finditer(context)]
+    inside = {offset for start, end in future for offset in range(start, end)}  # "is expected to", "is scheduled to"
     previous = ""
     for m in _WORD.finditer(context):
         word = m.group()
-        if word.lower() in lex.past_tense or (
-            len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower() and previous not in lex.passive_auxiliaries
+        if m.start() not in inside and previous not in lex.base_form_markers and (
+            word.lower() in lex.past_tense
+            or (
+                len(word) >= 5 and word.endswith("ed") and word.isascii() and word.isalpha() and word.islower()
+                and previous not in lex.passive_auxiliaries and previous not in lex.determiners  # "the scheduled summit"
+            )
         ):
             markers.append((m.start(), "past"))
         previous = word.lower()

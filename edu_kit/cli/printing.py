@@ -1,10 +1,11 @@
 """``edu-kit print``: worksheets, paper quizzes with an answer key, static HTML pages.
 
     edu-kit print worksheet NOTEBOOK ... [--out DIR]
-    edu-kit print quiz [ID ...] [--topic T] [--notebook NN_topic] [-n N] [--title T] [--out DIR]
+    edu-kit print quiz [ID ...] [--topic T] [--notebook NN_topic] [-n N] [--title T] [--out DIR] [--key-out DIR]
     edu-kit print html [NOTEBOOK ...] [--out DIR]
 
-PDFs go through nbconvert and headless Chromium (:mod:`edu_kit.printing`).
+PDFs go through nbconvert and headless Chromium (:mod:`edu_kit.printing`); only the PDFs are
+left.  A paper quiz's answer key goes to its own folder, ``OUT_key`` beside ``OUT`` (``--key-out``).
 """
 
 from __future__ import annotations
@@ -31,7 +32,9 @@ def add_parsers(commands: Any) -> None:
     paper.add_argument("--title", default="Quiz", help="title printed on the paper")
     paper.add_argument("--name", default="quiz", help="file name: NAME.pdf and NAME_key.pdf (default: quiz)")
     paper.add_argument("--bank", nargs="*", metavar="FILE", help="bank files or folders (default: the bundled banks)")
-    paper.add_argument("--out", default="printed", help="folder for the PDFs (default: ./printed)")
+    paper.add_argument("--out", default="printed", help="folder for the students' PDF (default: ./printed)")
+    paper.add_argument("--key-out", metavar="DIR",
+                       help="folder for the answer key (default: OUT_key beside OUT, e.g. ./printed_key)")
     page = actions.add_parser("html", help="static HTML pages of notebooks for a web site (no code, no answers)")
     page.add_argument("notebooks", nargs="*", metavar="NOTEBOOK", help="notebook files (default: notebooks/NN_*.ipynb)")
     page.add_argument("--out", default="site", help="folder for the pages (default: ./site)")
@@ -51,8 +54,11 @@ def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
         bank = load_bank(args.bank) if args.bank else None
         questions = printing.select_questions(args.ids, topic=args.topic, notebook=args.notebook, n=args.n, bank=bank)
         print(f"Printing {len(questions)} questions ...", flush=True)
-        student, key = printing.paper_quiz(questions, args.out, title=args.title, name=args.name)
-        print(f"Wrote {student} (students) and {key} (answer key: keep it for the teacher)")
+        student, key = printing.paper_quiz(questions, args.out, title=args.title, name=args.name,
+                                           key_dir=args.key_out)
+        print(f"Wrote {student} (hand this out to students)")
+        print(f"Wrote the answer key {key} (for the teacher only: it is in its own folder, so sharing "
+              f"{Path(args.out)} does not share it)")
         return 0
     notebooks = args.notebooks or sorted(str(p) for p in Path("notebooks").glob("[0-9][0-9]_*.ipynb"))
     if not notebooks:

@@ -1,9 +1,11 @@
 """Grade an answer against a question's key: pure, no widgets.
 
 What an answer looks like per type: ``single`` a choice's text; ``multiple`` an
-iterable of choice texts; ``true_false`` a bool; ``ordering`` a sequence of all the
-items, earliest first; ``matching`` a mapping left → right (or ``(left, right)`` pairs);
-``short_text`` a string; ``numeric`` an int or float.
+iterable of choice texts; ``true_false`` a bool; ``ordering`` a sequence with one entry
+per position, earliest first (an unfinished one may hold ``None`` for an empty position or
+an item twice: graded as given); ``matching`` a mapping left → right (or ``(left, right)``
+pairs); ``short_text`` a string; ``numeric`` an int or float, or the text as typed (read
+with :func:`edu_kit.quiz.numbers.read_number`; text that is not a number is wrong).
 
 >>> from edu_kit.quiz.model import Question, Numeric
 >>> q = Question("allies", "numeric", "How many allies did NATO have in December 2021?",
@@ -13,10 +15,12 @@ items, earliest first; ``matching`` a mapping left → right (or ``(left, right)
 (True, 1.0, '✓ Correct.', '30 allies')
 >>> grade(q, 29).message
 '✗ Not quite.'
->>> grade(q, "thirty")
+>>> grade(q, "30 allies").correct, grade(q, "thirty").message
+(True, "✗ Not quite. 'thirty' is not a number.")
+>>> grade(q, [30])
 Traceback (most recent call last):
 ...
-edu_kit.quiz.grade.AnswerError: a numeric question needs a number as its answer, not 'thirty'. ...
+edu_kit.quiz.grade.AnswerError: a numeric question needs a number as its answer, not [30]. ...
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from itertools import combinations
 from ..errors import ChoiceError
 from .leaks import skeleton
 from .model import Numeric, Question, Source
+from .numbers import read_number, shown
 from .rules import normalize_text
 
 __all__ = [
@@ -172,18 +177,32 @@ def _grade_multiple(q: Question, answer: object) -> Feedback:
 
 
 def _grade_ordering(q: Question, answer: object) -> Feedback:
-    order = _texts(q, answer, "a list of all the items, earliest first")
-    if sorted(order) != sorted(q.choices):
+    """The share of pairs of items in the right order (Kendall's tau as a fraction).  An
+    unfinished order (an empty position, an item in two positions) is graded as given: a
+    pair counts only when both its items hold exactly one position each and are in order."""
+    if isinstance(answer, (str, bytes)) or not isinstance(answer, Iterable):
+        raise _wrong_type(q, "a list of all the items, earliest first", answer)
+    order = tuple(answer)
+    for item in order:
+        if item is not None:
+            _choice(q, item)
+    if len(order) != len(q.choices):
         raise AnswerError(
-            f"an ordering answer must list each of the {len(q.choices)} items once, got {order!r}",
-            hint="give every item exactly one position",
+            f"an ordering answer needs one entry for each of the {len(q.choices)} positions, got {order!r}",
+            hint="give every position one item (None for a position left empty)",
         )
     key = _key_texts(q)
-    rank = {item: i for i, item in enumerate(key)}
-    pairs = list(combinations(order, 2))
-    right = sum(1 for a, b in pairs if rank[a] < rank[b])
-    placed = sum(1 for a, b in zip(order, key, strict=True) if a == b)
+    once = {item: i for i, item in enumerate(order) if item is not None and order.count(item) == 1}
+    pairs = list(combinations(key, 2))  # (earlier, later) in the key
+    right = sum(1 for a, b in pairs if a in once and b in once and once[a] < once[b])
+    placed = sum(1 for a, b in zip(order, key, strict=True) if a == b and a in once)
     detail = f"{placed} of {len(key)} items are in the right place."
+    empty = order.count(None)
+    if empty:
+        detail += f" {empty} position{'s were' if empty != 1 else ' was'} left empty."
+    twice = sorted({item for item in order if item is not None and order.count(item) > 1}, key=order.index)
+    if twice:
+        detail += " " + "; ".join(f"{item!r} is in {order.count(item)} positions" for item in twice) + "."
     return _feedback(q, right / len(pairs) if pairs else 1.0, detail)
 
 
@@ -281,6 +300,11 @@ def grade(question: Question, answer: object) -> Feedback:
                                  for v in _key_texts(question))
         return _feedback(question, float(ok))
     key = question.answer
+    if isinstance(answer, str) and isinstance(key, Numeric):  # the text as typed (an exam records it)
+        number, _ = read_number(answer, key.unit)
+        if number is None:
+            return _feedback(question, 0.0, f"{shown(answer)} is not a number.")
+        answer = number
     if (
         isinstance(answer, bool)
         or not isinstance(answer, (int, float))

@@ -44,6 +44,7 @@ __all__ = [
     "instructions",
     "notice_html",
     "position_boxes",
+    "position_note",
     "sources_html",
     "text_form",
 ]
@@ -82,8 +83,9 @@ def display_for(question: Question, student: str | None) -> Display:
     return Display(question, seed, ())
 
 
-def instructions(question: Question) -> str:
-    """What the student is asked to do, in one sentence."""
+def instructions(question: Question, *, exam: bool = False) -> str:
+    """What the student is asked to do, in one sentence (``exam``: there is no Save answer
+    button, only Submit answers)."""
     key = question.answer
     unit = key.unit if isinstance(key, Numeric) else ""
     return {
@@ -94,8 +96,9 @@ def instructions(question: Question) -> str:
         "matching": "Match each item with one of the options:",
         "short_text": "Type a short answer.",
         "numeric": f"Answer with a number{f' (in {unit})' if unit else ''}.",
-        "open": "Write your answer, then press Save answer. Your teacher reads it; "
-                "it is not marked automatically.",
+        "open": ("Write your answer; it is saved when you press Submit answers. " if exam
+                 else "Write your answer, then press Save answer. ")
+                + "Your teacher reads it; it is not marked automatically.",
     }[question.type]
 
 
@@ -115,7 +118,7 @@ def text_form(
     lines = [_heading(title, len(displays), attempts, exam), score]
     for number, d in enumerate(displays, start=1):
         q = d.question
-        lines += ["", f"{number}. {_indented(q.prompt)}", f"   {instructions(q)}"]
+        lines += ["", f"{number}. {_indented(q.prompt)}", f"   {instructions(q, exam=exam)}"]
         if q.type in ("single", "true_false"):
             lines += [f"   ( ) {option}" for option in d.options]
         elif q.type == "multiple":
@@ -144,16 +147,26 @@ def _list_html(tag: str, items: Sequence[str]) -> str:
     return f"<{tag}>" + "".join(f"<li>{_e(item)}</li>" for item in items) + f"</{tag}>"
 
 
-#: What a student does on paper with an ordering question's boxes.
-POSITION_NOTE = "On paper: write 1 in the box of the earliest item, 2 in the next, and so on."
+def position_note(question: Question) -> str:
+    """The one instruction printed above an ordering question's boxes; it does not repeat
+    "chronological order" when the prompt already asks for it."""
+    if "order" in question.prompt.lower():
+        return "Write 1 in the box of the earliest item, 2 in the next, and so on."
+    return "Put the items in chronological order: write 1 in the box of the earliest item, 2 in the next, and so on."
 
 
-def position_boxes(items: Sequence[str]) -> str:
-    """An ordering question's items, each after an empty box ``[    ]`` for its position
-    (1 = earliest), as escaped HTML: a printed copy can be answered in pen.  The box is
-    text, so it shows in every renderer and prints without a style sheet."""
-    box = "[&nbsp;&nbsp;&nbsp;&nbsp;]"  # no-break spaces: the box never breaks across lines
-    rows = "".join(f"<li>{box} {_e(item)}</li>" for item in items)
+def position_boxes(items: Sequence[str], numbers: Sequence[int] = ()) -> str:
+    """An ordering question's items, each after a box ``[      ]`` for its position
+    (1 = earliest), as escaped HTML: a printed copy can be answered in pen.  ``numbers``:
+    the position written in each box (an answer key, in the paper's order).  The box is
+    text, so it shows in every renderer; printing's style sheet draws it as a larger box."""
+    def box(number: int | None) -> str:  # no-break spaces: the box never breaks across lines
+        if number is not None:
+            return f"<strong class='ek-box ek-filled'>{number}</strong>"
+        return f"<strong class='ek-box'>[{'&nbsp;' * 6}]</strong>"
+
+    filled: list[int | None] = list(numbers) or [None] * len(items)
+    rows = "".join(f"<li>{box(n)} {_e(item)}</li>" for item, n in zip(items, filled, strict=True))
     return f"<ul class='ek-positions' style='list-style:none;padding-left:0.5em'>{rows}</ul>"
 
 
@@ -169,11 +182,12 @@ def html_form(
     for d in displays:
         q = d.question
         prompt = _e(q.prompt).replace("\n", "<br>")
-        parts.append(f"<li><p>{prompt}</p><p><em>{_e(instructions(q))}</em></p>")
+        how = position_note(q) if q.type == "ordering" else instructions(q, exam=exam)
+        parts.append(f"<li><p>{prompt}</p><p><em>{_e(how)}</em></p>")
         if q.type in ("single", "multiple", "true_false"):
             parts.append(_list_html("ul", d.options))
         elif q.type == "ordering":
-            parts.append(f"<p><em>{_e(POSITION_NOTE)}</em></p>" + position_boxes(d.options))
+            parts.append(position_boxes(d.options))
         elif q.type == "matching":
             parts.append(_list_html("ol", [f"{item} → ?" for item in d.left]))
             parts.append(f"<p>Options: {_e(' | '.join(d.options))}</p>")

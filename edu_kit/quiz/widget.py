@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import html
-import math
 import os
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +31,7 @@ from ..errors import ChoiceError, ResponseLogError
 from ..results import Response, answers_in, answers_of, now, record, student_id
 from .grade import LATER_CREDIT, Feedback, attempts_for, credit, grade, unanswered
 from .model import Question
+from .numbers import number_text, read_number, shown
 from .render import (
     Display,
     display_for,
@@ -110,7 +109,7 @@ class Item:
                 layout=widgets.Layout(**_BUTTON),
             )
         header = widgets.HTML(
-            value=_question_header(number, self.question), layout=widgets.Layout(**_WIDE)
+            value=_question_header(number, self.question, exam=exam), layout=widgets.Layout(**_WIDE)
         )
         parts: list[widgets.Widget] = [header, *self._arranged()]
         if self.button is not None:
@@ -126,7 +125,7 @@ class Item:
         if q.type in ("single", "true_false"):
             return (
                 widgets.RadioButtons(
-                    options=options, value=None, description="Answer",
+                    options=options, value=None, description=label,
                     tooltip=label, style=_LABELLED, layout=widgets.Layout(**_WIDE),
                 ),
             )
@@ -163,13 +162,13 @@ class Item:
             )
         if q.type == "short_text":
             return (
-                widgets.Text(value="", description="Answer", placeholder="Type your answer",
+                widgets.Text(value="", description=label, placeholder="Type your answer",
                              tooltip=label, style=_LABELLED, layout=widgets.Layout(**_WIDE)),
             )
         # A text box, not a FloatText: a FloatText starts at 0, so an untouched box could not be
         # told from a typed 0 (the value never changes).  Empty means "no answer".
         return (
-            widgets.Text(value="", description="Answer", placeholder="Type a number", tooltip=label,
+            widgets.Text(value="", description=label, placeholder="Type a number", tooltip=label,
                          style=_LABELLED, layout=widgets.Layout(width="auto")),
         )
 
@@ -215,24 +214,53 @@ class Item:
         if kind == "open":
             text = str(values[0] or "").strip()
             return (text, "") if text else (None, "Write your answer first.")
-        return _number(str(values[0] or ""))
+        return read_number(str(values[0] or ""), self._unit)
+
+    @property
+    def _unit(self) -> str:
+        return str(getattr(self.question.answer, "unit", "") or "")
 
     def submitted(self) -> object | None:
-        """What Submit saves: the answer, or what is set of an unfinished matching (the
-        pairs set are graded; the rest count as wrong), else None (no answer)."""
+        """What Submit saves: the answer, else what the student set, as given, else None
+        (no answer).  An unfinished matching or ordering is saved as set (an empty entry is
+        None; graded as given, the rest counts as wrong); a number box that holds text that
+        is not a number saves the text as typed (graded wrong; the teacher sees it)."""
         answer, _ = self.answer()
-        if answer is None and self.question.type == "matching":
-            values = [getattr(c, "value", None) for c in self.controls]
-            if any(v is not None for v in values):
-                return dict(zip(self.display.left, values, strict=True))
-        return answer
+        if answer is not None:
+            return answer
+        values = [getattr(c, "value", None) for c in self.controls]
+        kind = self.question.type
+        if kind == "matching" and any(v is not None for v in values):
+            return dict(zip(self.display.left, values, strict=True))
+        if kind == "ordering" and any(v is not None for v in values):
+            return list(values)
+        if self.unreadable():
+            return str(values[0]).strip()
+        return None
 
     def unreadable(self) -> bool:
-        """True when a number box holds text that is not a number (Submit records no answer)."""
+        """True when a number box holds text that is not a number (Submit records it as typed)."""
         if self.question.type != "numeric":
             return False
         text = str(getattr(self.controls[0], "value", "") or "").strip()
-        return bool(text) and _number(text)[0] is None
+        return bool(text) and read_number(text, self._unit)[0] is None
+
+    def unfinished(self) -> str:
+        """What an ordering or matching with some entries set still lacks, in words ("" when
+        it is complete or untouched): Submit saves it as given."""
+        values = [getattr(c, "value", None) for c in self.controls]
+        if self.question.type not in ("ordering", "matching") or all(v is None for v in values):
+            return ""
+        empty = values.count(None)
+        if self.question.type == "matching":
+            return f"{empty} item{'s' if empty != 1 else ''} without a match" if empty else ""
+        parts = [f"{empty} position{'s' if empty != 1 else ''} empty"] if empty else []
+        twice: list[str] = []
+        for i, value in enumerate(values):
+            if value is not None and value in values[:i] and value not in twice:
+                twice.append(value)
+        parts += [f"{shown(str(v))} in two positions" for v in twice]
+        return ", ".join(parts)
 
     def set_answer(self, answer: object) -> None:
         """Put a recorded ``answer`` back into the controls (restoring); ignores what no longer fits."""
@@ -255,7 +283,9 @@ class Item:
             elif kind in ("short_text", "open") and isinstance(answer, str):
                 controls[0].value = answer
             elif kind == "numeric" and isinstance(answer, (int, float)) and not isinstance(answer, bool):
-                controls[0].value = _number_text(answer)
+                controls[0].value = number_text(answer)
+            elif kind == "numeric" and isinstance(answer, str):  # recorded as typed: not a number
+                controls[0].value = answer
         except (TraitError, ValueError, TypeError):
             return
 
@@ -266,49 +296,15 @@ class Item:
             self.button.disabled = disabled
 
 
-_MINUS = str.maketrans({"\u2212": "-", "\u2013": "-"})
-_PLAIN_NUMBER = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?", re.ASCII)
-# Thousands grouped by commas or spaces, as in "100,000" or "100 000" (a comma elsewhere is refused).
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?:([, \u00a0\u202f])\d{3})(?:\1\d{3})*(?:\.\d*)?")
-
-
-def _number(text: str) -> tuple[float | None, str]:
-    """What a numeric question's box holds: ``(number, "")``, or ``(None, what to do)`` when
-    it is empty or not a plain number (an empty box is no answer, never 0).
-
-    >>> _number("0"), _number(" -2.5 "), _number("100,000"), _number("1 000")
-    ((0.0, ''), (-2.5, ''), (100000.0, ''), (1000.0, ''))
-    >>> _number("")[0], _number("3,5")[0], _number("1,00,0")[0], _number("thirty")[0]
-    (None, None, None, None)
-    """
-    typed = text.strip()
-    if not typed:
-        return None, "Type a number first."
-    shown = repr(typed if len(typed) <= 40 else typed[:39] + "…")
-    plain = typed.translate(_MINUS)
-    if _GROUPED.fullmatch(plain):
-        plain = re.sub(r"[, \u00a0\u202f]", "", plain)
-    if "," in plain:
-        return None, (f"Write {shown} without a comma: digits with a point for decimals, "
-                      "such as 3500 or 3.5.")
-    if _PLAIN_NUMBER.fullmatch(plain) is None:
-        return None, f"{shown} is not a number: type digits only, such as 30 or 2.5."
-    value = float(plain) + 0.0  # + 0.0: "-0" is 0
-    if not math.isfinite(value):
-        return None, f"{shown} is too large: type a smaller number."
-    return value, ""
-
-
-def _number_text(value: float) -> str:
-    """A recorded number as the box shows it again: ``30`` not ``30.0``."""
-    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
-
-
-def _question_header(number: int, question: Question) -> str:
+def _question_header(number: int, question: Question, *, exam: bool = False) -> str:
     return (
         f"<p><strong>{number}. {_lines(question.prompt)}</strong></p>"
-        f"<p><em>{html.escape(instructions(question))}</em></p>"
+        f"<p><em>{html.escape(instructions(question, exam=exam))}</em></p>"
     )
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _score_text(value: float) -> str:
@@ -397,7 +393,7 @@ class Quiz:
         if self.exam:
             self.submit_button = widgets.Button(
                 description="Submit answers",
-                tooltip="Submit all answers once; they cannot be changed afterwards",
+                tooltip=_SUBMIT_TIP,
                 layout=widgets.Layout(**_BUTTON),
             )
             self.submit_button.on_click(self._submit)
@@ -462,12 +458,21 @@ class Quiz:
         if self.sealed:
             saved = sum(1 for item in self.items if item.attempts_used)
             return f"Saved: {saved}/{len(self.items)} answers; scores after the deadline"
-        written = len(self.items) - self._graded
-        note = (f" ({written} written answer{'s' if written != 1 else ''} for your teacher, "
-                "not marked automatically)") if written else ""
-        if self.exam and not any(item.final for item in self.items):
-            return f"Score: shown after you submit ({self._graded} marked questions){note}"
-        return f"Score: {_score_text(self.score)}/{self._graded}{note}"
+        written = [item for item in self.items if not item.question.graded]
+        blank = sum(1 for item in written if item.sent and item.answer()[0] is None)
+        note = ""
+        if len(written) > blank:
+            kept = len(written) - blank
+            note = (f"{kept} written answer{'s' if kept != 1 else ''} for your teacher, "
+                    "not marked automatically")
+        if blank:
+            note += ("; " if note else "") + f"{blank} written answer{'s' if blank != 1 else ''} left blank"
+        if not self._graded:
+            return (note[0].upper() + note[1:] + ".") if note else ""
+        marked = _plural(self._graded, "marked question")
+        if self.exam and self.submitted_at is None and not any(item.final for item in self.items):
+            return f"Score: shown after you submit ({marked}" + (f"; {note})" if note else ")")
+        return f"Score: {_score_text(self.score)}/{self._graded}" + (f" ({note})" if note else "")
 
     def _on_change(self, _: object) -> None:
         self._show_pending()
@@ -475,13 +480,21 @@ class Quiz:
     def _show_pending(self) -> None:
         """Before an exam's Submit: name the questions still blank (the student may submit anyway)."""
         if self.submitted_at is not None or not self.exam:
-            value = ""
+            value, said = "", ""
         else:
-            value = _pending_html([i.number for i in self.items if i.final is None and i.submitted() is None
-                                   and not i.unreadable()],
-                                  [i.number for i in self.items if i.final is None and i.unreadable()])
+            open_items = [i for i in self.items if i.final is None and not i.sent]
+            said = _pending_text([i.number for i in open_items if i.submitted() is None],
+                                 [(i.number, i.unfinished()) for i in open_items if i.unfinished()],
+                                 [i.number for i in open_items if i.unreadable()])
+            value = _pending_html(said)
         if self.pending.value != value:  # a screen reader hears it again only when it changes
             self.pending.value = value
+        if self.submit_button is not None:
+            # The button's description (its title) says it too: a screen reader reads it on the
+            # button itself, which stays in the page, whatever happens to the line above it.
+            tooltip = f"{_SUBMIT_TIP} {said}".strip()
+            if self.submit_button.tooltip != tooltip:
+                self.submit_button.tooltip = tooltip
 
     # -- restoring what the log holds
 
@@ -570,7 +583,7 @@ class Quiz:
                 if history and answer is None:
                     item.feedback.value = _BLANK_HTML
                 else:
-                    item.feedback.value = _written_html(len(history), "") if history else ""
+                    item.feedback.value = _SUBMITTED_WRITTEN_HTML if history else ""
                 continue
             try:
                 feedback = unanswered(item.question) if answer is None else grade(item.question, answer)
@@ -614,10 +627,10 @@ class Quiz:
                 reason = f"{err.strerror or err} ({err.filename or self.log_dir})"
             else:
                 reason = f"{type(err).__name__}: {err}"
-            message = notice_html(
-                f"Your answer was {'received' if feedback is None else 'graded'} but could not be saved: "
-                f"{reason}. Tell your teacher."
-            )
+            what = ("That this question was left blank could not be saved" if answer is None
+                    and feedback is None else
+                    f"Your answer was {'received' if feedback is None else 'graded'} but could not be saved")
+            message = notice_html(f"{what}: {reason}. Tell your teacher.")
             self.notice.value = message
             item.feedback.value += message
             return False
@@ -641,8 +654,10 @@ class Quiz:
             item.attempts_used -= 1
             return False
         if self._save(item, text, None):
-            again = " You can change it and save again; your teacher reads every version." if (
-                not self.exam) else ""
+            if self.exam:
+                item.feedback.value = _SUBMITTED_WRITTEN_HTML
+                return True
+            again = " You can change it and save again; your teacher reads every version."
             item.feedback.value = _written_html(item.attempts_used, again)
             return True
         item.attempts_used -= 1
@@ -830,21 +845,37 @@ def _numbers(numbers: Sequence[int]) -> str:
     return f"question{'s' if len(words) != 1 else ''} {listed}"
 
 
-def _pending_html(blank: Sequence[int], unreadable: Sequence[int]) -> str:
-    """What an exam still lacks, said before Submit: blank questions, boxes that hold no number."""
-    if not blank and not unreadable:
-        return ('<div class="edu-kit-pending" role="status" aria-live="polite"><p>Every question has an '
-                "answer. Check them, then submit.</p></div>")
+_SUBMIT_TIP = "Submit all answers once; they cannot be changed afterwards."
+
+
+def _pending_text(blank: Sequence[int], unfinished: Sequence[tuple[int, str]],
+                  unreadable: Sequence[int]) -> str:
+    """What an exam still lacks, said before Submit: blank questions, an ordering or matching
+    partly set, number boxes that hold text that is not a number."""
+    if not blank and not unfinished and not unreadable:
+        return "Every question has an answer. Look them over, then press Submit answers."
     parts = []
     if blank:
-        parts.append(f"Still blank: {_numbers(blank)}.")
+        parts.append(f"Still blank: {_numbers(blank)} (saved as not answered).")
+    if unfinished:
+        what = ", ".join(f"question {number} ({lacks})" for number, lacks in unfinished)
+        parts.append(f"Not finished: {what}; what is set is marked, the rest counts as wrong.")
     if unreadable:
-        parts.append(f"Not a number yet: {_numbers(unreadable)} (type digits, such as 30 or 2.5).")
-    parts.append("You may still submit: a blank question is recorded as not answered.")
+        parts.append(f"Not a number: {_numbers(unreadable)}; saved as typed and marked wrong "
+                     "(type digits, such as 30 or 2.5).")
+    parts.append("You may still submit.")
+    return " ".join(parts)
+
+
+def _pending_html(text: str) -> str:
+    if not text:
+        return ""
     return ('<div class="edu-kit-pending" role="status" aria-live="polite"><p>'
-            + html.escape(" ".join(parts)) + "</p></div>")
+            + html.escape(text) + "</p></div>")
 
 
+_SUBMITTED_WRITTEN_HTML = ('<div class="edu-kit-feedback" role="status"><p><strong>✓ Submitted.</strong> '
+                           "Your teacher reads your written answer.</p></div>")
 _BLANK_HTML = ('<div class="edu-kit-feedback" role="status"><p><strong>Submitted without an answer.'
                "</strong> Your teacher sees that this question was left blank.</p></div>")
 

@@ -33,6 +33,9 @@
     the full source sentence of an article event, None for a context event
 ``kind``
     ``"article"`` (found in the articles) or ``"context"`` (from the knowledge base)
+``when``
+    the date in words, as the plots print it: ``"16 Dec 2021"``, ``"week of 6–12 Dec 2021"``,
+    ``"10–13 Jan 2022"``, ``"Apr 2014"``, ``"2008"`` (for printing; ``date`` is for code)
 
 Rows are sorted by ``start``, then ``kind``, then ``what``.
 
@@ -79,6 +82,7 @@ LONG: tuple[date, date] = (date(1994, 1, 1), date(2022, 2, 28))
 #: The columns of :func:`timeline`, in order.
 COLUMNS: tuple[str, ...] = (
     "date", "start", "end", "precision", "what", "who", "where", "source", "articles", "sentence", "kind",
+    "when",
 )  # fmt: skip
 
 _WHAT_MAX = 140
@@ -120,6 +124,8 @@ def timeline(corpus: Corpus, kb: KnowledgeBase | None = None) -> pd.DataFrame:
     ]
     rows += [_context_row(event, kb, covered) for event in kb.events]
     rows.sort(key=lambda r: (r["start"], r["kind"], r["what"]))
+    for row in rows:
+        row["when"] = _when(row["start"], row["end"], row["precision"], True)
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     for column in ("start", "end"):
         frame[column] = pd.to_datetime(frame[column])
@@ -394,7 +400,8 @@ def _long_items(frame: pd.DataFrame) -> list[_Item]:
 
 
 def _when(start: date, end: date, precision: str, with_year: bool) -> str:
-    """A short, locale-independent date text: "16 Dec", "10-13 Jan", "Apr 2014", "2008"."""
+    """A short, locale-independent date text: "16 Dec", "10-13 Jan", "week of 6–12 Dec",
+    "Apr 2014", "2008"."""
 
     def day(d: date) -> str:
         return f"{d.day} {_MONTHS[d.month]}" + (f" {d.year}" if with_year else "")
@@ -403,12 +410,12 @@ def _when(start: date, end: date, precision: str, with_year: bool) -> str:
         return str(start.year)
     if precision == "month":
         return f"{_MONTHS[start.month]} {start.year}"
-    if precision == "week":
-        return f"week of {day(start)}"
     if end > start:
         if (start.year, start.month) == (end.year, end.month):
-            return f"{start.day}–{day(end)}"
-        return f"{day(start)} – {day(end)}"
+            span = f"{start.day}–{day(end)}"
+        else:
+            span = f"{day(start)} – {day(end)}"
+        return f"week of {span}" if precision == "week" else span
     return day(start)
 
 

@@ -235,3 +235,37 @@ def test_a_failed_write_is_a_clear_error_and_keeps_the_old_file(monkeypatch: pyt
         quiz_exchange.write_out(out, "new\n")
     assert out.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.yaml"]
+
+
+def test_a_bad_name_is_one_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:  # formats15 #16
+    source = tmp_path / "t.gift"
+    source.write_text(TEACHER_GIFT, encoding="utf-8")
+    code, _, err = run(capsys, "quiz", "import", str(source), "--topic", "concepts", "--out", str(tmp_path / "o.yaml"),
+                       "--name", "Bad Name!")
+    assert code == 2
+    assert "--name 'Bad Name!' is not a valid bank name" in err
+    assert "not imported" not in err
+
+
+@pytest.mark.parametrize("kind", ["empty-import", "nothing-exported", "folder"])
+def test_empty_results_say_so(capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str) -> None:  # #25, #26
+    if kind == "empty-import":
+        (tmp_path / "e.gift").write_text("", encoding="utf-8")
+        args = ["quiz", "import", str(tmp_path / "e.gift"), "--topic", "concepts", "--out", str(tmp_path / "o.yaml")]
+        expected = "the file holds no question"
+    elif kind == "folder":
+        (tmp_path / "bankdir").mkdir()
+        args = ["quiz", "import", str(tmp_path / "bankdir"), "--out", str(tmp_path / "o.yaml")]
+        expected = "it is a folder"
+    else:
+        bank = tmp_path / "ord.yaml"
+        bank.write_text(
+            "bank: ord\ntitle: Ordering only\nquestions:\n- id: o1\n  type: ordering\n"
+            "  prompt: Put these in order.\n  choices: [b, a, c]\n  answer: [a, b, c]\n"
+            "  explanation: Because.\n  topics: [timeline]\n  difficulty: easy\n  reference: Test\n", encoding="utf-8")
+        args = ["quiz", "export", str(bank), "--format", "gift", "--out", str(tmp_path / "o.gift")]
+        expected = "none of the questions can be written as gift"
+    code, _, err = run(capsys, *args)
+    assert code == 2, err
+    assert expected in err
+    assert not (tmp_path / "o.gift").exists()

@@ -41,6 +41,9 @@ def _export(args: argparse.Namespace) -> int:
     exported = _module(args.to).dump(bank, title=args.title)
     for item in exported.left_out:
         print(f"left out: {item}", file=sys.stderr)
+    if not exported.questions:
+        raise QuizBankError(f"none of the questions can be written as {args.to} (see the reasons above)",
+                            hint="export other questions, or another format")
     if out is None:
         sys.stdout.write(str(exported.data))
     else:
@@ -153,10 +156,18 @@ def _import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     out = Path(args.out)
+    if args.name is not None and not re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,79}", args.name):
+        raise QuizBankError(f"--name {args.name!r} is not a valid bank name",
+                            hint="use lower-case letters, digits, '-' and '_' only (at most 80), e.g. --name week-3")
     if out.suffix.lower() != ".yaml":
         raise QuizBankError("--out must be a .yaml file (banks are read from *.yaml files)", path=out,
                             hint=f"give --out {out.with_suffix('.yaml').name}")
     _check_out(out, [source], force=args.force)
+    from ..quiz.check import not_a_regular_file
+
+    what = not_a_regular_file(source)
+    if what is not None:
+        raise QuizBankError(what, path=source, hint="name the .gift, .xml or .zip file itself")
     kind = _BY_SUFFIX.get(source.suffix.lower())
     if kind is None:
         raise QuizBankError(f"cannot tell the format of {source.name}", path=source,
@@ -188,6 +199,9 @@ def _import(args: argparse.Namespace) -> int:
         print(f"not imported: {source}: {question.id}: question left out ({why})", file=sys.stderr)
     missed = sum(1 for item in imported.left_out if item.what == "question") + len(bad)
     if not questions:
+        if not imported.left_out and not bad:
+            raise QuizBankError("the file holds no question", path=source,
+                                hint="check that it is the file exported from the platform")
         raise QuizBankError("no question could be imported", path=source,
                             hint="see the reasons above; give --topic for questions that name none")
     write_out(out, dump_bank(name, title, questions))

@@ -252,7 +252,8 @@ def load(data: bytes, source: str = "QTI zip", topic: str | None = None, difficu
     for name, number, item in _items(archive, names, source):
         ident = item.get("title", "").strip()
         taken = [q.id for q in questions]
-        if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident) or ident in taken:  # Canvas titles: "Question"
+        if (not re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident) or ident in taken
+                or ident.lower() == "question"):  # Canvas titles every item "Question": qti-question, qti-question-2
             ident = slug(ident or "question", taken, "qti-")
         place = f"item {number}" + (f" of {name}" if len(names) > 1 else "")
         fields = {f.findtext("q:fieldlabel", "", _NS): f.findtext("q:fieldentry", "", _NS)

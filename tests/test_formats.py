@@ -424,7 +424,7 @@ def test_qti_import_reads_every_quiz_of_a_zip_and_makes_ids_unique() -> None:
                 both.writestr("second/" + name.rsplit("/", 1)[-1], data)
             both.writestr(name, data)
     imported = qti.load(buffer.getvalue(), topic="concepts")
-    assert [q.id for q in imported.questions] == ["Question", "qti-question", "qti-question-2", "qti-question-3"]
+    assert [q.id for q in imported.questions] == ["qti-question", "qti-question-2", "qti-question-3", "qti-question-4"]  # formats15 #20
 
 
 def test_moodle_xml_import_keeps_ids_unique() -> None:

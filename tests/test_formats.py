@@ -641,3 +641,10 @@ def test_qti_import_reads_canvas_html_as_a_student_sees_it() -> None:  # review 
             archive.writestr(name, entry)
     prompt = qti.load(buffer.getvalue(), topic="concepts").questions[0].prompt
     assert prompt == "Where did the talks take place?\n\nSecond block\none\ntwo"
+
+
+def test_a_br_at_the_end_of_a_paragraph_adds_no_line() -> None:  # review formats15 #23 (Atto writes these)
+    from edu_kit.quiz.formats._common import html_to_text
+
+    assert html_to_text("<p>Where?<br></p><p>Pick one.</p>") == "Where?\n\nPick one."
+    assert html_to_text("a<br><br>b") == "a\n\nb"

@@ -193,8 +193,9 @@ class _TextOf(HTMLParser):
 
 
 def _run(found: re.Match[str]) -> str:
-    """A run of spaces and block marks: a blank line if a paragraph ends or starts in it,
-    a line break for other blocks, the spaces themselves otherwise."""
+    """A run of spaces, ``<br>`` breaks and block marks: a blank line if a paragraph ends or
+    starts in it, a line break for other blocks (a ``<br>`` at the end of a block adds
+    nothing, as in a browser), the spaces and breaks themselves otherwise."""
     run = found.group()
     return "\n\n" if _PARAGRAPH in run else "\n" if _BREAK in run else run
 
@@ -214,7 +215,7 @@ def html_to_text(markup: str) -> str:
     parser.close()
     text = "".join(parser.parts).replace("\xa0", " ")
     # each whole run of spaces and block marks (one greedy match, no backtracking: linear time)
-    text = re.sub(f"[ {_BREAK}{_PARAGRAPH}]+", _run, text)
+    text = re.sub(f"[ \n{_BREAK}{_PARAGRAPH}]+", _run, text)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
 
 

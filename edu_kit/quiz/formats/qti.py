@@ -35,7 +35,19 @@ from xml.parsers import expat
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import Exported, Imported, LeftOut, XmlParts, build, exact_number, html_to_text, not_xml, slug, texts
+from ._common import (
+    Exported,
+    Imported,
+    LeftOut,
+    XmlParts,
+    build,
+    exact_number,
+    html_to_text,
+    metadata,
+    not_xml,
+    slug,
+    texts,
+)
 
 __all__ = ["MAX_ENTRY_BYTES", "QTI_TYPES", "dump", "load", "markdown_text"]
 
@@ -113,6 +125,7 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
     carried: list[str] = []
     left: list[LeftOut] = []
     prompts: dict[str, str] = {}
+    kept_only_in_yaml: set[str] = set()
     for q in questions:
         if q.prompt in prompts and str(q.type) in QTI_TYPES:
             left.append(LeftOut(q.id, "question", f"text2qti refuses a second question with the same text "
@@ -142,8 +155,11 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
         blocks.append(block)
         carried.append(q.id)
         prompts[q.prompt] = q.id
+        kept_only_in_yaml.update(k for k, v in metadata(q).items() if v not in (None, "", [], {}))
     if carried:
-        left.append(LeftOut("(every question)", "topics, difficulty, sources and reference",
+        order = ("topics", "difficulty", "sources", "reference")
+        fields = [*(k for k in order if k in kept_only_in_yaml), *sorted(kept_only_in_yaml.difference(order))]
+        left.append(LeftOut("(every question)", ", ".join(fields or order),
                             "QTI items hold text, options, key and feedback only; the YAML bank keeps them"))
     # text2qti reads the quiz title as plain text (it XML-escapes it itself): no references here
     head = (f"Quiz title: {' '.join(title.split()) or 'edu_kit bank'}\n"

@@ -73,6 +73,12 @@ def test_scorer_counts() -> None:
         # dates 1.00, people 0.89 F1 -- "Mika", "Jonathan" alone are missed); see
         # tests/gold/fresh14/README.md.
         ("fresh14", {"attribution": 0.95, "attribution_all": 0.95, "date_values": 0.97, "people": 0.85}),
+        # Seven public-domain / CC BY 4.0 transcripts (defense.gov, state.gov, kremlin.ru, White
+        # House) from two blind sets annotated by reviewers who had not seen the extractor; floors
+        # are today's figures minus 0.05 (attribution 0.935 -- 0.842 before turns14b read g03's
+        # dash-joined label and reporter --, dates 1.000, people 0.925); see
+        # tests/gold/blind14/README.md for the blind first figures of the whole sets.
+        ("blind14", {"attribution": 0.88, "attribution_all": 0.88, "date_values": 0.95, "people": 0.87}),
     ],
 )
 def test_held_out_texts(folder: str, floors: dict[str, float]) -> None:
@@ -128,7 +134,7 @@ def test_a_licensed_out_text_must_be_the_one_indexed(tmp_path: Path) -> None:
 _SWAP_SETS: list[tuple[str, Path, list[Path] | None]] = [
     ("seeds", HERE / "gold", None),
     ("extra", HERE / "gold" / "extra", [HERE / "data" / "articles"]),
-    *[(name, HERE / "gold" / name, [HERE / "data" / name]) for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "fresh14")],
+    *[(name, HERE / "gold" / name, [HERE / "data" / name]) for name in ("holdout", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6", "fresh14", "blind14")],
     ("real", REAL_GOLD, [HERE / "data" / "real", *([REAL_LOCAL] if REAL_LOCAL.exists() else [])]),
 ]
 # How far a set may fall with its people renamed: attribution F1 by 0.03 and people recall
@@ -140,6 +146,12 @@ _SWAP_OWN_ALLOWANCE: dict[str, dict[str, float]] = {
     # Ten people in two transcripts: one person is 0.1.  Renamed, "that Vladimir Putin is
     # actually going to de-escalate" (his only mention) gives no evidence but meaning (0.900 -> 0.800).
     "fresh14": {"people": 0.11},
+    # Seven transcripts.  Renamed, the turns under "SECRETARY BLINKEN:" (h02, 2) are no longer
+    # attributed (attribution 0.935 -> 0.911; before turns14b "PRESS SECRETARY JOHN F. KIRBY:"
+    # lost g01's 7 too, 0.842 -> 0.747: a title before two unknown words now reads as a label), and six
+    # people mentions are lost (g01 1, h02 3, h11 2: recall 0.925 -> 0.775): these labels are read
+    # by knowing the names, not yet by their form.  Today's fall plus a margin under one more miss.
+    "blind14": {"attribution": 0.05, "people": 0.16},
 }
 
 

@@ -647,6 +647,56 @@ SPEAKER_PHRASE_CASES = {
             ("a dead end", None, None, True),
         ],
     ),
+    # Round 2 (fresh14c, issue 14): who "the official" and "the minister" are.
+    "the official of an unnamed source introduced before is that source, not the nearest person": (
+        "President Joe Biden met allies on Wednesday. Photo: Nadia Vorkina/Getty Images\n\n"
+        "Russia has sent 7,000 more troops to the border, a senior US official said Thursday.\n\n"
+        '"We now know it was false," the official said.\n\nThe Biden administration had warned of an invasion.\n\n'
+        '"They mean to talk while mobilizing for war," the official said.',
+        "2022-02-17",
+        [
+            ("We now know it was false,", "US government", "unnamed_source", False),
+            ("They mean to talk while mobilizing for war,", "US government", "unnamed_source", False),
+        ],
+    ),
+    "an apposition makes the official the person named": (
+        'Dmitry Peskov, a Kremlin official, spoke on Friday.\n\n"We are waiting," the official said.',
+        "2021-12-24",
+        [("We are waiting,", "Dmitry Peskov", "person", False)],
+    ),
+    "the minister is the person titled so, not the nearest subject": (
+        "President Vladimir Putin will decide on the next steps. This was stated on Thursday by Russian Foreign "
+        'Minister Sergei Lavrov.\n\n"We will report to the president," the minister said.\n\n'
+        'US President Joe Biden spoke to Vladimir Putin.\n\n"We are ready," the president said.',
+        "2022-01-27",
+        [("We will report to the president,", "Sergei Lavrov", "person", False), ("We are ready,", "Joe Biden", "person", False)],
+    ),
+    "a passive cue: quoted by an agency as saying": (
+        'Kremlin spokesman Dmitry Peskov briefed reporters.\n\n"We expect written answers," he was quoted by TASS as saying. '
+        '"Nothing is ruled out," Peskov was cited as saying.',
+        "2022-01-25",
+        [("We expect written answers,", "Dmitry Peskov", "person", False), ("Nothing is ruled out,", "Dmitry Peskov", "person", False)],
+    ),
+    "a quotation alone mid-paragraph continues the tagged one before, when nobody else comes between": (
+        '"I am concerned," Jens Stoltenberg said, speaking at a forum in Riga. Defence Forum. "It gives Russia options."\n\n'
+        '"We are ready," Jens Stoltenberg said. Sergei Lavrov spoke later. "We are not."',
+        "2021-12-05",
+        [
+            ("I am concerned,", "Jens Stoltenberg", "person", False),
+            ("It gives Russia options.", "Jens Stoltenberg", "person", False),
+            ("We are ready,", "Jens Stoltenberg", "person", False),
+            ("We are not.", None, None, False),
+        ],
+    ),
+    "a quotation alone after a one-sentence paragraph about one person continues that person": (
+        "Sergei Ryabkov spoke to reporters in Moscow.\n\n"
+        "Concerning European NATO members, Ryabkov wished they paid more attention to security.\n\n"
+        '"We are very disappointed by Europe’s attitude."\n\nLavrov met Blinken in Geneva on Friday.\n\n'
+        "NATO said Blinken had briefed allies.\n\n"
+        '"We were not consulted."',
+        "2021-12-13",
+        [("We are very disappointed by Europe’s attitude.", "Sergei Ryabkov", "person", False), ("We were not consulted.", None, None, False)],
+    ),
 }
 
 

@@ -181,3 +181,49 @@ def test_a_labelled_line_in_a_news_page_does_not_swallow_the_prose_after_it() ->
     # The same paragraphs on a press-conference page are the speaker's.
     article = parse_article(text, id="t", published="2022-01-10", title="Press conference by the President", outlet="Harbour Radio")
     assert len(turns(article, mentions(article, kb), kb)) == 4
+
+
+def test_two_titles_joined_by_a_dash_are_one_label() -> None:
+    """kremlin.ru, 23 Dec 2021: Peskov's label has two titles joined by a dash."""
+    text = ("President of Russia Vladimir Putin: Good afternoon, colleagues.\nMr Peskov, I give you the floor.\n"
+            "Deputy Chief of Staff of the Presidential Executive Office – Presidential Press Secretary Dmitry Peskov: "
+            "Let us begin.\nWe will pass the microphone to the first row.")
+    assert _briefing_turns(text, "President of Russia (kremlin.ru)") == [("Vladimir Putin", "person", True)] * 2 + [
+        ("Dmitry Peskov", "person", True)] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "expected"),
+    [
+        # kremlin.ru: officials' labels carry titles; a journalist's is a name alone, and asks.
+        ("President of Russia Vladimir Putin: Good afternoon.\nMr Peskov, you have the floor.\n"
+         "Presidential Press Secretary Dmitry Peskov: The floor goes to Interfax, Ivan Dolgorukov.\n"
+         "Ivan Dolgorukov: Good afternoon, Mr President.\nHow has the pandemic affected the economy?\n"
+         "Vladimir Putin: It has.\nIvan Dolgorukov: Thank you.",
+         "President of Russia (kremlin.ru)",
+         [("Vladimir Putin", True)] * 2 + [("Dmitry Peskov", True), ("Ivan Dolgorukov", False), ("Vladimir Putin", True),
+                                            ("Ivan Dolgorukov", False)]),
+        # A name alone that asks nothing stays a speaker (an excerpt's second official).
+        ("President of Russia Vladimir Putin: Good afternoon.\nIvan Dolgorukov: The talks went well.",
+         "President of Russia (kremlin.ru)", [("Vladimir Putin", True), ("Ivan Dolgorukov", True)]),
+        # nato.int: the outlet in brackets marks a reporter; an official's note has a title.
+        ("NATO Secretary General Jens Stoltenberg: Good afternoon.\nOana Lungescu (NATO Spokesperson): NPR.\n"
+         "Jane Holtby (NPR): Will allies send troops?\nNATO Secretary General Jens Stoltenberg: We will see.",
+         "NATO", [("Jens Stoltenberg", True), ("Oana Lungescu", True), ("Jane Holtby", False), ("Jens Stoltenberg", True)]),
+        # Without a title anywhere (mid.ru), a name alone is a speaker even when it asks.
+        ("Question: Will you reply?\nSergey Lavrov: Why would we not?", "Ministry of Foreign Affairs of Russia",
+         [(None, False), ("Sergei Lavrov", True)]),
+    ],
+)
+def test_reporters_turns_are_no_quotations(text: str, outlet: str, expected: list[tuple[str | None, bool]]) -> None:
+    article = parse_article(text, id="t", published="2021-12-23", outlet=outlet)
+    kb = load_knowledge()
+    assert [(t.speaker, t.quotation) for t in turns(article, mentions(article, kb), kb)] == expected
+
+
+def test_a_title_before_an_unknown_name_in_capitals_is_a_label_even_alone() -> None:
+    """defense.gov with a name nobody lists: the only label of an excerpt, read by its form."""
+    text = "PRESS SECRETARY SANEL VRUSKIRKLUV: Good morning, everybody.\nWe remain focused on Europe."
+    assert _briefing_turns(text, "U.S. Department of Defense") == [("Sanel Vruskirkluv", "person", True)] * 2
+    # a dateline or a heading in capitals is still none
+    assert _briefing_turns("NEW DELHI: Talks resumed.\nThey ended late.", "U.S. Department of Defense") == []

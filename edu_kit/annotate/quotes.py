@@ -209,6 +209,20 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
 
 
 _ROLE_NOUN_AFTER = re.compile(r"\s+([a-z]+)\b")
+_DEFINITE = re.compile(r"\s*[Tt]he\s+(?:[\w.’'-]+\s+){0,2}?([a-z]+)\s*")  # "the official", "the French ambassador"
+_TITLE_REACH = 3  # paragraphs back in which "the ambassador" finds the one titled so
+
+
+@lru_cache(maxsize=1)
+def _quoted_as_saying() -> re.Pattern[str]:
+    """A passive cue after a quotation: "he was quoted by TASS as saying", "Peskov was cited
+    as saying" (the lexicon's ``quoted_as_verbs``); group ``verb`` starts at "was"."""
+    verbs = "|".join(re.escape(str(w)) for w in data_file("lexicon")["quoted_as_verbs"])
+    return re.compile(
+        rf"(?P<who>(?:[\w.’'-]+\s+){{1,4}}?)(?P<verb>(?:was|were|is|has\s+been)\s+(?:{verbs})(?:\s+by\s+[^,.;:\"“”]{{1,40}}?)?\s+as\s+saying)\b"
+    )
+
+
 _THE_BEFORE = re.compile(r"(?:^|[\s(])[Tt]he\s+$")
 
 
@@ -288,6 +302,7 @@ class _Finder:
         self._bodies: tuple[list[Reference], list[int]] | None = None
         self._called: dict[str, tuple[list[Reference], list[int]]] = {}
         self._surnames: dict[str, str] | None = None
+        self._paragraph_starts: list[int] | None = None
 
     def is_fragment(self, text: str, span: QuoteSpan) -> bool:
         """Short quoted words woven into the writer's sentence, not a full statement.
@@ -408,6 +423,10 @@ class _Finder:
             if named and not self.body[offset : named[0].start].strip():
                 return _Speaker(named[0].name, "person", self._cue_text(close, named[0].end))
         verb = self.lex.speech_verb.search(rest)
+        if verb is None:
+            verb = _quoted_as_saying().match(rest)  # "…," he was quoted by TASS as saying
+            if verb is not None:
+                return self._who(offset, offset + verb.start("verb"), offset, offset + verb.end())
         if verb is None or _QUOTE_MARK.search(rest[: verb.start()]):
             return None
         if _ENDS_SENTENCE.search(self.body[span.start : span.end]) and (
@@ -541,6 +560,9 @@ class _Finder:
                 before.insert(0, q)
         if before and before[-1].speaker is not None and before[-1].speaker_kind is not None:
             return _Speaker(before[-1].speaker, before[-1].speaker_kind, "continues the quotation before")
+        earlier = self._earlier_in_paragraph(span, first, done)
+        if earlier is not None:
+            return earlier
         paragraph = self.article.paragraphs[previous.paragraph]
         acts = self._speech_acts(paragraph.start, paragraph.end)
         names = {(ref.name, ref.kind) for ref in acts}
@@ -549,7 +571,44 @@ class _Finder:
         ):
             name, kind = names.pop()
             return _Speaker(name, kind, "continues the words reported before")
-        return None
+        return self._about_one_person(paragraph, done)
+
+    def _about_one_person(self, paragraph: Paragraph, done: list[Quote]) -> _Speaker | None:
+        """A quotation standing alone after a one-sentence paragraph about one person only,
+        its subject, where no body speaks ("Concerning European NATO members, Ryabkov wished they paid more
+        attention …" then "“We are very disappointed …”"), continues that person."""
+        first, last = self.article.sentence_at(paragraph.start), self.article.sentence_at(max(paragraph.start, paragraph.end - 1))
+        if first is None or first != last or any(True for _ in _quotes_from(done, paragraph.start, paragraph.end)):
+            return None
+        refs = [r for r in self.refs.within(paragraph.start, paragraph.end) if r.via != "place"]
+        people = [r for r in refs if r.kind == "person"]
+        if not people or not people[0].subject or any(r.name != people[0].name for r in people):
+            return None
+        if any(r.kind != "person" for r in self._speech_acts(paragraph.start, paragraph.end)):
+            return None  # a body speaks there too
+        return _Speaker(people[0].name, "person", "continues the words reported before")
+
+    def _earlier_in_paragraph(self, span: QuoteSpan, sentence: Sentence, done: list[Quote]) -> _Speaker | None:
+        """A quotation standing alone mid-paragraph after a tagged one: '"…," McConville said,
+        speaking at a forum. "It gives the Russians options …"' continues the latest full
+        quotation of the paragraph, when nobody else is named or quoted in between."""
+        paragraph = self.article.paragraphs[span.paragraph]
+        if sentence.start <= paragraph.start:
+            return None
+        # the latest quotation before the sentence, by binary search (not a scan per quotation)
+        index = bisect_left(done, sentence.start, key=lambda q: q.start) - 1
+        while index >= 0 and done[index].end > sentence.start:
+            index -= 1
+        if index < 0 or done[index].start < paragraph.start or done[index].fragment:
+            return None
+        last = done[index]
+        speaker, kind = last.speaker, last.speaker_kind
+        if speaker is None or kind is None:
+            return None
+        between = [r for r in self.refs.within(last.end, sentence.start) if r.via != "place"]
+        if any(r.name != speaker for r in between):
+            return None
+        return _Speaker(speaker, kind, "continues the quotation before")
 
     def _previous_sentence(self, sentence: Sentence) -> Sentence | None:
         """The sentence before, skipping links, credits and captions inserted between paragraphs."""
@@ -720,9 +779,15 @@ class _Finder:
         cue = self._cue_text(cue_start, cue_end)
         refs = self.refs.within(who_start, who_end)
         people = [r for r in refs if r.kind == "person" and r.via != "unnamed"]
+        phrase = self.body[who_start:who_end]
+        if people and all(r.via == "description" for r in refs):
+            # "the official said": the unnamed source introduced before, or the person
+            # the text titled so, before the nearest person a description may fit.
+            described = self._described(phrase, who_start, cue, people[-1].name)
+            if described is not None:
+                return described
         if people:
             return _Speaker(people[-1].name, "person", cue)
-        phrase = self.body[who_start:who_end]
         if self.lex.anonymous_source.search(phrase):
             # "a State Department spokesperson said": the body speaks through someone unnamed;
             # "a senior US official said": a source the article does not name.
@@ -764,6 +829,85 @@ class _Finder:
             # verb, is someone's surname (the full name printed with it, if any).
             return _Speaker(self._full_name(lone.group(1)), "person", cue)
         return None
+
+    def _described(self, phrase: str, at: int, cue: str, fitting: str) -> _Speaker | None:
+        """Who a definite description ("the official", "the ambassador") speaking at ``at``
+        is, when the text says so more surely than the nearest person it fits: an unnamed
+        source the text introduced with the same noun ("a senior US official said …" then
+        "the official said" -> the body they speak for, ``unnamed_source``), else the latest
+        person, within ``_TITLE_REACH`` paragraphs, printed with that noun in their title
+        ("French Ambassador to Ukraine Etienne de Poncins") or holding it in the knowledge
+        base (Lavrov, Foreign Minister, for "the minister"), unless the person the
+        description fits (``fitting``) holds that title too; else None."""
+        definite = _DEFINITE.fullmatch(phrase)
+        if definite is None:
+            return None
+        noun = definite.group(1).lower()
+        source = self._unnamed_antecedent(noun, at)
+        if source is not None:
+            return _Speaker(source, "unnamed_source", cue)
+        if noun not in self.lex.title_words_lower:
+            return None
+        paragraph = self._paragraph_index(at)
+        near = [r for r in self.refs.nearest_before(at) if paragraph - r.paragraph <= _TITLE_REACH]
+        titled = [r for r in near if r.kind == "person" and r.name and r.via in ("name", "role") and self._titled(r, noun)]
+        if not titled or any(r.name == fitting for r in titled) or self._holds(fitting, noun):
+            return None  # "the president said" of Biden, a president too: the nearest fit stays
+        return _Speaker(titled[0].name, "person", cue)
+
+    def _unnamed_antecedent(self, noun: str, at: int) -> str | None:
+        """The body an unnamed source speaks for, when the latest phrase before ``at`` that
+        ends in ``noun`` (through earlier "the official"s) introduces one: "a senior US
+        official" -> US government; not "Peskov, a Kremlin official" (an apposition)."""
+        pattern = re.compile(rf"(?<![\w-])(?:an?|one|the)\s+(?:[\w.’'-]+\s+){{0,3}}?{re.escape(noun)}(?![\w-])", re.IGNORECASE)
+        lowest = self.article.paragraphs[max(0, self._paragraph_index(at) - _TITLE_REACH)].start
+        found = [m for m in pattern.finditer(self.body, lowest, at) if not self._quoted(m.start())]
+        for match in reversed(found):
+            phrase = match.group()
+            if phrase.split()[0].lower() == "the":
+                continue
+            if any(r.kind == "person" and r.name and re.fullmatch(r",\s*", self.body[r.end : match.start()])
+                   for r in self.refs.within(max(0, match.start() - 80), match.start())):
+                return None  # "Dmitry Peskov, a Kremlin official": the named person
+            if not self.lex.anonymous_source.search(phrase):
+                return None
+            return _unnamed_source_body(phrase, self.kb)
+        return None
+
+    def _paragraph_index(self, offset: int) -> int:
+        """The index of the paragraph holding ``offset`` (paragraph starts found once)."""
+        if self._paragraph_starts is None:
+            self._paragraph_starts = [p.start for p in self.article.paragraphs]
+        return max(0, bisect_right(self._paragraph_starts, offset) - 1)
+
+    def _quoted(self, offset: int) -> bool:
+        index = bisect_right(self._span_starts, offset) - 1
+        return index >= 0 and offset < self.spans[index].end
+
+    def _titled(self, ref: Reference, noun: str) -> bool:
+        """Was the person of ``ref`` given a title with ``noun`` here: printed right before
+        the name ("Russian Foreign Minister Sergei Lavrov"), as the role phrase itself ("the
+        Russian Foreign Minister stressed"), or among their roles in the knowledge base?"""
+        word = re.compile(rf"\b{re.escape(noun)}s?\b", re.IGNORECASE)
+        if ref.via == "role":
+            return word.search(self.body, ref.start, ref.end) is not None
+        lead = self.body[max(0, ref.start - 80) : ref.start]
+        last = max(word.finditer(lead), key=lambda m: m.start(), default=None)
+        if last is not None and all(w[:1].isupper() or w in ("of", "to", "for", "the", "and") for w in lead[last.end() :].split()):
+            return True
+        return self._holds(ref.name or "", noun)
+
+    def _holds(self, name: str, noun: str) -> bool:
+        """Does the knowledge base give ``name`` a role, held at the article's date, whose
+        title or cues have ``noun`` (Putin, once Prime Minister, is no "minister" in 2022)?"""
+        person = self.kb.person(name)
+        word = re.compile(rf"\b{re.escape(noun)}s?\b", re.IGNORECASE)
+        when = self.article.published
+        return person is not None and any(
+            word.search(" ".join((role.title, *role.cues)))
+            for role in (self.kb.role(term.role) for term in person.roles
+                         if when is None or ((term.start is None or term.start <= when) and (term.end is None or when <= term.end)))
+        )
 
     def _role_holder(self, body: Reference, end: int) -> str | None:
         """The person a definite role phrase stands for: "The Kremlin official stated …"

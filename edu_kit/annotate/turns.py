@@ -43,7 +43,7 @@ after it.  A reporter's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .._data import data_file
@@ -56,7 +56,7 @@ __all__ = ["Turn", "body_named_in", "turns"]
 
 _UPPER_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][A-ZÀ-ÖØ-ÞĀ-Ž.'’-]*"
 _CASED_WORD = r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w.'’-]*"
-_LABEL_MAX_CHARS = 200  # ten words, a role of up to 80 characters and a note in brackets
+_LABEL_MAX_CHARS = 200  # fourteen words, a role of up to 80 characters and a note in brackets
 _OPENING_MARKS = "\"“«„‘'"
 _NUMBER = r"(?:[ \t]+(?:NO\.[ \t]*|#)?\d{1,2})"  # "SENIOR ADMINISTRATION OFFICIAL 2", "… #1"
 
@@ -74,11 +74,13 @@ def _label_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 
 @lru_cache(maxsize=1)
 def _label_pattern() -> re.Pattern[str]:
-    """A label: up to eight words in capitals (maybe numbered), or up to ten words in
-    ordinary case that lower-case joiners may link ("President of Russia Vladimir Putin"),
+    """A label: up to eight words in capitals (maybe numbered), or up to fourteen words in
+    ordinary case that lower-case joiners or a dash may link ("President of Russia Vladimir
+    Putin", "Deputy Chief of Staff of the Presidential Executive Office – Presidential Press
+    Secretary Dmitry Peskov"),
     then a role after a comma, a note in brackets, and the colon."""
-    joiners = "|".join(sorted(_label_words()[0]))
-    cased = rf"{_CASED_WORD}(?:[ \t]+(?:(?:{joiners})[ \t]+){{0,2}}{_CASED_WORD}){{0,9}}"
+    joiners = "|".join(re.escape(w) for w in sorted(_label_words()[0]))
+    cased = rf"{_CASED_WORD}(?:[ \t]+(?:(?:{joiners})[ \t]+){{0,3}}{_CASED_WORD}){{0,13}}"
     return re.compile(
         rf"(?P<label>{_UPPER_WORD}(?:[ \t]+{_UPPER_WORD}){{0,7}}{_NUMBER}?|{cased})"
         r"(?:,[ \t]*(?P<role>[^:()\n]{1,80}?))?(?:[ \t]*\((?P<note>[^()\n]{1,40})\))?:[ \t]+(?=\S)"
@@ -131,6 +133,8 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
     continued: list[Turn] = []  # unlabelled paragraphs that continue a turn
     unvoiced: set[int] = set()  # … of which these have no word of a speaker's own voice
     formal = False  # a label only a transcript has ("President of Russia Vladimir Putin:")
+    titled: set[str] = set()  # people whose label gave a title, a role or a note
+    untitled: set[int] = set()  # turns (indexes in result) labelled by a name alone, nobody's titled
     current: Turn | None = None
     issuer: str | bool | None = False  # the body that publishes the article, looked up once
     for paragraph in article.paragraphs:
@@ -197,13 +201,19 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
             guessed.append(len(result))  # a name read from capitals only: "NEW DELHI:" may be a dateline
         if how != "guess" and (name_start > match.start("label") or match.group("note")):
             formal = True  # "President of Russia Vladimir Putin:", "EMMANUEL MACRON (retranslated):"
-        is_staff = any(word in role for word in staff_roles) or name in staff
+        is_staff = any(word in role for word in staff_roles) or name in staff or _outlet_note(match.group("note") or role, kb)
         if is_staff:
-            staff.add(name)
+            staff.add(name)  # the outlet's staff, or a reporter labelled with their outlet ("Teri Schultz (NPR):")
+        if name_start > match.start("label") or role or match.group("note"):
+            titled.add(name)
+        elif how == "known" and name not in titled and not is_staff:
+            untitled.add(len(result))  # "Vyacheslav Terekhov:": a name alone (a reporter, when officials have titles)
         labelled[name.split()[-1].upper()] = name
         turn = Turn(start, end, name_start, match.end("label"), name, cue, not is_staff, cue_start=paragraph.start)
         result.append(turn)
         current = turn
+    if formal and untitled:
+        result, continued = _reporters(article, result, continued, untitled, titled, kb)
     if len(result) < 2:
         # One capitalised label in a whole article is a dateline or a heading, not a transcript.
         result = [t for i, t in enumerate(result) if i not in guessed]
@@ -219,6 +229,50 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
     if (formal or confirmed) and continued:
         result = sorted([*result, *continued], key=lambda t: t.start)
     return tuple(result)
+
+
+def _reporters(
+    article: Article, result: list[Turn], continued: list[Turn], untitled: set[int], titled: set[str], kb: KnowledgeBase
+) -> tuple[list[Turn], list[Turn]]:
+    """The turns of reporters in a transcript whose officials' labels carry titles (kremlin.ru:
+    "President of Russia Vladimir Putin:" … "Vyacheslav Terekhov:"): a name alone that never
+    had a title, of someone the knowledge base gives no office, whose turn asks a question
+    ("?"), is a reporter's, as are that reporter's later turns.  They are no quotations, as
+    reporters' "Q" lines are not."""
+    asking: set[str] = set()
+    for index in sorted(untitled):
+        turn = result[index]
+        name = turn.speaker or ""
+        person = kb.person(name)
+        if name in titled or (person is not None and person.roles):
+            continue
+        words = [turn, *(t for t in continued if t.label_start == turn.label_start)]
+        if any("?" in _QUOTED.sub(" ", article.body[t.start : t.end]) for t in words):
+            asking.add(name)
+    if not asking:
+        return result, continued
+    silenced = {t.label_start for t in result if t.speaker in asking and t.quotation}
+    result = [replace(t, quotation=False) if t.label_start in silenced else t for t in result]
+    return result, [t for t in continued if t.label_start not in silenced]
+
+
+def _outlet_note(note: str, kb: KnowledgeBase) -> bool:
+    """Does a label's note or role name a news outlet ("Teri Schultz (NPR):", "QUESTION (Tom
+    Ellery, Atlantic Broadcast):")?  A word of the lexicon's ``outlets``, ``media_words`` or
+    ``press_outlets``, or an acronym the knowledge base does not know; never a note that
+    names a place, a body or a title ("(NATO Spokesperson)", "(United States of America)")."""
+    words = re.findall(r"[\w’'-]+", note)
+    if not words or note.strip()[:1].islower():
+        return False
+    lex = lexicon()
+    outlets = {w.lower() for w in (*lex.outlets, *lex.media_words, *data_file("lexicon")["press_outlets"])} - {w.lower() for w in data_file("lexicon")["credit_words"]}
+    if any(w.lower() in outlets for w in words) or note.strip().lower() in outlets:
+        return True
+    known = _known_as(kb)
+    return (
+        len(words) == 1 and re.fullmatch(r"[A-Z]{2,6}", words[0]) is not None and words[0] not in lex.title_words
+        and known.get(words[0].lower()) is None and words[0] not in lex.demonyms
+    )
 
 
 def _spoken_page(article: Article, kb: KnowledgeBase) -> bool:
@@ -318,6 +372,11 @@ def _name(label: str, people: list[Mention], labelled: dict[str, str], kb: Knowl
     if person is not None:  # "JOHN F. KIRBY" is John Kirby
         return person.name, start, "known"
     if len(words) >= 2 and _known_as(kb).get(label.lower()) in (None, "person"):
+        known = _known_as(kb)
+        if start > at and all(known.get(w.lower()) in (None, "person") and w.capitalize() not in lexicon().demonyms for w in words):
+            # "PRESS SECRETARY SANEL VRUSKIRKLUV:": a title before two words nobody lists is a
+            # person's label (as in ordinary case), even the only label of an excerpt
+            return _titled(label), start, "titled"
         return _titled(label), start, "guess"
     if honorific and len(words) == 1 and _known_as(kb).get(label.lower()) in (None, "person"):
         return _titled(label), start, "known"  # "MS. KOUNDVROUNDVRON:": an honorific says the word is someone's surname

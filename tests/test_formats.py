@@ -648,3 +648,10 @@ def test_a_br_at_the_end_of_a_paragraph_adds_no_line() -> None:  # review format
 
     assert html_to_text("<p>Where?<br></p><p>Pick one.</p>") == "Where?\n\nPick one."
     assert html_to_text("a<br><br>b") == "a\n\nb"
+
+
+def test_gift_lists_moodles_own_placeholders() -> None:  # review formats15 #21, #22
+    ph = _q("ph", "single", ("A &&126; B", "C"), "C", prompt="Placeholder &&058; here")
+    left = gift.dump([ph], title="A\\nB").left_out
+    assert [(item.question, item.what) for item in left] == [
+        ("(category)", "the title as written ('A\\\\nB')"), ("ph", "the text '&&058;'")]

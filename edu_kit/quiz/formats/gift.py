@@ -106,6 +106,10 @@ def _text(text: str) -> str:
     return ("[plain]" if text.lstrip().startswith(("[", "%")) else "") + escape(text)
 
 
+#: Moodle's GIFT reader's own placeholders (``&&058;`` for ``:``, ``&&010`` for a line break, ...).
+_PLACEHOLDER = re.compile(r"&&[0-9]{3};?")
+
+
 def _category(title: str) -> str:
     """The ``$CATEGORY`` line for ``title``: Moodle reads the rest of the line as it is
     (no GIFT escapes), as a category path (``/`` written ``//``: one category)."""
@@ -123,9 +127,18 @@ def dump(questions: Iterable[Question], title: str = "") -> Exported:
     left: list[LeftOut] = []
     if title.strip():
         blocks.append(f"// {' '.join(title.split())}\n{_category(title)}")
+        if "\\" in title or _PLACEHOLDER.search(title):
+            left.append(LeftOut("(category)", f"the title as written ({title!r})",
+                                "Moodle's GIFT reader shows a backslash sequence or &&NNN; in a category name "
+                                "as its own placeholder; leave them out of --title"))
     for q in questions:
         body, lost = _answers(q)
         left.extend(lost)
+        found = next((m.group() for t in (q.prompt, q.explanation, *q.choices, *texts(q.answer))
+                      for m in [_PLACEHOLDER.search(t)] if m), None)
+        if body is not None and found:
+            left.append(LeftOut(q.id, f"the text {found!r}", "Moodle's GIFT reader turns it into a character "
+                                "(its own placeholder) and GIFT has no escape for it; use Moodle XML"))
         if body is None:
             continue
         meta = metadata(q)

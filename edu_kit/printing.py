@@ -217,18 +217,28 @@ def _to_html(nb: NotebookNode, title: str, header: str = "") -> str:
 _MATHJAX = re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->\s*", re.S)
 
 
+#: A ``<script>`` that fetches code from the network (nbconvert's require.js, its mermaid loader).
+_NETWORK_SCRIPT = re.compile(r"""<script\b[^>]*\bsrc\s*=\s*["']?(?:https?:)?//[^>]*>\s*</script>\s*"""
+                             r"""|<script\b[^>]*>(?:(?!</script>).)*?https?://(?:(?!</script>).)*</script>\s*""",
+                             re.S | re.I)
+
+
 def _without_mathjax(page: str) -> str:
-    """``page`` without nbconvert's MathJax (loaded from a CDN): our text is printed as it
-    is written, so "$5bn and $9bn" stays two amounts, and no MathJax is fetched from a CDN.
+    """``page`` without nbconvert's MathJax and any other script it loads from a CDN
+    (require.js, mermaid): our text is printed as it is written, so "$5bn and $9bn"
+    stays two amounts, and nothing is fetched while printing or when the page is opened.
     The body is also marked ``tex2jax_ignore mathjax_ignore`` for any MathJax a reader adds.
 
     >>> _without_mathjax('<head><!-- Load mathjax --><script src="x"></script>'
     ...                  '<!-- End of mathjax configuration --></head><body class="a">$5</body>')
     '<head></head><body class="a tex2jax_ignore mathjax_ignore">$5</body>'
     """
-    page = _MATHJAX.sub("", page)
+    page = _NETWORK_SCRIPT.sub("", _MATHJAX.sub("", page))
     if re.search(r"<script[^>]*mathjax", page, re.I):  # pragma: no cover - another nbconvert template
         raise EduKitError("the HTML page still loads MathJax", hint="report this: nbconvert's template changed")
+    if _NETWORK_SCRIPT.search(page):  # pragma: no cover - another nbconvert template
+        raise EduKitError("the HTML page still loads a script from the network",
+                          hint="report this: nbconvert's template changed")
     return re.sub(r'<body( class="([^"]*)")?',
                   lambda m: f'<body class="{(m.group(2) + " ") if m.group(2) else ""}tex2jax_ignore mathjax_ignore"',
                   page, count=1)

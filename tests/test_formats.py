@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import xml.etree.ElementTree as ET
 import zipfile
 from typing import Any
@@ -423,7 +424,7 @@ def test_qti_import_reads_every_quiz_of_a_zip_and_makes_ids_unique() -> None:
                 both.writestr("second/" + name.rsplit("/", 1)[-1], data)
             both.writestr(name, data)
     imported = qti.load(buffer.getvalue(), topic="concepts")
-    assert [q.id for q in imported.questions] == ["Question", "qti-question", "qti-question-2", "qti-question-3"]
+    assert [q.id for q in imported.questions] == ["qti-question", "qti-question-2", "qti-question-3", "qti-question-4"]  # formats15 #20
 
 
 def test_moodle_xml_import_keeps_ids_unique() -> None:
@@ -432,3 +433,225 @@ def test_moodle_xml_import_keeps_ids_unique() -> None:
     end = data.index("</question>", start) + len("</question>")
     ids = [q.id for q in moodle_xml.load(data[:end] + data[start:end] + data[end:]).questions]
     assert ids == ["edge-single", "moodle-edge-single"]
+
+
+def _bloated_qti(extra: bytes) -> bytes:
+    """A text2qti zip whose assessment has ``extra`` put before ``</questestinterop>``."""
+    source = zipfile.ZipFile(io.BytesIO(qti.dump(EDGE[:1]).data))  # type: ignore[arg-type]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in source.namelist():
+            data = source.read(name)
+            if name.endswith(".xml") and not name.endswith(("imsmanifest.xml", "assessment_meta.xml")):
+                data = data.replace(b"</questestinterop>", extra + b"</questestinterop>")
+            archive.writestr(name, data)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("where", ["top", "inside"])
+def test_xml_element_count_is_bounded(monkeypatch: pytest.MonkeyPatch, where: str) -> None:  # review formats15 #2
+    from edu_kit.quiz.formats import _common
+
+    monkeypatch.setattr(_common, "MAX_XML_ELEMENTS", 5_000)
+    monkeypatch.setattr(_common, "MAX_PART_ELEMENTS", 1_000)
+    tags = "<x/>" * 6_000
+    text = f"<quiz>{tags}</quiz>" if where == "top" else f"<quiz><question type='essay'>{tags}</question></quiz>"
+    with pytest.raises(QuizBankError, match=r"m.xml holds more than [0-9,]+ XML elements"):
+        moodle_xml.load(text, source="m.xml")
+    with pytest.raises(QuizBankError, match=r"q.zip \(.*\) holds more than [0-9,]+ XML elements"):
+        qti.load(_bloated_qti(tags.encode() if where == "top" else f"<assessment>{tags}</assessment>".encode()),
+                 source="q.zip", topic="concepts")
+
+
+def test_xml_parts_are_dropped_once_read() -> None:  # review formats15 #2: one question in memory at a time
+    from edu_kit.quiz.formats._common import XmlParts
+
+    data = moodle_xml.dump(EDGE).data.encode("utf-8")  # type: ignore[union-attr]
+    parts = XmlParts(data, "m.xml")
+    held = [len(parts.root) if parts.root is not None else 0 for _ in parts]
+    assert len(held) == data.count(b"<question ") > 3  # the category and each question
+    assert max(held) == 0
+
+
+def test_moodle_xml_declaring_another_encoding_is_read_as_the_utf8_it_is() -> None:  # review formats15 #14
+    text = ('<?xml version="1.0" encoding="ISO-8859-1"?><quiz><question type="truefalse"><name><text>t</text></name>'
+            '<questiontext format="plain_text"><text>Kyiv — “quoted” café?</text></questiontext>'
+            '<answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer>'
+            '</question></quiz>')
+    back = moodle_xml.load(text, source="enc.xml", topic="concepts")
+    assert back.questions[0].prompt == "Kyiv — “quoted” café?"
+    assert any("declares the encoding ISO-8859-1" in note for note in back.notes)
+
+
+def _html_steps(markup: str) -> int:
+    """Lines of Python (edu_kit's and html.parser's) run by ``html_to_text(markup)``: a
+    deterministic measure of work (tests never time)."""
+    import html.parser
+    import sys
+    from pathlib import Path
+    from types import FrameType
+
+    import edu_kit
+    from edu_kit.quiz.formats._common import html_to_text
+
+    watched = (str(Path(edu_kit.__file__).parent), str(html.parser.__file__))
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: object) -> object:
+        nonlocal count
+        count += event == "line"
+        return local
+
+    def calls(frame: FrameType, event: str, arg: object) -> object:
+        return local if frame.f_code.co_filename.startswith(watched) else None
+
+    previous = sys.gettrace()
+    sys.settrace(calls)  # type: ignore[arg-type]
+    try:
+        html_to_text(markup)
+    finally:
+        sys.settrace(previous)
+    return count
+
+
+@pytest.mark.parametrize("unit", ["<i> </i>", "<p> </p>", " <br> ", "&nbsp;<b>x</b>"])
+def test_html_to_text_work_grows_linearly(unit: str) -> None:  # review formats15 #11
+    small, large = (_html_steps("<p>x" + unit * n + "y</p>") for n in (500, 2000))
+    assert large < 4 * small * 1.3  # four times the text: about four times the work (sixteen if quadratic)
+
+
+@pytest.mark.parametrize("markup", ["<p>a</p> <p>b</p>", "a<br>  <br>b", "<div>a</div>\n<div>b</div>", "a  <i> </i> b",
+                                    "<li>one</li><li>two</li>", "x" + "<i> </i>" * 50 + "y"])
+def test_html_to_text_breaks_are_unchanged(markup: str) -> None:  # the linear rewrite reads as before
+    import re as regex
+
+    from edu_kit.quiz.formats import _common
+
+    marks = f"[ {_common._BREAK}{_common._PARAGRAPH}]"
+    parser = _common._TextOf()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts).replace("\xa0", " ")
+    text = regex.sub(f"{marks}*[{_common._BREAK}{_common._PARAGRAPH}]{marks}*",
+                     lambda m: "\n\n" if _common._PARAGRAPH in m.group() else "\n", text)
+    before = "\n".join(line.strip() for line in text.split("\n")).strip()
+    assert _common.html_to_text(markup) == before
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml])
+def test_a_title_with_a_slash_is_one_moodle_category(module: Any) -> None:  # review formats15 #3
+    from edu_kit.quiz.formats._common import split_category_path
+
+    data = str(module.dump(EDGE[:1], title="Year 10/11: NATO & Russia").data)
+    path = next(line for line in data.splitlines() if "$course$/top/" in line)
+    path = path.split("$CATEGORY: ")[-1].replace("<text>", "").replace("</text>", "").replace("&amp;", "&").strip()
+    assert split_category_path(path) == ["$course$", "top", "Year 10/11: NATO & Russia"]
+    assert gift.load(gift.dump(EDGE[:1], title="a/timeline").data, topic="concepts").questions  # type: ignore[arg-type]
+
+
+ELEVEN = _q("eleven", "multiple", tuple(f"Option {n}" for n in range(1, 14)), tuple(f"Option {n}" for n in range(1, 12)),
+            prompt="Which of these?")
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml])
+def test_many_right_options_get_grades_moodle_accepts(module: Any) -> None:  # review formats15 #4
+    from edu_kit.quiz.formats._common import MOODLE_GRADES
+
+    exported = module.dump([ELEVEN])
+    text = str(exported.data)
+    found = [float(w) for w in (re.findall(r"~%(-?[0-9.]+)%", text) if module is gift
+                                else re.findall(r'fraction="(-?[0-9.]+)"', text))]
+    assert len(found) == 13
+    assert all(abs(w) in MOODLE_GRADES for w in found)
+    assert round(sum(w for w in found if w > 0), 2) == 100
+    assert any(item.what == "equal weights" for item in exported.left_out)
+    too_many = _q("many", "multiple", tuple(f"O{n}" for n in range(22)), tuple(f"O{n}" for n in range(21)))
+    assert [item.what for item in module.dump([too_many]).left_out] == ["question"]
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml])
+def test_numeric_keys_keep_every_digit(module: Any) -> None:  # review formats15 #5
+    tiny = _q("tiny", "numeric", (), Numeric(1.23e-07, 1e-07, ""))
+    big = _q("big", "numeric", (), Numeric(-123456789.1234567, 0.0, ""))
+    back = module.load(module.dump([tiny, big]).data, topic="concepts").questions
+    assert [q.answer for q in back] == [tiny.answer, big.answer]
+
+
+def test_qti_lists_numeric_keys_text2qti_rounds() -> None:  # review formats15 #5
+    big = _q("big", "numeric", (), Numeric(-123456789.1234567, 0.0, ""))
+    left = qti.dump([big, EDGE[5]]).left_out
+    assert [(item.question, item.what) for item in left if item.question != "(every question)"] == [
+        ("big", "exact numeric key")]
+
+
+def _moodle(body: str, kind: str, extra: str = "") -> str:
+    return (f'<quiz><question type="{kind}"><name><text>q</text></name><questiontext format="plain_text">'
+            f"<text>Which?</text></questiontext>{extra}{body}</question></quiz>")
+
+
+def _answer(fraction: int, text: str, fmt: str = "plain_text") -> str:
+    return f'<answer fraction="{fraction}" format="{fmt}"><text>{text}</text></answer>'
+
+
+@pytest.mark.parametrize(("xml", "listed"), [
+    (_moodle(_answer(100, "Geneva") + _answer(100, "Genf") + _answer(0, "Zurich"), "multichoice",
+             "<single>true</single>"), "question"),  # review formats15 #6
+    (_moodle('<answer fraction="100"><text>30</text><tolerance>0</tolerance></answer>'
+             '<answer fraction="50"><text>29</text><tolerance>0</tolerance></answer>'
+             "<units><unit><multiplier>1</multiplier><unit_name>allies</unit_name></unit>"
+             "<unit><multiplier>0.001</multiplier><unit_name>kilo-allies</unit_name></unit></units>", "numerical"),
+     "other numeric answers 29 (50 %)|units 'kilo-allies'"),  # review formats15 #7
+    (_moodle(_answer(100, "Gen*va") + _answer(100, "Geneva"), "shortanswer", "<usecase>1</usecase>"),
+     "case-sensitive marking|accepted answer 'Gen*va'"),  # review formats15 #8
+    (_moodle(_answer(100, "&lt;p&gt;NATO &lt;img src=\"@@PLUGINFILE@@/n.png\"&gt;&lt;/p&gt;", "html")
+             + _answer(0, "UN"), "multichoice", "<single>true</single>"), "the image in the answer 'NATO'"),  # #9
+    (_moodle(_answer(100, "&lt;img src=\"@@PLUGINFILE@@/n.png\"&gt;", "html") + _answer(0, "UN"), "multichoice",
+             "<single>true</single>"), "question"),
+])
+def test_moodle_xml_losses_are_listed(xml: str, listed: str) -> None:
+    back = moodle_xml.load(xml, topic="concepts")
+    assert sorted(item.what for item in back.left_out) == sorted(listed.split("|"))
+    if listed != "question":
+        assert len(back.questions) == 1
+
+
+@pytest.mark.parametrize("module", [gift, moodle_xml])
+def test_a_star_in_a_short_answer_is_literal_in_moodle(module: Any) -> None:  # review formats15 #8
+    star = _q("star", "short_text", (), ("a*b*c", "abc"))
+    data = str(module.dump([star]).data)
+    assert ("\\\\*" if module is gift else "a\\*b\\*c") in data
+    back = module.load(module.dump([star]).data, topic="concepts")
+    assert back.questions[0].answer == ("a*b*c", "abc")
+    assert back.left_out == ()
+
+
+def test_qti_import_reads_canvas_html_as_a_student_sees_it() -> None:  # review formats15 #10
+    canvas = ("&lt;div&gt;&lt;p&gt;Where&amp;nbsp;did the talks take place?&lt;/p&gt;&lt;script&gt;alert(1)"
+              "&lt;/script&gt;&lt;style&gt;p{color:red}&lt;/style&gt;&lt;div&gt;Second block&lt;/div&gt;"
+              "&lt;ul&gt;&lt;li&gt;one&lt;/li&gt;&lt;li&gt;two&lt;/li&gt;&lt;/ul&gt;&lt;/div&gt;")
+    data = _bloated_qti(b"")
+    source = zipfile.ZipFile(io.BytesIO(data))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in source.namelist():
+            entry = source.read(name)
+            if name.endswith(".xml") and not name.endswith(("imsmanifest.xml", "assessment_meta.xml")):
+                entry = re.sub(rb"(<presentation>\s*<material>\s*<mattext[^>]*>).*?(</mattext>)",
+                               lambda m: m.group(1) + canvas.encode() + m.group(2), entry, count=1, flags=re.S)
+            archive.writestr(name, entry)
+    prompt = qti.load(buffer.getvalue(), topic="concepts").questions[0].prompt
+    assert prompt == "Where did the talks take place?\n\nSecond block\none\ntwo"
+
+
+def test_a_br_at_the_end_of_a_paragraph_adds_no_line() -> None:  # review formats15 #23 (Atto writes these)
+    from edu_kit.quiz.formats._common import html_to_text
+
+    assert html_to_text("<p>Where?<br></p><p>Pick one.</p>") == "Where?\n\nPick one."
+    assert html_to_text("a<br><br>b") == "a\n\nb"
+
+
+def test_gift_lists_moodles_own_placeholders() -> None:  # review formats15 #21, #22
+    ph = _q("ph", "single", ("A &&126; B", "C"), "C", prompt="Placeholder &&058; here")
+    left = gift.dump([ph], title="A\\nB").left_out
+    assert [(item.question, item.what) for item in left] == [
+        ("(category)", "the title as written ('A\\\\nB')"), ("ph", "the text '&&058;'")]

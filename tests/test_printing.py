@@ -284,6 +284,7 @@ def test_printed_dollars_are_never_maths() -> None:  # attack 16-2 #31
     for nb in (printing.paper_notebook([q], "Quiz"), printing.key_notebook([q], "Quiz")):
         page = printing._to_html(nb, "t", printing._header("Quiz", "Paper quiz"))
         assert not re.search(r"<script[^>]*mathjax|MathJax\.Hub", page, re.I)
+        assert not re.search(r"<script[^>]*src=[^>]*//|import\(\s*[\"']https?:", page, re.I)  # review formats15 #13
         assert re.search(r'<body class="[^"]*tex2jax_ignore mathjax_ignore"', page)
         assert "Which amount? $5bn and $9bn" in page
 

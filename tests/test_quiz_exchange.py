@@ -149,3 +149,123 @@ def test_gift_and_moodle_xml_round_trip_other_types(kind: str, items: list[str])
             assert back.questions[0].answer == tuple(v for v in texts(q.answer) if "->" not in v)
             continue
         assert back.questions == (q,), module.__name__
+
+
+TEACHER_GIFT = "::one::NATO had 30 members in December 2021. {TRUE}\n"
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_out_is_never_the_file_being_read(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                         command: str) -> None:  # review formats15 #1
+    source = tmp_path / "t.gift"
+    source.write_text(TEACHER_GIFT, encoding="utf-8")
+    if command == "export":
+        run(capsys, "quiz", "import", str(source), "--topic", "concepts", "--out", str(tmp_path / "bank.yaml"))
+        source = tmp_path / "bank.yaml"
+        args = ["quiz", "export", str(source), "--format", "moodle-xml", "--out", str(source), "--force"]
+    else:
+        (tmp_path / "link.yaml").symlink_to(source)  # the same file under another name
+        args = ["quiz", "import", str(source), "--topic", "concepts", "--out", str(tmp_path / "link.yaml"), "--force"]
+    before = source.read_bytes()
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert "the file being read" in err
+    assert source.read_bytes() == before
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_out_that_exists_needs_force(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                     command: str) -> None:  # review formats15 #1
+    source, out = tmp_path / "t.gift", tmp_path / "mine.yaml"
+    source.write_text(TEACHER_GIFT, encoding="utf-8")
+    out.write_text("earlier\n", encoding="utf-8")
+    args = (["quiz", "import", str(source), "--topic", "concepts", "--out", str(out)] if command == "import"
+            else ["quiz", "export", "--format", "gift", "--out", str(out)])
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert "--force" in err
+    assert out.read_text(encoding="utf-8") == "earlier\n"
+    code, _, err = run(capsys, *args, "--force")
+    assert code == 0, err
+    assert out.read_text(encoding="utf-8") != "earlier\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
+
+
+def test_import_out_must_be_yaml(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = tmp_path / "t.gift"
+    source.write_text(TEACHER_GIFT, encoding="utf-8")
+    code, _, err = run(capsys, "quiz", "import", str(source), "--topic", "concepts", "--out", str(tmp_path / "x.gift"))
+    assert code == 2
+    assert "must be a .yaml file" in err
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+@pytest.mark.parametrize("target", ["folder", "fifo", "/dev/full"])
+def test_out_that_is_not_a_file_is_a_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                 command: str, target: str) -> None:  # review formats15 #12
+    source, out = tmp_path / "t.gift", tmp_path / "out.yaml"
+    source.write_text(TEACHER_GIFT, encoding="utf-8")
+    if target == "folder":
+        out.mkdir()
+    elif target == "fifo":
+        os.mkfifo(out)
+    else:
+        out.symlink_to(target)
+    args = (["quiz", "import", str(source), "--topic", "concepts", "--out", str(out)] if command == "import"
+            else ["quiz", "export", "--format", "gift", "--out", str(out)])
+    code, _, err = run(capsys, *args, "--force")
+    assert code == 2
+    assert "cannot write --out here" in err
+    assert "Traceback" not in err
+
+
+def test_a_failed_write_is_a_clear_error_and_keeps_the_old_file(monkeypatch: pytest.MonkeyPatch,
+                                                                  tmp_path: Path) -> None:  # review formats15 #12
+    from edu_kit.cli import quiz_exchange
+    from edu_kit.errors import QuizBankError
+
+    out = tmp_path / "b.yaml"
+    out.write_text("old\n", encoding="utf-8")
+
+    def full(*_args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(quiz_exchange.os, "fsync", full)
+    with pytest.raises(QuizBankError, match="No space left on device"):
+        quiz_exchange.write_out(out, "new\n")
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.yaml"]
+
+
+def test_a_bad_name_is_one_clear_error(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:  # formats15 #16
+    source = tmp_path / "t.gift"
+    source.write_text(TEACHER_GIFT, encoding="utf-8")
+    code, _, err = run(capsys, "quiz", "import", str(source), "--topic", "concepts", "--out", str(tmp_path / "o.yaml"),
+                       "--name", "Bad Name!")
+    assert code == 2
+    assert "--name 'Bad Name!' is not a valid bank name" in err
+    assert "not imported" not in err
+
+
+@pytest.mark.parametrize("kind", ["empty-import", "nothing-exported", "folder"])
+def test_empty_results_say_so(capsys: pytest.CaptureFixture[str], tmp_path: Path, kind: str) -> None:  # #25, #26
+    if kind == "empty-import":
+        (tmp_path / "e.gift").write_text("", encoding="utf-8")
+        args = ["quiz", "import", str(tmp_path / "e.gift"), "--topic", "concepts", "--out", str(tmp_path / "o.yaml")]
+        expected = "the file holds no question"
+    elif kind == "folder":
+        (tmp_path / "bankdir").mkdir()
+        args = ["quiz", "import", str(tmp_path / "bankdir"), "--out", str(tmp_path / "o.yaml")]
+        expected = "it is a folder"
+    else:
+        bank = tmp_path / "ord.yaml"
+        bank.write_text(
+            "bank: ord\ntitle: Ordering only\nquestions:\n- id: o1\n  type: ordering\n"
+            "  prompt: Put these in order.\n  choices: [b, a, c]\n  answer: [a, b, c]\n"
+            "  explanation: Because.\n  topics: [timeline]\n  difficulty: easy\n  reference: Test\n", encoding="utf-8")
+        args = ["quiz", "export", str(bank), "--format", "gift", "--out", str(tmp_path / "o.gift")]
+        expected = "none of the questions can be written as gift"
+    code, _, err = run(capsys, *args)
+    assert code == 2, err
+    assert expected in err
+    assert not (tmp_path / "o.gift").exists()

@@ -34,10 +34,12 @@ def add_parsers(commands: Any) -> None:
     export.add_argument("--format", required=True, choices=("qti", "moodle-xml", "gift"), dest="to")
     export.add_argument("--out", help="the file to write (default: print GIFT and Moodle XML; edu_kit_bank.zip for qti)")
     export.add_argument("--title", default="edu_kit bank", help="the quiz or category name on the platform")
+    export.add_argument("--force", action="store_true", help="replace --out when it exists")
     imp = quiz_commands.add_parser(
         "import", help="turn a GIFT (or Moodle XML / QTI zip) file into an edu_kit bank file")
     imp.add_argument("file", metavar="FILE", help="a .gift/.txt, .xml or .zip file")
-    imp.add_argument("--out", required=True, help="the bank file to write (.yaml)")
+    imp.add_argument("--out", required=True, help="the bank file to write (.yaml; never the file read)")
+    imp.add_argument("--force", action="store_true", help="replace --out when it exists")
     imp.add_argument("--topic", choices=("timeline", "positions", "concepts", "sources"),
                      help="topic of questions that name none (required unless the file came from edu_kit)")
     imp.add_argument("--difficulty", default="medium", choices=("easy", "medium", "hard"))

@@ -33,7 +33,24 @@ from dataclasses import replace
 from typing import Any
 
 from ..model import TOPICS, Numeric, Question
-from ._common import Exported, Imported, LeftOut, build, html_to_text, metadata, pairs, parse_metadata, slug, texts
+from ._common import (
+    Exported,
+    Imported,
+    LeftOut,
+    build,
+    category_path,
+    exact_number,
+    html_to_text,
+    key_weights,
+    metadata,
+    pairs,
+    parse_metadata,
+    short_answers,
+    slug,
+    split_category_path,
+    starred,
+    texts,
+)
 
 __all__ = ["dump", "escape", "load", "unescape"]
 
@@ -89,10 +106,14 @@ def _text(text: str) -> str:
     return ("[plain]" if text.lstrip().startswith(("[", "%")) else "") + escape(text)
 
 
+#: Moodle's GIFT reader's own placeholders (``&&058;`` for ``:``, ``&&010`` for a line break, ...).
+_PLACEHOLDER = re.compile(r"&&[0-9]{3};?")
+
+
 def _category(title: str) -> str:
     """The ``$CATEGORY`` line for ``title``: Moodle reads the rest of the line as it is
-    (no GIFT escapes), so only line breaks are replaced."""
-    return "$CATEGORY: $course$/top/" + " ".join(title.split())
+    (no GIFT escapes), as a category path (``/`` written ``//``: one category)."""
+    return "$CATEGORY: " + category_path(title)
 
 
 def _weight(value: float) -> str:
@@ -106,9 +127,18 @@ def dump(questions: Iterable[Question], title: str = "") -> Exported:
     left: list[LeftOut] = []
     if title.strip():
         blocks.append(f"// {' '.join(title.split())}\n{_category(title)}")
+        if "\\" in title or _PLACEHOLDER.search(title):
+            left.append(LeftOut("(category)", f"the title as written ({title!r})",
+                                "Moodle's GIFT reader shows a backslash sequence or &&NNN; in a category name "
+                                "as its own placeholder; leave them out of --title"))
     for q in questions:
         body, lost = _answers(q)
         left.extend(lost)
+        found = next((m.group() for t in (q.prompt, q.explanation, *q.choices, *texts(q.answer))
+                      for m in [_PLACEHOLDER.search(t)] if m), None)
+        if body is not None and found:
+            left.append(LeftOut(q.id, f"the text {found!r}", "Moodle's GIFT reader turns it into a character "
+                                "(its own placeholder) and GIFT has no escape for it; use Moodle XML"))
         if body is None:
             continue
         meta = metadata(q)
@@ -135,9 +165,16 @@ def _answers(q: Question) -> tuple[str | None, list[LeftOut]]:
     if kind == "single":
         return "".join(f"\t{'=' if c == answer else '~'}{_text(c)}\n" for c in q.choices), []
     if kind == "multiple":
-        keys = set(texts(answer))
-        share = 100 / len(keys)
-        return "".join(f"\t~%{_weight(share if c in keys else -share)}%{_text(c)}\n" for c in q.choices), []
+        keys = texts(answer)
+        weights = key_weights(len(keys), len(q.choices))
+        if weights is None:
+            return None, [LeftOut(q.id, "question", f"{len(keys)} right options: Moodle's grades cannot share "
+                                  "100 % among more than 20")]
+        grades, penalty = weights
+        grade = dict(zip(keys, grades, strict=False))
+        lost = [LeftOut(q.id, "equal weights", f"Moodle accepts only its own grades: {len(keys)} right options get "
+                        f"10 % or 5 % each and a wrong one {_weight(penalty)} %")] if len(keys) > 10 else []
+        return "".join(f"\t~%{_weight(grade.get(c, penalty))}%{_text(c)}\n" for c in q.choices), lost
     if kind == "true_false":
         return f"\t{'TRUE' if answer else 'FALSE'}\n", []
     if kind == "short_text":
@@ -147,10 +184,10 @@ def _answers(q: Question) -> tuple[str | None, list[LeftOut]]:
             return None, [LeftOut(q.id, "question", f"every accepted answer contains '->'; {why}")]
         lost = [LeftOut(q.id, f"accepted answer {v!r}", f"{why}; students who type it are marked wrong in Moodle")
                 for v in texts(answer) if "->" in v]
-        return "".join(f"\t={_text(v)}\n" for v in kept), lost
+        return "".join(f"\t={_text(starred(v))}\n" for v in kept), lost
     if kind == "numeric" and isinstance(answer, Numeric):
         lost = [LeftOut(q.id, f"unit {answer.unit!r}", "GIFT numeric answers have no unit; Moodle will not show it")]
-        return f"\t#{_weight(answer.value)}:{_weight(answer.tolerance)}\n", lost if answer.unit else []
+        return f"\t#{exact_number(answer.value)}:{exact_number(answer.tolerance)}\n", lost if answer.unit else []
     if kind == "matching":
         matches = pairs(answer)
         if any("->" in left for left, _ in matches):
@@ -196,7 +233,7 @@ def load(text: str, source: str = "GIFT file", topic: str | None = None, difficu
         line += next(i for i, row in enumerate(block) if row is lines[0])  # the question's own first line
         body = _hold("\n".join(lines).strip())
         if body.startswith("$CATEGORY:"):
-            category = _restore(body[len("$CATEGORY:"):]).strip().split("/")[-1].strip().lower()
+            category = split_category_path(_restore(body[len("$CATEGORY:"):]).strip())[-1].lower()
             continue
         defaults = {"topics": [category if category in TOPICS else topic], "difficulty": difficulty,
                     "reference": f"Imported from {source}",
@@ -343,7 +380,7 @@ def _kind(answers: str, meta: dict[str, Any], ident: str, lost: list[LeftOut],
                                 "short answers here are right or wrong"))
             continue
         variants.append(_no_feedback(rest, ident, lost, fmt))
-    return {"type": "short_text", "answer": variants}
+    return {"type": "short_text", "answer": short_answers(variants, ident, lost)}
 
 
 def _types() -> tuple[str, ...]:

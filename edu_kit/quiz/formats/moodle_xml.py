@@ -48,13 +48,19 @@ from ._common import (
     Exported,
     Imported,
     LeftOut,
+    XmlParts,
     build,
+    category_path,
+    exact_number,
     html_to_text,
+    key_weights,
     metadata,
     not_xml,
     pairs,
     parse_metadata,
+    short_answers,
     slug,
+    starred,
     texts,
 )
 
@@ -105,9 +111,9 @@ def _answer(parent: ET.Element, fraction: float, text: str) -> ET.Element:
 def dump(questions: Iterable[Question], title: str = "edu_kit") -> Exported:
     """The Moodle XML of ``questions`` (one category named ``title``)."""
     quiz = ET.Element("quiz")
-    category = ET.SubElement(quiz, "question", {"type": "category"})
-    ET.SubElement(ET.SubElement(category, "category"), "text").text = "$course$/top/" + " ".join(
-        NOT_XML.sub("", title).split())
+    if NOT_XML.sub("", title).strip():  # a blank title: no category, as in GIFT
+        category = ET.SubElement(quiz, "question", {"type": "category"})
+        ET.SubElement(ET.SubElement(category, "category"), "text").text = category_path(NOT_XML.sub("", title))
     carried: list[str] = []
     left: list[LeftOut] = []
     for q in questions:
@@ -119,6 +125,13 @@ def dump(questions: Iterable[Question], title: str = "edu_kit") -> Exported:
         if bad is not None:
             left.append(LeftOut(q.id, "question", f"it holds the character {bad}, which XML cannot carry; remove it"))
             continue
+        if q.type == "multiple" and key_weights(len(texts(q.answer)), len(q.choices)) is None:
+            left.append(LeftOut(q.id, "question", f"{len(texts(q.answer))} right options: Moodle's grades cannot "
+                                "share 100 % among more than 20"))
+            continue
+        if q.type == "multiple" and len(texts(q.answer)) > 10:
+            left.append(LeftOut(q.id, "equal weights", "Moodle accepts only its own grades: the right options get "
+                                "10 % or 5 % each"))
         node = ET.SubElement(quiz, "question", {"type": kind})
         meta = metadata(q)
         if q.type == "multiple":
@@ -153,23 +166,25 @@ def _json(data: Any) -> str:
 def _body(node: ET.Element, q: Question) -> None:
     kind, answer = str(q.type), q.answer
     if kind in ("single", "multiple"):
-        keys = {str(answer)} if kind == "single" else set(texts(answer))
-        share = 100.0 if kind == "single" else 100 / len(keys)
+        keys = (str(answer),) if kind == "single" else texts(answer)
+        grades, penalty = ([100.0], 0.0) if kind == "single" else (key_weights(len(keys), len(q.choices))
+                                                                    or ([], 0.0))
+        grade = dict(zip(keys, grades, strict=False))
         _plain(node, "single", "true" if kind == "single" else "false")
         _plain(node, "shuffleanswers", "true")
         _plain(node, "answernumbering", "abc")
         for choice in q.choices:
-            _answer(node, share if choice in keys else (0 if kind == "single" else -share), choice)
+            _answer(node, grade.get(choice, penalty), choice)
     elif kind == "true_false":
         _answer(node, 100 if answer else 0, "true")
         _answer(node, 0 if answer else 100, "false")
     elif kind == "short_text":
         _plain(node, "usecase", "0")
         for variant in texts(answer):
-            _answer(node, 100, variant)
+            _answer(node, 100, starred(variant))
     elif kind == "numeric" and isinstance(answer, Numeric):
-        item = _answer(node, 100, _fraction(answer.value))
-        _plain(item, "tolerance", _fraction(answer.tolerance))
+        item = _answer(node, 100, exact_number(answer.value))
+        _plain(item, "tolerance", exact_number(answer.tolerance))
         units = ET.SubElement(node, "units")
         if answer.unit:
             unit = ET.SubElement(units, "unit")
@@ -225,32 +240,6 @@ def _shown(node: ET.Element, path: str) -> str:
     return text
 
 
-def _parse(text: str) -> tuple[ET.Element, dict[int, int]]:
-    """The XML tree (comments kept) and the line where each top-level element starts."""
-    builder = ET.TreeBuilder(insert_comments=True)
-    parser = expat.ParserCreate()
-    lines: dict[int, int] = {}
-    depth = [0]
-
-    def start(tag: str, attrs: dict[str, str]) -> None:
-        element = builder.start(tag, attrs)
-        if depth[0] == 1:
-            lines[id(element)] = parser.CurrentLineNumber
-        depth[0] += 1
-
-    def end(tag: str) -> None:
-        depth[0] -= 1
-        builder.end(tag)
-
-    parser.StartElementHandler = start
-    parser.EndElementHandler = end
-    parser.CharacterDataHandler = builder.data
-    parser.CommentHandler = builder.comment
-    parser.buffer_text = True
-    parser.Parse(text.encode("utf-8"), True)  # no external entity is ever fetched
-    return builder.close(), lines
-
-
 def load(text: str, source: str = "Moodle XML file", topic: str | None = None, difficulty: str = "medium",
          prefix: str = "moodle-") -> Imported:
     """The questions of a Moodle XML text (those of :func:`dump` come back equal).
@@ -259,68 +248,91 @@ def load(text: str, source: str = "Moodle XML file", topic: str | None = None, d
     is not ``<quiz>``; questions of other types, and questions that would break the bank,
     are listed in ``left_out`` with their line, and the others are read.
     """
+    questions: list[Question] = []
+    left: list[LeftOut] = []
+    notes: list[str] = []
+    declared = re.match(r"""\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""", text)
+    if declared and declared.group(1).lower().replace("_", "-") not in ("utf-8", "utf8") and not text.isascii():
+        notes.append(f"{source} declares the encoding {declared.group(1)} but is UTF-8 text: it was read as UTF-8 "
+                     "(check the accented letters and quotation marks)")
+    parts = XmlParts(text.encode("utf-8"), source, encoding="utf-8")  # the text is already decoded
     try:
-        root, lines = _parse(text)
+        number = 0
+        for node, line in parts:
+            if parts.root is not None and parts.root.tag != "quiz":
+                break
+            if node.tag == "question" and node.get("type") != "category":
+                number += 1
+                _load_one(node, number, line, questions, left, meta_prefix=prefix, source=source, topic=topic,
+                          difficulty=difficulty)
     except expat.ExpatError as exc:
         raise QuizBankError(f"{source} is not well-formed XML: {expat.ErrorString(exc.code)}",
                             line=exc.lineno, hint="export it again from Moodle") from None
-    if root.tag != "quiz":
-        raise QuizBankError(f"{source} is not Moodle XML: the root element is <{root.tag}>, not <quiz>",
+    if parts.root is None or parts.root.tag != "quiz":
+        tag = parts.root.tag if parts.root is not None else "nothing"
+        raise QuizBankError(f"{source} is not Moodle XML: the root element is <{tag}>, not <quiz>",
                             hint="export the questions from Moodle in 'Moodle XML format'")
-    questions: list[Question] = []
-    left: list[LeftOut] = []
+    return Imported(tuple(questions), tuple(left), tuple(notes))
+
+
+def _load_one(node: ET.Element, number: int, line: int, questions: list[Question], left: list[LeftOut], *,
+              meta_prefix: str, source: str, topic: str | None, difficulty: str) -> None:
+    """Read one ``<question>`` into ``questions``, or list in ``left`` why it cannot be."""
+    prefix = meta_prefix
     back = {v: k for k, v in MOODLE_TYPES.items() if k not in ("multiple",)}
-    for number, node in enumerate(root.findall("question"), start=1):
-        moodle, line = node.get("type", ""), lines.get(id(node))
-        if moodle == "category":
-            continue
-        meta: dict[str, Any] = {}
-        for child in node:
-            if callable(child.tag) and (child.text or "").strip().startswith("edu_kit "):
-                meta = parse_metadata((child.text or "").strip()[len("edu_kit "):])
-        name = _child_text(node, "name/text").strip() or f"question {number}"
-        if moodle == "description":
-            left.append(LeftOut(name, "description", "a text without answers is not a question", line))
-            continue
-        if moodle not in back:
-            left.append(LeftOut(name, "question", f"the Moodle type {moodle!r} has no edu_kit equivalent", line))
-            continue
-        ident = _child_text(node, "idnumber").strip() or name
-        taken = [q.id for q in questions]
-        if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)) or ident in taken:
-            ident = slug(ident, taken, prefix)
-        fields: dict[str, Any] = {"id": ident, "prompt": _shown(node, "questiontext/text"),
-                                  "explanation": _shown(node, "generalfeedback/text")}
-        defaults = {} if meta else {"topics": [topic], "difficulty": difficulty,
-                                    "reference": f"Imported from {source}",
-                                    "explanation": f"No explanation was given in {source}."}
-        lost: list[LeftOut] = []
-        if any(re.search(r"<img\b|@@PLUGINFILE@@", _child_text(node, path), re.I)
-               for path in ("questiontext/text", "generalfeedback/text")) or node.find("questiontext/file") is not None:
-            lost.append(LeftOut(name, "images and attached files", "edu_kit questions hold text only"))
-        try:
-            fields.update(_read_body(node, back[moodle], meta, lost))
-            questions.append(build(fields, {k: v for k, v in meta.items() if k not in ("key_order", "choice_order")},
-                                   defaults))
-        except StopIteration:
-            lost.append(LeftOut(name, "question", "no answer with full credit"))
-        except (KeyError, TypeError, ValueError, IndexError) as exc:
-            lost.append(LeftOut(name, "question", str(exc) or type(exc).__name__))
-        left.extend(LeftOut(item.question if item.what != "question" else name, item.what, item.why, line)
-                    for item in lost)
-    return Imported(tuple(questions), tuple(left))
+    moodle = node.get("type", "")
+    meta: dict[str, Any] = {}
+    for child in node:
+        if callable(child.tag) and (child.text or "").strip().startswith("edu_kit "):
+            meta = parse_metadata((child.text or "").strip()[len("edu_kit "):])
+    name = _child_text(node, "name/text").strip() or f"question {number}"
+    if moodle == "description":
+        left.append(LeftOut(name, "description", "a text without answers is not a question", line))
+        return
+    if moodle not in back:
+        left.append(LeftOut(name, "question", f"the Moodle type {moodle!r} has no edu_kit equivalent", line))
+        return
+    ident = _child_text(node, "idnumber").strip() or name
+    taken = [q.id for q in questions]
+    if not (meta and re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident)) or ident in taken:
+        ident = slug(ident, taken, prefix)
+    fields: dict[str, Any] = {"id": ident, "prompt": _shown(node, "questiontext/text"),
+                              "explanation": _shown(node, "generalfeedback/text")}
+    defaults = {} if meta else {"topics": [topic], "difficulty": difficulty,
+                                "reference": f"Imported from {source}",
+                                "explanation": f"No explanation was given in {source}."}
+    lost: list[LeftOut] = []
+    if any(re.search(r"<img\b|@@PLUGINFILE@@", _child_text(node, path), re.I)
+           for path in ("questiontext/text", "generalfeedback/text")) or node.find("questiontext/file") is not None:
+        lost.append(LeftOut(name, "images and attached files", "edu_kit questions hold text only"))
+    try:
+        fields.update(_read_body(node, back[moodle], meta, lost))
+        questions.append(build(fields, {k: v for k, v in meta.items() if k not in ("key_order", "choice_order")},
+                               defaults))
+    except StopIteration:
+        lost.append(LeftOut(name, "question", "no answer with full credit"))
+    except (KeyError, TypeError, ValueError, IndexError) as exc:
+        lost.append(LeftOut(name, "question", str(exc) or type(exc).__name__))
+    left.extend(LeftOut((item.question or name) if item.what != "question" else name, item.what, item.why, line)
+                for item in lost)
 
 
 def _answers(node: ET.Element, ident: str, lost: list[LeftOut], shown: bool = True) -> list[tuple[float, str]]:
     """(fraction, text) of each ``<answer>`` (``shown``: as a student reads it, else as
     typed, for short answers); feedback on an answer is listed in ``lost``."""
-    found = []
+    found: list[tuple[float, str]] = []
     for answer in node.findall("answer"):
         text = _shown(answer, "text") if shown else _child_text(answer, "text")
         feedback = _shown(answer, "feedback/text").strip()
         if feedback:
             lost.append(LeftOut(ident, f"feedback {feedback[:60]!r} on the answer {text!r}",
                                 "edu_kit gives one explanation per question, not per answer"))
+        raw = _child_text(answer, "text")
+        if re.search(r"<img\b|@@PLUGINFILE@@", raw, re.I) or answer.find("file") is not None:
+            if not text.strip():
+                raise ValueError(f"the answer {len(found) + 1} is only an image, and edu_kit options hold text only")
+            lost.append(LeftOut(ident, f"the image in the answer {text!r}",
+                                "edu_kit options hold text only: students see the text without the image"))
         found.append((float(answer.get("fraction", "0")), text))
     return found
 
@@ -346,21 +358,43 @@ def _read_body(node: ET.Element, kind: str, meta: dict[str, Any], lost: list[Lef
         lost.extend(LeftOut(ident, f"{_fraction(f)} % credit for {t!r}",
                             "an edu_kit single-answer question gives full credit or none: it counts as wrong")
                     for f, t in answers if f not in (0, 100))
-        return {"type": "single", "choices": [t for _, t in answers],
-                "answer": next(t for f, t in answers if f >= 100)}
+        full = [t for f, t in answers if f >= 100]
+        if len(full) > 1:
+            raise ValueError(f"{len(full)} answers have full credit ({', '.join(map(repr, full))}) and an edu_kit "
+                             "single-answer question has one right option: keep one, or make it a several-answer "
+                             "question (<single>false</single>)")
+        return {"type": "single", "choices": [t for _, t in answers], "answer": next(iter(full))}
     if kind == "true_false":
         return {"type": "true_false", "answer": next(t for f, t in answers if f >= 100).strip() == "true"}
     if kind == "short_text":
         lost.extend(LeftOut(ident, f"partial-credit answer {t!r}", "short answers here are right or wrong")
                     for f, t in answers if 0 < f < 100)
-        return {"type": "short_text", "answer": [t for f, t in answers if f >= 100]}
+        if _child_text(node, "usecase").strip() == "1":
+            lost.append(LeftOut(ident, "case-sensitive marking",
+                                "edu_kit ignores case, spaces and punctuation in short answers"))
+        variants = short_answers([t for f, t in answers if f >= 100], ident, lost)
+        if not variants:
+            raise ValueError("no accepted answer is left that edu_kit can mark (see the lines above)")
+        return {"type": "short_text", "answer": variants}
     if kind == "numeric":
-        first = next(a for a in node.findall("answer") if float(a.get("fraction", "0")) >= 100)
+        every = node.findall("answer")
+        first = next(a for a in every if float(a.get("fraction", "0")) >= 100)
         value: dict[str, Any] = {"value": float(_child_text(first, "text")),
                                  "tolerance": float(_child_text(first, "tolerance") or 0)}
+        others = [f"{_child_text(a, 'text')} ({_fraction(float(a.get('fraction', '0')))} %)"
+                  for a in every if a is not first and float(a.get("fraction", "0")) > 0]
+        if others:
+            lost.append(LeftOut(ident, "other numeric answers " + ", ".join(others),
+                                "only the first full-credit answer is kept"))
+        units = node.findall("units/unit")
         unit = _child_text(node, "units/unit/unit_name")
         if unit:
             value["unit"] = unit
+            if (_child_text(units[0], "multiplier").strip() or "1") not in ("1", "1.0"):
+                lost.append(LeftOut(ident, f"the multiplier of the unit {unit!r}", "edu_kit units have none"))
+        if len(units) > 1:
+            lost.append(LeftOut(ident, "units " + ", ".join(repr(_child_text(u, "unit_name")) for u in units[1:]),
+                                "an edu_kit numeric answer has one unit"))
         return {"type": "numeric", "answer": value}
     if kind == "matching":
         pairs, options = [], []

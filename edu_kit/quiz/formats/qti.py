@@ -24,18 +24,30 @@ True
 
 from __future__ import annotations
 
-import html
 import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
+from xml.parsers import expat
 
 from ...errors import QuizBankError
 from ..model import Numeric, Question
-from ._common import Exported, Imported, LeftOut, build, not_xml, slug, texts
+from ._common import (
+    Exported,
+    Imported,
+    LeftOut,
+    XmlParts,
+    build,
+    exact_number,
+    html_to_text,
+    metadata,
+    not_xml,
+    slug,
+    texts,
+)
 
 __all__ = ["MAX_ENTRY_BYTES", "QTI_TYPES", "dump", "load", "markdown_text"]
 
@@ -63,10 +75,6 @@ def _md(text: str) -> str:
     return "".join(out)
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
 def _block(number: int, q: Question) -> str | LeftOut:
     """The text2qti block of one question, or why it cannot be written."""
     kind, answer = str(q.type), q.answer
@@ -91,7 +99,7 @@ def _block(number: int, q: Question) -> str | LeftOut:
         low, high = answer.value - answer.tolerance, answer.value + answer.tolerance
         if min(abs(low), abs(high)) < 1e-4:
             return LeftOut(q.id, "question", "text2qti accepts no numeric answer within 0.0001 of 0")
-        lines.append(f"=   {_number(answer.value)} +- {_number(answer.tolerance)}")
+        lines.append(f"=   {exact_number(answer.value)} +- {exact_number(answer.tolerance)}")
     elif kind == "open":
         lines.append("____")
     return "\n".join(lines)
@@ -117,6 +125,7 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
     carried: list[str] = []
     left: list[LeftOut] = []
     prompts: dict[str, str] = {}
+    kept_only_in_yaml: set[str] = set()
     for q in questions:
         if q.prompt in prompts and str(q.type) in QTI_TYPES:
             left.append(LeftOut(q.id, "question", f"text2qti refuses a second question with the same text "
@@ -133,6 +142,12 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
         except Text2qtiError as exc:
             left.append(LeftOut(q.id, "question", f"text2qti refused it: {exc}"))
             continue
+        if isinstance(q.answer, Numeric):
+            ends = (q.answer.value - q.answer.tolerance, q.answer.value + q.answer.tolerance)
+            if any(abs(float(f"{x:.4f}") - x) > 1e-14 * max(1.0, abs(x)) for x in ends):  # beyond float noise
+                left.append(LeftOut(q.id, "exact numeric key", "text2qti writes numbers with 4 decimals: the accepted "
+                                    f"range {exact_number(ends[0])} to {exact_number(ends[1])} becomes "
+                                    f"{ends[0]:.4f} to {ends[1]:.4f}"))
         if isinstance(q.answer, Numeric) and q.answer.unit:
             left.append(LeftOut(q.id, f"unit {q.answer.unit!r}", "QTI numeric answers have no unit"))
         if str(q.type) == "open" and (getattr(q, "model_answer", None) or getattr(q, "rubric", None)):
@@ -140,8 +155,11 @@ def markdown_text(questions: Iterable[Question], title: str = "edu_kit bank") ->
         blocks.append(block)
         carried.append(q.id)
         prompts[q.prompt] = q.id
+        kept_only_in_yaml.update(k for k, v in metadata(q).items() if v not in (None, "", [], {}))
     if carried:
-        left.append(LeftOut("(every question)", "topics, difficulty, sources and reference",
+        order = ("topics", "difficulty", "sources", "reference")
+        fields = [*(k for k in order if k in kept_only_in_yaml), *sorted(kept_only_in_yaml.difference(order))]
+        left.append(LeftOut("(every question)", ", ".join(fields or order),
                             "QTI items hold text, options, key and feedback only; the YAML bank keeps them"))
     # text2qti reads the quiz title as plain text (it XML-escapes it itself): no references here
     head = (f"Quiz title: {' '.join(title.split()) or 'edu_kit bank'}\n"
@@ -168,10 +186,9 @@ def dump(questions: Iterable[Question], title: str = "edu_kit bank") -> Exported
 
 
 def _html_text(markup: str) -> str:
-    """Plain text of the HTML text2qti wrote (``<p>`` wrapper, ``<br>`` breaks, references)."""
-    markup = re.sub(r"<br\s*/?>", "\n", markup.strip())
-    markup = re.sub(r"</p>\s*<p>", "\n\n", markup)
-    return html.unescape(re.sub(r"<[^>]+>", "", markup))
+    """Plain text of the HTML text2qti or Canvas wrote, as a student reads it (the same
+    reading as Moodle XML's: :func:`._common.html_to_text`)."""
+    return html_to_text(markup)
 
 
 #: The most a QTI zip entry may hold once inflated (a text2qti question takes a few KB).
@@ -206,20 +223,36 @@ def _read_entry(archive: zipfile.ZipFile, name: str, source: str) -> bytes:
     return b"".join(chunks)
 
 
-def _assessments(data: bytes, source: str) -> list[tuple[str, ET.Element]]:
-    """Each assessment XML of the zip (a Canvas export may hold several quizzes), by name."""
+def _entries(data: bytes, source: str) -> tuple[zipfile.ZipFile, list[str]]:
+    """The zip and the names of its assessment XML entries (a Canvas export may hold several quizzes)."""
     hint = "pass the .zip that text2qti or Canvas wrote"
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = [n for n in archive.namelist() if n.endswith(".xml")
                  and not n.endswith(("imsmanifest.xml", "assessment_meta.xml"))]
-        if "imsmanifest.xml" not in archive.namelist() or not names:
-            raise QuizBankError(f"{source} has no imsmanifest.xml and assessment XML", hint=hint)
-        return [(name, ET.fromstring(_read_entry(archive, name, source))) for name in names]
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ET.ParseError, EOFError, zlib.error, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, zlib.error, ValueError) as exc:
         raise QuizBankError(f"{source} is not a readable QTI zip: {exc}", hint=hint) from None
-    except (RuntimeError, NotImplementedError, OSError) as exc:  # other zip features Python cannot read
-        raise QuizBankError(f"{source} cannot be read as a zip: {exc}", hint=hint) from None
+    if "imsmanifest.xml" not in archive.namelist() or not names:
+        raise QuizBankError(f"{source} has no imsmanifest.xml and assessment XML", hint=hint)
+    return archive, names
+
+
+def _items(archive: zipfile.ZipFile, names: list[str], source: str) -> Iterator[tuple[str, int, ET.Element]]:
+    """(entry name, number, item) of every ``<item>``, one entry and one assessment at a
+    time (each parsed in pieces and dropped once read: see :class:`._common.XmlParts`)."""
+    hint = "pass the .zip that text2qti or Canvas wrote"
+    for name in names:
+        try:
+            parts = XmlParts(_read_entry(archive, name, source), f"{source} ({name})", namespaces=True)
+            number = 0
+            for part, _line in parts:
+                for item in part.iter(f"{{{_NS['q']}}}item"):
+                    number += 1
+                    yield name, number, item
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, expat.ExpatError, EOFError, zlib.error, ValueError) as exc:
+            raise QuizBankError(f"{source} is not a readable QTI zip: {exc}", hint=hint) from None
+        except (RuntimeError, NotImplementedError, OSError) as exc:  # other zip features Python cannot read
+            raise QuizBankError(f"{source} cannot be read as a zip: {exc}", hint=hint) from None
 
 
 def load(data: bytes, source: str = "QTI zip", topic: str | None = None, difficulty: str = "medium") -> Imported:
@@ -228,18 +261,17 @@ def load(data: bytes, source: str = "QTI zip", topic: str | None = None, difficu
     Topics, difficulty and reference are not in QTI: they come from ``topic``,
     ``difficulty`` and "Imported from <source>".
     """
-    roots = _assessments(data, source)
+    archive, names = _entries(data, source)
     back = {v: k for k, v in QTI_TYPES.items()}
     questions: list[Question] = []
     left: list[LeftOut] = []
-    found = [(name, number, item) for name, root in roots
-             for number, item in enumerate(root.iter(f"{{{_NS['q']}}}item"), start=1)]
-    for name, number, item in found:
+    for name, number, item in _items(archive, names, source):
         ident = item.get("title", "").strip()
         taken = [q.id for q in questions]
-        if not re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident) or ident in taken:  # Canvas titles: "Question"
+        if (not re.match(r"^[A-Za-z0-9][A-Za-z0-9._:-]*$", ident) or ident in taken
+                or ident.lower() == "question"):  # Canvas titles every item "Question": qti-question, qti-question-2
             ident = slug(ident or "question", taken, "qti-")
-        place = f"item {number}" + (f" of {name}" if len(roots) > 1 else "")
+        place = f"item {number}" + (f" of {name}" if len(names) > 1 else "")
         fields = {f.findtext("q:fieldlabel", "", _NS): f.findtext("q:fieldentry", "", _NS)
                   for f in item.iter(f"{{{_NS['q']}}}qtimetadatafield")}
         kind = back.get(fields.get("question_type", ""))

@@ -18,6 +18,7 @@ text as a string cell, never as a formula.
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from openpyxl.worksheet.worksheet import Worksheet
 
-__all__ = ["DANGEROUS", "cell", "frame_cells", "row", "uncell", "write_sheet"]
+__all__ = ["DANGEROUS", "cell", "csv_writer", "frame_cells", "row", "uncell", "write_sheet"]
 
 #: The first characters that make a spreadsheet read a cell as a formula (OWASP).
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -50,6 +51,15 @@ def uncell(text: str) -> str:
     if text.startswith("'") and _risky(text[1:]):
         return text[1:]
     return text
+
+
+def csv_writer(out: Any) -> Any:
+    """A ``csv.writer`` for every CSV edu_kit writes: RFC 4180 lines (``\\r\\n``), and any cell
+    holding a comma, a double quote, a line feed or a carriage return quoted, so an id such
+    as ``"ana\\r"`` or ``'a,"b"'`` reads back exactly.  Write the text to a file opened with
+    ``newline=""`` (or ``Path.write_text(..., newline="")``) so no line ending is changed.
+    """
+    return csv.writer(out, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
 
 
 def row(values: Iterable[Any]) -> list[Any]:

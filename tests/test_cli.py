@@ -73,6 +73,17 @@ def test_extract_csv_has_one_row_per_item(capsys: pytest.CaptureFixture[str], tm
     assert rows[1]["value"] == "2022-01-10"
 
 
+def test_extract_csv_guards_formula_quotes(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    # review i15 #9: a quotation a spreadsheet would run as a formula gets the leading ' of the gradebook
+    article = tmp_path / "talks.txt"
+    article.write_text('Published: 2022-01-10\n---\n"=HYPERLINK(1)," Lavrov said on Monday.\n', encoding="utf-8")
+    code, out, _ = run(capsys, "extract", str(article), "--format", "csv")
+    assert code == 0
+    cells = [c for row in csv.reader(io.StringIO(out, newline="")) for c in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "@", "\t", "\r") or (c[:1] == "-" and not c[1:].isdigit())]
+    assert any(c.startswith("'=HYPERLINK(1)") for c in cells)
+
+
 @pytest.mark.parametrize("name", ["articles/empty.txt", "articles/latin1.txt", "folders/no_articles"])
 def test_bad_input_exits_2_with_the_message(capsys: pytest.CaptureFixture[str], name: str) -> None:
     code, out, err = run(capsys, "extract", str(BAD / name))

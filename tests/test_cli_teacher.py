@@ -66,7 +66,7 @@ def test_results_marks_with_no_open_answers(capsys: pytest.CaptureFixture[str], 
                        "--out", str(out))
     assert code == 0
     assert "0 written answer(s)" in err
-    assert out.read_bytes() == b"\xef\xbb\xbfstudent,question,mark,max,comment,version\n"  # BOM: Excel reads UTF-8
+    assert out.read_bytes() == b"\xef\xbb\xbfstudent,question,mark,max,comment,version\r\n"  # BOM: Excel reads UTF-8; RFC 4180 lines
 
 
 def test_results_bad_marks_file_is_a_clear_error(capsys: pytest.CaptureFixture[str], classroom: Path) -> None:

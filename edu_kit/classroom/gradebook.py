@@ -35,7 +35,7 @@ file for one unknown user), and one anonymous row may pool several people.
 ...     "correct": [True, False, True], "score": [1.0, 0.0, 1.0], "attempt": [1, 1, 1]})
 >>> grades(log, bank)[["student", "assignment", "score", "maximum"]].values.tolist()
 [['ana', 'Week 3', 1.0, 2], ['ben', 'Week 3', 1.0, 2]]
->>> print(to_csv(grades(log, bank), "canvas"))
+>>> print(to_csv(grades(log, bank), "canvas").replace("\\r\\n", "\\n"))
 Student,ID,SIS User ID,SIS Login ID,Section,Week 3
 Points Possible,,,,,2
 ana,,,ana,,1
@@ -45,7 +45,6 @@ ben,,,ben,,1
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import os
@@ -53,6 +52,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._spreadsheet import csv_writer
 from .._spreadsheet import row as safe_row
 from .._spreadsheet import write_sheet
 from ..errors import ChoiceError, EduKitError
@@ -153,7 +153,7 @@ def to_csv(table: pd.DataFrame, layout: str = "long", percent: bool = False) -> 
     if layout not in LAYOUTS:
         raise ChoiceError.of("gradebook layout", layout, LAYOUTS)
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv_writer(out)
     if layout == "long":
         writer.writerow(safe_row(table.columns))
         for row in table.itertuples(index=False):

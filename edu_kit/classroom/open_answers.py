@@ -29,6 +29,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .._spreadsheet import csv_writer
 from .._spreadsheet import row as safe_row
 from .._spreadsheet import uncell
 from ..errors import EduKitError
@@ -178,15 +179,14 @@ def marks_template(answers: pd.DataFrame, default_max: float = 1.0, keep: pd.Dat
     with ``max`` set to ``default_max``; ``version`` is the answer's saves now.  An answer
     saved again after it was marked gets an empty mark, and its old mark goes into the
     comment ("earlier version (save 1) marked 3 / 3: ..."), so the teacher marks it again
-    and nothing is lost.  Rows of ``keep`` (an earlier marks file) that were not used --
-    an answer not in ``answers``, or the first of two rows for one answer -- are kept at
-    the end, so no mark is ever lost.  Cells that a spreadsheet would run as a formula
-    get a leading ``'``.
+    and nothing is lost.  With ``keep`` (an earlier marks file) every one of its rows is
+    written again, in its order: the row in use for an answer (the last one) updated,
+    every other row -- an answer not in ``answers``, the first of two rows for one answer
+    -- as it was; answers new since then follow at the end.  So no mark is ever lost and
+    the teacher's order stays.  Cells that a spreadsheet would run as a formula get a
+    leading ``'``; every cell holding a comma, quote or line break is quoted.
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(MARK_COLUMNS)
-    written = set()
+    fresh: dict[tuple[str, str], list[Any]] = {}
     for row in answers.itertuples():
         mark = "" if _missing(row.mark) else _plain(float(row.mark))
         most = _plain(default_max) if _missing(row.max) else _plain(float(row.max))
@@ -194,21 +194,30 @@ def marks_template(answers: pd.DataFrame, default_max: float = 1.0, keep: pd.Dat
         if getattr(row, "changed", False):
             old = f"earlier version (save {int(row.marked_save)}) marked {mark} / {most}"
             mark, comment = "", f"{old}: {comment}" if comment else old
-        writer.writerow(safe_row([row.student, row.question, mark, most, comment, int(row.saves)]))
-        written.add((str(row.student), str(row.question)))
-    used: dict[tuple[str, str], Any] = {}
-    if keep is not None:
-        for row in keep.to_dict("records"):  # the last row for an answer is the one in use
-            used[(str(row["student"]), str(row["question"]))] = row.get("line")
-        for row in keep.to_dict("records"):
-            key = (str(row["student"]), str(row["question"]))
-            if key in written and used.get(key) == row.get("line"):
+        fresh[(str(row.student), str(row.question))] = [row.student, row.question, mark, most, comment,
+                                                        int(row.saves)]
+    rows: list[list[Any]] = []
+    written: set[tuple[str, str]] = set()
+    if keep is not None:  # the earlier file's rows first, in its order; the last row for an answer is in use
+        records = keep.to_dict("records")
+        used = {(str(r["student"]), str(r["question"])): n for n, r in enumerate(records)}
+        for number, record in enumerate(records):
+            key = (str(record["student"]), str(record["question"]))
+            if key in fresh and used[key] == number:
+                rows.append(fresh[key])
+                written.add(key)
                 continue
-            version = row.get("version", math.nan)
-            writer.writerow(safe_row([row["student"], row["question"],
-                                      "" if _missing(row["mark"]) else _plain(float(row["mark"])),
-                                      "" if _missing(row["max"]) else _plain(float(row["max"])),
-                                      row.get("comment") or "", "" if _missing(version) else int(version)]))
+            version = record.get("version", math.nan)
+            rows.append([record["student"], record["question"],
+                         "" if _missing(record["mark"]) else _plain(float(record["mark"])),
+                         "" if _missing(record["max"]) else _plain(float(record["max"])),
+                         record.get("comment") or "", "" if _missing(version) else int(version)])
+    rows.extend(values for key, values in fresh.items() if key not in written)
+    out = io.StringIO()
+    writer = csv_writer(out)
+    writer.writerow(MARK_COLUMNS)
+    for values in rows:
+        writer.writerow(safe_row(values))
     return out.getvalue()
 
 
@@ -274,8 +283,8 @@ def read_marks(path: str | os.PathLike[str]) -> pd.DataFrame:
         if not math.isnan(mark) and not (0 <= mark <= (most if not math.isnan(most) else mark)):
             raise MarksError(f"the mark {row.get('mark')!r} is not between 0 and max ({row.get('max')})",
                              path=source, line=number, hint="give a mark from 0 to max")
-        student = uncell((row.get("student") or "").strip())
-        question = uncell((row.get("question") or "").strip())
+        student = uncell(_trim(row.get("student")))
+        question = uncell(_trim(row.get("question")))
         if (student, question) in seen:
             notes.append(f"{source}, lines {seen[(student, question)]} and {number}: two rows for the answer "
                          f"by {student!r} to {question!r}; line {number} counts (delete the row you do not mean)")
@@ -287,6 +296,12 @@ def read_marks(path: str | os.PathLike[str]) -> pd.DataFrame:
     frame.attrs["path"] = str(source)
     frame.attrs["notes"] = tuple(notes)
     return frame
+
+
+def _trim(text: str | None) -> str:
+    """An id cell without the spaces a hand-edited file may put around it; a tab, carriage
+    return or line feed that is part of the id (quoted in the file) stays."""
+    return (text or "").strip(" ")
 
 
 def _number(text: str | None, path: Path, line: int, what: str) -> float:

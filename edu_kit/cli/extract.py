@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import io
 import json
 import sys
 from collections.abc import Sequence
 from typing import Any
+
+from .._spreadsheet import csv_writer
+from .._spreadsheet import row as safe_row
 
 COMMANDS = ("extract", "score")
 FORMATS = ("table", "json", "csv")
@@ -79,7 +81,7 @@ def _extract(paths: Sequence[str], fmt: str, *, keep_going: bool = False, max_mb
 
 def _as_csv(document: dict[str, Any]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = _Guarded(csv_writer(out))
     writer.writerow(
         ["article", "type", "start", "end", "text", "speaker_or_name", "kind", "value", "until", "cue", "fragment"]
     )
@@ -121,6 +123,17 @@ def _as_csv(document: dict[str, Any]) -> str:
                 [article["id"], "mention", m["start"], m["end"], m["text"], m["name"], m["kind"], "", "", "", ""]
             )
     return out.getvalue()
+
+
+class _Guarded:
+    """Every row through :func:`edu_kit._spreadsheet.row`: a quotation or name that starts
+    with ``=``, ``+``, ``-`` or ``@`` gets a leading ``'`` as in the gradebook and marks file."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, values: list[Any]) -> None:
+        self._writer.writerow(safe_row(values))
 
 
 def _as_table(document: dict[str, Any]) -> str:

@@ -148,7 +148,7 @@ def _run(args: argparse.Namespace) -> int:
         _warn(usable_marks(graded, bank, marks)[1])
         out = Path(args.out or "marks.csv")
         # with a byte-order mark, so that Excel shows accented names right
-        out.write_text(marks_template(answers, args.max, keep=marks), encoding="utf-8-sig")
+        out.write_text(marks_template(answers, args.max, keep=marks), encoding="utf-8-sig", newline="")
         changed = int(answers["changed"].sum()) if not answers.empty else 0
         again = f" ({changed} changed after marking: mark them again)" if changed else ""
         print(f"wrote {out}: {len(answers)} written answer(s) to mark{again}", file=sys.stderr)
@@ -294,7 +294,7 @@ def _gradebook(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None, args: 
     if excel:
         gradebook.write_excel(table, out)
     else:
-        out.write_text(gradebook.to_csv(table, args.lms, args.percent), encoding="utf-8")
+        out.write_text(gradebook.to_csv(table, args.lms, args.percent), encoding="utf-8", newline="")
     layout = "excel" if excel else args.lms
     dropped = gradebook.left_out(table, layout)
     waiting = int(table["to_mark"].sum()) if not table.empty else 0

@@ -52,9 +52,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._spreadsheet import csv_writer
+from .._spreadsheet import csv_writer, write_sheet
 from .._spreadsheet import row as safe_row
-from .._spreadsheet import write_sheet
 from ..errors import ChoiceError, EduKitError
 from .identity import ANONYMOUS
 

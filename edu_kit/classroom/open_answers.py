@@ -29,9 +29,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .._spreadsheet import csv_writer
+from .._spreadsheet import csv_writer, uncell
 from .._spreadsheet import row as safe_row
-from .._spreadsheet import uncell
 from ..errors import EduKitError
 from .identity import ANONYMOUS
 

@@ -461,9 +461,11 @@ def test_assign_warns_that_the_bundled_bank_is_public(tmp_path: Path, capsys: py
 
 @pytest.mark.parametrize(("student", "folder"), [("john_smith", "john_smith"), ("jose+1", "jose+1"),
                                                  ("a b", "a b"), ("José", "José"), ("../x", "_2e._2fx"),
-                                                 (".hidden", "_2ehidden"), ("a/b", "a_2fb")])
+                                                 (".hidden", "_2ehidden"), ("a/b", "a_2fb"),
+                                                 ("=evil", "=evil"), ("+x", "+x"), ("@x", "@x")])
 def test_feedback_goes_to_the_nbgrader_id_folder(tmp_path: Path, student: str, folder: str) -> None:
-    """Attack 16-2 #10: hub user john_smith got feedback/john_5fsmith/, which nbgrader never hands out."""
+    """Attack 16-2 #10: hub user john_smith got feedback/john_5fsmith/, which nbgrader never hands out.
+    Review i15 #3: '=evil' went to '_3devil'; a folder is no spreadsheet cell, so the id stays as it is."""
     from edu_kit.classroom.grading import feedback_folder, write_feedback
 
     assert feedback_folder(student) == folder

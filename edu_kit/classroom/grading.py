@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 __all__ = ["FEEDBACK_FILE", "assignment_records", "feedback_folder", "grade_log", "keyed_questions", "regrade",
            "released_ids", "write_feedback"]
 
-_SAFE_FOLDER = re.compile(r"[\w.+@ -]+")
+_SAFE_FOLDER = re.compile(r"[\w.+@= -]+")
 
 #: The name of each student's feedback page.
 FEEDBACK_FILE = "edu_kit_feedback.html"
@@ -228,11 +228,14 @@ def _answer_text(answer: Any) -> str:
 def feedback_folder(student: str) -> str:
     """The folder name of ``student``'s feedback: the id itself, as nbgrader expects
     (``feedback/<student>/<assignment>/``), when it is a safe folder name (letters,
-    digits, ``_ . - + @`` and inner spaces; no leading dot); otherwise the escaped file
+    digits, ``_ . - + @ =`` and inner spaces; no leading dot); otherwise the escaped file
     name of :func:`edu_kit.results.log_path`, so an id such as ``../x`` never leaves ``out``.
 
-    >>> feedback_folder("john_smith"), feedback_folder("jose+1"), feedback_folder("../x")
-    ('john_smith', 'jose+1', '_2e._2fx')
+    A folder name is no spreadsheet cell: ``=evil`` stays ``=evil`` (the formula guard,
+    a leading ``'``, is for CSV and Excel cells only).
+
+    >>> feedback_folder("john_smith"), feedback_folder("jose+1"), feedback_folder("=evil"), feedback_folder("../x")
+    ('john_smith', 'jose+1', '=evil', '_2e._2fx')
     """
     if (_SAFE_FOLDER.fullmatch(student) and not student.startswith(".") and student == student.strip()
             and len(student.encode("utf-8")) <= 200 and student.isprintable()):

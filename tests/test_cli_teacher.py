@@ -205,7 +205,7 @@ def test_log_warnings_are_printed_for_a_teacher(capsys: pytest.CaptureFixture[st
     torn.write_text(torn.read_text(encoding="utf-8")[:-40], encoding="utf-8")
     code, _, err = run(capsys, "results", "report", str(classroom / "logs"), "--bank", str(classroom / "sim.yaml"),
                        "--out", str(classroom / "r.html"))
-    assert code == 0
+    assert code == 1  # review i15 #7: a skipped line is an exit status a script notices
     assert f"edu-kit: warning: {torn}, line 20: incomplete last line" in err
     assert "Warning:" not in err
     assert ".py:" not in err
@@ -234,3 +234,25 @@ def test_gradebook_for_moodle_says_the_maximum_and_leaves_anonymous_out(capsys: 
     run(capsys, "results", "gradebook", str(classroom / "logs"), "--bank", str(classroom / "sim.yaml"),
         "--out", str(long))
     assert "(anonymous)" in long.read_text(encoding="utf-8")  # kept where it harms nothing
+
+
+@pytest.mark.parametrize("action", [[], ["report"], ["marks"], ["gradebook"]])
+def test_results_exit_1_when_a_log_line_was_skipped(capsys: pytest.CaptureFixture[str], classroom: Path,
+                                                    action: list[str]) -> None:
+    """Review i15 #7: a teacher's script could not tell that a line or file was skipped."""
+    logs = str(classroom / "logs")
+    bank = [] if not action else ["--bank", str(classroom / "sim.yaml")]
+    out = ["--out", str(classroom / "out.file")] if action and action[0] != "gradebook" else \
+        ["--out", str(classroom / "g.csv")] if action else []
+    code, _, err = run(capsys, "results", *action, logs, *bank, *out)
+    assert code == 0, err
+    assert "skipped" not in err
+    bad = classroom / "logs" / "s02.jsonl"
+    bad.write_text(bad.read_text(encoding="utf-8") + "not json\n", encoding="utf-8")
+    (classroom / "logs" / "zz.jsonl").mkdir()  # not a file: skipped
+    code, _, err = run(capsys, "results", *action, logs, *bank, *out)
+    assert code == 1
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("edu-kit: ")
+    assert "were skipped" in last
+    assert "exit status 1" in last

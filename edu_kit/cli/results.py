@@ -14,7 +14,9 @@ every action: only that assignment's answers, graded with its bank (keyless exam
 included).  Report, marks and gradebook grade every answer again with the bank's key.
 Warnings (skipped log lines, marks that were not used, regraded questions) are printed
 as ``edu-kit: warning: ...``; no logs, or no answer to a question of the bank, is an error
-(exit 2).
+(exit 2).  When the work was done but a log file or line could not be read (and was
+skipped), the last line says how many and the exit status is 1, so a script notices; 0
+when everything was read.
 """
 
 from __future__ import annotations
@@ -87,7 +89,18 @@ def add_parsers(commands: Any) -> None:
 
 def run(args: argparse.Namespace, extra: Sequence[str]) -> int:
     with teacher_warnings():
-        return _run(args)
+        code, skipped = _run(args)
+    return finish(code, skipped)
+
+
+def finish(code: int, skipped: int) -> int:
+    """The exit status: 1 when the work was done but ``skipped`` log files or lines could not be
+    read (said in the last line, after the warnings naming them), so a script notices; else ``code``."""
+    if code == 0 and skipped:
+        print(f"edu-kit: {skipped} unreadable log file(s) or line(s) were skipped (named above); "
+              "everything else was read; exit status 1", file=sys.stderr)
+        return 1
+    return code
 
 
 @contextmanager
@@ -114,7 +127,8 @@ def _warn(messages: Iterable[str]) -> None:
         warnings.warn(message, UserWarning, stacklevel=2)
 
 
-def _run(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace) -> tuple[int, int]:
+    """The exit status and how many log files or lines were skipped."""
     words = list(args.words)
     action = words.pop(0) if words and words[0] in ACTIONS else "summary"
     paths = words or ["edu_kit_responses"]
@@ -124,9 +138,9 @@ def _run(args: argparse.Namespace) -> int:
                 "edu-kit: 'edu-kit results' summarises one log or folder; for several use 'edu-kit results report'",
                 file=sys.stderr,
             )
-            return 2
+            return 2, 0
         return _summary(paths[0], quiz=args.quiz, per_quiz=args.per_quiz, spec=args.assignment)
-    log, bank = _inputs(paths, args)
+    log, bank, skipped = _inputs(paths, args)
     marks = _marks(args.marks)
     if action == "report":
         from ..classroom import report
@@ -138,7 +152,7 @@ def _run(args: argparse.Namespace) -> int:
         _warn(analysed.notes)
         print(f"wrote {out}: {len(analysed.scores)} student(s), {len(analysed.items)} question(s), "
               f"{len(analysed.flags)} finding(s)", file=sys.stderr)
-        return 0
+        return 0, skipped
     if action == "marks":
         from ..classroom.grading import regrade
         from ..classroom.open_answers import marks_template, open_answers, usable_marks
@@ -152,12 +166,13 @@ def _run(args: argparse.Namespace) -> int:
         changed = int(answers["changed"].sum()) if not answers.empty else 0
         again = f" ({changed} changed after marking: mark them again)" if changed else ""
         print(f"wrote {out}: {len(answers)} written answer(s) to mark{again}", file=sys.stderr)
-        return 0
-    return _gradebook(log, bank, marks, args)
+        return 0, skipped
+    return _gradebook(log, bank, marks, args), skipped
 
 
-def _inputs(paths: Sequence[str], args: argparse.Namespace) -> tuple[pd.DataFrame, Bank]:
-    """The records to work on and the bank to grade them with; an error when there is nothing to do."""
+def _inputs(paths: Sequence[str], args: argparse.Namespace) -> tuple[pd.DataFrame, Bank, int]:
+    """The records to work on, the bank to grade them with and how many log files or lines were
+    skipped; an error when there is nothing to do."""
     from ..errors import EduKitError
 
     if args.assignment is not None:
@@ -167,13 +182,14 @@ def _inputs(paths: Sequence[str], args: argparse.Namespace) -> tuple[pd.DataFram
 
         assignment = load_assignment(args.assignment)
         bank = load_bank(assignment.bank)
-        log = _only(assignment_records(_load(paths, assignment.id), assignment, bank), args.quiz)
+        loaded = _load(paths, assignment.id)
+        log = _only(assignment_records(loaded, assignment, bank), args.quiz)
         if log.empty:
             raise EduKitError(f"no answers to assignment {assignment.id!r} in {', '.join(paths)}",
                               hint="give the course folder (or its submitted/ folder) the assignment was "
                               "collected into, or the folder of its response logs")
         _warn(log.attrs.get("notes", ()))
-        return log, bank
+        return log, bank, len(loaded.attrs.get("problems", ()))
     log = _only(_load(paths), args.quiz)
     bank = _bank(args.bank)
     if log.empty:
@@ -181,7 +197,7 @@ def _inputs(paths: Sequence[str], args: argparse.Namespace) -> tuple[pd.DataFram
                           hint="give the folder the quizzes saved to (edu_kit_responses by default), "
                           "an nbgrader course folder, or response log files (*.jsonl)")
     _check_bank(log, bank, bool(args.bank))
-    return log, bank
+    return log, bank, len(log.attrs.get("problems", ()))
 
 
 def _check_bank(log: pd.DataFrame, bank: Bank, given: bool) -> None:
@@ -207,7 +223,8 @@ def _check_bank(log: pd.DataFrame, bank: Bank, given: bool) -> None:
                       hint="did you forget --bank? Pass the bank file(s) the quizzes came from")
 
 
-def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None) -> int:
+def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None
+             ) -> tuple[int, int]:
     from ..classroom.collected import load_collected
     from ..results import summary
 
@@ -219,7 +236,7 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
         assignment = load_assignment(spec)
     # each skipped line, and each record filed under another student, is named in a ResponseLogWarning
     frame = load_collected(path, None if assignment is None else assignment.id)
-    status = 0
+    status = 0, len(frame.attrs.get("problems", ()))
     warned = set(frame.attrs.get("notes", ()))
     if assignment is not None:
         from ..classroom.grading import assignment_records, grade_log, released_ids

@@ -211,7 +211,9 @@ def test_sealed_exam_from_release_to_grades(tmp_path: Path, capsys: pytest.Captu
     assert "The answer:" in page
     assert main(["results", str(course / "submitted"), "--quiz", "week3"]) == 0
     out, err = capsys.readouterr()
-    assert re.search(r"cy\s+8\s+0\s+0\s+0\.0\s+8", out)  # no assignment: no questions
+    # no assignment: no questions column, but graded with the bank's key like --assignment (review i15 #4)
+    assert re.search(r"cy\s+8\s+0\s+7\s+7\.0\s+1\s+8", out), out
+    assert re.search(r"ana\s+8\s+0\s+7\s+7\.0\s+1\s+8", out), out
     # a note: the record is counted; printed for the teacher, not in Python's warning format
     assert "edu-kit: warning: " in err
     assert "submitted by 'cy'" in err
@@ -490,3 +492,23 @@ def test_the_title_is_shown_as_written_in_the_student_notebook(tmp_path: Path) -
     notebook = json.loads((folder / "week3.ipynb").read_text(encoding="utf-8"))
     heading = notebook["cells"][0]["source"].splitlines()[0]
     assert heading == r"# Week 3: the \$5bn and \$9bn question &lt;b&gt;bold&lt;/b&gt; \*now\*"
+
+
+def test_plain_results_and_results_with_the_assignment_agree_on_keyless_answers(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Review i15 #4: plain 'edu-kit results' left keyless exam answers ungraded (score 0)."""
+    spec, course = _spec(tmp_path), tmp_path / "course"
+    assert main(["assign", str(spec), "--course", str(course)]) == 0
+    responses = course / "submitted" / "pat" / "week3" / "responses"
+    for qid in ONE_OF_EACH:
+        _forge(responses, "pat", "week3", BANK[qid], qid=sealed_id("week3", qid))
+    tables = []
+    for extra in ([], ["--assignment", str(spec)]):
+        capsys.readouterr()
+        assert main(["results", str(course), *extra]) == 0
+        out = capsys.readouterr().out.splitlines()
+        header = out[0].split()
+        row = dict(zip(header, out[1].split(), strict=True))
+        tables.append({k: row[k] for k in ("student", "answered", "blank", "correct", "score", "ungraded")})
+    assert tables[0] == tables[1]
+    assert tables[0]["score"] == "7.0"  # 7 graded questions right; the written one waits for the teacher

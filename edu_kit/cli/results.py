@@ -11,7 +11,11 @@
 ``submitted/`` tree (the student comes from the folder); ``--bank`` (repeatable) names the bank
 files the quizzes came from (default: the bundled banks).  ``--assignment SPEC`` works for
 every action: only that assignment's answers, graded with its bank (keyless exam answers
-included).  Report, marks and gradebook grade every answer again with the bank's key.
+included).  The summary, report, marks and gradebook grade every answer again with the
+bank's key, and match answers saved under a keyless release's ids to the bank's questions,
+so ``edu-kit results LOGS`` and ``edu-kit results LOGS --assignment SPEC`` give the same
+scores for one assignment's logs (with ``--assignment`` the summary also shows how many
+questions the assignment holds).
 Warnings (skipped log lines, marks that were not used, regraded questions) are printed
 as ``edu-kit: warning: ...``; no logs, or no answer to a question of the bank, is an error
 (exit 2).  When the work was done but a log file or line could not be read (and was
@@ -139,7 +143,7 @@ def _run(args: argparse.Namespace) -> tuple[int, int]:
                 file=sys.stderr,
             )
             return 2, 0
-        return _summary(paths[0], quiz=args.quiz, per_quiz=args.per_quiz, spec=args.assignment)
+        return _summary(paths[0], quiz=args.quiz, per_quiz=args.per_quiz, spec=args.assignment, banks=args.bank)
     log, bank, skipped = _inputs(paths, args)
     marks = _marks(args.marks)
     if action == "report":
@@ -223,8 +227,8 @@ def _check_bank(log: pd.DataFrame, bank: Bank, given: bool) -> None:
                       hint="did you forget --bank? Pass the bank file(s) the quizzes came from")
 
 
-def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None
-             ) -> tuple[int, int]:
+def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec: str | None = None,
+             banks: Sequence[str] | None = None) -> tuple[int, int]:
     from ..classroom.collected import load_collected
     from ..results import summary
 
@@ -246,6 +250,10 @@ def _summary(path: str, *, quiz: str | None = None, per_quiz: bool = False, spec
         frame = grade_log(assignment_records(frame, assignment, bank), bank, quiz=assignment.id)
         quiz = assignment.id
         held = len(released_ids(assignment, bank))
+    elif not frame.empty:  # graded with the bank's key as report, marks and gradebook do (keyless exam answers)
+        from ..classroom.grading import regrade
+
+        frame = regrade(frame, _bank(banks))
     for note in frame.attrs.get("notes", ()):
         if note not in warned:
             print(f"edu-kit: note: {note}", file=sys.stderr)

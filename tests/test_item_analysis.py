@@ -194,3 +194,37 @@ def test_flag_thresholds_are_stated_in_the_rules() -> None:
     assert r.negative_limit(10) == pytest.approx(-1.645 / 3)
     assert r.wrong_key_students == 3
     assert ia._unpicked_by_chance(12, 3) < r.unused_chance < ia._unpicked_by_chance(11, 3)
+
+
+def _stopping_class() -> tuple[pd.DataFrame, Bank]:
+    """Four students answer q1-q3 (a leaves q2 blank), e stops after q1, f after q2."""
+    bank = Bank(tuple(Question(f"q{i}", "single", "Where?", ("Geneva", "Vienna", "Minsk"), "Geneva",
+                               topics=("timeline",), difficulty="easy") for i in (1, 2, 3)))
+    rows: list[dict[str, object]] = []
+    start = pd.Timestamp("2022-01-10T09:00Z")
+
+    def add(student: str, question: str, answer: str | None) -> None:
+        rows.append({"time": start + pd.Timedelta(minutes=len(rows)), "student": student, "quiz": "t",
+                     "question": question, "answer": answer, "correct": answer == "Geneva",
+                     "score": 1.0 if answer == "Geneva" else 0.0, "attempt": 1})
+
+    for student in "abcd":
+        add(student, "q1", "Geneva")
+        add(student, "q2", None if student == "a" else "Vienna")
+        add(student, "q3", "Geneva")
+    add("e", "q1", "Minsk")
+    add("f", "q1", "Geneva")
+    add("f", "q2", "Geneva")
+    return pd.DataFrame(rows), bank
+
+
+def test_blank_and_not_reached_are_counted_per_question() -> None:
+    """Review i15 #6: blank answers and students who stopped early were invisible."""
+    log, bank = _stopping_class()
+    table = ia.items(log, bank).set_index("question")
+    assert table["blank"].to_dict() == {"q1": 0, "q2": 1, "q3": 0}
+    assert table["not_reached"].to_dict() == {"q1": 0, "q2": 1, "q3": 2}
+    options = ia.distractors(log, bank)
+    q2 = options[options["question"] == "q2"].set_index("choice")["picked"].to_dict()
+    assert q2 == {"Geneva": 1, "Vienna": 3, "Minsk": 0, "(no answer)": 1}
+    assert "(no answer)" not in set(options[options["question"] != "q2"]["choice"])

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING, Any
 from .._data import data_file
 from ..errors import EduKitError
 from .identity import ANONYMOUS
+from .open_answers import NO_ANSWER
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CHOICE_TYPES",
     "ITEM_FLAGS",
+    "NO_ANSWER",
     "OTHER",
     "Rules",
     "difficulty_check",
@@ -220,12 +222,16 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     ``discrimination`` (corrected point-biserial; NaN with fewer than 3 students or no
     variation), ``group`` (students in each of the upper and lower groups; 0 with fewer
     than 4 students), ``upper_p`` and ``lower_p`` (share right in the upper / lower group),
-    ``seconds`` (median time to answer, NaN when unknown).
+    ``seconds`` (median time to answer, NaN when unknown), ``blank`` (of the ``n``
+    students, those whose first answer was submitted blank -- an exam's Submit records an
+    untouched question with no answer; counted as wrong in ``p``) and ``not_reached``
+    (students who answered an earlier question of the same quiz, in the bank's order, but
+    no question of that quiz from this one on: they stopped before it; not in ``n``).
     """
     import pandas as pd
 
     columns = ["question", "type", "topics", "stated", "n", "answers", "p", "final",
-               "discrimination", "group", "upper_p", "lower_p", "seconds"]
+               "discrimination", "group", "upper_p", "lower_p", "seconds", "blank", "not_reached"]
     first = first_answers(log, bank)
     if first.empty:
         return pd.DataFrame(columns=columns)
@@ -234,6 +240,7 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     attempts = _graded(log, bank).groupby("question").size()
     rows: list[dict[str, Any]] = []
     firsts, rests = _by(first, "question"), _by(rest, "question")
+    stopped = _not_reached(log, bank)
     for question in bank:
         if question.id not in firsts:
             continue
@@ -253,8 +260,34 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
             "upper_p": float(r[r["student"].isin(upper)]["right"].mean()) if upper else math.nan,
             "lower_p": float(r[r["student"].isin(lower)]["right"].mean()) if lower else math.nan,
             "seconds": float(sub["seconds"].median()) if sub["seconds"].notna().any() else math.nan,
+            "blank": int(sub["answer"].map(_blank).sum()) if "answer" in sub else 0,
+            "not_reached": stopped.get(question.id, 0),
         })
     return pd.DataFrame(rows, columns=columns)
+
+
+def _blank(answer: object) -> bool:
+    """Submitted without an answer: null in the log (None, or NaN once pandas has read it)."""
+    return answer is None or (isinstance(answer, float) and math.isnan(answer))
+
+
+def _not_reached(log: pd.DataFrame, bank: Bank) -> dict[str, int]:
+    """Per question: students with a record in a quiz holding it whose last question of that
+    quiz (in the bank's order) comes before it."""
+    frame = _prepare(log)
+    order = {q.id: n for n, q in enumerate(bank)}
+    frame = frame[frame["question"].isin(order)]
+    if frame.empty:
+        return {}
+    frame = frame.assign(position=frame["question"].map(order))
+    last = frame.groupby(["quiz", "student"])["position"].max()
+    counts: dict[str, set[str]] = {}
+    for quiz, questions in frame.groupby("quiz")["question"].unique().items():
+        reached = last.loc[quiz]
+        for qid in questions:
+            stopped = reached[reached < order[qid]].index
+            counts.setdefault(str(qid), set()).update(f"{quiz}\0{s}" for s in stopped)
+    return {qid: len({k.split("\0", 1)[1] for k in keys}) for qid, keys in counts.items()}
 
 
 def _groups(rest: pd.DataFrame) -> tuple[list[str], list[str]]:
@@ -303,9 +336,11 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     bank order.  Columns: ``question``, ``choice``, ``key`` (whether the bank counts it
     right), ``picked`` (first answers that picked it), ``share`` (picked / students who
     answered), ``upper_share`` and ``lower_share`` (the same within the upper / lower
-    group; NaN with fewer than 4 students).  When some first answers picked none of the
-    options (a log written by hand or by another tool), one more row with ``choice``
-    :data:`OTHER` counts them, so the shares add up.
+    group; NaN with fewer than 4 students).  When some students submitted the question
+    blank (no answer at all), a row with ``choice`` :data:`NO_ANSWER` (``"(no answer)"``)
+    counts them; when some first answers picked none of the options (a log written by
+    hand or by another tool), one more row with ``choice`` :data:`OTHER` counts them, so
+    the shares add up.
     """
     import pandas as pd
 
@@ -336,14 +371,16 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
                 "upper_share": share(upper), "lower_share": share(lower),
             })
         known = set(question.choices)
-        stray = {s for s, p in picks.items() if not p or not p <= known}
-        if stray:
-            rows.append({
-                "question": question.id, "choice": OTHER, "key": False, "picked": len(stray),
-                "share": len(stray) / len(picks),
-                "upper_share": sum(s in stray for s in upper) / len(upper) if upper else math.nan,
-                "lower_share": sum(s in stray for s in lower) / len(lower) if lower else math.nan,
-            })
+        blank = {s for s, a in zip(sub["student"], sub["answer"], strict=True) if _blank(a)}
+        stray = {s for s, p in picks.items() if (not p or not p <= known) and s not in blank}
+        for label, group in ((NO_ANSWER, blank), (OTHER, stray)):
+            if group:
+                rows.append({
+                    "question": question.id, "choice": label, "key": False, "picked": len(group),
+                    "share": len(group) / len(picks),
+                    "upper_share": sum(s in group for s in upper) / len(upper) if upper else math.nan,
+                    "lower_share": sum(s in group for s in lower) / len(lower) if lower else math.nan,
+                })
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -391,8 +428,11 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
     r = rules()
     rows: list[dict[str, str]] = []
     by_question: dict[str, list[dict[str, Any]]] = {}
+    elsewhere: dict[str, int] = {}  # first answers that went to no option (blank or none of them)
     for option in options.to_dict("records"):
-        if option["choice"] != OTHER:
+        if option["choice"] in (OTHER, NO_ANSWER):
+            elsewhere[str(option["question"])] = elsewhere.get(str(option["question"]), 0) + int(option["picked"])
+        else:
             by_question.setdefault(str(option["question"]), []).append(option)
 
     def add(question: str, flag: str, detail: str) -> None:
@@ -409,7 +449,7 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
                 f"r = {item.discrimination:.2f}: students who do worse on the other questions "
                 "do better on this one")
         sub = by_question.get(qid, [])
-        wrong_answers = round(item.n * (1 - item.p))
+        wrong_answers = max(0, round(item.n * (1 - item.p)) - elsewhere.get(qid, 0))
         distractor_count = sum(1 for o in sub if not o["key"])
         if distractor_count and _unpicked_by_chance(wrong_answers, distractor_count) < r.unused_chance:
             for option in sub:

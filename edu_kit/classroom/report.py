@@ -148,6 +148,7 @@ MEASURED_FLAGS = ("On simulated classes (tests/simulated_class.py: one wrong key
 
 _HEADINGS = {"upper_p": "right in upper group", "lower_p": "right in lower group",
              "discrimination": "discrimination (r)", "group": "students per group",
+             "blank": "submitted blank", "not_reached": "not reached",
              "upper_share": "upper group", "lower_share": "lower group", "to_mark": "to mark",
              "agrees": "agrees with the data", "stated": "stated difficulty", "measured": "measured as",
              "n": "students", "p": "right at first try (p)", "mastered": "mastered by"}

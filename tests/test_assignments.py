@@ -18,6 +18,7 @@ from edu_kit.classroom.identity import forget
 from edu_kit.cli import main
 from edu_kit.errors import AssignmentError
 from edu_kit.quiz import load_bank
+from edu_kit.quiz.cells import BankMessage
 from edu_kit.quiz.model import Numeric, Question
 from edu_kit.quiz.widget import Quiz
 from edu_kit.results import load, summary
@@ -512,3 +513,32 @@ def test_plain_results_and_results_with_the_assignment_agree_on_keyless_answers(
         tables.append({k: row[k] for k in ("student", "answered", "blank", "correct", "score", "ungraded")})
     assert tables[0] == tables[1]
     assert tables[0]["score"] == "7.0"  # 7 graded questions right; the written one waits for the teacher
+
+
+@pytest.mark.parametrize(("rule", "value", "says"), [
+    ("mode", "quiz", "mode 'quiz' is not one of: exam, practice"),
+    ("feedback", "later", "feedback 'later' is not one of: now, after_deadline"),
+    ("attempts", "two", "attempts must be a whole number of 1 or more, not 'two'"),
+    ("attempts", 0, "attempts must be a whole number of 1 or more, not 0"),
+    ("opens", "next monday", "opens 'next monday' is not a date"),
+])
+def test_a_bad_release_rule_shows_the_red_box_not_a_traceback(tmp_path: Path, rule: str, value: object,
+                                                              says: str) -> None:
+    """Review i15 #8: assignment() raised ChoiceError / ValueError tracebacks in the notebook."""
+    folder = release(load_assignment(_spec(tmp_path, feedback="now")), tmp_path / "r")
+    path = folder / RELEASE_FILE
+    document = yaml.safe_load(path.read_text(encoding="utf-8"))
+    document["assignment"][rule] = value
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    shown = assignment(folder, student="ana")
+    assert isinstance(shown, BankMessage)
+    assert says in repr(shown)
+    assert "edu-kit-error" in shown._repr_mimebundle_()["text/html"]
+
+
+@pytest.mark.parametrize("student", ["=evil", "(anonymous)", "ana\u200b"])
+def test_a_refused_student_id_shows_the_red_box(tmp_path: Path, student: str) -> None:
+    folder = release(load_assignment(_spec(tmp_path)), tmp_path / "r")
+    shown = assignment(folder, student=student)
+    assert isinstance(shown, BankMessage)
+    assert shown.reason == "the student id cannot be used"

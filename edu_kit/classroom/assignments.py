@@ -339,28 +339,66 @@ def assignment(folder: str | os.PathLike[str] | None = None, *, student: str | N
     """The student's quiz cell of a released assignment (default folder: the notebook's).
 
     Answers go to ``<folder>/responses``.  Before ``opens`` a message says when it opens.
+    A problem -- no or a damaged release, a rule of the release that is not allowed (an
+    unknown ``mode`` or ``feedback``, ``attempts`` that is not a whole number of 1 or more,
+    an ``opens`` that is not a date), a student id the rules refuse -- shows the same red
+    box as ``quiz.show`` (:class:`~edu_kit.quiz.cells.BankMessage`), never a traceback.
     """
+    try:
+        return _assignment(folder, student=student, clock=clock)
+    except ChoiceError as err:  # JUPYTERHUB_USER, EDU_KIT_STUDENT or student= is not a usable id
+        return BankMessage(err, reason="the student id cannot be used")
+    except AssignmentError as err:
+        return BankMessage(err, reason="the assignment cannot be opened")
+    except QuizBankError as err:
+        return BankMessage(err)
+
+
+def _release_rules(rules: Mapping[str, Any], where: Path) -> tuple[str, bool, int, bool, str | None]:
+    """The id, exam, attempts, sealed and opens of a released folder's rules; an
+    :class:`AssignmentError` naming the file for a value that is not allowed."""
+    path = where / RELEASE_FILE
+    hint = "fetch the assignment again, or ask your teacher (run `edu-kit assign` again)"
+    mode, feedback, attempts, opens = (rules.get("mode", "exam"), rules.get("feedback", "after_deadline"),
+                                       rules.get("attempts", 1), rules.get("opens"))
+    attempts = 1 if attempts is None else attempts
+    if mode not in MODES:
+        raise AssignmentError(f"mode {mode!r} is not one of: {', '.join(MODES)}", path=path, hint=hint)
+    if feedback not in FEEDBACK:
+        raise AssignmentError(f"feedback {feedback!r} is not one of: {', '.join(FEEDBACK)}", path=path, hint=hint)
+    if isinstance(attempts, bool) or not isinstance(attempts, int) or attempts < 1:
+        raise AssignmentError(f"attempts must be a whole number of 1 or more, not {attempts!r}", path=path,
+                              hint=hint)
+    if rules.get("id") is None or not str(rules["id"]).strip():
+        raise AssignmentError("the released assignment has no id", path=path, hint=hint)
+    if opens:
+        try:
+            _parse_time(str(opens))
+        except ValueError:
+            raise AssignmentError(f"opens {opens!r} is not a date and time such as 2022-01-10T09:00Z",
+                                  path=path, hint=hint) from None
+    return str(rules["id"]), mode == "exam", attempts, feedback != "now", str(opens) if opens else None
+
+
+def _assignment(folder: str | os.PathLike[str] | None, *, student: str | None,
+                clock: datetime | None) -> Quiz | BankMessage:
     from ..quiz.widget import Quiz
     from .identity import resolve
 
+    if folder is not None and not isinstance(folder, (str, os.PathLike)):
+        raise AssignmentError(f"the folder must be a path such as 'week3', not {folder!r}",
+                              hint="call assignment() with no argument inside the released folder")
     where = Path.cwd() if folder is None else Path(folder)
-    try:
-        rules, questions = released_questions(where)
-    except QuizBankError as err:
-        return BankMessage(err)
-    except AssignmentError as err:
-        return BankMessage(QuizBankError(err.problem, path=err.path, hint=err.hint))
+    rules, questions = released_questions(where)
+    quiz_id, exam, attempts, sealed, opens = _release_rules(rules, where)
     current = clock or datetime.now(timezone.utc)
-    opens = rules.get("opens")
-    if opens and current < _parse_time(str(opens)):
+    if opens and current < _parse_time(opens):
         return BankMessage(QuizBankError(f"this assignment opens at {opens}",
                                          hint="come back then and run the cell again"))
     who = resolve(student)
-    exam = rules.get("mode") == "exam"
-    attempts = int(rules.get("attempts") or 1)
-    sealed = rules.get("feedback") != "now"
     if not questions:
-        raise ChoiceError("the released assignment has no questions", hint="ask your teacher")
-    return Quiz(questions, quiz_id=str(rules["id"]), title=str(rules.get("title") or rules["id"]),
+        raise AssignmentError("the released assignment has no questions", path=where / RELEASE_FILE,
+                              hint="ask your teacher")
+    return Quiz(questions, quiz_id=quiz_id, title=str(rules.get("title") or quiz_id),
                 student=who.name, attempts=attempts, exam=exam, log_dir=where / "responses",
                 ask_name=who.name is None, sealed=sealed, one_owner=True)

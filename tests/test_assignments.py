@@ -542,3 +542,16 @@ def test_a_refused_student_id_shows_the_red_box(tmp_path: Path, student: str) ->
     shown = assignment(folder, student=student)
     assert isinstance(shown, BankMessage)
     assert shown.reason == "the student id cannot be used"
+
+
+def test_grade_csv_reads_back_an_id_with_a_line_break(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Review i15 #1: a carriage return in an id split the row of 'edu-kit grade --csv'."""
+    import csv
+
+    spec, course = _blank_submission(tmp_path)
+    odd = "p\rq"
+    shutil.copytree(course / "submitted" / "pat", course / "submitted" / odd)
+    assert main(["grade", str(spec), str(course), "--csv", str(course / "graded.csv")]) == 0
+    with (course / "graded.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {r["student"] for r in rows} == {"pat", odd}

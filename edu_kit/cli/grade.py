@@ -63,7 +63,8 @@ def _run(args: argparse.Namespace) -> int:
     for note in notes:
         print(f"note: {note}")
     if args.csv:
-        frame_cells(graded).to_csv(args.csv, index=False)  # student ids and answers: never formulas
+        # student ids and answers: never formulas; a cell with a line break or quote is quoted (RFC 4180)
+        frame_cells(graded).to_csv(args.csv, index=False, lineterminator="\r\n")
         print(f"Wrote {args.csv}")
     if args.feedback:
         pages = write_feedback(graded, bank, args.feedback, assignment.id, title=assignment.title)

@@ -69,7 +69,7 @@ def test_records_are_one_json_line_each_with_every_field(tmp_path: Path) -> None
     (line,) = path.read_bytes().splitlines()
     data = json.loads(line)
     assert list(data) == ["time", "student", "quiz", "question", "variant", "answer",
-                          "correct", "score", "attempt"]
+                          "correct", "score", "attempt", "exam"]
     assert data["time"].endswith("Z")
     assert data["answer"] == "line\nbreak"
 
@@ -566,3 +566,30 @@ def test_logs_under_the_first_versions_file_names_are_read_by_the_quiz_too(tmp_p
     (tmp_path / "Ana_20M..jsonl").write_text(_legacy_line("Ana M.", "second"), encoding="utf-8")
     record(tmp_path, _response(0, student="Ana M.", quiz="z"))
     assert [r["question"] for r in answers_of(tmp_path, "Ana M.", "z")] == ["q0", "second", "first"]
+
+
+# ----------------------------------------------------------------------------- exam records
+
+
+OLD_LINE = ('{"time": "2022-01-10T09:00:00Z", "student": "ana", "quiz": "z", "question": "q", '
+            '"variant": "v", "answer": "A", "correct": true, "score": 1.0, "attempt": 1}\n')
+
+
+def test_records_say_whether_they_are_exam_answers_and_old_logs_read_as_practice(tmp_path: Path) -> None:
+    (tmp_path / "ana.jsonl").write_text(OLD_LINE, encoding="utf-8")
+    record(tmp_path, Response("ana", "z", "q", "v", "B", False, 0.0, 1, exam=True))
+    assert [json.loads(line).get("exam") for line in (tmp_path / "ana.jsonl").read_text().splitlines()] == [
+        None, True]
+    frame = load(tmp_path)
+    assert frame["exam"].tolist() == [False, True]
+    assert [r["answer"] for r in answers_of(tmp_path, "ana", "z", exam=True)] == ["B"]
+    assert [r["answer"] for r in answers_of(tmp_path, "ana", "z", exam=False)] == ["A"]
+    assert len(answers_of(tmp_path, "ana", "z")) == 2
+
+
+@pytest.mark.parametrize("value", ['"yes"', "1", "null"])
+def test_an_exam_field_that_is_not_a_boolean_is_skipped_and_named(tmp_path: Path, value: str) -> None:
+    (tmp_path / "ana.jsonl").write_text(OLD_LINE[:-2] + f', "exam": {value}}}\n', encoding="utf-8")
+    with pytest.warns(ResponseLogWarning, match="'exam' has the wrong type"):
+        frame = load(tmp_path)
+    assert frame.empty

@@ -511,8 +511,30 @@ def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]
     return rows, problems
 
 
+def _logs_under(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Every ``*.jsonl`` in ``folder`` and its sub-folders, sorted (links to folders not
+    followed, so never a loop), and the hidden sub-folders (``.name``) holding logs, not read."""
+    found: list[Path] = []
+    hidden: list[Path] = []
+    for top, dirs, names in os.walk(folder, onerror=None):
+        here = Path(top)
+        found += [here / name for name in names if name.endswith(".jsonl")]
+        for name in [d for d in dirs if d.startswith(".")]:
+            dirs.remove(name)
+            if any(p.name.endswith(".jsonl") for p in (here / name).rglob("*.jsonl")):
+                hidden.append(here / name)
+        found += [here / d for d in dirs if d.endswith(".jsonl") and not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.endswith(".jsonl")]
+    return sorted(found), sorted(hidden)
+
+
 def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a log, or every ``*.jsonl`` log in a folder, into a DataFrame.
+    """Read a log, or every ``*.jsonl`` log in a folder and its sub-folders, into a DataFrame.
+
+    A folder is read whole: logs in sub-folders (an nbgrader ``collected/<student>/<assignment>/``
+    tree, a folder per class) are read too, each file once (a link to a log read already is
+    not read again); hidden sub-folders (``.ipynb_checkpoints``: copies) are not read and
+    are named in the problems.  Sub-folder links are not followed.
 
     Columns: ``time`` (UTC timestamps), ``student`` (None when anonymous; Unicode NFC, so
     one student's id typed in two ways is one id), ``quiz``,
@@ -535,11 +557,16 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
     problems: list[str] = []
     files: list[Path] = []
     if source.is_dir():
-        for path in sorted(source.glob("*.jsonl")):
-            if path.is_file():
-                files.append(path)
-            else:  # a dangling link (an unmounted home), a link loop, a FIFO: named, never opened
+        found, hidden = _logs_under(source)
+        seen: set[str] = set()
+        for path in found:
+            if not path.is_file():  # a dangling link (an unmounted home), a link loop, a FIFO: never opened
                 problems.append(f"{path}: cannot read the log: {_not_regular(path)}; the file was skipped")
+            elif (real := os.path.realpath(path)) not in seen:  # a link to a log read already: once
+                seen.add(real)
+                files.append(path)
+        problems += [f"{folder}: a hidden folder (a copy such as Jupyter's .ipynb_checkpoints) holding logs "
+                     "was not read; pass it by name to read it" for folder in hidden]
     elif source.is_file():
         files = [source]
     elif os.path.lexists(source):

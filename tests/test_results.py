@@ -593,3 +593,32 @@ def test_an_exam_field_that_is_not_a_boolean_is_skipped_and_named(tmp_path: Path
     with pytest.warns(ResponseLogWarning, match="'exam' has the wrong type"):
         frame = load(tmp_path)
     assert frame.empty
+
+
+# ----------------------------------------------------------------------------- nested folders
+
+
+def _tree(tmp_path: Path) -> Path:
+    top = tmp_path / "collected"
+    for student in ("ana", "ben"):
+        record(top / student / "a1" / "logs", Response(student, "a1", "q1", "v", "A", True, 1.0, 1))
+    record(top, Response("cy", "a1", "q1", "v", "A", True, 1.0, 1))
+    return top
+
+
+def test_a_folder_is_read_with_its_sub_folders(tmp_path: Path) -> None:
+    frame = load(_tree(tmp_path))
+    assert sorted(frame["student"]) == ["ana", "ben", "cy"]
+    assert frame.attrs["problems"] == ()
+
+
+def test_hidden_copies_are_named_not_read_and_a_linked_log_is_read_once(tmp_path: Path) -> None:
+    top = _tree(tmp_path)
+    checkpoints = top / ".ipynb_checkpoints"
+    checkpoints.mkdir()
+    (checkpoints / "cy-checkpoint.jsonl").write_bytes((top / "cy.jsonl").read_bytes())
+    (top / "again.jsonl").symlink_to(top / "cy.jsonl")
+    (top / "loop").symlink_to(top)  # a link to a folder is not followed
+    with pytest.warns(ResponseLogWarning, match="ipynb_checkpoints"):
+        frame = load(top)
+    assert sorted(frame["student"]) == ["ana", "ben", "cy"]

@@ -79,6 +79,9 @@ WORKLOADS = {
     "years in one sentence (facts)": "2022 ",
     "day and month in one sentence (facts)": "1 January ",
     "a mark opening every paragraph": "\u201cabc\n\n",
+    # attack 16-3 (N19): question and answer labels with nobody named before them (each
+    # label looked for the interviewee in every paragraph before it)
+    "Q/A labels naming nobody": "Q: Why?\n\nA: Because.\n\n",
 }
 
 
@@ -334,3 +337,29 @@ def test_support_of_the_seeds_is_unchanged() -> None:
     facts = list(corpus_facts(edu_kit.load_corpus(), include_captions=True))
     got = sorted((s.kind, s.key, tuple(f.id for f in s.facts)) for s in support(facts))
     assert got == _support_by_scan(facts)
+
+
+def _interviewee_by_scan(article: Any, people: list[Any], before: int) -> str | None:
+    """What ``turns._interviewee`` computed before it was made linear: a scan per label."""
+    for paragraph in reversed(article.paragraphs):
+        if paragraph.start >= before:
+            continue
+        named = [m for m in people if paragraph.start <= m.start < paragraph.end]
+        if named:
+            return str(named[0].name)
+    return None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Q: Why?", "A: Because.", "Stoltenberg met Lavrov.", "Putin said no.",
+                                 "Then Biden and Blinken spoke.", "Text."]), min_size=1, max_size=12),
+       st.randoms(use_true_random=False))
+def test_interviewee_is_found_as_the_scan_found_it(paragraphs: list[str], rng: Any) -> None:
+    from edu_kit.annotate.turns import _interviewee, _named_paragraphs
+
+    article = parse_article("\n\n".join(paragraphs), id="x")
+    people = [m for m in annotate(article).mentions if m.kind == "person"]
+    rng.shuffle(people)  # "first" is first in the list given, whatever its order
+    named = _named_paragraphs(article, people)
+    for before in [*(p.start for p in article.paragraphs), len(article.body) + 1]:
+        assert _interviewee(named, before) == _interviewee_by_scan(article, people, before)

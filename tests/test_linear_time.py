@@ -82,6 +82,8 @@ WORKLOADS = {
     # attack 16-3 (N19): question and answer labels with nobody named before them (each
     # label looked for the interviewee in every paragraph before it)
     "Q/A labels naming nobody": "Q: Why?\n\nA: Because.\n\n",
+    # … and naming someone: each mention was compared with every label, each quotation with every turn
+    "Q/A labels naming someone": "Q: Why did Stoltenberg go?\n\nA: Because.\n\n",
 }
 
 
@@ -363,3 +365,14 @@ def test_interviewee_is_found_as_the_scan_found_it(paragraphs: list[str], rng: A
     named = _named_paragraphs(article, people)
     for before in [*(p.start for p in article.paragraphs), len(article.body) + 1]:
         assert _interviewee(named, before) == _interviewee_by_scan(article, people, before)
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8),
+       st.integers(0, 45), st.integers(0, 10), st.booleans())
+def test_covering_answers_as_comparing_every_interval_did(
+        intervals: list[tuple[int, int]], start: int, width: int, closed: bool) -> None:
+    from edu_kit.annotate.quotes import _covering
+
+    end = start + width if closed else start + 1
+    scan = any(lo <= start and (end <= hi if closed else start < hi) for lo, hi in intervals)
+    assert _covering(intervals, closed=closed)(start, end) == scan

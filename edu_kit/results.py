@@ -484,10 +484,13 @@ def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+_BOM = "\ufeff".encode()  # the UTF-8 byte-order mark
+
+
 def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
-    lines = content.split(b"\n")
+    lines = content.removeprefix(_BOM).split(b"\n")  # a log saved by an editor that adds a BOM
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -626,7 +629,7 @@ def read_answers(log_dir: str | os.PathLike[str], student: str | None, quiz: str
             continue
         content = _read_locked(path)
         rows, skipped = _parse(path, content)
-        lines = content.split(b"\n")
+        lines = content.removeprefix(_BOM).split(b"\n")
         problems += [problem for problem in skipped
                      if _may_be_quiz(lines[_line_of(problem) - 1], quiz)]
         found += [row for row in rows

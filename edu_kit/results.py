@@ -50,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._frames import literal_dollars
+from ._unicode import strip_ignorable
 from .errors import ResponseLogError
 
 if sys.platform != "win32":
@@ -61,6 +62,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "MAX_ATTEMPT",
+    "MIXED_SCRIPTS",
     "NAMED_ANONYMOUS",
     "SUMMARY_COLUMNS",
     "Response",
@@ -132,7 +134,7 @@ class Response:
 
     def __post_init__(self) -> None:
         if isinstance(self.student, str):  # one student, however the id's accents were typed
-            object.__setattr__(self, "student", unicodedata.normalize("NFC", self.student))
+            object.__setattr__(self, "student", student_id(self.student))
         why = _check_record(asdict(self))
         if why is not None:
             raise ResponseLogError(
@@ -176,12 +178,18 @@ _DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)
 
 
 def student_id(student: object) -> str | None:
-    """The id as compared and mapped to files: Unicode NFC (None stays None).
+    """The id as compared and mapped to files: Unicode NFC, without the characters nobody
+    sees (zero-width spaces and joiners, bidi controls, a BOM: every default-ignorable
+    one), so that two ids that display the same are one student (None stays None).
 
     >>> student_id("Jose\u0301") == student_id("Jos\u00e9") == "Jos\u00e9", student_id(None)
     (True, None)
+    >>> student_id("a\u200bna\u202e") == student_id("\ufeffana") == "ana"
+    True
     """
-    return None if student is None else unicodedata.normalize("NFC", str(student))
+    if student is None:
+        return None
+    return unicodedata.normalize("NFC", strip_ignorable(unicodedata.normalize("NFC", str(student))))
 
 
 def _caseless(char: str) -> bool:
@@ -205,8 +213,8 @@ def _file_char(char: str) -> str | None:
 def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
     """Where ``student``'s answers go: ``<log_dir>/<name>.jsonl``, one file per student.
 
-    The name is the student id, Unicode-normalised (NFC, so "José" typed either way is
-    one student), with lower-case letters, digits, ``.``, ``-`` and ``@`` kept, an
+    The name is the student id as :func:`student_id` gives it (NFC, so "José" typed either
+    way is one student; characters nobody sees removed), with lower-case letters, digits, ``.``, ``-`` and ``@`` kept, an
     upper-case letter written as ``^`` and its lower case (``Ana`` → ``^ana``, so that
     ``Ana`` and ``ana`` get two files on a case-insensitive file system too: macOS,
     Windows, USB sticks and network shares), and every other character written as
@@ -222,7 +230,7 @@ def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
     >>> log_path("logs", "Ana M./3b").as_posix(), log_path("logs", None).name
     ('logs/^ana_20^m._2f3b.jsonl', 'anonymous.jsonl')
     """
-    name = unicodedata.normalize("NFC", student or "")  # spaces kept: " ana" is not "ana"
+    name = student_id(student) or ""  # spaces kept: " ana" is not "ana"; invisible characters not
     if not name:
         return Path(log_dir) / "anonymous.jsonl"
     parts = []
@@ -776,6 +784,8 @@ def student_labels(students: pd.Series) -> pd.Series:
     r"""Student ids as tables show them: NFC, control characters escaped (:func:`terminal_text`:
     an id cannot erase or forge a line), ``(anonymous)`` for answers without an id, and
     :data:`NAMED_ANONYMOUS` for the id ``(anonymous)`` itself, so the two never look alike.
+    An id with a word mixing Latin letters with look-alikes of another script ("Аna" with a
+    Cyrillic А) ends in :data:`MIXED_SCRIPTS`, so the teacher sees why two rows look alike.
 
     >>> import pandas as pd
     >>> student_labels(pd.Series(["ana", None, "(anonymous)", "eve\x1b[2K"])).tolist()
@@ -784,8 +794,21 @@ def student_labels(students: pd.Series) -> pd.Series:
     from .classroom.identity import ANONYMOUS
 
     named = students.notna()
-    ids = students.where(~named, students.map(lambda s: terminal_text(str(student_id(s))), na_action="ignore"))
+    ids = students.where(~named, students.map(_label, na_action="ignore"))
     return ids.where(~named | (ids != ANONYMOUS), NAMED_ANONYMOUS).where(named, ANONYMOUS).astype(object)
+
+
+#: What :func:`student_labels` adds to an id with a word that mixes Latin letters with
+#: look-alikes of another script: two such ids may display the same.
+MIXED_SCRIPTS = " (mixed scripts: check the spelling)"
+
+
+def _label(student: object) -> str:
+    """One id as a table shows it (see :func:`student_labels`)."""
+    from .quiz.leaks import mixed_script_word
+
+    text = str(student_id(student))
+    return terminal_text(text) + (MIXED_SCRIPTS if mixed_script_word(text) is not None else "")
 
 
 #: Characters that move the cursor, erase, recolour or reorder what a terminal shows:

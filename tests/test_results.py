@@ -622,3 +622,31 @@ def test_hidden_copies_are_named_not_read_and_a_linked_log_is_read_once(tmp_path
     with pytest.warns(ResponseLogWarning, match="ipynb_checkpoints"):
         frame = load(top)
     assert sorted(frame["student"]) == ["ana", "ben", "cy"]
+
+
+# ----------------------------------------------------------------------------- ids that look alike
+
+
+@pytest.mark.parametrize("hidden", ["ana\u200b", "a\u200dna", "\u202eana", "ana\u2066", "\ufeffana", "an\u00ada"])
+def test_an_id_with_characters_nobody_sees_is_the_student_without_them(tmp_path: Path, hidden: str) -> None:
+    record(tmp_path, Response("ana", "z", "q", "v", "A", True, 1.0, 1))
+    path = record(tmp_path, Response(hidden, "z", "q", "v", "B", True, 1.0, 2))
+    assert path == log_path(tmp_path, "ana")
+    assert [r["student"] for r in answers_of(tmp_path, hidden, "z")] == ["ana", "ana"]
+    assert summary(load(tmp_path))["student"].tolist() == ["ana"]
+
+
+@pytest.mark.parametrize("student", ["\u0410na", "\u039dick", "\ua4e0ick", "N\u0456ck"])
+def test_a_mixed_script_id_is_flagged_in_the_summary(tmp_path: Path, student: str) -> None:
+    from edu_kit.results import MIXED_SCRIPTS
+
+    for who in (student, "Ana"):
+        record(tmp_path, Response(who, "z", "q", "v", "A", True, 1.0, 1))
+    labels = summary(load(tmp_path))["student"].tolist()
+    assert sorted(labels) == sorted(["Ana", student + MIXED_SCRIPTS])
+
+
+@pytest.mark.parametrize("student", ["\u041a\u0438\u0457\u0432", "\u674e\u96f7", "Jos\u00e9", "O'Brien"])
+def test_single_script_ids_are_not_flagged(tmp_path: Path, student: str) -> None:
+    record(tmp_path, Response(student, "z", "q", "v", "A", True, 1.0, 1))
+    assert summary(load(tmp_path))["student"].tolist() == [student]

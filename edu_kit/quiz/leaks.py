@@ -28,7 +28,7 @@ from ._yaml import JsonPath
 from .model import Numeric, Question
 from .rules import Issue, normalize_text
 
-__all__ = ["MIN_ITEMS", "Reveal", "bank_reveals", "question_leaks", "revealing_pairs", "skeleton", "without_reveals"]
+__all__ = ["MIN_ITEMS", "Reveal", "bank_reveals", "mixed_script_word", "question_leaks", "revealing_pairs", "skeleton", "without_reveals"]
 
 #: The fewest items an ordering (or pairs a matching) question may have: with two, the
 #: order shown is either the key or its reverse.
@@ -74,7 +74,7 @@ def _script(char: str) -> str | None:
 _WORD = re.compile(r"\w+")
 
 
-def _mixed_word(text: str) -> str | None:
+def mixed_script_word(text: str) -> str | None:
     """The first word mixing Latin with Cyrillic or Greek letters, or with a look-alike
     letter of another script (``data/lookalikes.yaml``: "NАTO", "ꓠATO"), or None."""
     table = _lookalikes()
@@ -124,7 +124,7 @@ def question_leaks(q: Question) -> list[Issue]:
             issues.append(Issue(where, f"{text[:40]!r} holds a combining mark on nothing "
                                        f"({_named(stray[0])}) at its start or after a space",
                                 "delete the mark, or type the accented letter itself"))
-        mixed = _mixed_word(text)
+        mixed = mixed_script_word(text)
         if mixed is not None:
             issues.append(Issue(where, f"the word {mixed!r} mixes Latin letters with look-alikes "
                                        "of another script (Cyrillic, Greek, Lisu, ...)",

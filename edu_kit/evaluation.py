@@ -176,7 +176,7 @@ def score_gold(
     by_file = {Path(a.source_path).name: a for a in corpus if a.source_path}
     totals: dict[str, Score] = {}
     for path in sorted(Path(gold_dir).glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
+        gold = json.loads(path.read_text(encoding="utf-8-sig"))  # a BOM from an editor is allowed
         article = by_file.get(gold["file"])
         if article is None and gold.get("text_in_repository") is False:
             if skipped is not None:

@@ -2,7 +2,9 @@
 
 Each student has one log, ``<log_dir>/<student or 'anonymous'>.jsonl``; each line is a
 record with ``time`` (ISO 8601, UTC), ``student``, ``quiz``, ``question``,
-``variant``, ``answer``, ``correct``, ``score`` and ``attempt``.  ``correct`` and
+``variant``, ``answer``, ``correct``, ``score``, ``attempt`` and ``exam`` (whether the
+answer was given in exam mode; a line without it, written before the field existed, is
+not an exam answer).  ``correct`` and
 ``score`` are ``null`` for an answer not graded yet (an exam released without its key,
 graded later with ``edu-kit grade``) and for a written answer to an ``open`` question,
 which the teacher reads and which is never graded (each save appends a new record).  Nothing is ever dropped: answers without a
@@ -48,6 +50,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ._frames import literal_dollars
+from ._unicode import strip_ignorable
 from .errors import ResponseLogError
 
 if sys.platform != "win32":
@@ -59,6 +62,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COLUMNS",
     "MAX_ATTEMPT",
+    "MIXED_SCRIPTS",
     "NAMED_ANONYMOUS",
     "SUMMARY_COLUMNS",
     "Response",
@@ -70,6 +74,7 @@ __all__ = [
     "log_path",
     "log_paths",
     "now",
+    "read_answers",
     "record",
     "student_id",
     "student_labels",
@@ -89,10 +94,12 @@ COLUMNS = (
     "correct",
     "score",
     "attempt",
+    "exam",
     "file",
     "line",
 )
-_FIELDS = COLUMNS[:9]
+_FIELDS = COLUMNS[:9]  # every record holds these; ``exam`` is optional (older logs lack it)
+_WRITTEN = COLUMNS[:10]  # what a record is written with
 
 
 class ResponseLogWarning(UserWarning):
@@ -123,10 +130,11 @@ class Response:
     score: float | None
     attempt: int
     time: str = field(default_factory=now)
+    exam: bool = False
 
     def __post_init__(self) -> None:
         if isinstance(self.student, str):  # one student, however the id's accents were typed
-            object.__setattr__(self, "student", unicodedata.normalize("NFC", self.student))
+            object.__setattr__(self, "student", student_id(self.student))
         why = _check_record(asdict(self))
         if why is not None:
             raise ResponseLogError(
@@ -139,10 +147,10 @@ class Response:
 
         >>> Response(None, "z", "q", "v", ["a", "b"], False, 0.5, 2, "2022-01-10T09:00:00Z").to_line()
         b'{"time": "2022-01-10T09:00:00Z", "student": null, "quiz": "z", "question": "q", "variant": "v", \
-"answer": ["a", "b"], "correct": false, "score": 0.5, "attempt": 2}\\n'
+"answer": ["a", "b"], "correct": false, "score": 0.5, "attempt": 2, "exam": false}\\n'
         """
         data = asdict(self)
-        ordered = {key: data[key] for key in _FIELDS}
+        ordered = {key: data[key] for key in _WRITTEN}
         try:
             text = json.dumps(ordered, ensure_ascii=False, allow_nan=False, default=_jsonable)
         except (TypeError, ValueError) as err:
@@ -170,12 +178,18 @@ _DEVICES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)
 
 
 def student_id(student: object) -> str | None:
-    """The id as compared and mapped to files: Unicode NFC (None stays None).
+    """The id as compared and mapped to files: Unicode NFC, without the characters nobody
+    sees (zero-width spaces and joiners, bidi controls, a BOM: every default-ignorable
+    one), so that two ids that display the same are one student (None stays None).
 
     >>> student_id("Jose\u0301") == student_id("Jos\u00e9") == "Jos\u00e9", student_id(None)
     (True, None)
+    >>> student_id("a\u200bna\u202e") == student_id("\ufeffana") == "ana"
+    True
     """
-    return None if student is None else unicodedata.normalize("NFC", str(student))
+    if student is None:
+        return None
+    return unicodedata.normalize("NFC", strip_ignorable(unicodedata.normalize("NFC", str(student))))
 
 
 def _caseless(char: str) -> bool:
@@ -199,8 +213,8 @@ def _file_char(char: str) -> str | None:
 def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
     """Where ``student``'s answers go: ``<log_dir>/<name>.jsonl``, one file per student.
 
-    The name is the student id, Unicode-normalised (NFC, so "José" typed either way is
-    one student), with lower-case letters, digits, ``.``, ``-`` and ``@`` kept, an
+    The name is the student id as :func:`student_id` gives it (NFC, so "José" typed either
+    way is one student; characters nobody sees removed), with lower-case letters, digits, ``.``, ``-`` and ``@`` kept, an
     upper-case letter written as ``^`` and its lower case (``Ana`` → ``^ana``, so that
     ``Ana`` and ``ana`` get two files on a case-insensitive file system too: macOS,
     Windows, USB sticks and network shares), and every other character written as
@@ -216,7 +230,7 @@ def log_path(log_dir: str | os.PathLike[str], student: str | None) -> Path:
     >>> log_path("logs", "Ana M./3b").as_posix(), log_path("logs", None).name
     ('logs/^ana_20^m._2f3b.jsonl', 'anonymous.jsonl')
     """
-    name = unicodedata.normalize("NFC", student or "")  # spaces kept: " ana" is not "ana"
+    name = student_id(student) or ""  # spaces kept: " ana" is not "ana"; invisible characters not
     if not name:
         return Path(log_dir) / "anonymous.jsonl"
     parts = []
@@ -433,6 +447,8 @@ def _check_record(data: object) -> str | None:
         is_flag = isinstance(value, bool) and key in ("score", "attempt")
         if not isinstance(value, types) or is_flag:
             return f"{key!r} has the wrong type ({type(value).__name__})"
+    if not isinstance(data.get("exam", False), bool):
+        return f"'exam' has the wrong type ({type(data['exam']).__name__})"
     for key in _FIELDS:
         why = _bad_text(data[key])
         if why is not None:
@@ -476,10 +492,13 @@ def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not a number JSON allows")
 
 
+_BOM = "\ufeff".encode()  # the UTF-8 byte-order mark
+
+
 def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
-    lines = content.split(b"\n")
+    lines = content.removeprefix(_BOM).split(b"\n")  # a log saved by an editor that adds a BOM
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -494,7 +513,8 @@ def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]
         except ValueError as err:  # invalid JSON, NaN, a number of more than 4,300 digits
             why = f"not valid JSON ({str(err)[:80]})"
         if why is None:
-            rows.append({**{key: data[key] for key in _FIELDS}, "file": str(path), "line": number})
+            rows.append({**{key: data[key] for key in _FIELDS}, "exam": data.get("exam", False),
+                         "file": str(path), "line": number})
             continue
         if torn:
             why = f"incomplete last line, probably cut off by a crash: {why}"
@@ -502,14 +522,37 @@ def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]
     return rows, problems
 
 
+def _logs_under(folder: Path) -> tuple[list[Path], list[Path]]:
+    """Every ``*.jsonl`` in ``folder`` and its sub-folders, sorted (links to folders not
+    followed, so never a loop), and the hidden sub-folders (``.name``) holding logs, not read."""
+    found: list[Path] = []
+    hidden: list[Path] = []
+    for top, dirs, names in os.walk(folder, onerror=None):
+        here = Path(top)
+        found += [here / name for name in names if name.endswith(".jsonl")]
+        for name in [d for d in dirs if d.startswith(".")]:
+            dirs.remove(name)
+            if any(p.name.endswith(".jsonl") for p in (here / name).rglob("*.jsonl")):
+                hidden.append(here / name)
+        found += [here / d for d in dirs if d.endswith(".jsonl") and not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not d.endswith(".jsonl")]
+    return sorted(found), sorted(hidden)
+
+
 def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
-    """Read a log, or every ``*.jsonl`` log in a folder, into a DataFrame.
+    """Read a log, or every ``*.jsonl`` log in a folder and its sub-folders, into a DataFrame.
+
+    A folder is read whole: logs in sub-folders (an nbgrader ``collected/<student>/<assignment>/``
+    tree, a folder per class) are read too, each file once (a link to a log read already is
+    not read again); hidden sub-folders (``.ipynb_checkpoints``: copies) are not read and
+    are named in the problems.  Sub-folder links are not followed.
 
     Columns: ``time`` (UTC timestamps), ``student`` (None when anonymous; Unicode NFC, so
     one student's id typed in two ways is one id), ``quiz``,
     ``question``, ``variant`` (the per-student variant seed), ``answer`` (as graded:
     text, number, bool, list, or mapping left → right), ``correct`` (bool), ``score``
-    (float in [0, 1]), ``attempt`` (1, 2, ...), ``file`` and ``line`` (where the record
+    (float in [0, 1]), ``attempt`` (1, 2, ...), ``exam`` (True for an answer given in exam
+    mode; False for practice and for lines written before the field existed), ``file`` and ``line`` (where the record
     is).  Lines that are not valid records (torn by a crash, time not ISO 8601, score
     outside [0, 1] or not finite, attempt not in 1..1000, deeply nested, huge numbers,
     lone surrogates) and files that cannot be read (read errors, links to missing files,
@@ -525,11 +568,16 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
     problems: list[str] = []
     files: list[Path] = []
     if source.is_dir():
-        for path in sorted(source.glob("*.jsonl")):
-            if path.is_file():
-                files.append(path)
-            else:  # a dangling link (an unmounted home), a link loop, a FIFO: named, never opened
+        found, hidden = _logs_under(source)
+        seen: set[str] = set()
+        for path in found:
+            if not path.is_file():  # a dangling link (an unmounted home), a link loop, a FIFO: never opened
                 problems.append(f"{path}: cannot read the log: {_not_regular(path)}; the file was skipped")
+            elif (real := os.path.realpath(path)) not in seen:  # a link to a log read already: once
+                seen.add(real)
+                files.append(path)
+        problems += [f"{folder}: a hidden folder (a copy such as Jupyter's .ipynb_checkpoints) holding logs "
+                     "was not read; pass it by name to read it" for folder in hidden]
     elif source.is_file():
         files = [source]
     elif os.path.lexists(source):
@@ -555,49 +603,87 @@ def load(path_or_folder: str | os.PathLike[str]) -> pd.DataFrame:
         row["student"] = student_id(row["student"])
     frame = pd.DataFrame(rows, columns=list(COLUMNS))
     frame["time"] = pd.to_datetime(frame["time"], utc=True, format="ISO8601")
-    frame = frame.astype({"correct": "boolean", "score": float, "attempt": int, "line": int})
+    frame = frame.astype({"correct": "boolean", "score": float, "attempt": int, "exam": bool, "line": int})
     frame.attrs["problems"] = tuple(problems)
     return frame
 
 
+def _may_be_quiz(raw: bytes, quiz: str | None) -> bool:
+    """Whether a line that is not a valid record may have been one of ``quiz``'s (it names
+    the quiz, or is too broken to tell): such a line leaves an exam's lock unsure."""
+    if quiz is None or b'"quiz"' not in raw:
+        return True
+    forms = {json.dumps(quiz, ensure_ascii=flag).encode("utf-8", "surrogatepass") for flag in (True, False)}
+    return any(form in raw for form in forms)
+
+
+def read_answers(log_dir: str | os.PathLike[str], student: str | None, quiz: str | None, *,
+                 exam: bool | None = None) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+    """:func:`answers_of`, with the lines it had to skip: ``(records, problems)``.
+
+    ``exam`` keeps only exam records (True) or only practice ones (False; a line written
+    before the field existed is practice); None keeps both.  ``problems`` names, by file
+    and line, each line that is not a valid record and may have been one of ``quiz``'s (a
+    corrupt line, invalid UTF-8, a line torn by a crash): what a widget tells the student,
+    and what keeps an exam from being submitted twice unawares.  A log that exists but
+    cannot be read (a folder or FIFO in its place, no permission) raises
+    :class:`~edu_kit.errors.ResponseLogError` naming it.
+    """
+    who = student_id(student)
+    found: list[dict[str, Any]] = []
+    problems: list[str] = []
+    for path in log_paths(log_dir, student):
+        if not os.path.lexists(path):
+            continue
+        content = _read_locked(path)
+        rows, skipped = _parse(path, content)
+        lines = content.removeprefix(_BOM).split(b"\n")
+        problems += [problem for problem in skipped
+                     if _may_be_quiz(lines[_line_of(problem) - 1], quiz)]
+        found += [row for row in rows
+                  if (quiz is None or row["quiz"] == quiz) and student_id(row["student"]) == who
+                  and (exam is None or row["exam"] == exam)]
+    return found, tuple(terminal_text(problem) for problem in problems)
+
+
+def _line_of(problem: str) -> int:
+    """The line number a :func:`_parse` problem names (``<path>, line <n>: ...``)."""
+    match = re.search(r", line (\d+): ", problem)
+    return int(match.group(1)) if match else 1
+
+
 def answers_of(log_dir: str | os.PathLike[str], student: str | None,
-               quiz: str | None) -> list[dict[str, Any]]:
+               quiz: str | None, *, exam: bool | None = None) -> list[dict[str, Any]]:
     """``student``'s records for ``quiz`` (None: every quiz) in ``log_dir``, in the order
-    written (no pandas).
+    written (no pandas); ``exam`` as in :func:`read_answers`.
 
     What a quiz widget reads when it is displayed again, to show what was answered.  Ids
     are compared in NFC (:func:`student_id`), and the log an older edu_kit wrote under
     another file name (:func:`log_paths`) is read too.  A missing log gives ``[]``;
-    unreadable lines are left out (:func:`load` names them); a log that exists but cannot
-    be read raises :class:`~edu_kit.errors.ResponseLogError`.
+    unreadable lines are left out (:func:`read_answers` and :func:`load` name them); a log
+    that exists but cannot be read raises :class:`~edu_kit.errors.ResponseLogError`.
     """
-    who = student_id(student)
-    found: list[dict[str, Any]] = []
-    for path in log_paths(log_dir, student):
-        if not os.path.lexists(path):
-            continue
-        rows, _ = _parse(path, _read_locked(path))
-        found += [row for row in rows
-                  if (quiz is None or row["quiz"] == quiz) and student_id(row["student"]) == who]
-    return found
+    return read_answers(log_dir, student, quiz, exam=exam)[0]
 
 
-def answers_in(log_dir: str | os.PathLike[str], quiz: str) -> list[dict[str, Any]]:
-    """Every record for ``quiz`` in any log directly in ``log_dir``, whoever it names (no pandas).
+def answers_in(log_dir: str | os.PathLike[str], quiz: str, *,
+               exam: bool | None = None) -> list[dict[str, Any]]:
+    """Every record for ``quiz`` in any log directly in ``log_dir``, whoever it names (no pandas);
+    ``exam`` as in :func:`read_answers`.
 
     An assignment folder holds one student's submission: its exam lock reads this, so a
-    changed name cannot start a second exam in the same folder.
+    changed name cannot start a second exam in the same folder.  A ``*.jsonl`` that cannot
+    be read (no permission, a folder or FIFO of that name, a dangling link) raises
+    :class:`~edu_kit.errors.ResponseLogError` naming it: the lock cannot tell whether it
+    holds a submission, so it never pretends there is none.
     """
     folder = Path(log_dir)
     if not folder.is_dir():
         return []
     rows: list[dict[str, Any]] = []
-    for path in sorted(p for p in folder.glob("*.jsonl") if p.is_file()):
-        try:
-            found, _ = _parse(path, _read_locked(path))
-        except (OSError, ResponseLogError):
-            continue
-        rows += [row for row in found if row["quiz"] == quiz]
+    for path in sorted(folder.glob("*.jsonl")):
+        found, _ = _parse(path, _read_locked(path))
+        rows += [row for row in found if row["quiz"] == quiz and (exam is None or row["exam"] == exam)]
     return sorted(rows, key=lambda row: str(row["time"]))
 
 
@@ -698,6 +784,8 @@ def student_labels(students: pd.Series) -> pd.Series:
     r"""Student ids as tables show them: NFC, control characters escaped (:func:`terminal_text`:
     an id cannot erase or forge a line), ``(anonymous)`` for answers without an id, and
     :data:`NAMED_ANONYMOUS` for the id ``(anonymous)`` itself, so the two never look alike.
+    An id with a word mixing Latin letters with look-alikes of another script ("Аna" with a
+    Cyrillic А) ends in :data:`MIXED_SCRIPTS`, so the teacher sees why two rows look alike.
 
     >>> import pandas as pd
     >>> student_labels(pd.Series(["ana", None, "(anonymous)", "eve\x1b[2K"])).tolist()
@@ -706,8 +794,21 @@ def student_labels(students: pd.Series) -> pd.Series:
     from .classroom.identity import ANONYMOUS
 
     named = students.notna()
-    ids = students.where(~named, students.map(lambda s: terminal_text(str(student_id(s))), na_action="ignore"))
+    ids = students.where(~named, students.map(_label, na_action="ignore"))
     return ids.where(~named | (ids != ANONYMOUS), NAMED_ANONYMOUS).where(named, ANONYMOUS).astype(object)
+
+
+#: What :func:`student_labels` adds to an id with a word that mixes Latin letters with
+#: look-alikes of another script: two such ids may display the same.
+MIXED_SCRIPTS = " (mixed scripts: check the spelling)"
+
+
+def _label(student: object) -> str:
+    """One id as a table shows it (see :func:`student_labels`)."""
+    from .quiz.leaks import mixed_script_word
+
+    text = str(student_id(student))
+    return terminal_text(text) + (MIXED_SCRIPTS if mixed_script_word(text) is not None else "")
 
 
 #: Characters that move the cursor, erase, recolour or reorder what a terminal shows:

@@ -29,7 +29,7 @@ from edu_kit.quiz import (
 )
 from edu_kit.quiz.cells import select
 from edu_kit.quiz.check import normalize_text
-from edu_kit.quiz.leaks import _mixed_word
+from edu_kit.quiz.leaks import mixed_script_word
 
 ROOT = Path(__file__).parent.parent
 BAD = Path(__file__).parent / "data" / "bad" / "quizzes"
@@ -145,7 +145,7 @@ _text = st.text(
     alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp", "Cf"),
                            blacklist_characters="\ufeff\x85\ufffc"),
     min_size=1, max_size=30,
-).filter(lambda s: s.strip() != "" and _mixed_word(s) is None
+).filter(lambda s: s.strip() != "" and mixed_script_word(s) is None
          and not invisible_characters(s) and not stray_marks(s))
 _ids = st.from_regex(r"[a-z0-9][a-z0-9._:-]{0,20}", fullmatch=True)
 

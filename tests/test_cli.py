@@ -264,3 +264,16 @@ def test_assign_to_a_plain_folder_and_grade_nothing_yet(capsys: pytest.CaptureFi
     code, _, err = run(capsys, "assign", str(spec))
     assert code == 2
     assert "mode 'test' is not one of: exam, practice" in err
+
+
+@pytest.mark.parametrize("twice", ["same folder", "folder and a log in it", "log by two names"])
+def test_a_log_given_twice_is_counted_once(tmp_path: Path, twice: str) -> None:
+    from edu_kit.cli.results import _load
+    from edu_kit.results import Response, record
+
+    folder = tmp_path / "logs"
+    log = record(folder / "class", Response("ana", "z", "q", "v", "A", True, 1.0, 1))
+    paths = {"same folder": [folder, folder],
+             "folder and a log in it": [folder, log],
+             "log by two names": [log, folder / "class" / ".." / "class" / log.name]}[twice]
+    assert len(_load([str(p) for p in paths])) == 1

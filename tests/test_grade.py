@@ -256,3 +256,24 @@ def test_a_number_recorded_as_typed_is_read_like_the_box(label: str, question: Q
     assert feedback.correct is correct
     assert feedback.score == float(correct)
     assert message in feedback.message
+
+
+@pytest.mark.parametrize(("key", "typed", "right"), [
+    ("-3", "3", False),            # a sign is part of the number
+    ("3", "-3", False),
+    ("-3", "\u22123", True),       # a minus sign typed as U+2212
+    ("-3", "\u20133", True),       # ... or as an en dash
+    ("$5bn", "5bn", False),        # a currency is part of the amount
+    ("$5bn", "\u20ac5bn", False),
+    ("\u20ac5bn", "$5bn", False),
+    ("$5bn", "$ 5bn", True),
+    ("$5bn", " $5bn ", True),      # surrounding spaces never count
+    ("5,000", "5000", True),       # nor does a missing thousands separator
+    ("5000", "5,000 ", True),
+    ("3.5", "35", False),
+    ("Minsk-II", "minsk ii", True),  # a hyphen between words is still punctuation
+    ("1994-2014", "1994 2014", True),
+])
+def test_short_text_keeps_signs_and_currencies(key: str, typed: str, right: bool) -> None:
+    question = _q("short_text", (), (key,))
+    assert grade(question, typed).correct is right

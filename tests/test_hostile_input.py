@@ -10,6 +10,7 @@ import os
 import sys
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -587,3 +588,90 @@ def test_dataframes_and_figures_keep_dollars_literal() -> None:
     assert MONEY in table["prompt"].iloc[0]  # the data itself is unchanged
     ax = views.plot_sources(corpus=load_corpus())
     assert all(not t.get_parse_math() for t in ax.findobj(Text))
+
+
+# ----------------------------------------------------------------------------- a UTF-8 byte-order mark
+
+BOM = "\ufeff".encode()
+
+
+def _with_bom(path: Path) -> Path:
+    path.write_bytes(BOM + path.read_bytes())
+    return path
+
+
+def _read_article(tmp_path: Path) -> object:
+    (tmp_path / "a.txt").write_bytes(BOM + ARTICLE.encode())
+    article = load_corpus(tmp_path).articles[0]
+    return article.title, article.body.startswith("Talks open")
+
+
+def _read_manifest(tmp_path: Path) -> object:
+    folder = _folder(tmp_path, BOM + b"articles:\n  - file: a.txt\n    headline: From the manifest\n")
+    return load_corpus(folder).articles[0].title
+
+
+def _read_bank(tmp_path: Path) -> object:
+    from edu_kit.quiz import load_bank
+
+    source = sorted((REPO_ROOT / "quizzes" / "handwritten").glob("*.yaml"))[0]
+    copy = tmp_path / source.name
+    copy.write_bytes(BOM + source.read_bytes())
+    return len(load_bank(copy).questions) == len(load_bank(source).questions)
+
+
+def _read_gift(tmp_path: Path) -> object:
+    from edu_kit.quiz import load_bank
+
+    (tmp_path / "q.gift").write_bytes(BOM + b"::q1:: Who leads NATO? {=Stoltenberg ~Putin}\n")
+    code = main(["quiz", "import", str(tmp_path / "q.gift"), "--topic", "concepts", "--out", str(tmp_path / "o.yaml")])
+    return code == 0 and len(load_bank(tmp_path / "o.yaml").questions) == 1
+
+
+def _read_log(tmp_path: Path) -> object:
+    from edu_kit.results import answers_of
+
+    _with_bom(record(tmp_path, Response("ana", "z", "q", "v", "A", True, 1.0, 1)))
+    return len(load(tmp_path)), len(answers_of(tmp_path, "ana", "z"))
+
+
+def _read_marks(tmp_path: Path) -> object:
+    from edu_kit.classroom.open_answers import read_marks
+
+    (tmp_path / "m.csv").write_bytes(BOM + b"student,quiz,question,mark,max\nana,z,q,1,1\n")
+    return len(read_marks(tmp_path / "m.csv"))
+
+
+def _read_assignment(tmp_path: Path) -> object:
+    from edu_kit.classroom.assignments import load_assignment
+
+    (tmp_path / "a.yaml").write_bytes(BOM + b"id: week3\ntitle: Week 3\ntopic: timeline\nn: 2\nmode: exam\n")
+    return load_assignment(tmp_path / "a.yaml").id
+
+
+def _read_gold(tmp_path: Path) -> object:
+    from edu_kit.corpus import load_corpus as corpus_of
+    from edu_kit.evaluation import score_gold
+
+    for gold in sorted((REPO_ROOT / "tests" / "gold").glob("00[01].json")):
+        (tmp_path / gold.name).write_bytes(BOM + gold.read_bytes())
+    return bool(score_gold(tmp_path, corpus_of()))
+
+
+BOM_READERS = {
+    "article": (_read_article, ("Talks open", True)),
+    "manifest": (_read_manifest, "From the manifest"),
+    "bank": (_read_bank, True),
+    "GIFT import": (_read_gift, True),
+    "log": (_read_log, (1, 1)),
+    "marks CSV": (_read_marks, 1),
+    "assignment YAML": (_read_assignment, "week3"),
+    "gold JSON": (_read_gold, True),
+}
+
+
+@pytest.mark.parametrize(("read", "expected"), BOM_READERS.values(), ids=list(BOM_READERS))
+def test_a_file_with_a_utf8_bom_reads_as_without(tmp_path: Path, read: Any, expected: object,
+                                                  recwarn: pytest.WarningsRecorder) -> None:
+    assert read(tmp_path) == expected
+    assert not [w for w in recwarn if issubclass(w.category, ResponseLogWarning)]

@@ -79,6 +79,11 @@ WORKLOADS = {
     "years in one sentence (facts)": "2022 ",
     "day and month in one sentence (facts)": "1 January ",
     "a mark opening every paragraph": "\u201cabc\n\n",
+    # attack 16-3 (N19): question and answer labels with nobody named before them (each
+    # label looked for the interviewee in every paragraph before it)
+    "Q/A labels naming nobody": "Q: Why?\n\nA: Because.\n\n",
+    # … and naming someone: each mention was compared with every label, each quotation with every turn
+    "Q/A labels naming someone": "Q: Why did Stoltenberg go?\n\nA: Because.\n\n",
 }
 
 
@@ -334,3 +339,40 @@ def test_support_of_the_seeds_is_unchanged() -> None:
     facts = list(corpus_facts(edu_kit.load_corpus(), include_captions=True))
     got = sorted((s.kind, s.key, tuple(f.id for f in s.facts)) for s in support(facts))
     assert got == _support_by_scan(facts)
+
+
+def _interviewee_by_scan(article: Any, people: list[Any], before: int) -> str | None:
+    """What ``turns._interviewee`` computed before it was made linear: a scan per label."""
+    for paragraph in reversed(article.paragraphs):
+        if paragraph.start >= before:
+            continue
+        named = [m for m in people if paragraph.start <= m.start < paragraph.end]
+        if named:
+            return str(named[0].name)
+    return None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["Q: Why?", "A: Because.", "Stoltenberg met Lavrov.", "Putin said no.",
+                                 "Then Biden and Blinken spoke.", "Text."]), min_size=1, max_size=12),
+       st.randoms(use_true_random=False))
+def test_interviewee_is_found_as_the_scan_found_it(paragraphs: list[str], rng: Any) -> None:
+    from edu_kit.annotate.turns import _interviewee, _named_paragraphs
+
+    article = parse_article("\n\n".join(paragraphs), id="x")
+    people = [m for m in annotate(article).mentions if m.kind == "person"]
+    rng.shuffle(people)  # "first" is first in the list given, whatever its order
+    named = _named_paragraphs(article, people)
+    for before in [*(p.start for p in article.paragraphs), len(article.body) + 1]:
+        assert _interviewee(named, before) == _interviewee_by_scan(article, people, before)
+
+
+@given(st.lists(st.tuples(st.integers(0, 40), st.integers(0, 40)), max_size=8),
+       st.integers(0, 45), st.integers(0, 10), st.booleans())
+def test_covering_answers_as_comparing_every_interval_did(
+        intervals: list[tuple[int, int]], start: int, width: int, closed: bool) -> None:
+    from edu_kit.annotate.quotes import _covering
+
+    end = start + width if closed else start + 1
+    scan = any(lo <= start and (end <= hi if closed else start < hi) for lo, hi in intervals)
+    assert _covering(intervals, closed=closed)(start, end) == scan

@@ -139,3 +139,32 @@ def test_the_default_ignorable_table_is_unicodes() -> None:
     wrong = [cp for cp in range(sys.maxunicode + 1)
              if default_ignorable(chr(cp)) != (pattern.match(chr(cp)) is not None)]
     assert wrong == [], [f"U+{cp:04X}" for cp in wrong[:10]]
+
+
+# Greek capitals and Lisu letters that print as Latin capitals (issue 16, third attack)
+OTHER_SCRIPTS = {
+    "Greek capital nu and alpha": ("NATO", "\u039d\u0391TO"),
+    "Greek capitals only": ("NATO", "\u039d\u0391\u03a4\u039f"),
+    "Greek capital eta": ("HELSINKI", "\u0397ELSINKI"),
+    "Greek capital mu": ("MINSK", "\u039cINSK"),
+    "Lisu letters": ("NATO", "\ua4e0\ua4ee\ua4d4\ua4f3"),
+    "one Lisu letter": ("OSCE", "\ua4f3SCE"),
+}
+
+
+@pytest.mark.parametrize(("first", "second"), OTHER_SCRIPTS.values(), ids=list(OTHER_SCRIPTS))
+def test_greek_and_lisu_look_alike_choices_are_refused(first: str, second: str) -> None:
+    assert skeleton(first) == skeleton(second)
+    errors = _errors(_bank("single", [first, second, "paste"], first))
+    assert any("look the same" in e for e in errors), errors
+
+
+@pytest.mark.parametrize("word", ["\ua4e0ATO", "\u039dATO", "N\u0391TO"])
+def test_a_word_mixing_latin_with_greek_or_lisu_is_named(word: str) -> None:
+    errors = _errors(_bank("short_text", None, [word]))
+    assert any("mixes Latin letters" in e for e in errors), errors
+
+
+@pytest.mark.parametrize(("first", "second"), [("\u03bd", "N"), ("\u03b7", "h"), ("\u03bc", "m")])
+def test_greek_small_letters_that_look_like_nothing_latin_stay_apart(first: str, second: str) -> None:
+    assert skeleton(first) != skeleton(second)

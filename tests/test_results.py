@@ -69,7 +69,7 @@ def test_records_are_one_json_line_each_with_every_field(tmp_path: Path) -> None
     (line,) = path.read_bytes().splitlines()
     data = json.loads(line)
     assert list(data) == ["time", "student", "quiz", "question", "variant", "answer",
-                          "correct", "score", "attempt"]
+                          "correct", "score", "attempt", "exam"]
     assert data["time"].endswith("Z")
     assert data["answer"] == "line\nbreak"
 
@@ -566,3 +566,87 @@ def test_logs_under_the_first_versions_file_names_are_read_by_the_quiz_too(tmp_p
     (tmp_path / "Ana_20M..jsonl").write_text(_legacy_line("Ana M.", "second"), encoding="utf-8")
     record(tmp_path, _response(0, student="Ana M.", quiz="z"))
     assert [r["question"] for r in answers_of(tmp_path, "Ana M.", "z")] == ["q0", "second", "first"]
+
+
+# ----------------------------------------------------------------------------- exam records
+
+
+OLD_LINE = ('{"time": "2022-01-10T09:00:00Z", "student": "ana", "quiz": "z", "question": "q", '
+            '"variant": "v", "answer": "A", "correct": true, "score": 1.0, "attempt": 1}\n')
+
+
+def test_records_say_whether_they_are_exam_answers_and_old_logs_read_as_practice(tmp_path: Path) -> None:
+    (tmp_path / "ana.jsonl").write_text(OLD_LINE, encoding="utf-8")
+    record(tmp_path, Response("ana", "z", "q", "v", "B", False, 0.0, 1, exam=True))
+    assert [json.loads(line).get("exam") for line in (tmp_path / "ana.jsonl").read_text().splitlines()] == [
+        None, True]
+    frame = load(tmp_path)
+    assert frame["exam"].tolist() == [False, True]
+    assert [r["answer"] for r in answers_of(tmp_path, "ana", "z", exam=True)] == ["B"]
+    assert [r["answer"] for r in answers_of(tmp_path, "ana", "z", exam=False)] == ["A"]
+    assert len(answers_of(tmp_path, "ana", "z")) == 2
+
+
+@pytest.mark.parametrize("value", ['"yes"', "1", "null"])
+def test_an_exam_field_that_is_not_a_boolean_is_skipped_and_named(tmp_path: Path, value: str) -> None:
+    (tmp_path / "ana.jsonl").write_text(OLD_LINE[:-2] + f', "exam": {value}}}\n', encoding="utf-8")
+    with pytest.warns(ResponseLogWarning, match="'exam' has the wrong type"):
+        frame = load(tmp_path)
+    assert frame.empty
+
+
+# ----------------------------------------------------------------------------- nested folders
+
+
+def _tree(tmp_path: Path) -> Path:
+    top = tmp_path / "collected"
+    for student in ("ana", "ben"):
+        record(top / student / "a1" / "logs", Response(student, "a1", "q1", "v", "A", True, 1.0, 1))
+    record(top, Response("cy", "a1", "q1", "v", "A", True, 1.0, 1))
+    return top
+
+
+def test_a_folder_is_read_with_its_sub_folders(tmp_path: Path) -> None:
+    frame = load(_tree(tmp_path))
+    assert sorted(frame["student"]) == ["ana", "ben", "cy"]
+    assert frame.attrs["problems"] == ()
+
+
+def test_hidden_copies_are_named_not_read_and_a_linked_log_is_read_once(tmp_path: Path) -> None:
+    top = _tree(tmp_path)
+    checkpoints = top / ".ipynb_checkpoints"
+    checkpoints.mkdir()
+    (checkpoints / "cy-checkpoint.jsonl").write_bytes((top / "cy.jsonl").read_bytes())
+    (top / "again.jsonl").symlink_to(top / "cy.jsonl")
+    (top / "loop").symlink_to(top)  # a link to a folder is not followed
+    with pytest.warns(ResponseLogWarning, match="ipynb_checkpoints"):
+        frame = load(top)
+    assert sorted(frame["student"]) == ["ana", "ben", "cy"]
+
+
+# ----------------------------------------------------------------------------- ids that look alike
+
+
+@pytest.mark.parametrize("hidden", ["ana\u200b", "a\u200dna", "\u202eana", "ana\u2066", "\ufeffana", "an\u00ada"])
+def test_an_id_with_characters_nobody_sees_is_the_student_without_them(tmp_path: Path, hidden: str) -> None:
+    record(tmp_path, Response("ana", "z", "q", "v", "A", True, 1.0, 1))
+    path = record(tmp_path, Response(hidden, "z", "q", "v", "B", True, 1.0, 2))
+    assert path == log_path(tmp_path, "ana")
+    assert [r["student"] for r in answers_of(tmp_path, hidden, "z")] == ["ana", "ana"]
+    assert summary(load(tmp_path))["student"].tolist() == ["ana"]
+
+
+@pytest.mark.parametrize("student", ["\u0410na", "\u039dick", "\ua4e0ick", "N\u0456ck"])
+def test_a_mixed_script_id_is_flagged_in_the_summary(tmp_path: Path, student: str) -> None:
+    from edu_kit.results import MIXED_SCRIPTS
+
+    for who in (student, "Ana"):
+        record(tmp_path, Response(who, "z", "q", "v", "A", True, 1.0, 1))
+    labels = summary(load(tmp_path))["student"].tolist()
+    assert sorted(labels) == sorted(["Ana", student + MIXED_SCRIPTS])
+
+
+@pytest.mark.parametrize("student", ["\u041a\u0438\u0457\u0432", "\u674e\u96f7", "Jos\u00e9", "O'Brien"])
+def test_single_script_ids_are_not_flagged(tmp_path: Path, student: str) -> None:
+    record(tmp_path, Response(student, "z", "q", "v", "A", True, 1.0, 1))
+    assert summary(load(tmp_path))["student"].tolist() == [student]

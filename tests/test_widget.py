@@ -948,7 +948,7 @@ def test_submit_again_after_a_failure_still_locks_when_another_tab_submitted(tmp
     assert other_tab.submitted_at is not None
     from edu_kit.results import Response, record
 
-    record(tmp_path / "logs", Response("ana", "exam1", quiz.items[0].question.id, "v", None, False, 0.0, 1))
+    record(tmp_path / "logs", Response("ana", "exam1", quiz.items[0].question.id, "v", None, False, 0.0, 1, exam=True))
     quiz.submit()
     assert "Already submitted" in quiz.notice.value
     assert len(_log_lines(tmp_path, "ana")) == 3
@@ -1179,3 +1179,125 @@ def test_when_no_answer_could_be_saved_submit_again_says_submitted(tmp_path: Pat
     assert quiz.notice.value.count("NOT submitted") == 0
     assert "Every answer is saved" in quiz.notice.value
     assert len(_log_lines(tmp_path, "ana")) == 3
+
+
+# ----------------------------------------------------------------------------- exam vs practice, unreadable logs
+
+
+def test_practice_first_never_locks_the_exam_and_records_say_which(tmp_path: Path) -> None:
+    ids = SINGLE[:2]
+    practice = _quiz(ids, tmp_path, student="ana")
+    _set_correct(practice.items[0])
+    _click(practice.items[0])
+    exam = _quiz(ids, tmp_path, exam=True, student="ana")
+    assert exam.submitted_at is None, "a practice answer locked the exam"
+    assert exam.submit_button is not None
+    assert not exam.submit_button.disabled
+    _set_correct(exam.items[1])
+    exam.submit()
+    assert [line["exam"] for line in _log_lines(tmp_path, "ana")] == [False, True, True]
+    again = _quiz(ids, tmp_path, student="ana")  # practice does not show the exam's answers
+    assert again.items[1].attempts_used == 0
+    assert again.items[0].attempts_used == 1
+
+
+def test_practice_in_an_assignment_folder_does_not_lock_its_exam(tmp_path: Path) -> None:
+    from edu_kit.quiz.model import Question as Q
+    questions = [BANK[i] for i in SINGLE[:1]]
+    assert all(isinstance(q, Q) for q in questions)
+    practice = Quiz(questions, quiz_id="hw", title="hw", student="ben", log_dir=tmp_path / "logs")
+    _set_correct(practice.items[0])
+    _click(practice.items[0])
+    exam = Quiz(questions, quiz_id="hw", title="hw", student="ana", exam=True, one_owner=True,
+                log_dir=tmp_path / "logs")
+    assert exam.submitted_at is None
+    assert "already holds a submission" not in exam.notice.value
+
+
+@pytest.mark.parametrize("spoil", ["folder", "fifo", "unreadable"])
+def test_an_exam_whose_log_cannot_be_read_refuses_to_submit_and_says_so(
+        tmp_path: Path, spoil: str) -> None:
+    ids = SINGLE[:1]
+    first = _quiz(ids, tmp_path, exam=True, student="ana")
+    _set_correct(first.items[0])
+    first.submit()
+    path = tmp_path / "logs" / "ana.jsonl"
+    if spoil == "unreadable":
+        if os.geteuid() == 0:
+            pytest.skip("root reads every file")
+        path.chmod(0)
+    else:
+        path.rename(tmp_path / "logs" / "moved")
+        if spoil == "folder":
+            path.mkdir()
+        else:
+            os.mkfifo(path)
+    try:
+        again = _quiz(ids, tmp_path, exam=True, student="ana")
+        _set_correct(again.items[0])
+        again.submit()
+        assert again.submitted_at is None
+        assert again.unsure is not None
+        assert "cannot be submitted now" in again.notice.value
+        assert "Tell your teacher" in again.notice.value
+        assert again.submit_button is not None
+        assert again.submit_button.disabled
+    finally:
+        if spoil == "unreadable":
+            path.chmod(0o644)
+    if spoil == "unreadable":
+        assert len(_log_lines(tmp_path, "ana")) == 1, "a second submission was recorded"
+
+
+def test_an_unreadable_log_in_an_assignment_folder_keeps_the_exam_locked(tmp_path: Path) -> None:
+    questions = [BANK[i] for i in SINGLE[:1]]
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "someone.jsonl").mkdir()  # not a file: its submission cannot be read
+    exam = Quiz(questions, quiz_id="hw", title="hw", student="ana", exam=True, one_owner=True,
+                log_dir=tmp_path / "logs")
+    _set_correct(exam.items[0])
+    exam.submit()
+    assert exam.submitted_at is None
+    assert "someone.jsonl" in exam.notice.value
+    assert not (tmp_path / "logs" / "ana.jsonl").exists()
+
+
+@pytest.mark.parametrize("bad", [b'{"time": "2022", "student": "ana", "quiz": "%s", "quest\n',
+                                 b'\xff\xfe not text\n'])
+def test_a_corrupt_line_that_may_be_the_submission_blocks_a_second_one(tmp_path: Path, bad: bytes) -> None:
+    ids = SINGLE[:1]
+    probe = _quiz(ids, tmp_path, exam=True, student="ana")
+    (tmp_path / "logs").mkdir(exist_ok=True)
+    line = bad.replace(b"%s", probe.quiz_id.encode()) if b"%s" in bad else bad
+    (tmp_path / "logs" / "ana.jsonl").write_bytes(line)
+    again = _quiz(ids, tmp_path, exam=True, student="ana")
+    again.submit()
+    assert again.submitted_at is None
+    assert "line 1" in again.notice.value
+    assert (tmp_path / "logs" / "ana.jsonl").read_bytes() == line
+
+
+def test_a_corrupt_line_of_another_quiz_is_named_but_does_not_block(tmp_path: Path) -> None:
+    (tmp_path / "logs").mkdir()
+    (tmp_path / "logs" / "ana.jsonl").write_bytes(b'{"time": "x", "quiz": "another", "que\n')
+    exam = _quiz(SINGLE[:1], tmp_path, exam=True, student="ana")
+    _set_correct(exam.items[0])
+    exam.submit()
+    assert exam.submitted_at is not None
+    practice = _quiz(SINGLE[:1], tmp_path, student="ana")
+    assert practice.notice.value == ""
+
+
+@pytest.mark.parametrize("spoil", ["folder", "fifo"])
+def test_practice_with_an_unusable_log_says_so_and_never_claims_it_saved(tmp_path: Path, spoil: str) -> None:
+    path = tmp_path / "logs" / "ana.jsonl"
+    path.parent.mkdir()
+    if spoil == "folder":
+        path.mkdir()
+    else:
+        os.mkfifo(path)
+    quiz = _quiz(SINGLE[:1], tmp_path, student="ana")
+    assert "could not be read" in quiz.notice.value
+    _set_correct(quiz.items[0])
+    _click(quiz.items[0])
+    assert "could not be saved" in quiz.notice.value

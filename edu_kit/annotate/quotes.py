@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -144,6 +144,25 @@ class _Speaker:
     cue: str
 
 
+
+def _covering(intervals: list[tuple[int, int]], *, closed: bool) -> Callable[[int, int], bool]:
+    """Whether ``[start, end)`` lies inside one of ``intervals`` (``closed``: ``end`` may reach
+    an interval's end; else ``end`` must stay before it), by bisect over the sorted starts and
+    the running farthest end: what comparing with every interval gives, without the scan."""
+    ordered = sorted(intervals)
+    starts = [lo for lo, _ in ordered]
+    farthest: list[int] = []
+    for _, hi in ordered:
+        farthest.append(max(hi, farthest[-1]) if farthest else hi)
+
+    def covers(start: int, end: int) -> bool:
+        index = bisect_right(starts, start) - 1
+        if index < 0:
+            return False
+        return end <= farthest[index] if closed else end - 1 < farthest[index]
+
+    return covers
+
 def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Mention, ...] | None = None) -> tuple[Quote, ...]:
     """The direct quotations of ``article`` with their speakers, in text order.
 
@@ -157,10 +176,12 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
     found = find_mentions(article, kb) if found is None else found
     spans = quote_spans(article)
     labelled = turns(article, found, kb)
+    label_covers = _covering([(min(t.label_start, t.cue_start if t.cue_start >= 0 else t.label_start), t.start)
+                              for t in labelled], closed=False)
     # A transcript label ("QUESTION (Agnieszka Wrona, Radio Wisła):") names who speaks the
     # turn, not the subject of its sentences.
     refs = build_references(
-        article, tuple(m for m in found if not any(min(t.label_start, t.cue_start if t.cue_start >= 0 else t.label_start) <= m.start < t.start for t in labelled)), kb, [(s.start, s.end) for s in spans]
+        article, tuple(m for m in found if not label_covers(m.start, m.start + 1)), kb, [(s.start, s.end) for s in spans]
     )
     finder = _Finder(article, kb, refs, spans)
     result: list[Quote] = []
@@ -188,7 +209,8 @@ def quotes(article: Article, kb: KnowledgeBase | None = None, found: tuple[Menti
     spoken = [t for t in labelled if t.quotation]
     if spoken:
         # A quotation mark inside an interviewee's answer is theirs to quote: the turn wins.
-        result = [q for q in result if not any(t.start <= q.start and q.end <= t.end for t in spoken)]
+        turn_covers = _covering([(t.start, t.end) for t in spoken], closed=True)
+        result = [q for q in result if not turn_covers(q.start, q.end)]
         for turn in spoken:
             sentence = article.sentence_at(turn.start)
             result.append(

@@ -43,6 +43,7 @@ after it.  A reporter's
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -128,6 +129,7 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
     labelled: dict[str, str] = {}  # surname (upper case) -> full name, from earlier labels
     staff: set[str] = set()
     interviewee: str | None = None
+    named_paragraphs: tuple[list[int], list[str]] | None = None  # for _interviewee, made once
     result: list[Turn] = []
     guessed: list[int] = []
     continued: list[Turn] = []  # unlabelled paragraphs that continue a turn
@@ -175,7 +177,9 @@ def turns(article: Article, found: tuple[Mention, ...] | list[Mention], kb: Know
         cue = article.body[paragraph.start : match.end()].rstrip()
         if label in questions or label in answers:
             if interviewee is None:
-                interviewee = _interviewee(article, people, paragraph.start)
+                if named_paragraphs is None:
+                    named_paragraphs = _named_paragraphs(article, people)
+                interviewee = _interviewee(named_paragraphs, paragraph.start)
             speaker = interviewee if label in answers else None
             result.append(Turn(start, end, match.start("label"), match.end("label"), speaker, cue,
                                label in answers and speaker is not None, cue_start=paragraph.start))
@@ -448,12 +452,26 @@ def _known_as(kb: KnowledgeBase) -> dict[str, str]:
     return {surface.lower(): entity.kind for surface, (entity, _) in kb.surface_forms().items()}
 
 
-def _interviewee(article: Article, people: list[Mention], before: int) -> str | None:
-    """The first person named in the nearest paragraph before ``before`` that names one."""
-    for paragraph in reversed(article.paragraphs):
-        if paragraph.start >= before:
-            continue
-        named = [m for m in people if paragraph.start <= m.start < paragraph.end]
-        if named:
-            return named[0].name
-    return None
+def _named_paragraphs(article: Article, people: list[Mention]) -> tuple[list[int], list[str]]:
+    """The starts of the paragraphs that name a person, in order, and the first person each
+    names (first in ``people``): one pass over the paragraphs with bisect over the sorted
+    mention starts, so that every Q/A label finds its interviewee without a rescan."""
+    order = sorted(range(len(people)), key=lambda i: people[i].start)
+    mention_starts = [people[i].start for i in order]
+    starts: list[int] = []
+    names: list[str] = []
+    for paragraph in sorted(article.paragraphs, key=lambda p: p.start):
+        low = bisect_left(mention_starts, paragraph.start)
+        high = bisect_left(mention_starts, paragraph.end, low)
+        if low < high:
+            starts.append(paragraph.start)
+            names.append(people[min(order[low:high])].name)
+    return starts, names
+
+
+def _interviewee(named: tuple[list[int], list[str]], before: int) -> str | None:
+    """The first person named in the nearest paragraph before ``before`` that names one
+    (``named``: :func:`_named_paragraphs`)."""
+    starts, names = named
+    index = bisect_left(starts, before) - 1
+    return names[index] if index >= 0 else None

@@ -26,6 +26,7 @@ when everything was read.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import warnings
 from collections.abc import Iterable, Iterator, Sequence
@@ -276,6 +277,9 @@ def _load(paths: Sequence[str], assignment: str | None = None) -> pd.DataFrame:
 
     frames = [load_collected(p, assignment) for p in paths]
     log = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    if len(frames) > 1:  # a path given twice, or a folder and a log in it: each record once
+        where = log["file"].map(os.path.realpath, na_action="ignore").astype(str) + ":" + log["line"].astype(str)
+        log = log[~where.duplicated()].reset_index(drop=True)
     log.attrs["problems"] = tuple(p for f in frames for p in f.attrs.get("problems", ()))
     log.attrs["notes"] = tuple(n for f in frames for n in f.attrs.get("notes", ()))
     return log

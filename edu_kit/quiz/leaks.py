@@ -28,7 +28,7 @@ from ._yaml import JsonPath
 from .model import Numeric, Question
 from .rules import Issue, normalize_text
 
-__all__ = ["MIN_ITEMS", "Reveal", "bank_reveals", "question_leaks", "revealing_pairs", "skeleton", "without_reveals"]
+__all__ = ["MIN_ITEMS", "Reveal", "bank_reveals", "mixed_script_word", "question_leaks", "revealing_pairs", "skeleton", "without_reveals"]
 
 #: The fewest items an ordering (or pairs a matching) question may have: with two, the
 #: order shown is either the key or its reverse.
@@ -37,10 +37,12 @@ MIN_ITEMS = 3
 
 @cache
 def _lookalikes() -> dict[str, str]:
+    sections = data_file("lookalikes").values()
+    listed = {other: latin for letters in sections for other, latin in letters.items()}
     table: dict[str, str] = {}
-    for letters in data_file("lookalikes").values():
-        for other, latin in letters.items():
-            table[other] = latin
+    for other, latin in listed.items():
+        table[other] = latin
+        if other.upper() not in listed:  # "Ν" (Greek capital nu) is N, though "ν" is v
             table[other.upper()] = latin.upper()
     return table
 
@@ -57,28 +59,30 @@ def skeleton(text: str) -> str:
     True
     """
     table = _lookalikes()
-    return unattached_marks("".join(table.get(c, c) for c in fold(text)))
+    # mapped before case folding (Greek "Ν" is N, its small "ν" v) and after (what folding made)
+    latin = "".join(table.get(c, c) for c in unicodedata.normalize("NFKC", text))
+    return unattached_marks("".join(table.get(c, c) for c in fold(latin)))
 
 
 def _script(char: str) -> str | None:
+    """The script a letter's Unicode name starts with ("LATIN", "CYRILLIC", "LISU", ...)."""
     if not char.isalpha():
         return None
-    name = unicodedata.name(char, "")
-    for script in ("LATIN", "CYRILLIC", "GREEK"):
-        if name.startswith(script):
-            return script
-    return "OTHER"
+    return unicodedata.name(char, "OTHER").split()[0]
 
 
 _WORD = re.compile(r"\w+")
 
 
-def _mixed_word(text: str) -> str | None:
-    """The first word mixing Latin with Cyrillic or Greek letters ("NАTO"), or None."""
+def mixed_script_word(text: str) -> str | None:
+    """The first word mixing Latin with Cyrillic or Greek letters, or with a look-alike
+    letter of another script (``data/lookalikes.yaml``: "NАTO", "ꓠATO"), or None."""
+    table = _lookalikes()
     for match in _WORD.finditer(text):
-        scripts = {_script(c) for c in match.group()} - {None, "OTHER"}
-        if "LATIN" in scripts and len(scripts) > 1:
-            return match.group()
+        word = match.group()
+        scripts = {_script(c) for c in word}
+        if "LATIN" in scripts and (scripts & {"CYRILLIC", "GREEK"} or any(c in table for c in word)):
+            return word
     return None
 
 
@@ -120,10 +124,10 @@ def question_leaks(q: Question) -> list[Issue]:
             issues.append(Issue(where, f"{text[:40]!r} holds a combining mark on nothing "
                                        f"({_named(stray[0])}) at its start or after a space",
                                 "delete the mark, or type the accented letter itself"))
-        mixed = _mixed_word(text)
+        mixed = mixed_script_word(text)
         if mixed is not None:
-            issues.append(Issue(where, f"the word {mixed!r} mixes Latin letters with Cyrillic "
-                                       "or Greek look-alikes",
+            issues.append(Issue(where, f"the word {mixed!r} mixes Latin letters with look-alikes "
+                                       "of another script (Cyrillic, Greek, Lisu, ...)",
                                 "retype the word in one alphabet"))
     seen: dict[str, int] = {}
     for i, choice in enumerate(q.choices):

@@ -13,6 +13,7 @@ Each broken rule is an :class:`Issue` located by a field path inside the questio
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -58,16 +59,36 @@ class Issue:
     fix: str
 
 
+#: A thousands separator: a comma between digits before a group of exactly three ("5,000").
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+#: A minus sign: a dash (any width) or U+2212 before a digit, not after a letter or digit
+#: ("-3", "−3"; not the hyphen of "Minsk-2" or "1994-2014").
+_MINUS = re.compile("(?<![^\\W_])[-\u2010-\u2015\u2212](?=\\d)")
+_SIGN = "\ue000"  # a private-use stand-in for a kept minus sign while punctuation goes
+
+
 def normalize_text(text: str) -> str:
     """Case-, space- and punctuation-insensitive form of ``text`` (after
     :func:`edu_kit._unicode.fold`: NFKC, invisible characters removed).
 
+    What changes the meaning stays: a minus sign before a number ("-3" is not "3") and a
+    currency symbol ("$5bn" is neither "5bn" nor "€5bn"), each its own word.  A thousands
+    separator does not count ("5,000" is "5000").
+
     >>> normalize_text("  The  Minsk-II  agreements! ")
     'the minsk ii agreements'
+    >>> normalize_text("-3"), normalize_text("$5bn"), normalize_text("5,000")
+    ('-3', '$ 5bn', '5000')
     """
-    folded = fold(text)  # NFKC, case folded, invisible characters removed
-    no_punct = "".join(" " if unicodedata.category(c)[0] in "PS" else c for c in folded)
-    return " ".join(no_punct.split())
+    folded = _MINUS.sub(_SIGN, _THOUSANDS.sub("", fold(text)))  # NFKC, case folded, invisible characters removed
+    kept = []
+    for char in folded:
+        category = unicodedata.category(char)
+        if category == "Sc":
+            kept.append(f" {char} ")
+        else:
+            kept.append(" " if category[0] in "PS" else char)
+    return " ".join("".join(kept).split()).replace(_SIGN, "-")
 
 
 def _quoted(values: Iterable[object]) -> str:

@@ -28,7 +28,7 @@ import ipywidgets as widgets
 from traitlets import TraitError
 
 from ..errors import ChoiceError, ResponseLogError
-from ..results import Response, answers_in, answers_of, now, record, student_id
+from ..results import Response, answers_in, now, read_answers, record, student_id
 from .grade import LATER_CREDIT, Feedback, attempts_for, credit, grade, unanswered
 from .model import Question
 from .numbers import number_text, read_number, shown
@@ -358,6 +358,7 @@ class Quiz:
         self._record = recorder or record
         self._chooser = chooser
         self.submitted_at: str | None = None
+        self.unsure: str | None = None  # why an exam cannot tell whether it was submitted, or None
         self._resubmit = False  # a Submit failed part-way: what it saved is not a finished submission
         self._told_not_submitted = False  # the notice said NOT submitted; say when it is
         self.score_label = widgets.Label(value="")
@@ -508,15 +509,37 @@ class Quiz:
         """
         if self.student is None:
             return
-        try:
-            rows = answers_of(self.log_dir, self.student, self.quiz_id)
+        self.unsure = None
+        mode = "exam" if self.exam else "practice"
+        try:  # an exam reads exam records only, practice practice ones: neither locks the other
+            rows, problems = read_answers(self.log_dir, self.student, self.quiz_id, exam=self.exam)
+            others: set[str] = set()
+            if self.exam and self.one_owner and not rows:  # a submission under another name locks it too
+                rows = answers_in(self.log_dir, self.quiz_id, exam=True)
+                others = {str(row["student"]) for row in rows}
         except ResponseLogError as err:
-            self.notice.value = notice_html(f"Your earlier answers could not be read: {err.problem}.")
+            where = f" ({err.path})" if err.path else ""
+            if self.exam:
+                self._refuse(f"Your earlier {mode} answers could not be read: {err.problem}{where}. "
+                             "Whether this exam was already submitted cannot be checked, so it cannot "
+                             "be submitted now. Tell your teacher (the log must be a readable file), "
+                             "then run this cell again; your answers here are kept until then.")
+            else:
+                self.notice.value = notice_html(
+                    f"Your earlier answers could not be read: {err.problem}{where}. "
+                    "Tell your teacher; new answers may not be saved either.")
             return
-        others: set[str] = set()
-        if self.exam and self.one_owner and not rows:  # a submission under another name locks it too
-            rows = answers_in(self.log_dir, self.quiz_id)
-            others = {str(row["student"]) for row in rows}
+        if problems:
+            lines = "; ".join(problems[:3]) + (f" (and {len(problems) - 3} more)" if len(problems) > 3 else "")
+            if self.exam and not rows:
+                self._refuse(f"Part of your log could not be read: {lines}. It may hold your submission "
+                             "of this exam, so the exam cannot be submitted now. Tell your teacher "
+                             "(who can fix or remove that line), then run this cell again; your answers "
+                             "here are kept until then.")
+                return
+            self.notice.value = notice_html(
+                f"Part of your log could not be read, so an earlier answer may not be shown: {lines}. "
+                "Tell your teacher.")
         by_question: dict[str, list[dict[str, Any]]] = {}
         for row in rows:
             by_question.setdefault(row["question"], []).append(row)
@@ -533,6 +556,13 @@ class Quiz:
             if history:
                 self._restore_item(item, history)
         self.score_label.value = self._score_line()
+
+    def _refuse(self, message: str) -> None:
+        """The exam cannot be submitted (its earlier submission cannot be read): say why."""
+        self.unsure = message
+        if self.submit_button is not None:
+            self.submit_button.disabled = True
+        self.notice.value = notice_html(message)
 
     def _credited(self, feedback: Feedback, attempt: int) -> Feedback:
         """``feedback`` with the scoring rule applied (a later right answer earns part)."""
@@ -618,6 +648,7 @@ class Quiz:
                 correct=None if feedback is None else feedback.correct,
                 score=None if feedback is None else feedback.score,
                 attempt=item.attempts_used,
+                exam=self.exam,
             )
             self._record(self.log_dir, response)
         except Exception as err:
@@ -730,7 +761,7 @@ class Quiz:
                 self._lock_if_submitted_elsewhere()
             else:
                 self.restore()  # another tab or an earlier run may have submitted already
-            if self._already_submitted():
+            if self._already_submitted() or self.unsure is not None:
                 return
         failed: list[Item] = []
         for item in self.items:
@@ -792,7 +823,7 @@ class Quiz:
         """After a Submit that failed part-way: lock as submitted only when the log holds more
         than this quiz's own records (another tab or run submitted meanwhile)."""
         try:
-            rows = answers_of(self.log_dir, self.student, self.quiz_id)
+            rows = read_answers(self.log_dir, self.student, self.quiz_id, exam=True)[0]
         except ResponseLogError:
             return  # saving will say what is wrong
         mine = {item.question.id for item in self.items if item.sent}

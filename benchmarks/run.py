@@ -5,6 +5,9 @@ noisy; absolute times mislead).  bench_extract needs the `bench` extra (spaCy, i
 dateparser);
 bench_notebooks needs the `lab` extra. bench_scaling grows texts from 1 KB to 10 MB
 (ordinary and adversarial) and prints seconds per MB and the growth exponent.
+
+Not run here, as it times nothing: ``python benchmarks/flag_rates.py`` counts how often the
+report's findings are right and wrong on simulated classes (the figures the report states).
 """
 
 from __future__ import annotations

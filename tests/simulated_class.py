@@ -32,9 +32,11 @@ USELESS_CHOICE = "D"
 TOPICS = ("timeline", "positions", "concepts", "sources")
 
 
-def abilities() -> list[float]:
-    """The students' abilities, from -2 to 2 (student s00 is the weakest)."""
-    return [-2 + 4 * s / (STUDENTS - 1) for s in range(STUDENTS)]
+def abilities(students: int = STUDENTS) -> list[float]:
+    """The abilities of ``students`` students, evenly from -2 to 2 (student s00 is the weakest)."""
+    if students < 2:
+        raise ValueError(f"students={students!r}: a simulated class needs 2 or more students")
+    return [-2 + 4 * s / (students - 1) for s in range(students)]
 
 
 def difficulties() -> list[float]:
@@ -56,12 +58,16 @@ def bank() -> Bank:
     return Bank(tuple(questions))
 
 
-def simulate(seed: int = 15) -> tuple[pd.DataFrame, Bank]:
-    """The log (as :func:`edu_kit.results.load` returns it) and the bank."""
+def simulate(seed: int = 15, students: int = STUDENTS) -> tuple[pd.DataFrame, Bank]:
+    """The log (as :func:`edu_kit.results.load` returns it) and the bank.
+
+    ``students`` (2 or more) students answer, their abilities evenly from -2 to 2; the
+    default is the class of 30 the tests use.
+    """
     rng = random.Random(seed)
     start = datetime(2022, 1, 10, 9, 0, tzinfo=timezone.utc)
     rows = []
-    for s, theta in enumerate(abilities()):
+    for s, theta in enumerate(abilities(students)):
         clock = start
         for q, b in enumerate(difficulties()):
             qid = f"sim-q{q:02d}"

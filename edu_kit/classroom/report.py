@@ -137,15 +137,19 @@ def _number(value: Any, digits: int = 2, percent: bool = False) -> str:
     return f"{float(value):.{digits}f}" if isinstance(value, float) else _e(value)
 
 
-#: Plain headings for the DataFrames' column names (the notebook API keeps the short names).
-#: How often the findings were right and wrong on simulated classes (tests/simulated_class.py: one
-#: wrong key, one useless distractor; 40 random classes of each size), as the report and the docs say it.
-MEASURED_FLAGS = ("On simulated classes (tests/simulated_class.py: one wrong key and one useless "
-                  "distractor, 40 random classes of each size of 10, 15, 20 and 30 students) a false "
-                  "'likely wrong key' finding appeared 1, 1, 2 and 0 times in 40, the true wrong key was "
-                  "found 14, 28, 35 and 37 times in 40, and a false 'unused distractor' appeared 0, 12, 4 "
-                  "and 5 times in 40.")
+#: How often the findings were right and wrong on simulated classes, as the report and the docs say it.
+#: Measured by ``python benchmarks/flag_rates.py`` (its docstring defines the counts); rerun it
+#: after changing the rules in edu_kit/data/item_analysis.yaml and update this and the docs.
+MEASURED_FLAGS = ("Measured by benchmarks/flag_rates.py on simulated classes (tests/simulated_class.py: "
+                  "20 questions with one wrong key, sim-q07, and one useless distractor, sim-q12's D; "
+                  "40 classes of each size of 10, 15, 20 and 30 students, fixed seeds): a false "
+                  "'likely wrong key' finding (on a question other than sim-q07) appeared in 1, 2, 3 "
+                  "and 1 of 40 classes, the true wrong key was found (that finding on sim-q07) in 11, 24, "
+                  "36 and 38 of 40, "
+                  "and a false 'unused distractor' finding (on an option other than sim-q12's D) in "
+                  "0, 5, 6 and 4 of 40.")
 
+#: Plain headings for the DataFrames' column names (the notebook API keeps the short names).
 _HEADINGS = {"upper_p": "right in upper group", "lower_p": "right in lower group",
              "discrimination": "discrimination (r)", "group": "students per group",
              "blank": "submitted blank", "not_reached": "not reached",

@@ -148,6 +148,7 @@ def _prepare(log: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     frame = log.copy()
+    frame.attrs = {}  # notes and problems: pandas deep-copies attrs on every per-group step (atk4 A11)
     frame["time"] = pd.to_datetime(frame["time"], utc=True)
     frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), ANONYMOUS)
     frame["score"] = frame["score"].astype(float)

@@ -10,7 +10,8 @@ Writes the logs once with ``edu_kit.results.record`` (one file per student), the
   i.e. reading the same JSONL with pandas alone, no validation and no summary;
 * reference 2: pandas' fastest way here: every file's bytes joined, one ``read_json`` call;
 
-alternately, and reports the medians and the ratios (ours / pandas).
+alternately, and reports the medians and the ratios (ours / pandas).  Then the gradebook's
+growth: its time for 400 students over its time for 100 (4 would be linear, 16 quadratic).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import io
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from _timing import interleaved
 
@@ -74,8 +76,43 @@ def main(students: int = 1000, answers: int = 100, repeats: int = 3) -> dict[str
     print(f"edu_kit load + summary: {mine:.2f} s")
     print(f"pandas.read_json per file + concat: {reference:.2f} s   ratio: {mine / reference:.2f}x")
     print(f"pandas.read_json, one call on all bytes: {single:.2f} s   ratio: {mine / single:.2f}x")
+    growth = gradebook_growth()
     return {"ours_s": mine, "pandas_s": reference, "ratio": mine / reference,
-            "pandas_one_call_s": single, "ratio_one_call": mine / single, "records": float(total)}
+            "pandas_one_call_s": single, "ratio_one_call": mine / single, "records": float(total),
+            "gradebook_growth": growth}
+
+
+def class_log(students: int) -> tuple[Any, Any]:
+    """``students`` x 40 answers to 40 bank questions over 7 quizzes, as the review's A11 log:
+    the choice answers are not options, so the regraded log carries thousands of problems."""
+    import pandas as pd
+
+    from edu_kit.quiz import load_bank
+
+    bank = load_bank()
+    questions = list(bank.questions)[:40]
+    start = pd.Timestamp("2022-01-10T09:00Z")
+    rows = [(start + pd.Timedelta(seconds=i), f"s{s:04d}", f"w{i % 7}", q.id,
+             "long answer " * 50 if q.type == "open" else "x", None if q.type == "open" else False,
+             None if q.type == "open" else 0.0, 1 + i % 3)
+            for s in range(students) for i, q in enumerate(questions)]
+    columns = ["time", "student", "quiz", "question", "answer", "correct", "score", "attempt"]
+    return pd.DataFrame(rows, columns=columns), bank
+
+
+def gradebook_growth(students: int = 100, factor: int = 4, repeats: int = 3) -> float:
+    """How the gradebook's time grows with the class (review atk4 A11): the exponent of
+    time(factor x students) / time(students); 1 is linear, 2 quadratic."""
+    import math
+
+    from edu_kit.classroom.gradebook import grades
+
+    small, large = class_log(students), class_log(factor * students)
+    little, big = interleaved(lambda: grades(*small), lambda: grades(*large), repeats)
+    exponent = math.log(big / little) / math.log(factor)
+    print(f"gradebook, {students} then {factor * students} students x 40 answers: {factor}x the records take "
+          f"{big / little:.1f}x the time (growth exponent {exponent:.2f}; 1 is linear)")
+    return exponent
 
 
 if __name__ == "__main__":

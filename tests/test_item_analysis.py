@@ -128,6 +128,39 @@ def test_simulated_class_useless_distractor_is_flagged(simulated: tuple[pd.DataF
     assert row["picked"].item() == 0
 
 
+@pytest.mark.parametrize(("choices", "answer", "students", "odds"), [
+    (("R", "W1", "W2"), "W1", 12, "about 1 time in 4,096"),  # the old wording where it worked
+    (("R", "W1", "W2", "W3"), "W1", 3000, "less than 1 time in 10^528"),  # review atk4 A10: 0.0 chance
+    (("R", "W1", "W2"), "W1", 3000, "less than 1 time in 10^903"),
+])
+def test_unused_distractor_odds_never_divide_by_zero(choices: tuple[str, ...], answer: str, students: int,
+                                                     odds: str) -> None:
+    question = Question("q1", "single", "q1?", choices, "R", explanation="x", topics=("timeline",),
+                        difficulty="medium", reference="test")  # type: ignore[arg-type]
+    bank = Bank((question,))
+    log = pd.DataFrame([{"time": pd.Timestamp("2022-01-10T09:00Z"), "student": f"s{i}", "quiz": "w3",
+                         "question": "q1", "answer": answer, "correct": False, "score": 0.0, "attempt": 1}
+                        for i in range(students)])
+    found = ia.flags(ia.items(log, bank), ia.distractors(log, bank))
+    unused = found[found["flag"] == "unused distractor"]
+    assert len(unused) == len(choices) - 2
+    assert all(detail.endswith(f"(by chance {odds})") for detail in unused["detail"])
+
+
+def test_stray_wrong_answers_are_no_evidence_against_the_only_distractor() -> None:
+    """40 students answer 'W9', which is no option: nothing went to the options, so the one
+    distractor is not "unused" (and its odds never divide by zero)."""
+    question = Question("q1", "single", "q1?", ("R", "W1"), "R", explanation="x", topics=("timeline",),
+                        difficulty="medium", reference="test")  # type: ignore[arg-type]
+    log = pd.DataFrame([{"time": pd.Timestamp("2022-01-10T09:00Z"), "student": f"s{i}", "quiz": "w3",
+                         "question": "q1", "answer": "W9", "correct": False, "score": 0.0, "attempt": 1}
+                        for i in range(40)])
+    bank = Bank((question,))
+    found = ia.flags(ia.items(log, bank), ia.distractors(log, bank))
+    assert "unused distractor" not in set(found["flag"])
+    assert ia._odds(40, 1) == "never: it is the only wrong option"
+
+
 def test_simulated_figures_match_an_independent_computation(simulated: tuple[pd.DataFrame, ...]) -> None:
     log, _, table, options, _ = simulated
     grid = log.pivot(index="student", columns="question", values="correct").astype(float)

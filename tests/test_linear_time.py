@@ -376,3 +376,67 @@ def test_covering_answers_as_comparing_every_interval_did(
     end = start + width if closed else start + 1
     scan = any(lo <= start and (end <= hi if closed else start < hi) for lo, hi in intervals)
     assert _covering(intervals, closed=closed)(start, end) == scan
+
+
+class _CountedNote(str):
+    """A log note that counts how often pandas deep-copies the ``attrs`` it sits in."""
+
+    copies = 0
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _CountedNote:
+        type(self).copies += 1
+        return self
+
+
+def _class_log(students: int, written: int) -> Any:
+    """``students`` x 3 quizzes x (a choice and ``written`` written questions), a note in ``attrs``."""
+    import pandas as pd
+
+    from edu_kit.quiz import load_bank
+
+    bank = load_bank()
+    questions = [next(q for q in bank if q.type == "single"), *[q for q in bank if q.type == "open"][:written]]
+    start = pd.Timestamp("2022-01-10T09:00Z")
+    rows = [{"time": start + pd.Timedelta(seconds=s * 10 + w), "student": f"s{s:03d}", "quiz": f"w{w}",
+             "question": q.id, "answer": "a long written answer" if q.type == "open" else "x",
+             "correct": None if q.type == "open" else False, "score": None if q.type == "open" else 0.0,
+             "attempt": 1}
+            for s in range(students) for w in range(3) for q in questions]
+    log = pd.DataFrame(rows)
+    log.attrs = {"problems": (), "notes": (_CountedNote("a note"),)}
+    return log, bank
+
+
+def _gradebook(log: Any, bank: Any) -> object:
+    from edu_kit.classroom.gradebook import grades
+
+    return grades(log, bank)
+
+
+def _report(log: Any, bank: Any) -> object:
+    from edu_kit.classroom.report import analyse
+
+    return analyse(log, bank)
+
+
+def _open_answers(log: Any, bank: Any) -> object:
+    from edu_kit.classroom.open_answers import open_answers
+
+    return open_answers(log, bank)
+
+
+@pytest.mark.parametrize(("work", "sizes"), [
+    (_gradebook, ((10, 1), (40, 1))), (_report, ((10, 1), (40, 1))), (_report, ((10, 1), (10, 4))),
+    (_open_answers, ((10, 1), (10, 4))),
+], ids=["gradebook, 4x students", "report, 4x students", "report, 4x questions", "open answers, 4x questions"])
+def test_log_notes_are_not_copied_once_per_group(work: Callable[[Any, Any], object],
+                                                  sizes: tuple[tuple[int, int], ...]) -> None:
+    # review atk4 A11: pandas deep-copies a frame's attrs (thousands of notes for a big log) on
+    # every per-group step, so the gradebook took O(students x notes): 156 s for 50,000 records
+    copies = []
+    for students, written in sizes:
+        log, bank = _class_log(students, written)
+        _CountedNote.copies = 0
+        work(log, bank)
+        copies.append(_CountedNote.copies)
+    assert copies[1] == copies[0]

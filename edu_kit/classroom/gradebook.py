@@ -95,6 +95,7 @@ def grades(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None,
     given, mark_notes = usable_marks(graded, bank, marks)
     notes = (*graded.attrs.get("notes", ()), *mark_notes)
     frame = graded[graded["question"].isin(set(bank.ids))].copy()
+    frame.attrs = {}  # kept in ``notes``: pandas deep-copies attrs on every per-group step (atk4 A11)
     if frame.empty:
         empty = pd.DataFrame(columns=columns)
         empty.attrs["notes"] = notes

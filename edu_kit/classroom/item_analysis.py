@@ -150,6 +150,7 @@ def _prepare(log: pd.DataFrame) -> pd.DataFrame:
     import pandas as pd
 
     frame = log.copy()
+    frame.attrs = {}  # notes and problems: pandas deep-copies attrs on every per-group step (atk4 A11)
     frame["time"] = pd.to_datetime(frame["time"], utc=True)
     frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), ANONYMOUS)
     frame["score"] = frame["score"].astype(float)
@@ -454,10 +455,9 @@ def flags(table: pd.DataFrame, options: pd.DataFrame) -> pd.DataFrame:
         if distractor_count and _unpicked_by_chance(wrong_answers, distractor_count) < r.unused_chance:
             for option in sub:
                 if not option["key"] and option["picked"] == 0:
-                    chance = _unpicked_by_chance(wrong_answers, distractor_count)
                     add(qid, "unused distractor",
                         f"nobody of {item.n} students picked {option['choice']!r}: {wrong_answers} wrong "
-                        f"answers went to the other options (by chance about 1 time in {round(1 / chance):,})")
+                        f"answers went to the other options (by chance {_odds(wrong_answers, distractor_count)})")
         _wrong_key(r, item, sub, add)
     for row in difficulty_check(table).itertuples():
         if row.agrees is False:
@@ -473,6 +473,20 @@ def _unpicked_by_chance(wrong: int, distractors: int) -> float:
     if wrong <= 0:
         return 1.0
     return float(((distractors - 1) / distractors) ** wrong)
+
+
+def _odds(wrong: int, distractors: int) -> str:
+    """How rarely chance leaves one wrong option unpicked (:func:`_unpicked_by_chance`), in words.
+
+    A large class makes the chance underflow to 0.0, so a tiny one is put in log space:
+    "less than 1 time in 10^528" (review atk4 A10: ``1 / chance`` crashed the report).
+    """
+    if distractors <= 1:  # the wrong answers went to no option at all (blank or stray)
+        return "never: it is the only wrong option"
+    chance = _unpicked_by_chance(wrong, distractors)
+    if chance >= 1e-15:
+        return f"about 1 time in {round(1 / chance):,}"
+    return f"less than 1 time in 10^{math.floor(wrong * math.log10(distractors / (distractors - 1)))}"
 
 
 def _wrong_key(r: Rules, item: Any, options: list[dict[str, Any]], add: Any) -> None:

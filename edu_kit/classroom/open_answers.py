@@ -60,6 +60,7 @@ def _latest(log: pd.DataFrame, bank: Bank) -> tuple[pd.DataFrame, dict[tuple[str
     """The latest record of each (student, open question) and how often each was saved."""
     open_ids = [q.id for q in bank if str(q.type) == "open"]
     frame = log[log["question"].isin(open_ids)].copy()
+    frame.attrs = {}  # notes and problems: pandas deep-copies attrs on every per-group step (atk4 A11)
     frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), ANONYMOUS)
     frame = frame.sort_values(["time", "attempt"], kind="stable")
     saves = {(str(s), str(q)): int(n) for (s, q), n in frame.groupby(["student", "question"]).size().items()}

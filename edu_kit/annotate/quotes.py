@@ -653,9 +653,7 @@ class _Finder:
             # "Mr. Putin said the written replies …": "replies" has no subject of its own,
             # so the latest verb that does governs ("Putin said").  Each verb's subject is
             # found once, so that many verbs before many quotations cost one look-up each.
-            verb = next((m for m in latest[governing + 1 :]
-                         if self._verb_facts(floor + m.start())[2] >= floor and self._has_subject(floor, m)
-                         and not self._after_determiner(clause, floor, m.start())), verb)
+            verb = self._latest_with_subject(clause, floor, latest[governing + 1 :]) or verb
         verb_start = floor + verb.start()
         actors = [r for r in self.refs.within(floor, verb_start) if r.via != "place"]
         if not actors:
@@ -758,6 +756,20 @@ class _Finder:
         if words_end - _DETERMINER_LONGEST > floor:  # the word read lies inside the clause
             return determiner
         return _determiner_before(clause, start)
+
+    def _latest_with_subject(self, clause: str, floor: int, latest: list[re.Match[str]]) -> re.Match[str] | None:
+        """The first verb of ``latest`` (the clause's, latest first) that is no noun after a
+        determiner and has a subject: one look-up per verb, each verb's facts found once."""
+        known = self._verbs
+        for verb in latest:
+            at = floor + verb.start()
+            facts = known.get(at) or self._verb_facts(at)
+            if at - floor > _CLAUSE_WINDOW:  # a clause longer than any _floor gives
+                if self._has_subject(floor, verb) and not self._after_determiner(clause, floor, verb.start()):
+                    return verb
+            elif facts[2] >= floor and not (facts[1] if facts[0] - _DETERMINER_LONGEST > floor else _determiner_before(clause, verb.start())):
+                return verb
+        return None
 
     def _verb_facts(self, at: int) -> tuple[int, bool, int]:
         """For a verb starting at ``at``: where the word before it ends, whether that word

@@ -85,6 +85,8 @@ WORKLOADS: dict[str, Callable[[int], str]] = {
         "four hours about Ukraine, arms control and the security of\n", size),
     "dense dates": lambda size: _grow("On 10 January 2022, yesterday, and on Monday, they met. ", size),
     "dates in one sentence": lambda size: _grow("on 10 January 2022, ", size),
+    # attack atk4 (A4): short quotations each followed by a speech verb, in one sentence
+    "short quotations, said": lambda size: _grow('"x," said "y," said ', size),
 }
 
 

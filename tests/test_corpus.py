@@ -214,3 +214,57 @@ def test_missing_path_is_named(tmp_path: Path) -> None:
 def test_unknown_article_id_lists_the_known_ones() -> None:
     with pytest.raises(ValueError, match="'999' is not one of: '000'"):
         load_corpus()["999"]
+
+
+ENTRY = 'articles:\n  - id: "001"\n    file: {name}\n    outlet: Reuters\n    published: 2022-01-10\n'
+
+
+@pytest.mark.parametrize(("name", "says"), [
+    ("A.txt", "did you mean 'a.txt'?"),  # capitals differ
+    ("../other/x.txt", "the articles there are 'a.txt'"),
+    ("gone.txt", "the articles there are 'a.txt'"),
+    ("aa.txt", "did you mean 'a.txt'?"),
+])
+def test_manifest_entry_naming_no_article_is_reported(tmp_path: Path, name: str, says: str) -> None:  # atk4 A7
+    """The article loaded as 'unknown outlet, undated' and nothing said why."""
+    (tmp_path / "a.txt").write_text('Hello "x," said Putin on Wednesday.\n', encoding="utf-8")
+    (tmp_path / "articles.yaml").write_text(ENTRY.format(name=name), encoding="utf-8")
+    with pytest.raises(ArticleError) as caught:
+        load_corpus(tmp_path)
+    assert caught.value.path == str(tmp_path / "articles.yaml")
+    assert caught.value.line == 3
+    assert f"the manifest entry for {name!r} names no article in this folder" in str(caught.value)
+    assert says in str(caught.value)
+
+
+def test_manifest_saved_as_yml_is_read(tmp_path: Path) -> None:  # atk4 A8
+    (tmp_path / "a.txt").write_text("Hello.\n", encoding="utf-8")
+    (tmp_path / "articles.yml").write_text(ENTRY.format(name="a.txt"), encoding="utf-8")
+    article = load_corpus(tmp_path)["001"]
+    assert (article.outlet, article.published) == ("Reuters", date(2022, 1, 10))
+
+
+def test_two_manifests_are_refused(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Hello.\n", encoding="utf-8")
+    for name in ("articles.yaml", "articles.yml"):
+        (tmp_path / name).write_text(ENTRY.format(name="a.txt"), encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"two manifests, articles\.yaml and articles\.yml"):
+        load_corpus(tmp_path)
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "../outside.txt"])
+def test_link_leading_outside_the_folder_is_not_read(tmp_path: Path, target: str) -> None:  # atk4 A9
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (tmp_path / "outside.txt").write_text("root:x:0:0\n", encoding="utf-8")
+    (folder / "a.txt").write_text("Title: T\nOutlet: O\nPublished: 2022-01-10\n---\nHello.\n", encoding="utf-8")
+    (folder / "b.txt").symlink_to(target)
+    with pytest.raises(ArticleError, match=r"this is a link to .*, outside the folder, so it is not read") as caught:
+        load_corpus(folder)
+    assert caught.value.path == str(folder / "b.txt")
+
+
+def test_link_inside_the_folder_is_read(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Hello.\n", encoding="utf-8")
+    (tmp_path / "b.txt").symlink_to("a.txt")
+    assert load_corpus(tmp_path).ids == ("a", "b")

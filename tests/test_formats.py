@@ -313,6 +313,25 @@ def test_gift_import_names_each_left_out_question_and_its_line() -> None:  # rev
     assert str(imported.left_out[1]).startswith("line 8: sp-open: question left out")
 
 
+@pytest.mark.parametrize("text", [
+    "$CATEGORY: $course$/top/Timeline\n::Q1:: first {=a ~b ~c}\n\n::Q2:: second {=a ~b ~c}\n",
+    "$CATEGORY: $course$/top/Timeline\n// written by hand\n::Q1:: first {=a ~b ~c}\n\n::Q2:: second {=a ~b ~c}\n",
+    "$CATEGORY: $course$/top/Timeline\r\n::Q1:: first {=a ~b ~c}\r\n\r\n::Q2:: second {=a ~b ~c}\r\n",
+])
+def test_gift_question_right_after_the_category_line_is_imported(text: str) -> None:  # attack atk4 A6
+    """Moodle reads a question on the line after ``$CATEGORY`` (no blank line between);
+    it was dropped without a word."""
+    imported = gift.load(text, topic="concepts")
+    assert [q.id for q in imported.questions] == ["gift-q1", "gift-q2"]
+    assert [q.topics for q in imported.questions] == [("timeline",), ("timeline",)]
+    assert imported.left_out == ()
+
+
+def test_gift_question_after_the_category_line_is_reported_at_its_own_line() -> None:
+    imported = gift.load("$CATEGORY: $course$/top/x\n\n$CATEGORY: $course$/top/y\n::bad:: no answers\n")
+    assert [(item.line, item.question) for item in imported.left_out] == [(4, "bad")]
+
+
 MOODLE_HTML = """<?xml version="1.0" encoding="UTF-8"?>
 <quiz>
   <question type="category"><category><text>$course$/top/x</text></category></question>

@@ -107,6 +107,7 @@ _POSSESSIVE_NOUN = re.compile(r"['’]s\s+([a-z]+)\b")
 # What joins two people in a joint subject: "Mr Johnson and Mr Stoltenberg".
 _JOINED = re.compile(r"\s+(?:and|&)\s+(?:the\s+)?(?:(?:Mr|Mrs|Ms|Dr|President|Chancellor|Prime\s+Minister|Secretary)\.?\s+)?")
 _IT_BEFORE = re.compile(r"\b[Ii]t(?:\s+(?:has|had|is|was|also|\w+ly))*\s+$")
+_IT_AUXILIARY = re.compile(r"has|had|is|was|also|\w+ly")  # a word _IT_BEFORE lets stand between "it" and its verb
 _ACRONYM = re.compile(r"(?<![\w.-])[A-Z]{2,6}(?![\w.-])")
 _CAP_NAME = re.compile(r"(?:[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+\s+){1,2}[A-ZÀ-ÖØ-ÞĀ-Ž][\w’'-]+")
 
@@ -321,6 +322,7 @@ class _Finder:
         self._span_starts = [s.start for s in spans]
         self._tags: dict[tuple[int, int], _Speaker | None] = {}
         self._acts: dict[tuple[int, int], list[Reference]] = {}
+        self._verbs: dict[int, tuple[int, bool, int]] = {}
         self._bodies: tuple[list[Reference], list[int]] | None = None
         self._called: dict[str, tuple[list[Reference], list[int]]] = {}
         self._surnames: dict[str, str] | None = None
@@ -659,21 +661,21 @@ class _Finder:
             verb = self.lex.speech_verb.match(clause, it_said.end())
             if body is not None and verb is not None:
                 return _Speaker(body.name, "organization", self._cue_text(floor, floor + verb.end()))
-        verbs = [
-            m
-            for m in (*self.lex.report_verb.finditer(clause), *self.lex.speech_verb.finditer(clause))
-            if not _determiner_before(clause, m.start())  # "those demands" is a noun
-        ]
-        if not verbs:
+        found = [*self.lex.report_verb.finditer(clause), *self.lex.speech_verb.finditer(clause)]
+        # the verbs, latest first (at one place, a report verb before a speech verb)
+        latest = sorted(found, key=re.Match.start, reverse=True)
+        governing = next((i for i, m in enumerate(latest) if not self._after_determiner(clause, floor, m.start())), None)
+        if governing is None:  # "those demands" is a noun
             return self._possessive_words(floor, opener)
-        verb = max(verbs, key=lambda m: m.start())  # the verb that governs the quotation
+        verb = latest[governing]  # the verb that governs the quotation
         participle, cue_end = self._participle(clause, verb), floor + verb.end()
         if participle:
             verb = self._main_verb(clause, verb)
         elif not self._has_subject(floor, verb):
             # "Mr. Putin said the written replies …": "replies" has no subject of its own,
-            # so the latest verb that does governs ("Putin said").
-            verb = next((m for m in sorted(verbs, key=lambda m: -m.start()) if self._has_subject(floor, m)), verb)
+            # so the latest verb that does governs ("Putin said").  Each verb's subject is
+            # found once, so that many verbs before many quotations cost one look-up each.
+            verb = self._latest_with_subject(clause, floor, latest[governing + 1 :]) or verb
         verb_start = floor + verb.start()
         actors = [r for r in self.refs.within(floor, verb_start) if r.via != "place"]
         if not actors:
@@ -712,6 +714,7 @@ class _Finder:
         if self._coordinated(chosen, actors):
             # "Downing Street said Mr Johnson and Mr Stoltenberg had agreed that …": a joint
             # subject has no single voice, so the words are those of whoever reports them.
+            verbs = [m for m in found if not self._after_determiner(clause, floor, m.start())]  # "those demands" is a noun
             outer = [m for m in verbs if m.end() <= verb.start() and m.start() < chosen.start - floor]
             if not outer:
                 return None
@@ -768,12 +771,84 @@ class _Finder:
             return None
         return _Speaker(chosen.name, chosen.kind, self._cue_text(chosen.start, cue_end))
 
+    def _after_determiner(self, clause: str, floor: int, start: int) -> bool:
+        """``_determiner_before(clause, start)`` for a clause opening at ``floor``, read once
+        per verb of the text: every quotation after it in a long sentence asks again."""
+        words_end, determiner, _ = self._verb_facts(floor + start)
+        if words_end - _DETERMINER_LONGEST > floor:  # the word read lies inside the clause
+            return determiner
+        return _determiner_before(clause, start)
+
+    def _latest_with_subject(self, clause: str, floor: int, latest: list[re.Match[str]]) -> re.Match[str] | None:
+        """The first verb of ``latest`` (the clause's, latest first) that is no noun after a
+        determiner and has a subject: one look-up per verb, each verb's facts found once."""
+        known = self._verbs
+        for verb in latest:
+            at = floor + verb.start()
+            facts = known.get(at) or self._verb_facts(at)
+            if at - floor > _CLAUSE_WINDOW:  # a clause longer than any _floor gives
+                if self._has_subject(floor, verb) and not self._after_determiner(clause, floor, verb.start()):
+                    return verb
+            elif facts[2] >= floor and not (facts[1] if facts[0] - _DETERMINER_LONGEST > floor else _determiner_before(clause, verb.start())):
+                return verb
+        return None
+
+    def _verb_facts(self, at: int) -> tuple[int, bool, int]:
+        """For a verb starting at ``at``: where the word before it ends, whether that word
+        is a determiner ("those demands"), and where its subject starts (see
+        :meth:`_subject_start`); found once per verb of the text."""
+        found = self._verbs.get(at)
+        if found is None:
+            words_end = at
+            while words_end > 0 and self.body[words_end - 1].isspace():
+                words_end -= 1
+            determiner = _DETERMINER_BEFORE.search(self.body, max(0, words_end - _DETERMINER_LONGEST), at) is not None
+            found = (words_end, determiner, self._subject_start(at))
+            self._verbs[at] = found
+        return found
+
     def _has_subject(self, floor: int, verb: re.Match[str]) -> bool:
-        """Does a person or body stand right before ``verb`` (auxiliaries aside)?"""
+        """Does a person or body stand right before ``verb`` (auxiliaries aside), starting
+        at ``floor`` or after?  ("what it called", "Peskov has also said")"""
         at = floor + verb.start()
-        if _IT_BEFORE.search(self.body, floor, at):  # "what it called"
-            return True
-        return any(_AUXILIARIES.fullmatch(self.body[r.end : at]) for r in self.refs.within(floor, at) if r.via != "place")
+        if floor < at - _CLAUSE_WINDOW:  # a clause longer than any _floor gives: read it all
+            return _IT_BEFORE.search(self.body, floor, at) is not None or any(
+                _AUXILIARIES.fullmatch(self.body[r.end : at]) for r in self.refs.within(floor, at) if r.via != "place")
+        return self._verb_facts(at)[2] >= floor
+
+    def _subject_start(self, at: int) -> int:
+        """Where the latest subject of a verb starting at ``at`` begins: an "it" before it
+        (auxiliaries aside), or a person or body that ends right before it, within
+        :data:`_CLAUSE_WINDOW` characters; -1 when there is none.  Every quotation after a
+        verb in a long sentence asks about it again; its clause (from its own ``_floor``)
+        only sets how far back the answer may lie, so the answer is found once."""
+        lowest = max(0, at - _CLAUSE_WINDOW)
+        found = max(
+            (r.start for r in self.refs.within(lowest, at) if r.via != "place" and _AUXILIARIES.fullmatch(self.body[r.end : at])),
+            default=-1,
+        )
+        return max(found, self._it_start(at, lowest))
+
+    def _it_start(self, at: int, lowest: int) -> int:
+        """Where the "it" of ``_IT_BEFORE`` ending at ``at`` starts ("it has also "), read
+        word by word back from ``at`` rather than by a search from the clause's start;
+        -1 when there is none at ``lowest`` or after."""
+        body, position = self.body, at
+        while True:
+            space = position
+            while space > 0 and body[space - 1].isspace():
+                space -= 1
+            start = space
+            while start > 0 and (body[start - 1].isalnum() or body[start - 1] == "_"):
+                start -= 1
+            if space == position or start == space or start < lowest:
+                return -1
+            word = body[start:space]
+            if word in ("it", "It"):
+                return start
+            if _IT_AUXILIARY.fullmatch(word) is None:
+                return -1
+            position = start
 
     @staticmethod
     def _participle(clause: str, verb: re.Match[str]) -> bool:

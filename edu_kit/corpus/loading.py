@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 import stat
@@ -21,6 +22,7 @@ __all__ = ["MANIFEST_NAME", "MAX_ARTICLE_BYTES", "load_article", "load_corpus", 
 
 #: A folder may hold a manifest of this name with metadata for its articles.
 MANIFEST_NAME = "articles.yaml"
+_MANIFEST_NAMES = (MANIFEST_NAME, "articles.yml")  # the short suffix is read too (one of them)
 _MANIFEST_KEYS = {"id", "file", "headline", "headline_in_text", "outlet", "published", "date_basis", "url", "teacher_note"}
 _MANIFEST_TEXT = {"id", "file", "headline", "outlet", "url", "teacher_note", "date_basis"}
 _HEADLINE_MAX_WORDS = 25
@@ -158,7 +160,9 @@ def load_corpus(paths: PathArg | Iterable[PathArg] | None = None, *, max_bytes: 
 
     With no argument, the five bundled seed articles.  A folder contributes every
     ``*.txt`` file in it (sorted by name) and, when present, its ``articles.yaml``
-    manifest supplies metadata (id, headline, outlet, publication date).  Every file is
+    manifest (or ``articles.yml``, not both) supplies metadata (id, headline, outlet,
+    publication date); an entry naming no article there is a problem, and so is a
+    ``*.txt`` link leading outside the folder (it is not read).  Every file is
     read before anything is raised: one :class:`~edu_kit.errors.ArticleError` lists
     every problem in its ``problems`` (use :func:`read_corpus` to keep the good
     articles).  ``max_bytes`` limits each file (see :func:`load_article`).
@@ -229,6 +233,14 @@ def _expand(path: Path) -> _Found:
                 path=path,
                 hint="put each article in a UTF-8 .txt file in this folder",
             ))
+        outside = [f for f in files if _leads_outside(f, path)]
+        problems.extend(ArticleError(
+            f"this is a link to {os.path.realpath(f)}, outside the folder, so it is not read",
+            path=f,
+            hint="copy the article into the folder instead of linking to it (an unpacked archive can hold such links)",
+        ) for f in outside)
+        files = [f for f in files if f not in outside]
+        problems.extend(_unmatched_entries(manifest, [f.name for f in files]))
         return [(f, manifest.get(f.name)) for f in files if f.name not in manifest.bad], problems
     if not (path.exists() or path.is_symlink()):
         return [], [ArticleError("no such file or folder", path=path, hint="check the spelling of the path")]
@@ -238,27 +250,65 @@ def _expand(path: Path) -> _Found:
     return [(path, manifest.get(path.name))], problems
 
 
+def _leads_outside(file: Path, folder: Path) -> bool:
+    """Is ``file`` a link (or in a linked path) that resolves outside ``folder``?"""
+    if not file.is_symlink():
+        return False
+    return not Path(os.path.realpath(file)).is_relative_to(Path(os.path.realpath(folder)))
+
+
+def _unmatched_entries(manifest: _Manifest, names: list[str]) -> Iterable[ArticleError]:
+    """A problem for each manifest entry whose ``file:`` names no article of the folder:
+    its outlet and date would otherwise be lost without a word."""
+    for name, line in manifest.lines.items():
+        if name in names or name in manifest.bad:  # a wrong entry is reported once, for what is wrong
+            continue
+        stems = {Path(n).stem.lower(): n for n in names}  # compared without ".txt", which all share
+        near = [n for n in names if n.lower() == name.lower()] or [
+            stems[m] for m in difflib.get_close_matches(Path(name).stem.lower(), list(stems), n=1)]
+        there = f"did you mean {near[0]!r}?" if near else (
+            f"the articles there are {', '.join(repr(n) for n in names[:10])}{', ...' if len(names) > 10 else ''}"
+            if names else "the folder holds no .txt articles")
+        yield ArticleError(
+            f"the manifest entry for {name!r} names no article in this folder ({there})",
+            path=manifest.path, line=line,
+            hint="write the file name exactly as it is in the folder (capitals count), without a folder in front",
+        )
+
+
 class _Manifest(dict[str, Mapping[str, Any]]):
-    """Checked manifest entries keyed by file name; ``bad`` names files whose entry is wrong."""
+    """Checked manifest entries keyed by file name; ``bad`` names files whose entry is wrong;
+    ``lines`` gives the line of each entry's ``file:``; ``path`` is the manifest read."""
 
     bad: set[str]
+    lines: dict[str, int | None]
+    path: Path | None
+
+
+def _empty_manifest(path: Path | None = None) -> _Manifest:
+    manifest = _Manifest()
+    manifest.bad, manifest.lines, manifest.path = set(), {}, path
+    return manifest
 
 
 def _manifest_in(folder: Path) -> tuple[_Manifest, list[ArticleError]]:
-    path = folder / MANIFEST_NAME
-    if not path.is_file():
-        empty = _Manifest()
-        empty.bad = set()
-        return empty, []
-    return _read_manifest(path)
+    found = [folder / name for name in _MANIFEST_NAMES if (folder / name).is_file()]
+    if len(found) > 1:
+        return _empty_manifest(), [ArticleError(
+            f"the folder holds two manifests, {found[0].name} and {found[1].name}, so neither is read",
+            path=found[1],
+            hint=f"keep one of them (merge the entries into {MANIFEST_NAME}) and delete the other",
+        )]
+    if not found:
+        return _empty_manifest(), []
+    return _read_manifest(found[0])
 
 
 def _read_manifest(path: Path) -> tuple[_Manifest, list[ArticleError]]:
     """Manifest entries keyed by file name, each value checked, and every problem found."""
     from ..quiz._yaml import parse_yaml
 
-    result = _Manifest()
-    result.bad = set()
+    result = _empty_manifest(path)
     try:
         data = _read_regular(path, MAX_ARTICLE_BYTES)
         text = data.decode("utf-8-sig")
@@ -287,6 +337,7 @@ def _read_manifest(path: Path) -> tuple[_Manifest, list[ArticleError]]:
                                          line=where, hint="give each entry the file name of its article"))
             continue
         name = entry["file"]
+        result.lines.setdefault(name, doc.line_of(("articles", number, "file")))
         entry_problems = list(_check_entry(entry, path, doc, number))
         entry_problems.extend(_duplicates(entry, path, doc, number, seen))
         if entry_problems:

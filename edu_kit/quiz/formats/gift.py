@@ -219,7 +219,7 @@ def load(text: str, source: str = "GIFT file", topic: str | None = None, difficu
     left: list[LeftOut] = []
     notes: list[str] = []
     category: str | None = None
-    for line, block in _blocks(text):
+    for first, block in _blocks(text):
         meta: dict[str, Any] = {}
         lines = []
         for row in block:
@@ -230,11 +230,16 @@ def load(text: str, source: str = "GIFT file", topic: str | None = None, difficu
                 lines.append(row)
         if not lines:
             continue
-        line += next(i for i, row in enumerate(block) if row is lines[0])  # the question's own first line
+        line = first + next(i for i, row in enumerate(block) if row is lines[0])  # the question's own first line
         body = _hold("\n".join(lines).strip())
         if body.startswith("$CATEGORY:"):
-            category = split_category_path(_restore(body[len("$CATEGORY:"):]).strip())[-1].lower()
-            continue
+            heading, _, body = body.partition("\n")  # the category is one line, as Moodle reads it
+            category = split_category_path(_restore(heading[len("$CATEGORY:"):]).strip())[-1].lower()
+            body = body.strip()
+            if not body:
+                continue
+            # a question on the next line, with no blank line between: Moodle imports it too
+            line = first + next(i for i, row in enumerate(block) if row is lines[1])
         defaults = {"topics": [category if category in TOPICS else topic], "difficulty": difficulty,
                     "reference": f"Imported from {source}",
                     "explanation": f"No explanation was given in {source}."}

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "LOG_SUFFIX",
     "MAX_ATTEMPT",
     "MIXED_SCRIPTS",
     "NAMED_ANONYMOUS",
@@ -69,8 +70,10 @@ __all__ = [
     "ResponseLogWarning",
     "answers_in",
     "answers_of",
+    "is_log_name",
     "latest",
     "load",
+    "log_files",
     "log_path",
     "log_paths",
     "now",
@@ -493,12 +496,42 @@ def _reject_constant(name: str) -> object:
 
 
 _BOM = "\ufeff".encode()  # the UTF-8 byte-order mark
+#: A line end in a log: LF as edu_kit writes, CRLF (Windows) or a bare CR (an old Mac
+#: editor); JSON text never holds a raw CR or LF, so none is ever inside a record.
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+#: The ending of a response log's name, matched without regard to case (``Bob.JSONL``
+#: copied from Windows or a FAT stick is a log too).
+LOG_SUFFIX = ".jsonl"
+
+
+def is_log_name(name: str) -> bool:
+    """Whether a file called ``name`` is a response log: it ends in ``.jsonl`` in any case.
+
+    >>> [is_log_name(n) for n in ("ana.jsonl", "Bob.JSONL", "c.JsonL", "notes.json", ".jsonl.txt")]
+    [True, True, True, False, False]
+    """
+    return name.casefold().endswith(LOG_SUFFIX)
+
+
+def log_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """The entries directly in ``folder`` named as response logs (:func:`is_log_name`), sorted;
+    ``[]`` when ``folder`` is not a folder.  Entries that are not regular files (a folder or
+    FIFO so named, a dangling link) are listed too: whoever reads them says why they cannot."""
+    where = Path(folder)
+    if not where.is_dir():
+        return []
+    return sorted(where / name for name in os.listdir(where) if is_log_name(name))
+
+
+def _lines(content: bytes) -> list[bytes]:
+    """A log's lines, numbered from 1 as a reader counts them (a BOM at the start ignored)."""
+    return _LINE_END.split(content.removeprefix(_BOM))  # a log saved by an editor that adds a BOM
 
 
 def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
-    lines = content.removeprefix(_BOM).split(b"\n")  # a log saved by an editor that adds a BOM
+    lines = _lines(content)
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -529,13 +562,13 @@ def _logs_under(folder: Path) -> tuple[list[Path], list[Path]]:
     hidden: list[Path] = []
     for top, dirs, names in os.walk(folder, onerror=None):
         here = Path(top)
-        found += [here / name for name in names if name.endswith(".jsonl")]
+        found += [here / name for name in names if is_log_name(name)]
         for name in [d for d in dirs if d.startswith(".")]:
             dirs.remove(name)
-            if any(p.name.endswith(".jsonl") for p in (here / name).rglob("*.jsonl")):
+            if any(is_log_name(p.name) for p in (here / name).rglob("*")):
                 hidden.append(here / name)
-        found += [here / d for d in dirs if d.endswith(".jsonl") and not d.startswith(".")]
-        dirs[:] = [d for d in dirs if not d.endswith(".jsonl")]
+        found += [here / d for d in dirs if is_log_name(d) and not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not is_log_name(d)]
     return sorted(found), sorted(hidden)
 
 
@@ -637,7 +670,7 @@ def read_answers(log_dir: str | os.PathLike[str], student: str | None, quiz: str
             continue
         content = _read_locked(path)
         rows, skipped = _parse(path, content)
-        lines = content.removeprefix(_BOM).split(b"\n")
+        lines = _lines(content)
         problems += [problem for problem in skipped
                      if _may_be_quiz(lines[_line_of(problem) - 1], quiz)]
         found += [row for row in rows
@@ -677,11 +710,8 @@ def answers_in(log_dir: str | os.PathLike[str], quiz: str, *,
     :class:`~edu_kit.errors.ResponseLogError` naming it: the lock cannot tell whether it
     holds a submission, so it never pretends there is none.
     """
-    folder = Path(log_dir)
-    if not folder.is_dir():
-        return []
     rows: list[dict[str, Any]] = []
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in log_files(log_dir):
         found, _ = _parse(path, _read_locked(path))
         rows += [row for row in found if row["quiz"] == quiz and (exam is None or row["exam"] == exam)]
     return sorted(rows, key=lambda row: str(row["time"]))

@@ -288,7 +288,7 @@ def test_every_failure_to_save_reaches_the_student(
 
         monkeypatch.setattr(Path, "exists", denied)
     _answer_first(quiz)
-    assert "✓ Correct." in quiz.items[0].feedback.value
+    assert "✓ Correct." not in quiz.items[0].feedback.value  # not saved: not marked (atk4 A5)
     assert "could not be saved" in quiz.notice.value
     assert "could not be saved" in quiz.items[0].feedback.value
     assert not list(tmp_path.glob("*.jsonl"))

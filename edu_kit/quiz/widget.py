@@ -637,7 +637,9 @@ class Quiz:
 
     def _save(self, item: Item, answer: object, feedback: Feedback | None) -> bool:
         """Record an answer (``feedback`` None: not graded, e.g. a written answer); False
-        (and a notice saying why) when it could not be saved."""
+        (and a notice saying why, which replaces the question's feedback) when it could not be
+        saved.  The caller reveals nothing (verdict, key, explanation) for an answer not saved
+        and does not count its attempt: a re-run of the cell would start over from the log."""
         try:
             response = Response(
                 student=self.student,
@@ -659,13 +661,22 @@ class Quiz:
             else:
                 reason = f"{type(err).__name__}: {err}"
             what = ("That this question was left blank could not be saved" if answer is None
-                    and feedback is None else
-                    f"Your answer was {'received' if feedback is None else 'graded'} but could not be saved")
-            message = notice_html(f"{what}: {reason}. Tell your teacher.")
+                    and feedback is None else "Your answer could not be saved")
+            message = notice_html(f"{what}: {reason}. {self._unsaved_hint(item)}")
             self.notice.value = message
-            item.feedback.value += message
+            item.feedback.value = message
             return False
         return True
+
+    def _unsaved_hint(self, item: Item) -> str:
+        """What a student does about an answer that could not be saved."""
+        if self.exam:
+            return "Tell your teacher."
+        if item.question.type == "open":
+            return ("Tell your teacher, then save it again or run this cell again (keep a copy of "
+                    "your text: a new run shows only what was saved).")
+        return ("It was not marked and this attempt does not count. Tell your teacher, then run "
+                "this cell again.")
 
     def _save_written(self, item: Item, *, blank_too: bool = False) -> bool:
         """Save an open question's text; False only when it could not be saved.
@@ -733,6 +744,9 @@ class Quiz:
             self.score_label.value = self._score_line()
             return
         feedback = self._credited(grade(item.question, answer), item.attempts_used)
+        if not self._save(item, answer, feedback):  # not saved: no verdict, key or explanation shown
+            item.attempts_used -= 1
+            return
         final = feedback.correct or left <= 0
         if final:
             item.final = feedback
@@ -741,7 +755,6 @@ class Quiz:
             feedback, item.question, final=final, attempts_left=left
         )
         self.score_label.value = self._score_line()
-        self._save(item, answer, feedback)
 
     def _submit(self, _: widgets.Button) -> None:
         self.submit()

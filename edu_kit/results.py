@@ -528,6 +528,21 @@ def _lines(content: bytes) -> list[bytes]:
     return _LINE_END.split(content.removeprefix(_BOM))  # a log saved by an editor that adds a BOM
 
 
+_UNMARKED = "_unmarked"  # a row's key (dropped before it leaves this module): the line has no 'exam'
+
+
+def _in_mode(row: dict[str, Any], exam: bool | None, unmarked_is_exam: bool) -> bool:
+    """Whether ``row`` is an exam record (``exam`` True), a practice one (False) or either (None);
+    with ``unmarked_is_exam`` a record written before the ``exam`` field existed is an exam's."""
+    if exam is None:
+        return True
+    return (True if unmarked_is_exam and row[_UNMARKED] else row["exam"]) == exam
+
+
+def _public(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in row.items() if key != _UNMARKED}
+
+
 def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
@@ -547,7 +562,7 @@ def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]
             why = f"not valid JSON ({str(err)[:80]})"
         if why is None:
             rows.append({**{key: data[key] for key in _FIELDS}, "exam": data.get("exam", False),
-                         "file": str(path), "line": number})
+                         "file": str(path), "line": number, _UNMARKED: "exam" not in data})
             continue
         if torn:
             why = f"incomplete last line, probably cut off by a crash: {why}"
@@ -651,11 +666,14 @@ def _may_be_quiz(raw: bytes, quiz: str | None) -> bool:
 
 
 def read_answers(log_dir: str | os.PathLike[str], student: str | None, quiz: str | None, *,
-                 exam: bool | None = None) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+                 exam: bool | None = None, unmarked_is_exam: bool = False,
+                 ) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
     """:func:`answers_of`, with the lines it had to skip: ``(records, problems)``.
 
     ``exam`` keeps only exam records (True) or only practice ones (False; a line written
-    before the field existed is practice); None keeps both.  ``problems`` names, by file
+    before the field existed is practice, or, with ``unmarked_is_exam``, an exam record:
+    what an assignment folder's exam lock asks, so that upgrading edu_kit during an exam
+    does not unlock it); None keeps both.  ``problems`` names, by file
     and line, each line that is not a valid record and may have been one of ``quiz``'s (a
     corrupt line, invalid UTF-8, a line torn by a crash): what a widget tells the student,
     and what keeps an exam from being submitted twice unawares.  A log that exists but
@@ -673,9 +691,9 @@ def read_answers(log_dir: str | os.PathLike[str], student: str | None, quiz: str
         lines = _lines(content)
         problems += [problem for problem in skipped
                      if _may_be_quiz(lines[_line_of(problem) - 1], quiz)]
-        found += [row for row in rows
+        found += [_public(row) for row in rows
                   if (quiz is None or row["quiz"] == quiz) and student_id(row["student"]) == who
-                  and (exam is None or row["exam"] == exam)]
+                  and _in_mode(row, exam, unmarked_is_exam)]
     return found, tuple(terminal_text(problem) for problem in problems)
 
 
@@ -700,9 +718,9 @@ def answers_of(log_dir: str | os.PathLike[str], student: str | None,
 
 
 def answers_in(log_dir: str | os.PathLike[str], quiz: str, *,
-               exam: bool | None = None) -> list[dict[str, Any]]:
+               exam: bool | None = None, unmarked_is_exam: bool = False) -> list[dict[str, Any]]:
     """Every record for ``quiz`` in any log directly in ``log_dir``, whoever it names (no pandas);
-    ``exam`` as in :func:`read_answers`.
+    ``exam`` and ``unmarked_is_exam`` as in :func:`read_answers`.
 
     An assignment folder holds one student's submission: its exam lock reads this, so a
     changed name cannot start a second exam in the same folder.  A ``*.jsonl`` that cannot
@@ -713,7 +731,7 @@ def answers_in(log_dir: str | os.PathLike[str], quiz: str, *,
     rows: list[dict[str, Any]] = []
     for path in log_files(log_dir):
         found, _ = _parse(path, _read_locked(path))
-        rows += [row for row in found if row["quiz"] == quiz and (exam is None or row["exam"] == exam)]
+        rows += [_public(row) for row in found if row["quiz"] == quiz and _in_mode(row, exam, unmarked_is_exam)]
     return sorted(rows, key=lambda row: str(row["time"]))
 
 

@@ -512,10 +512,13 @@ class Quiz:
         self.unsure = None
         mode = "exam" if self.exam else "practice"
         try:  # an exam reads exam records only, practice practice ones: neither locks the other
-            rows, problems = read_answers(self.log_dir, self.student, self.quiz_id, exam=self.exam)
+            # In an assignment folder a record an older edu_kit wrote (no 'exam' field) locks the
+            # exam too: upgrading during an exam must not unlock it.
+            rows, problems = read_answers(self.log_dir, self.student, self.quiz_id, exam=self.exam,
+                                          unmarked_is_exam=self.exam and self.one_owner)
             others: set[str] = set()
             if self.exam and self.one_owner and not rows:  # a submission under another name locks it too
-                rows = answers_in(self.log_dir, self.quiz_id, exam=True)
+                rows = answers_in(self.log_dir, self.quiz_id, exam=True, unmarked_is_exam=True)
                 others = {str(row["student"]) for row in rows}
         except ResponseLogError as err:
             where = f" ({err.path})" if err.path else ""
@@ -836,7 +839,8 @@ class Quiz:
         """After a Submit that failed part-way: lock as submitted only when the log holds more
         than this quiz's own records (another tab or run submitted meanwhile)."""
         try:
-            rows = read_answers(self.log_dir, self.student, self.quiz_id, exam=True)[0]
+            rows = read_answers(self.log_dir, self.student, self.quiz_id, exam=True,
+                                unmarked_is_exam=self.one_owner)[0]
         except ResponseLogError:
             return  # saving will say what is wrong
         mine = {item.question.id for item in self.items if item.sent}

@@ -61,6 +61,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COLUMNS",
+    "LOG_SUFFIX",
     "MAX_ATTEMPT",
     "MIXED_SCRIPTS",
     "NAMED_ANONYMOUS",
@@ -69,8 +70,10 @@ __all__ = [
     "ResponseLogWarning",
     "answers_in",
     "answers_of",
+    "is_log_name",
     "latest",
     "load",
+    "log_files",
     "log_path",
     "log_paths",
     "now",
@@ -493,12 +496,57 @@ def _reject_constant(name: str) -> object:
 
 
 _BOM = "\ufeff".encode()  # the UTF-8 byte-order mark
+#: A line end in a log: LF as edu_kit writes, CRLF (Windows) or a bare CR (an old Mac
+#: editor); JSON text never holds a raw CR or LF, so none is ever inside a record.
+_LINE_END = re.compile(rb"\r\n|\r|\n")
+#: The ending of a response log's name, matched without regard to case (``Bob.JSONL``
+#: copied from Windows or a FAT stick is a log too).
+LOG_SUFFIX = ".jsonl"
+
+
+def is_log_name(name: str) -> bool:
+    """Whether a file called ``name`` is a response log: it ends in ``.jsonl`` in any case.
+
+    >>> [is_log_name(n) for n in ("ana.jsonl", "Bob.JSONL", "c.JsonL", "notes.json", ".jsonl.txt")]
+    [True, True, True, False, False]
+    """
+    return name.casefold().endswith(LOG_SUFFIX)
+
+
+def log_files(folder: str | os.PathLike[str]) -> list[Path]:
+    """The entries directly in ``folder`` named as response logs (:func:`is_log_name`), sorted;
+    ``[]`` when ``folder`` is not a folder.  Entries that are not regular files (a folder or
+    FIFO so named, a dangling link) are listed too: whoever reads them says why they cannot."""
+    where = Path(folder)
+    if not where.is_dir():
+        return []
+    return sorted(where / name for name in os.listdir(where) if is_log_name(name))
+
+
+def _lines(content: bytes) -> list[bytes]:
+    """A log's lines, numbered from 1 as a reader counts them (a BOM at the start ignored)."""
+    return _LINE_END.split(content.removeprefix(_BOM))  # a log saved by an editor that adds a BOM
+
+
+_UNMARKED = "_unmarked"  # a row's key (dropped before it leaves this module): the line has no 'exam'
+
+
+def _in_mode(row: dict[str, Any], exam: bool | None, unmarked_is_exam: bool) -> bool:
+    """Whether ``row`` is an exam record (``exam`` True), a practice one (False) or either (None);
+    with ``unmarked_is_exam`` a record written before the ``exam`` field existed is an exam's."""
+    if exam is None:
+        return True
+    return (True if unmarked_is_exam and row[_UNMARKED] else row["exam"]) == exam
+
+
+def _public(row: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in row.items() if key != _UNMARKED}
 
 
 def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]:
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
-    lines = content.removeprefix(_BOM).split(b"\n")  # a log saved by an editor that adds a BOM
+    lines = _lines(content)
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():
             continue
@@ -514,7 +562,7 @@ def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]
             why = f"not valid JSON ({str(err)[:80]})"
         if why is None:
             rows.append({**{key: data[key] for key in _FIELDS}, "exam": data.get("exam", False),
-                         "file": str(path), "line": number})
+                         "file": str(path), "line": number, _UNMARKED: "exam" not in data})
             continue
         if torn:
             why = f"incomplete last line, probably cut off by a crash: {why}"
@@ -529,13 +577,13 @@ def _logs_under(folder: Path) -> tuple[list[Path], list[Path]]:
     hidden: list[Path] = []
     for top, dirs, names in os.walk(folder, onerror=None):
         here = Path(top)
-        found += [here / name for name in names if name.endswith(".jsonl")]
+        found += [here / name for name in names if is_log_name(name)]
         for name in [d for d in dirs if d.startswith(".")]:
             dirs.remove(name)
-            if any(p.name.endswith(".jsonl") for p in (here / name).rglob("*.jsonl")):
+            if any(is_log_name(p.name) for p in (here / name).rglob("*")):
                 hidden.append(here / name)
-        found += [here / d for d in dirs if d.endswith(".jsonl") and not d.startswith(".")]
-        dirs[:] = [d for d in dirs if not d.endswith(".jsonl")]
+        found += [here / d for d in dirs if is_log_name(d) and not d.startswith(".")]
+        dirs[:] = [d for d in dirs if not is_log_name(d)]
     return sorted(found), sorted(hidden)
 
 
@@ -618,11 +666,14 @@ def _may_be_quiz(raw: bytes, quiz: str | None) -> bool:
 
 
 def read_answers(log_dir: str | os.PathLike[str], student: str | None, quiz: str | None, *,
-                 exam: bool | None = None) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
+                 exam: bool | None = None, unmarked_is_exam: bool = False,
+                 ) -> tuple[list[dict[str, Any]], tuple[str, ...]]:
     """:func:`answers_of`, with the lines it had to skip: ``(records, problems)``.
 
     ``exam`` keeps only exam records (True) or only practice ones (False; a line written
-    before the field existed is practice); None keeps both.  ``problems`` names, by file
+    before the field existed is practice, or, with ``unmarked_is_exam``, an exam record:
+    what an assignment folder's exam lock asks, so that upgrading edu_kit during an exam
+    does not unlock it); None keeps both.  ``problems`` names, by file
     and line, each line that is not a valid record and may have been one of ``quiz``'s (a
     corrupt line, invalid UTF-8, a line torn by a crash): what a widget tells the student,
     and what keeps an exam from being submitted twice unawares.  A log that exists but
@@ -637,12 +688,12 @@ def read_answers(log_dir: str | os.PathLike[str], student: str | None, quiz: str
             continue
         content = _read_locked(path)
         rows, skipped = _parse(path, content)
-        lines = content.removeprefix(_BOM).split(b"\n")
+        lines = _lines(content)
         problems += [problem for problem in skipped
                      if _may_be_quiz(lines[_line_of(problem) - 1], quiz)]
-        found += [row for row in rows
+        found += [_public(row) for row in rows
                   if (quiz is None or row["quiz"] == quiz) and student_id(row["student"]) == who
-                  and (exam is None or row["exam"] == exam)]
+                  and _in_mode(row, exam, unmarked_is_exam)]
     return found, tuple(terminal_text(problem) for problem in problems)
 
 
@@ -667,9 +718,9 @@ def answers_of(log_dir: str | os.PathLike[str], student: str | None,
 
 
 def answers_in(log_dir: str | os.PathLike[str], quiz: str, *,
-               exam: bool | None = None) -> list[dict[str, Any]]:
+               exam: bool | None = None, unmarked_is_exam: bool = False) -> list[dict[str, Any]]:
     """Every record for ``quiz`` in any log directly in ``log_dir``, whoever it names (no pandas);
-    ``exam`` as in :func:`read_answers`.
+    ``exam`` and ``unmarked_is_exam`` as in :func:`read_answers`.
 
     An assignment folder holds one student's submission: its exam lock reads this, so a
     changed name cannot start a second exam in the same folder.  A ``*.jsonl`` that cannot
@@ -677,13 +728,10 @@ def answers_in(log_dir: str | os.PathLike[str], quiz: str, *,
     :class:`~edu_kit.errors.ResponseLogError` naming it: the lock cannot tell whether it
     holds a submission, so it never pretends there is none.
     """
-    folder = Path(log_dir)
-    if not folder.is_dir():
-        return []
     rows: list[dict[str, Any]] = []
-    for path in sorted(folder.glob("*.jsonl")):
+    for path in log_files(log_dir):
         found, _ = _parse(path, _read_locked(path))
-        rows += [row for row in found if row["quiz"] == quiz and (exam is None or row["exam"] == exam)]
+        rows += [_public(row) for row in found if row["quiz"] == quiz and _in_mode(row, exam, unmarked_is_exam)]
     return sorted(rows, key=lambda row: str(row["time"]))
 
 

@@ -555,3 +555,45 @@ def test_grade_csv_reads_back_an_id_with_a_line_break(tmp_path: Path, capsys: py
     with (course / "graded.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert {r["student"] for r in rows} == {"pat", odd}
+
+
+def _as_written_before_the_exam_field(responses: Path) -> None:
+    """Drop ``exam`` from every record, as an edu_kit older than the field wrote them."""
+    for log in responses.iterdir():
+        rows = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
+        log.write_text("".join(json.dumps({k: v for k, v in row.items() if k != "exam"}) + "\n"
+                               for row in rows), encoding="utf-8")
+
+
+@pytest.mark.parametrize("again_as", ["pat", "cara"])
+def test_an_exam_submitted_before_the_exam_field_existed_stays_locked(tmp_path: Path, again_as: str) -> None:
+    """Issue 16: records of an older edu_kit have no 'exam' and read as practice, so upgrading
+    during an exam unlocked it; in an assignment folder they lock the exam."""
+    mine = _student_copy(tmp_path)
+    first = assignment(mine, student="pat")
+    assert isinstance(first, Quiz)
+    _answer_all(first, right=False)
+    first.submit()
+    _as_written_before_the_exam_field(mine / "responses")
+    forget()
+    again = assignment(mine, student=again_as)
+    assert isinstance(again, Quiz)
+    assert "Already submitted" in again.notice.value
+    assert again.submit_button is not None
+    assert again.submit_button.disabled
+    _answer_all(again, right=True)
+    again.submit()
+    assert len(load(mine / "responses")) == len(ONE_OF_EACH)
+
+
+def test_a_practice_answer_written_before_the_exam_field_existed_is_still_shown(tmp_path: Path) -> None:
+    mine = _student_copy(tmp_path, mode="practice", attempts=2)
+    first = assignment(mine, student="pat")
+    assert isinstance(first, Quiz)
+    item = next(i for i in first.items if i.question.type == "single")
+    _set_correct_wrong(item)
+    first.check(item)
+    _as_written_before_the_exam_field(mine / "responses")
+    again = assignment(mine, student="pat")
+    assert isinstance(again, Quiz)
+    assert next(i for i in again.items if i.question.id == item.question.id).attempts_used == 1

@@ -6,6 +6,7 @@ ReaderError, RecursionError, a hang on a FIFO, all memory on /dev/zero).
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import unicodedata
@@ -287,7 +288,7 @@ def test_every_failure_to_save_reaches_the_student(
 
         monkeypatch.setattr(Path, "exists", denied)
     _answer_first(quiz)
-    assert "✓ Correct." in quiz.items[0].feedback.value
+    assert "✓ Correct." not in quiz.items[0].feedback.value  # not saved: not marked (atk4 A5)
     assert "could not be saved" in quiz.notice.value
     assert "could not be saved" in quiz.items[0].feedback.value
     assert not list(tmp_path.glob("*.jsonl"))
@@ -675,3 +676,109 @@ def test_a_file_with_a_utf8_bom_reads_as_without(tmp_path: Path, read: Any, expe
                                                   recwarn: pytest.WarningsRecorder) -> None:
     assert read(tmp_path) == expected
     assert not [w for w in recwarn if issubclass(w.category, ResponseLogWarning)]
+
+
+# ----------------------------------------------------------------------------- issue 16, atk4 A2 and A3
+
+
+def _log_line(student: str, question: str = "q0", **kw: object) -> bytes:
+    from dataclasses import asdict
+
+    return json.dumps(asdict(_response(student=student, question=question, **kw))).encode()
+
+
+def _found_by_load(tmp_path: Path, name: str) -> object:
+    (tmp_path / name).write_bytes(_log_line("bob") + b"\n")
+    return sorted(load(tmp_path)["student"])
+
+
+def _found_by_collected(tmp_path: Path, name: str) -> object:
+    from edu_kit.classroom.collected import load_collected
+
+    responses = tmp_path / "submitted" / "bob" / "week3" / "responses"
+    responses.mkdir(parents=True)
+    (responses / name).write_bytes(_log_line("bob") + b"\n")
+    return sorted(load_collected(tmp_path / "submitted", "week3")["student"])
+
+
+def _found_by_plain_submitted(tmp_path: Path, name: str) -> object:
+    from edu_kit.classroom.collected import load_collected
+
+    (tmp_path / "submitted").mkdir()
+    (tmp_path / "submitted" / name).write_bytes(_log_line("bob") + b"\n")
+    return sorted(load_collected(tmp_path / "submitted")["student"])
+
+
+def _found_by_exam_lock(tmp_path: Path, name: str) -> object:
+    from edu_kit.results import answers_in
+
+    (tmp_path / name).write_bytes(_log_line("bob", exam=True) + b"\n")
+    return sorted(str(row["student"]) for row in answers_in(tmp_path, "z", exam=True))
+
+
+def _found_in_hidden_folder(tmp_path: Path, name: str) -> object:
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    (tmp_path / ".ipynb_checkpoints" / name).write_bytes(_log_line("bob") + b"\n")
+    with pytest.warns(ResponseLogWarning, match="hidden folder"):
+        return sorted(load(tmp_path)["student"]) or ["bob (named)"]
+
+
+def _found_by_cli(tmp_path: Path, name: str) -> object:
+    import contextlib
+    import io
+
+    (tmp_path / name).write_bytes(_log_line("bob") + b"\n")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        main(["results", str(tmp_path)])
+    return ["bob"] if "bob" in out.getvalue() else []
+
+
+LOG_FINDERS = {
+    "load": (_found_by_load, ["bob"]),
+    "nbgrader tree": (_found_by_collected, ["bob"]),
+    "plain submitted folder": (_found_by_plain_submitted, ["bob"]),
+    "exam lock": (_found_by_exam_lock, ["bob"]),
+    "hidden folder": (_found_in_hidden_folder, ["bob (named)"]),
+    "edu-kit results": (_found_by_cli, ["bob"]),
+}
+
+
+@pytest.mark.parametrize("name", ["Bob.JSONL", "Bob.Jsonl", "bob.jsonL"])
+@pytest.mark.parametrize(("find", "expected"), LOG_FINDERS.values(), ids=list(LOG_FINDERS))
+def test_a_log_named_in_upper_case_is_found(tmp_path: Path, find: Any, expected: object, name: str) -> None:
+    """atk4 A2: ``Bob.JSONL`` (copied from Windows, a FAT stick) was skipped without a word."""
+    assert find(tmp_path, name) == expected
+
+
+LINE_ENDS = {"LF": b"\n", "CRLF": b"\r\n", "CR": b"\r"}
+
+
+@pytest.mark.parametrize("end", LINE_ENDS.values(), ids=list(LINE_ENDS))
+def test_any_line_end_reads_every_record_and_names_the_right_line(tmp_path: Path, end: bytes) -> None:
+    """atk4 A3: a log whose lines end in a bare CR lost every record, blamed on "a crash"."""
+    lines = [_log_line("cr", "q1"), b'{"not": "a record"}', _log_line("cr", "q3"), b"", _log_line("cr", "q5")]
+    (tmp_path / "cr.jsonl").write_bytes(end.join(lines) + end)
+    with pytest.warns(ResponseLogWarning) as caught:
+        log = load(tmp_path)
+    assert log["question"].tolist() == ["q1", "q3", "q5"]
+    assert log["line"].tolist() == [1, 3, 5]
+    said = [str(w.message) for w in caught]
+    assert len(said) == 1
+    assert "cr.jsonl, line 2: missing" in said[0]
+    assert "crash" not in said[0]
+
+
+@pytest.mark.parametrize("end", LINE_ENDS.values(), ids=list(LINE_ENDS))
+def test_any_line_end_keeps_the_quiz_reading_its_log(tmp_path: Path, end: bytes) -> None:
+    from edu_kit.results import read_answers
+
+    path = log_path(tmp_path, "ana")
+    broken = b'{"quiz": "z", "broken'
+    path.write_bytes(end.join([_log_line("ana", "q1"), broken, _log_line("ana", "q3")]) + end)
+    rows, problems = read_answers(tmp_path, "ana", "z")
+    assert [row["question"] for row in rows] == ["q1", "q3"]
+    assert len(problems) == 1
+    assert ", line 2: not valid JSON" in problems[0]
+    record(tmp_path, _response(0, student="ana", question="q4"))  # appended after the odd line end
+    assert [row["question"] for row in read_answers(tmp_path, "ana", "z")[0]] == ["q1", "q3", "q4"]

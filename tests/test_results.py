@@ -650,3 +650,30 @@ def test_a_mixed_script_id_is_flagged_in_the_summary(tmp_path: Path, student: st
 def test_single_script_ids_are_not_flagged(tmp_path: Path, student: str) -> None:
     record(tmp_path, Response(student, "z", "q", "v", "A", True, 1.0, 1))
     assert summary(load(tmp_path))["student"].tolist() == [student]
+
+
+@pytest.mark.parametrize(("unmarked_is_exam", "exam", "expected"), [
+    (False, True, ["marked exam"]),
+    (False, False, ["marked practice", "unmarked"]),
+    (True, True, ["marked exam", "unmarked"]),
+    (True, False, ["marked practice"]),
+    (True, None, ["marked exam", "marked practice", "unmarked"]),
+])
+def test_a_record_without_the_exam_field_locks_an_exam_only_when_asked(
+        tmp_path: Path, unmarked_is_exam: bool, exam: bool | None, expected: list[str]) -> None:
+    """Issue 16: an older edu_kit wrote no 'exam'; an assignment folder's exam lock counts such records."""
+    from edu_kit.results import answers_in, read_answers
+
+    record(tmp_path, _response(0, question="marked exam", exam=True))
+    record(tmp_path, _response(0, question="marked practice", exam=False))
+    line = json.loads(log_path(tmp_path, "ana").read_text(encoding="utf-8").splitlines()[0])
+    del line["exam"]
+    line["question"] = "unmarked"
+    with log_path(tmp_path, "ana").open("a", encoding="utf-8") as log:
+        log.write(json.dumps(line) + "\n")
+    quiz = "topic=timeline n=5"
+    mine = read_answers(tmp_path, "ana", quiz, exam=exam, unmarked_is_exam=unmarked_is_exam)[0]
+    anyone = answers_in(tmp_path, quiz, exam=exam, unmarked_is_exam=unmarked_is_exam)
+    for rows in (mine, anyone):
+        assert sorted(row["question"] for row in rows) == expected
+        assert all(set(row) == set(COLUMNS) for row in rows)

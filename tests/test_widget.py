@@ -22,6 +22,7 @@ from edu_kit.quiz.grade import attempts_for, expected_text
 from edu_kit.quiz.leaks import without_reveals
 from edu_kit.quiz.model import Numeric, Question
 from edu_kit.quiz.widget import Item, Quiz
+from edu_kit.results import answers_of
 
 ROOT = Path(__file__).parent.parent
 HANDWRITTEN = ROOT / "quizzes" / "handwritten"
@@ -437,13 +438,16 @@ def test_unwritable_log_shows_a_message_and_the_quiz_keeps_working(tmp_path: Pat
     assert isinstance(quiz, Quiz)
     _set_correct(quiz.items[0])
     _click(quiz.items[0])
-    assert "✓ Correct." in quiz.items[0].feedback.value
-    assert "Your answer was graded but could not be saved: cannot create the folder for " \
+    assert "✓ Correct." not in quiz.items[0].feedback.value  # not saved: not marked (atk4 A5)
+    assert "Your answer could not be saved: cannot create the folder for " \
            "answers: Not a directory" in quiz.notice.value
-    assert "Tell your teacher." in quiz.notice.value
+    assert "Tell your teacher, then run this cell again." in quiz.notice.value
+    blocker.unlink()  # fixed: the quiz goes on where it was
     _set_correct(quiz.items[1])
     _click(quiz.items[1])
     assert "✓ Correct." in quiz.items[1].feedback.value
+    _click(quiz.items[0])
+    assert "✓ Correct." in quiz.items[0].feedback.value
     assert quiz.score_label.value == "Score: 2/2"
 
 
@@ -456,7 +460,7 @@ def test_disk_full_shows_a_message(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr("edu_kit.results.os.write", full)
     _set_correct(quiz.items[0])
     _click(quiz.items[0])
-    assert "✓ Correct." in quiz.items[0].feedback.value
+    assert "✓ Correct." not in quiz.items[0].feedback.value
     assert "could not be saved: cannot write the log: No space left on device" in \
         quiz.notice.value
 
@@ -1301,3 +1305,45 @@ def test_practice_with_an_unusable_log_says_so_and_never_claims_it_saved(tmp_pat
     _set_correct(quiz.items[0])
     _click(quiz.items[0])
     assert "could not be saved" in quiz.notice.value
+
+
+# ----------------------------------------------------------------------------- issue 16, atk4 A5
+
+# one hand-written question of each type that the quiz checks
+FIRST_OF_TYPE = {q.type: q.id for q in reversed(BANK.questions)}
+
+
+@pytest.mark.parametrize("qid", sorted(FIRST_OF_TYPE.values()), ids=sorted(FIRST_OF_TYPE))
+def test_an_attempt_that_cannot_be_saved_reveals_nothing_and_does_not_count(tmp_path: Path, qid: str) -> None:
+    """atk4 A5: an unsaved practice attempt showed "The answer: 30 allies" and the explanation;
+    nothing reached the log, so a re-run of the cell started over with every attempt."""
+    blocker = tmp_path / "logs"
+    blocker.write_text("a file where the folder should be", encoding="utf-8")
+    quiz = show([qid], bank=BANK, log_dir=blocker / "sub", student="tester", attempts=2)
+    assert isinstance(quiz, Quiz)
+    item = quiz.items[0]
+    question = item.question
+    for setter in (_set_wrong, _set_wrong, _set_wrong, _set_correct):
+        if question.type == "open":
+            item.controls[0].value = "My answer."
+        else:
+            setter(item)
+        _click(item)
+        shown = item.feedback.value
+        assert "could not be saved" in shown
+        assert "run this cell again" in quiz.notice.value
+        assert shown == quiz.notice.value, "only the save error is shown"
+        for secret in (question.explanation, question.model_answer, expected_text(question)
+                       if question.type != "open" else ""):
+            assert not secret or html.escape(secret) not in shown
+        assert "Correct" not in shown
+        assert "Not quite" not in shown
+        assert item.attempts_used == 0
+        assert item.final is None
+        assert item.button is not None
+        assert not item.button.disabled
+    assert quiz.score == 0
+    blocker.unlink()  # the folder works again: the same cell goes on from attempt 1
+    _click(item)
+    assert "could not be saved" not in item.feedback.value
+    assert [row["attempt"] for row in answers_of(blocker / "sub", "tester", None)] == [1]

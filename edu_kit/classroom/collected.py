@@ -1,7 +1,7 @@
 """Read collected work: nbgrader's ``submitted/<student>/<assignment>/`` tree, or a plain folder.
 
 ``nbgrader collect`` copies each student's assignment folder -- with its
-``responses/*.jsonl`` -- to ``<course>/submitted/<student>/<assignment>/``.
+``responses/*.jsonl`` (``.JSONL`` too: the ending in any case) -- to ``<course>/submitted/<student>/<assignment>/``.
 :func:`load_collected` reads the logs directly in each ``responses/`` folder of that tree
 (only ``<assignment>``'s folders when it is named; logs in other folders, or in
 sub-folders of ``responses/``, were not written by the assignment and are left out); the student is the folder name
@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import ResponseLogError
-from ..results import ResponseLogWarning, load, terminal_text
+from ..results import ResponseLogWarning, load, log_files, terminal_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -57,7 +57,7 @@ def load_collected(path: str | os.PathLike[str], assignment: str | None = None) 
     for student_dir in sorted(p for p in tree.iterdir() if p.is_dir()):
         for assignment_dir in sorted(p for p in student_dir.iterdir()
                                      if p.is_dir() and assignment in (None, p.name)):
-            for log in sorted(p for p in (assignment_dir / "responses").glob("*.jsonl") if not p.is_dir()):
+            for log in [p for p in log_files(assignment_dir / "responses") if not p.is_dir()]:
                 try:
                     with warnings.catch_warnings():
                         warnings.simplefilter("ignore", ResponseLogWarning)
@@ -78,7 +78,7 @@ def load_collected(path: str | os.PathLike[str], assignment: str | None = None) 
     if frames:
         result = pd.concat(frames, ignore_index=True)
     else:
-        result = load(tree) if any(tree.glob("*.jsonl")) else pd.DataFrame(columns=list(COLUMNS))
+        result = load(tree) if log_files(tree) else pd.DataFrame(columns=list(COLUMNS))
     for problem in (*problems, *notes):
         warnings.warn(problem, ResponseLogWarning, stacklevel=2)
     result.attrs["problems"] = tuple(problems)

@@ -512,10 +512,13 @@ class Quiz:
         self.unsure = None
         mode = "exam" if self.exam else "practice"
         try:  # an exam reads exam records only, practice practice ones: neither locks the other
-            rows, problems = read_answers(self.log_dir, self.student, self.quiz_id, exam=self.exam)
+            # In an assignment folder a record an older edu_kit wrote (no 'exam' field) locks the
+            # exam too: upgrading during an exam must not unlock it.
+            rows, problems = read_answers(self.log_dir, self.student, self.quiz_id, exam=self.exam,
+                                          unmarked_is_exam=self.exam and self.one_owner)
             others: set[str] = set()
             if self.exam and self.one_owner and not rows:  # a submission under another name locks it too
-                rows = answers_in(self.log_dir, self.quiz_id, exam=True)
+                rows = answers_in(self.log_dir, self.quiz_id, exam=True, unmarked_is_exam=True)
                 others = {str(row["student"]) for row in rows}
         except ResponseLogError as err:
             where = f" ({err.path})" if err.path else ""
@@ -637,7 +640,9 @@ class Quiz:
 
     def _save(self, item: Item, answer: object, feedback: Feedback | None) -> bool:
         """Record an answer (``feedback`` None: not graded, e.g. a written answer); False
-        (and a notice saying why) when it could not be saved."""
+        (and a notice saying why, which replaces the question's feedback) when it could not be
+        saved.  The caller reveals nothing (verdict, key, explanation) for an answer not saved
+        and does not count its attempt: a re-run of the cell would start over from the log."""
         try:
             response = Response(
                 student=self.student,
@@ -659,13 +664,22 @@ class Quiz:
             else:
                 reason = f"{type(err).__name__}: {err}"
             what = ("That this question was left blank could not be saved" if answer is None
-                    and feedback is None else
-                    f"Your answer was {'received' if feedback is None else 'graded'} but could not be saved")
-            message = notice_html(f"{what}: {reason}. Tell your teacher.")
+                    and feedback is None else "Your answer could not be saved")
+            message = notice_html(f"{what}: {reason}. {self._unsaved_hint(item)}")
             self.notice.value = message
-            item.feedback.value += message
+            item.feedback.value = message
             return False
         return True
+
+    def _unsaved_hint(self, item: Item) -> str:
+        """What a student does about an answer that could not be saved."""
+        if self.exam:
+            return "Tell your teacher."
+        if item.question.type == "open":
+            return ("Tell your teacher, then save it again or run this cell again (keep a copy of "
+                    "your text: a new run shows only what was saved).")
+        return ("It was not marked and this attempt does not count. Tell your teacher, then run "
+                "this cell again.")
 
     def _save_written(self, item: Item, *, blank_too: bool = False) -> bool:
         """Save an open question's text; False only when it could not be saved.
@@ -733,6 +747,9 @@ class Quiz:
             self.score_label.value = self._score_line()
             return
         feedback = self._credited(grade(item.question, answer), item.attempts_used)
+        if not self._save(item, answer, feedback):  # not saved: no verdict, key or explanation shown
+            item.attempts_used -= 1
+            return
         final = feedback.correct or left <= 0
         if final:
             item.final = feedback
@@ -741,7 +758,6 @@ class Quiz:
             feedback, item.question, final=final, attempts_left=left
         )
         self.score_label.value = self._score_line()
-        self._save(item, answer, feedback)
 
     def _submit(self, _: widgets.Button) -> None:
         self.submit()
@@ -823,7 +839,8 @@ class Quiz:
         """After a Submit that failed part-way: lock as submitted only when the log holds more
         than this quiz's own records (another tab or run submitted meanwhile)."""
         try:
-            rows = read_answers(self.log_dir, self.student, self.quiz_id, exam=True)[0]
+            rows = read_answers(self.log_dir, self.student, self.quiz_id, exam=True,
+                                unmarked_is_exam=self.one_owner)[0]
         except ResponseLogError:
             return  # saving will say what is wrong
         mine = {item.question.id for item in self.items if item.sent}

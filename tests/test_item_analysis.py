@@ -59,10 +59,36 @@ def test_p_and_discrimination_match_a_hand_computation() -> None:
 def test_upper_and_lower_groups_use_27_percent() -> None:
     log, bank = _small()
     table = ia.items(log, bank).set_index("question")
-    # q1, rest scores: s1 1.0, s2 0.5, s3 0.5, s4 0.0 -> ceil(0.27 * 4) = 2 per group,
-    # ties broken by student id: upper = s1, s2; lower = s3, s4
-    assert table.loc["q1", "upper_p"] == 1.0
-    assert table.loc["q1", "lower_p"] == 0.0
+    # q1, rest scores: s1 1.0, s2 0.5, s3 0.5, s4 0.0 -> ceil(0.27 * 4) = 2 per group;
+    # s2 and s3 tie for the last place of each group and share it (half a student each):
+    # upper = s1 (right) + s2/2 (right) + s3/2 (wrong) -> 1.5 / 2; lower = s4 (wrong) + s2/2 + s3/2
+    assert table.loc["q1", "group"] == 2
+    assert table.loc["q1", "upper_p"] == 0.75
+    assert table.loc["q1", "lower_p"] == 0.25
+
+
+def _renamed(log: pd.DataFrame) -> pd.DataFrame:
+    """The same answers under other names, sorted in the reverse order of the originals."""
+    names = sorted(log["student"].unique())
+    new = {old: f"z{len(names) - i:03d}" for i, old in enumerate(names)}
+    return log.assign(student=log["student"].map(new))
+
+
+@pytest.mark.parametrize(("seed", "size"), [(16, 30), (16, 10), (17, 20), (15, 10), (16, 15), (3, 12)])
+def test_renaming_students_changes_no_figure_and_no_finding(seed: int, size: int) -> None:
+    """Review t15c P12: a tie at the edge of the upper group was broken by the student's name."""
+    log, bank = _subclass(seed, size)
+    before = (ia.items(log, bank), ia.distractors(log, bank))
+    after = (ia.items(_renamed(log), bank), ia.distractors(_renamed(log), bank))
+    pd.testing.assert_frame_equal(before[0], after[0])
+    pd.testing.assert_frame_equal(before[1], after[1])
+    pd.testing.assert_frame_equal(ia.flags(*before), ia.flags(*after))
+
+
+def test_renaming_keeps_the_small_class_figures() -> None:
+    log, bank = _small()
+    pd.testing.assert_frame_equal(ia.items(log, bank), ia.items(_renamed(log), bank))
+    pd.testing.assert_frame_equal(ia.distractors(log, bank), ia.distractors(_renamed(log), bank))
 
 
 def test_distractor_counts_are_first_answers() -> None:

@@ -13,7 +13,9 @@ Definitions (also in ``docs/quiz_format.md``):
   *other* questions they answered (first attempts).  Near 0 the question does not
   separate stronger from weaker students; below 0 the weaker do better (a warning sign).
 - **upper / lower group**: the 27 % (``group_share`` in ``edu_kit/data/item_analysis.yaml``)
-  of the students answering a question with the highest / lowest rest score.
+  of the students answering a question with the highest / lowest rest score.  Students who
+  tie at the edge of a group share its remaining places: each counts with the same weight
+  (2 places, 4 tied students: each counts as half a student), so names never decide.
 - **seconds**: the time since the same student's previous answer in the same quiz (the
   log records when an answer was given, not when the question was opened); gaps longer
   than ``max_gap_seconds``, gaps under one second (answers saved together, as an exam's
@@ -257,9 +259,9 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
             "p": float(sub["right"].mean()),
             "final": float(final.get(question.id, math.nan)),
             "discrimination": _correlation(r["right"], r["rest"]),
-            "group": len(upper),
-            "upper_p": float(r[r["student"].isin(upper)]["right"].mean()) if upper else math.nan,
-            "lower_p": float(r[r["student"].isin(lower)]["right"].mean()) if lower else math.nan,
+            "group": _size(upper),
+            "upper_p": _weighted(upper, dict(zip(r["student"], r["right"], strict=True))),
+            "lower_p": _weighted(lower, dict(zip(r["student"], r["right"], strict=True))),
             "seconds": float(sub["seconds"].median()) if sub["seconds"].notna().any() else math.nan,
             "blank": int(sub["answer"].map(_blank).sum()) if "answer" in sub else 0,
             "not_reached": stopped.get(question.id, 0),
@@ -291,15 +293,45 @@ def _not_reached(log: pd.DataFrame, bank: Bank) -> dict[str, int]:
     return {qid: len({k.split("\0", 1)[1] for k in keys}) for qid, keys in counts.items()}
 
 
-def _groups(rest: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """The students of the upper and lower group for one question (by rest score)."""
-    ranked = sorted(((-r, str(st)) for r, st in zip(rest["rest"], rest["student"], strict=True)
-                     if not math.isnan(r)))
-    if len(ranked) < 4:
-        return [], []
-    size = max(1, math.ceil(rules().group_share * len(ranked)))
-    students = [st for _, st in ranked]
-    return students[:size], students[-size:]
+def _groups(rest: pd.DataFrame) -> tuple[dict[str, float], dict[str, float]]:
+    """The upper and lower group for one question (by rest score), as weights per student.
+
+    Each group has ``ceil(group_share * students)`` places.  Students whose rest score ties
+    at the edge of a group share the places left: each gets ``places left / tied students``
+    (review t15c P12: sorting ties by name let a renamed student remove a finding).
+    """
+    scored = [(float(r), str(st)) for r, st in zip(rest["rest"], rest["student"], strict=True)
+              if not math.isnan(r)]
+    if len(scored) < 4:
+        return {}, {}
+    size = max(1, math.ceil(rules().group_share * len(scored)))
+
+    def pick(sign: float) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        left = float(size)
+        for value in sorted({sign * r for r, _ in scored}, reverse=True):
+            tied = [st for r, st in scored if sign * r == value]
+            share = min(1.0, left / len(tied))
+            weights.update({st: share for st in tied})
+            left -= share * len(tied)
+            if left <= 1e-9:
+                break
+        return weights
+
+    return pick(1.0), pick(-1.0)
+
+
+def _size(group: Mapping[str, float]) -> int:
+    """The number of places of a group (its weights add up to it)."""
+    return round(sum(group.values()))
+
+
+def _weighted(group: Mapping[str, float], values: Mapping[str, float]) -> float:
+    """The weighted mean of ``values`` over a group (NaN for an empty group)."""
+    total = sum(group.values())
+    if not total:
+        return math.nan
+    return sum(w * float(values.get(st, 0.0)) for st, w in group.items()) / total
 
 
 def _picked(question: Question, answer: object) -> list[str]:
@@ -363,8 +395,8 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
         for choice in question.choices:
             chosen = {s for s, p in picks.items() if choice in p}
 
-            def share(group: list[str], chosen: set[str] = chosen) -> float:
-                return sum(s in chosen for s in group) / len(group) if group else math.nan
+            def share(group: dict[str, float], chosen: set[str] = chosen) -> float:
+                return _weighted(group, {s: 1.0 for s in chosen})
 
             rows.append({
                 "question": question.id, "choice": choice, "key": choice in keys,
@@ -379,8 +411,8 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
                 rows.append({
                     "question": question.id, "choice": label, "key": False, "picked": len(group),
                     "share": len(group) / len(picks),
-                    "upper_share": sum(s in group for s in upper) / len(upper) if upper else math.nan,
-                    "lower_share": sum(s in group for s in lower) / len(lower) if lower else math.nan,
+                    "upper_share": _weighted(upper, {s: 1.0 for s in group}),
+                    "lower_share": _weighted(lower, {s: 1.0 for s in group}),
                 })
     return pd.DataFrame(rows, columns=columns)
 
@@ -497,8 +529,11 @@ def _wrong_key(r: Rules, item: Any, options: list[dict[str, Any]], add: Any) -> 
     keys = [o for o in upper if o["key"]]
     others = [o for o in upper if not o["key"]]
 
-    def count(option: dict[str, Any]) -> int:
-        return round(float(option["upper_share"]) * group)
+    def count(option: dict[str, Any]) -> float:  # weighted: tied students count in part
+        return round(float(option["upper_share"]) * group, 6)
+
+    def times(option: dict[str, Any]) -> str:
+        return f"{count(option):g}"
 
     qid, kind = str(item.question), str(item.type)
     if kind in ("single", "true_false") and keys and others:
@@ -507,8 +542,8 @@ def _wrong_key(r: Rules, item: Any, options: list[dict[str, Any]], add: Any) -> 
         margin = count(best) - count(key)
         if margin >= r.wrong_key_students and margin >= r.wrong_key_margin * group:
             add(qid, "likely wrong key",
-                f"the upper group ({group} students) picked {best['choice']!r} {count(best)} times "
-                f"({best['upper_share']:.0%}), the key {key['choice']!r} {count(key)} times "
+                f"the upper group ({group} students) picked {best['choice']!r} {times(best)} times "
+                f"({best['upper_share']:.0%}), the key {key['choice']!r} {times(key)} times "
                 f"({key['upper_share']:.0%}); r = {item.discrimination:.2f}")
     elif kind == "multiple":
         needed = max(r.wrong_key_students, math.ceil((0.5 + r.wrong_key_margin / 2) * group))

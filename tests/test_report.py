@@ -455,3 +455,58 @@ def test_the_flag_rate_script_counts_classes(monkeypatch: pytest.MonkeyPatch) ->
         script.rates(1, classes=3)
     small, _ = simulate(script.class_seed(10, 0), students=10)
     assert (len(small), small["student"].nunique()) == (200, 10)
+
+
+_BAND_CASES = [  # review t15c P5: stated, p, n -> the one verdict of table and chart
+    ("easy", 6 / 11, 11, "outside its band, within chance"),
+    ("easy", 0.5, 12, "outside its band by more than chance"),
+    ("easy", 0.9, 12, "inside its band"),
+    ("medium", 0.5, 12, "inside its band"),
+    ("hard", 0.5, 4, "too few answers"),
+]
+
+
+def _difficulty_table() -> pd.DataFrame:
+    from edu_kit.classroom import item_analysis as ia
+
+    table = pd.DataFrame({"question": [f"q{i}" for i in range(len(_BAND_CASES))],
+                          "stated": [c[0] for c in _BAND_CASES], "p": [c[1] for c in _BAND_CASES],
+                          "n": [c[2] for c in _BAND_CASES]})
+    return ia.difficulty_check(table)
+
+
+@pytest.mark.parametrize(("row", "case"), list(enumerate(_BAND_CASES)))
+def test_difficulty_verdict_is_one_rule(row: int, case: tuple[str, float, int, str]) -> None:
+    check = _difficulty_table()
+    assert check.loc[row, "verdict"] == case[3]
+    # never "measured as medium ... agrees: yes" for a question outside its band
+    inside = check.loc[row, "measured"] == check.loc[row, "stated"]
+    assert (check.loc[row, "verdict"] == "inside its band") == (inside and check.loc[row, "agrees"] is not None)
+
+
+@pytest.mark.usefixtures("close_figures")
+def test_difficulty_chart_draws_each_verdict_with_its_own_marker() -> None:
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_hex
+
+    check = _difficulty_table()
+    _, ax = plt.subplots()
+    report.plot_difficulty(check, ax=ax)
+    colour = {}
+    for collection in ax.collections:
+        offsets = collection.get_offsets()
+        faces = collection.get_facecolors()
+        if len(offsets) and len(faces):
+            for _, y in offsets:
+                colour[round(float(y), 4)] = to_hex(faces[0])
+    labels = set(ax.get_legend_handles_labels()[1])
+    assert {"inside its band", "outside, within chance", "outside by more than chance"} <= labels
+    assert colour[round(6 / 11, 4)] != colour[round(0.9, 4)]  # outside its band is not drawn as inside
+
+
+def test_report_states_the_difficulty_rule() -> None:
+    log, bank = simulate()
+    page = report.to_html(report.analyse(log, bank), figures=False)
+    assert "agrees with the data" not in page
+    assert "p against the stated band" in page
+    assert "only when its 90% range lies wholly outside the band" in page

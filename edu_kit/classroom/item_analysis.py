@@ -54,6 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHOICE_TYPES",
+    "DIFFICULTY_VERDICTS",
     "ITEM_FLAGS",
     "NO_ANSWER",
     "OTHER",
@@ -417,20 +418,40 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+#: The four verdicts of :func:`difficulty_check`, one rule for the table, the chart and the findings.
+DIFFICULTY_VERDICTS = ("inside its band", "outside its band, within chance", "outside its band by more than chance",
+                       "too few answers")
+
+
 def difficulty_check(table: pd.DataFrame) -> pd.DataFrame:
     """Stated difficulty against the measured p-value, for each row of :func:`items`.
 
     Columns: ``question``, ``stated``, ``p``, ``n``, ``measured`` (the band of ``p``,
     see ``difficulty_bands``), ``agrees`` (None when fewer than ``min_answers`` students
     answered; False only when the data clearly disagree: the Wilson interval of ``p``,
-    see ``difficulty_z``, lies wholly outside the stated band; True otherwise).
+    see ``difficulty_z``, lies wholly outside the stated band; True otherwise) and
+    ``verdict``, the one rule in words (:data:`DIFFICULTY_VERDICTS`): ``inside its band``
+    (``p`` lies in the stated band), ``outside its band, within chance`` (``p`` lies
+    outside, but its interval still reaches the band: with this many students chance can
+    explain it), ``outside its band by more than chance`` (``agrees`` is False: a
+    ``difficulty disagrees`` finding) or ``too few answers``.
     """
     r = rules()
     out = table[["question", "stated", "p", "n"]].copy()
     out["measured"] = [r.band(p) for p in out["p"]]
     out["agrees"] = [None if n < r.min_answers else _agrees(r, str(s), float(p), int(n))
                      for s, p, n in zip(out["stated"], out["p"], out["n"], strict=True)]
+    out["verdict"] = [_verdict(r, str(s), float(p), a)
+                      for s, p, a in zip(out["stated"], out["p"], out["agrees"], strict=True)]
     return out.reset_index(drop=True)
+
+
+def _verdict(r: Rules, stated: str, p: float, agrees: bool | None) -> str:
+    if agrees is None:
+        return DIFFICULTY_VERDICTS[3]
+    if agrees is False:
+        return DIFFICULTY_VERDICTS[2]
+    return DIFFICULTY_VERDICTS[0] if r.band(p) == stated else DIFFICULTY_VERDICTS[1]
 
 
 def _agrees(r: Rules, stated: str, p: float, n: int) -> bool:

@@ -154,7 +154,8 @@ _HEADINGS = {"upper_p": "right in upper group", "lower_p": "right in lower group
              "discrimination": "discrimination (r)", "group": "students per group",
              "blank": "submitted blank", "not_reached": "not reached",
              "upper_share": "upper group", "lower_share": "lower group", "to_mark": "to mark",
-             "agrees": "agrees with the data", "stated": "stated difficulty", "measured": "measured as",
+             "agrees": "agrees with the data", "stated": "stated difficulty", "measured": "band of p",
+             "verdict": "p against the stated band",
              "n": "students", "p": "right at first try (p)", "mastered": "mastered by"}
 
 
@@ -246,6 +247,11 @@ def _summary(report: Report) -> str:
     return f'<section><h2 id="summary">Summary</h2><p>{_e(made)}</p>' + "".join(lines) + "</section>"
 
 
+def _confidence(z: float) -> str:
+    """The two-sided confidence of a z value in words ("90%" for 1.645)."""
+    return f"{math.erf(z / math.sqrt(2)):.0%}"
+
+
 def _trust(report: Report) -> str:
     """How far the findings can be trusted with this many students."""
     r = ia.rules()
@@ -292,14 +298,23 @@ def _questions_section(report: Report, figures: bool) -> str:
                              "triangles and their ids.",
                              "Questions in the lower part (r below 0) or at the far left need a look.", (7.5, 4.8)))
     parts.append("<h3>Stated difficulty against the data</h3>")
-    parts.append(_table(report.difficulty, "Stated difficulty and the band its measured p-value falls in",
-                        {"p": lambda v: _number(v, percent=True),
-                         "agrees": lambda v: "too few answers" if v is None else ("yes" if v else "NO")}))
+    r = ia.rules()
+    parts.append(f"<p>One rule for the table, the chart and the findings: a p-value outside the band of the "
+                 f"stated difficulty is a finding (<em>difficulty disagrees</em>) only when its "
+                 f"{_confidence(r.difficulty_z)} range lies wholly outside the band; otherwise a class of this size "
+                 "can land there by chance, and the table says <em>outside its band, within chance</em>. "
+                 f"Fewer than {r.min_answers} students: too few answers to tell.</p>")
+    parts.append(_table(report.difficulty.drop(columns=["agrees"], errors="ignore"),
+                        "Stated difficulty and the band its measured p-value falls in",
+                        {"p": lambda v: _number(v, percent=True)}))
     if figures and not report.difficulty.empty:
-        disagree = int((report.difficulty["agrees"] == False).sum())  # noqa: E712 - object column
+        verdicts = report.difficulty["verdict"].value_counts()
+        outside, chance = (int(verdicts.get(v, 0)) for v in ia.DIFFICULTY_VERDICTS[2:0:-1])
         parts.append(_figure(lambda ax: plot_difficulty(report.difficulty, ax=ax),
-                             f"Strip plot of measured p-values grouped by stated difficulty; {disagree} "
-                             "questions fall outside their expected band and are drawn as triangles.",
+                             f"Strip plot of measured p-values grouped by stated difficulty; {outside} "
+                             "questions lie outside their band by more than chance (red triangles), "
+                             f"{chance} outside their band but within chance (orange squares); the others "
+                             "are inside (blue circles).",
                              "Shaded: the p-values each stated difficulty expects.", (6.5, 4.2)))
     parts.append("<h3>How often each option was chosen</h3>")
     for question, sub in report.distractors.groupby("question", sort=False):

@@ -62,26 +62,39 @@ def plot_items(table: pd.DataFrame, flagged: Collection[str] = (), ax: Axes | No
 def plot_difficulty(check: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Stated difficulty (x) against measured p-value (y), from ``difficulty_check``.
 
-    Points that disagree with their stated band are triangles.
+    One rule with the table (the ``verdict`` column, :data:`~.item_analysis.DIFFICULTY_VERDICTS`):
+    blue circles lie inside their band, orange squares outside it but within chance, red
+    triangles outside it by more than chance (a ``difficulty disagrees`` finding); grey
+    crosses have too few answers to tell.
     """
-    from .item_analysis import rules
+    from .item_analysis import DIFFICULTY_VERDICTS, rules
 
     ax = axes_for(ax, (6.0, 4.0))
     bands = rules().difficulty_bands
+    styles = {  # verdict -> colour, marker, size, legend label
+        DIFFICULTY_VERDICTS[0]: (OKABE_ITO["blue"], "o", 36, "inside its band"),
+        DIFFICULTY_VERDICTS[1]: (OKABE_ITO["orange"], "s", 40, "outside, within chance"),
+        DIFFICULTY_VERDICTS[2]: (OKABE_ITO["vermillion"], "^", 60, "outside by more than chance"),
+        DIFFICULTY_VERDICTS[3]: (TEXT_GREY, "x", 36, "too few answers"),
+    }
+    verdicts = list(check["verdict"]) if "verdict" in check else [
+        DIFFICULTY_VERDICTS[3] if a is None else DIFFICULTY_VERDICTS[0 if a else 2] for a in check["agrees"]]
+    check = check.assign(verdict=verdicts)
+    labelled: set[str] = set()
     for x, name in enumerate(_DIFFICULTIES):
         low, high = bands.get(name, (0.0, 1.0))
         ax.fill_between([x - 0.4, x + 0.4], low, min(high, 1.0), color=OKABE_ITO["sky_blue"], alpha=0.25,
                         linewidth=0, label="expected band" if x == 0 else None)
         sub = check[check["stated"] == name]
         offsets = [x + ((i % 7) - 3) * 0.05 for i in range(len(sub))]
-        agree = [a is not False for a in sub["agrees"]]
-        ax.scatter([o for o, a in zip(offsets, agree, strict=True) if a],
-                   [p for p, a in zip(sub["p"], agree, strict=True) if a], color=OKABE_ITO["blue"],
-                   marker="o", label="agrees" if x == 0 else None, zorder=3)
-        ax.scatter([o for o, a in zip(offsets, agree, strict=True) if not a],
-                   [p for p, a in zip(sub["p"], agree, strict=True) if not a],
-                   color=OKABE_ITO["vermillion"], marker="^", s=60,
-                   label="disagrees" if x == 0 else None, zorder=4)
+        for verdict, (colour, marker, size, label) in styles.items():
+            chosen = [v == verdict for v in sub["verdict"]]
+            if not any(chosen):
+                continue
+            ax.scatter([o for o, c in zip(offsets, chosen, strict=True) if c],
+                       [p for p, c in zip(sub["p"], chosen, strict=True) if c], color=colour, marker=marker,
+                       s=size, label=None if label in labelled else label, zorder=4)
+            labelled.add(label)
     ax.set_xticks(range(len(_DIFFICULTIES)), list(_DIFFICULTIES))
     ax.set_ylim(-0.05, 1.05)
     ax.set_xlabel("Difficulty stated in the bank")

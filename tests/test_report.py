@@ -510,3 +510,18 @@ def test_report_states_the_difficulty_rule() -> None:
     assert "agrees with the data" not in page
     assert "p against the stated band" in page
     assert "only when its 90% range lies wholly outside the band" in page
+
+
+@has_open
+def test_summary_counts_written_questions_too() -> None:
+    """Review t15c P6: "7 questions answered" for a quiz of 7 automatic and 1 open question."""
+    log, bank = simulate()
+    bank = Bank((*bank, Question("essay", "open", "Why?", (), None, topics=("concepts",), reference="t",
+                                 model_answer="Because.")))
+    written = log.iloc[:1].assign(question="essay", answer="Because of Minsk.", correct=None, score=None)
+    r = report.analyse(pd.concat([log, written], ignore_index=True), bank)
+    page = report.to_html(r, figures=False)
+    automatic = len(r.items)
+    assert (f"{automatic + 1} questions have answers in these logs: {automatic} marked automatically "
+            "(analysed under Questions) and 1 written") in page
+    assert "questions answered," not in page

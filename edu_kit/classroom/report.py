@@ -231,8 +231,8 @@ def _summary(report: Report) -> str:
     written = report.open_answers
     blank = int(written["blank"].sum()) if not written.empty else 0
     left = f" ({blank} left blank)" if blank else ""
-    lines = [f"<p>{students} students, {len(report.items)} questions answered, "
-             f"{len(report.flags)} findings to look at, {len(written)} written answers{left}.</p>"]
+    lines = [f"<p>{students} students; {_questions_count(report)}; {len(report.flags)} findings to look at; "
+             f"{len(written)} written answers{left}.</p>"]
     if report.unknown:
         lines.append(f"<p>Answers to {len(report.unknown)} question(s) that are not in the bank were left out: "
                      f"{_e(', '.join(report.unknown))}.</p>")
@@ -245,6 +245,17 @@ def _summary(report: Report) -> str:
     lines.append(f"<p>{_e(_trust(report))}</p>")
     made = f"Made on {date.today():%Y-%m-%d} from {report.about}" if report.about else ""
     return f'<section><h2 id="summary">Summary</h2><p>{_e(made)}</p>' + "".join(lines) + "</section>"
+
+
+def _questions_count(report: Report) -> str:
+    """What the question count counts (review t15c P6: "7 questions answered" for a quiz of 8)."""
+    auto = len(report.items)
+    written = int(report.open_answers["question"].nunique()) if not report.open_answers.empty else 0
+    text = f"{auto + written} questions have answers in these logs"
+    if written:
+        return text + (f": {auto} marked automatically (analysed under Questions) and {written} written "
+                       "(open, marked by you, under Written answers)")
+    return text + " (all marked automatically)"
 
 
 def _confidence(z: float) -> str:

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MEASURED_FLAGS",
+    "MEASURED_HOW",
     "Report",
     "analyse",
     "plot_difficulty",
@@ -140,14 +141,13 @@ def _number(value: Any, digits: int = 2, percent: bool = False) -> str:
 #: How often the findings were right and wrong on simulated classes, as the report and the docs say it.
 #: Measured by ``python benchmarks/flag_rates.py`` (its docstring defines the counts); rerun it
 #: after changing the rules in edu_kit/data/item_analysis.yaml and update this and the docs.
-MEASURED_FLAGS = ("Measured by benchmarks/flag_rates.py on simulated classes (tests/simulated_class.py: "
-                  "20 questions with one wrong key, sim-q07, and one useless distractor, sim-q12's D; "
-                  "40 classes of each size of 10, 15, 20 and 30 students, fixed seeds): a false "
-                  "'likely wrong key' finding (on a question other than sim-q07) appeared in 1, 2, 3 "
-                  "and 1 of 40 classes, the true wrong key was found (that finding on sim-q07) in 11, 24, "
-                  "36 and 38 of 40, "
-                  "and a false 'unused distractor' finding (on an option other than sim-q12's D) in "
-                  "0, 5, 6 and 4 of 40.")
+MEASURED_FLAGS = ("In simulated classes of 10, 15, 20 and 30 students (40 classes of each size, each "
+                  "with one wrong key and one option nobody would choose), a false 'likely wrong key' "
+                  "finding appeared in 0, 1, 2 and 1 of 40 classes, the real wrong key was found in 10, 24, "
+                  "36 and 38 of 40, and a false 'unused distractor' finding in 0, 5, 6 and 4 of 40.")
+#: Where the figures of MEASURED_FLAGS come from (the docs say it; the report names only the docs).
+MEASURED_HOW = ("Measured by benchmarks/flag_rates.py on the simulated classes of tests/simulated_class.py "
+                "(the wrong key is sim-q07, the useless option sim-q12's D; fixed seeds).")
 
 #: Plain headings for the DataFrames' column names (the notebook API keeps the short names).
 _HEADINGS = {"upper_p": "right in upper group", "lower_p": "right in lower group",
@@ -270,7 +270,8 @@ def _trust(report: Report) -> str:
     text = (f"Findings need at least {r.min_answers} students per question and a clear effect: "
             f"negative discrimination r below {r.negative_limit(max(most, 2)):.2f} with {most} students; "
             f"a likely wrong key at least {r.wrong_key_students} more students of the upper group "
-            f"(and {r.wrong_key_margin:.0%} of it) on one wrong option than on the key. {MEASURED_FLAGS}")
+            f"(and {r.wrong_key_margin:.0%} of it) on one wrong option than on the key. {MEASURED_FLAGS} The quiz format guide that comes with "
+            "edu_kit (section \"The results report\") says how these were measured.")
     if most < 20:
         text += (f" With {most} students chance still decides much: read the findings as questions to "
                  "check, and trust them more after a larger class or a second class.")

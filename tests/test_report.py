@@ -537,3 +537,13 @@ def test_summary_counts_written_questions_too() -> None:
     assert (f"{automatic + 1} questions have answers in these logs: {automatic} marked automatically "
             "(analysed under Questions) and 1 written") in page
     assert "questions answered," not in page
+
+
+def test_the_report_gives_the_docs_advice_on_unused_distractors() -> None:
+    """Review t15c P13: the report said "replace" where the docs say "look before you replace"."""
+    log, bank = simulate()
+    page = report.to_html(report.analyse(log, bank), figures=False)
+    assert "replace the option with a more plausible one;" not in page
+    assert page.count("look before you replace the option") + page.count("Look before you replace the option") == 2
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "quiz_format.md").read_text(encoding="utf-8")
+    assert "look before you replace the option" in " ".join(docs.split())

@@ -247,6 +247,12 @@ def _summary(report: Report) -> str:
     return f'<section><h2 id="summary">Summary</h2><p>{_e(made)}</p>' + "".join(lines) + "</section>"
 
 
+#: What to do about an unused distractor, as docs/quiz_format.md says it (review t15c P13).
+_UNUSED_ADVICE = ("look before you replace the option: in a class of 15 or more such a finding can be chance "
+                  "(see the figures in the Summary); replace it with a more plausible one only if hardly any "
+                  "student could believe it")
+
+
 def _questions_count(report: Report) -> str:
     """What the question count counts (review t15c P6: "7 questions answered" for a quiz of 8)."""
     auto = len(report.items)
@@ -284,7 +290,7 @@ def _flags_section(report: Report) -> str:
             "<p>Each finding is a reason to reread a question, not proof that it is wrong. What to check: "
             "<em>likely wrong key</em>: the key first; <em>negative discrimination</em>: the key, then the "
             "wording (strong students may read a trap into it); <em>nobody right</em>: the key, and whether "
-            "it was taught; <em>unused distractor</em>: replace the option with a more plausible one; "
+            "it was taught; <em>unused distractor</em>: " + _UNUSED_ADVICE + "; "
             "<em>difficulty disagrees</em>: change the stated difficulty. The question ids link to their "
             "option tables.</p>"
             + _table(report.flags, "Findings per question",
@@ -429,7 +435,8 @@ def _method_section() -> str:
             "of the upper group rejected a key or ticked a non-key). Check the key first.</li>"
             "<li><strong>Unused distractor</strong>: a wrong option nobody picked although so many answers "
             f"were wrong that chance alone would leave it unpicked less than {r.unused_chance:.0%} of the "
-            "time. Replace the option with a more plausible one.</li>"
+            "time (for that one option; a quiz tests many options, so some such findings are chance). "
+            + _UNUSED_ADVICE[0].upper() + _UNUSED_ADVICE[1:] + ".</li>"
             "<li><strong>Difficulty disagrees</strong>: the 90% range of the measured p-value lies wholly "
             "outside the band of the stated difficulty. Change the stated difficulty or the question.</li>"
             "<li><strong>Seconds</strong>: the median time since the student's previous answer in the same quiz "

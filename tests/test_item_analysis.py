@@ -287,3 +287,37 @@ def test_blank_and_not_reached_are_counted_per_question() -> None:
     q2 = options[options["question"] == "q2"].set_index("choice")["picked"].to_dict()
     assert q2 == {"Geneva": 1, "Vienna": 3, "Minsk": 0, "(no answer)": 1}
     assert "(no answer)" not in set(options[options["question"] != "q2"]["choice"])
+
+
+def _teachers_order_class(shown: tuple[str, ...], stops_after: int) -> tuple[pd.DataFrame, Bank]:
+    """Five students answer a quiz of q1-q4 shown in ``shown`` order, then a written question;
+    "jo" stops after ``stops_after`` questions and writes the written answer an hour later."""
+    essay = Question("essay", "open", "Why?", (), None, topics=("timeline",), reference="t", model_answer="x")
+    bank = Bank((*(_question(f"q{i}") for i in (1, 2, 3, 4)), essay))
+    rows: list[dict[str, object]] = []
+    start = pd.Timestamp("2022-01-10T09:00Z")
+
+    def add(student: str, qid: str, late: int = 0) -> None:
+        rows.append({"time": start + pd.Timedelta(minutes=len(rows) + late), "student": student, "quiz": "Week 3",
+                     "question": qid, "answer": "R", "correct": None if qid == "essay" else True,
+                     "score": None if qid == "essay" else 1.0, "attempt": 1})
+
+    for student in ("ana", "ben", "eva", "kim", "jo"):
+        for qid in shown[:stops_after] if student == "jo" else shown:
+            add(student, qid)
+        add(student, "essay", 60 if student == "jo" else 0)
+    return pd.DataFrame(rows), bank
+
+
+@pytest.mark.parametrize(("shown", "stops_after"), [
+    (("q3", "q1", "q4", "q2"), 2),  # review t15c P1: the teacher's order is not the bank's
+    (("q4", "q3", "q2", "q1"), 1),
+    (("q1", "q2", "q3", "q4"), 3),
+    (("q2", "q4", "q1", "q3"), 2),
+])
+def test_not_reached_follows_the_order_the_quiz_showed(shown: tuple[str, ...], stops_after: int) -> None:
+    log, bank = _teachers_order_class(shown, stops_after)
+    assert ia.shown_order(log[["student", "question"]]) == [*shown, "essay"]
+    table = ia.items(log, bank).set_index("question")
+    expected = {qid: int(n >= stops_after) for n, qid in enumerate(shown)}
+    assert table["not_reached"].to_dict() == {q: expected[q] for q in ("q1", "q2", "q3", "q4")}

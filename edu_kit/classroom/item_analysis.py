@@ -66,6 +66,7 @@ __all__ = [
     "flags",
     "items",
     "rules",
+    "shown_order",
     "student_scores",
     "topic_mastery",
 ]
@@ -229,8 +230,11 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     ``seconds`` (median time to answer, NaN when unknown), ``blank`` (of the ``n``
     students, those whose first answer was submitted blank -- an exam's Submit records an
     untouched question with no answer; counted as wrong in ``p``) and ``not_reached``
-    (students who answered an earlier question of the same quiz, in the bank's order, but
-    no question of that quiz from this one on: they stopped before it; not in ``n``).
+    (students who answered an earlier question of the same quiz but no question of that
+    quiz from this one on: they stopped before it; not in ``n``).  The logs do not record
+    the order a quiz showed its questions in, so "earlier" is the order estimated from the
+    class's answers (:func:`shown_order`), not the bank's order; written (``open``)
+    answers, saved at any time, do not count as reaching a question.
     """
     import pandas as pd
 
@@ -277,21 +281,49 @@ def _blank(answer: object) -> bool:
 
 def _not_reached(log: pd.DataFrame, bank: Bank) -> dict[str, int]:
     """Per question: students with a record in a quiz holding it whose last question of that
-    quiz (in the bank's order) comes before it."""
+    quiz (in the order the quiz showed, :func:`shown_order`) comes before it.
+
+    Only questions marked automatically count: a written (``open``) answer is saved whenever
+    the student saves the text, often at the end or after the quiz, so it says nothing about
+    how far the student got (review t15c P1: a student who stopped halfway and wrote the
+    essay later was counted as having reached every question)."""
     frame = _prepare(log)
-    order = {q.id: n for n, q in enumerate(bank)}
-    frame = frame[frame["question"].isin(order)]
+    bank_order = {q.id: n for n, q in enumerate(bank) if str(q.type) != "open"}
+    frame = frame[frame["question"].isin(bank_order)]
     if frame.empty:
         return {}
-    frame = frame.assign(position=frame["question"].map(order))
-    last = frame.groupby(["quiz", "student"])["position"].max()
     counts: dict[str, set[str]] = {}
-    for quiz, questions in frame.groupby("quiz")["question"].unique().items():
-        reached = last.loc[quiz]
-        for qid in questions:
-            stopped = reached[reached < order[qid]].index
-            counts.setdefault(str(qid), set()).update(f"{quiz}\0{s}" for s in stopped)
-    return {qid: len({k.split("\0", 1)[1] for k in keys}) for qid, keys in counts.items()}
+    for quiz, sub in frame.groupby("quiz", sort=False):
+        order = {qid: n for n, qid in enumerate(shown_order(sub, bank_order))}
+        last = sub.assign(position=sub["question"].map(order)).groupby("student")["position"].max()
+        for qid, position in order.items():
+            counts.setdefault(str(qid), set()).update(str(s) for s in last[last < position].index)
+    return {qid: len(students) for qid, students in counts.items()}
+
+
+def shown_order(answers: pd.DataFrame, bank_order: Mapping[str, int] | None = None) -> list[str]:
+    """The estimated order in which one quiz showed its questions (``answers``: that quiz's
+    records, ``student`` and ``question``, in time order).
+
+    The logs record when each answer was given, not the order the quiz showed the questions
+    in (a teacher may list ids in any order).  So the order is estimated from the class:
+    each question's position in each student's time-ordered first answers, and the
+    questions sorted by the median of those positions (equal medians: by ``bank_order``,
+    then by id).  A student who stops halfway gives positions only to the questions they
+    reached, so the others' answers decide where the rest come.
+
+    >>> import pandas as pd
+    >>> answers = pd.DataFrame({"student": ["a", "a", "a", "b", "b"],
+    ...                         "question": ["q3", "q1", "q2", "q3", "q1"]})
+    >>> shown_order(answers)
+    ['q3', 'q1', 'q2']
+    """
+    first = answers.drop_duplicates(["student", "question"])
+    rank = first.groupby("student", sort=False).cumcount()
+    medians = rank.groupby(first["question"]).median()
+    known = bank_order or {}
+    return sorted((str(q) for q in medians.index),
+                  key=lambda q: (float(medians[q]), known.get(q, len(known)), q))
 
 
 def _groups(rest: pd.DataFrame) -> tuple[dict[str, float], dict[str, float]]:

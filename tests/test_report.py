@@ -12,8 +12,8 @@ import pytest
 from simulated_class import WRONG_KEY, simulate
 
 from edu_kit.classroom import gradebook, report
-from edu_kit.classroom.report import MEASURED_FLAGS, MEASURED_HOW
 from edu_kit.classroom.open_answers import MarksError, marks_template, open_answers, read_marks
+from edu_kit.classroom.report import MEASURED_FLAGS, MEASURED_HOW
 from edu_kit.quiz.model import TYPES, Bank, Question
 
 HOSTILE_ID = '<img src=x onerror="alert(1)">'
@@ -547,3 +547,30 @@ def test_the_report_gives_the_docs_advice_on_unused_distractors() -> None:
     assert page.count("look before you replace the option") + page.count("Look before you replace the option") == 2
     docs = (Path(__file__).resolve().parents[1] / "docs" / "quiz_format.md").read_text(encoding="utf-8")
     assert "look before you replace the option" in " ".join(docs.split())
+
+
+@pytest.mark.usefixtures("close_figures")
+def test_scatter_fits_its_title_marks_every_finding_and_shows_overlaps() -> None:
+    """Review t15c P14: title cut off, a 'difficulty disagrees' question not marked, two questions as one dot."""
+    table = pd.DataFrame({"question": ["nato", "budapest", "outlet", "defence"], "p": [6 / 11, 6 / 11, 0.67, 0.5],
+                          "discrimination": [0.26, 0.26, -0.74, 0.4], "n": [11, 11, 12, 12]})
+    flags = pd.DataFrame({"question": ["outlet", "defence"], "flag": ["negative discrimination",
+                                                                      "difficulty disagrees"], "detail": ["", ""]})
+    log, bank = simulate()
+    r = report.analyse(log, bank)
+    page = report.to_html(type(r)(**{**r.__dict__, "items": r.items.assign(
+        **{c: table[c] for c in table.columns}).iloc[:4], "flags": flags}))
+    assert "the 2 questions with a finding are marked with triangles" in page
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(7.5, 4.8), layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    ax = report.plot_items(table, {"outlet", "defence"}, ax=figure.add_subplot())
+    canvas.draw()
+    title = ax.title.get_window_extent(canvas.get_renderer())
+    assert title.x0 >= 0
+    assert title.x1 <= figure.bbox.x1
+    texts = [t.get_text() for t in ax.texts]
+    assert {"outlet", "defence"} <= set(texts)
+    assert "2 questions here" in texts

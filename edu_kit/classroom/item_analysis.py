@@ -293,7 +293,7 @@ def _not_reached(log: pd.DataFrame, bank: Bank) -> dict[str, int]:
     if frame.empty:
         return {}
     counts: dict[str, set[str]] = {}
-    for quiz, sub in frame.groupby("quiz", sort=False):
+    for _, sub in frame.groupby("quiz", sort=False):
         order = {qid: n for n, qid in enumerate(shown_order(sub, bank_order))}
         last = sub.assign(position=sub["question"].map(order)).groupby("student")["position"].max()
         for qid, position in order.items():
@@ -345,7 +345,7 @@ def _groups(rest: pd.DataFrame) -> tuple[dict[str, float], dict[str, float]]:
         for value in sorted({sign * r for r, _ in scored}, reverse=True):
             tied = [st for r, st in scored if sign * r == value]
             share = min(1.0, left / len(tied))
-            weights.update({st: share for st in tied})
+            weights.update(dict.fromkeys(tied, share))
             left -= share * len(tied)
             if left <= 1e-9:
                 break
@@ -429,7 +429,7 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
             chosen = {s for s, p in picks.items() if choice in p}
 
             def share(group: dict[str, float], chosen: set[str] = chosen) -> float:
-                return _weighted(group, {s: 1.0 for s in chosen})
+                return _weighted(group, dict.fromkeys(chosen, 1.0))
 
             rows.append({
                 "question": question.id, "choice": choice, "key": choice in keys,
@@ -444,8 +444,8 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
                 rows.append({
                     "question": question.id, "choice": label, "key": False, "picked": len(group),
                     "share": len(group) / len(picks),
-                    "upper_share": _weighted(upper, {s: 1.0 for s in group}),
-                    "lower_share": _weighted(lower, {s: 1.0 for s in group}),
+                    "upper_share": _weighted(upper, dict.fromkeys(group, 1.0)),
+                    "lower_share": _weighted(lower, dict.fromkeys(group, 1.0)),
                 })
     return pd.DataFrame(rows, columns=columns)
 

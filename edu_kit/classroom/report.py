@@ -310,10 +310,11 @@ def _questions_section(report: Report, figures: bool) -> str:
                      "lower_p": lambda v: _number(v, percent=True), "seconds": lambda v: _number(v, 0)})]
     flagged = set(report.flags[report.flags["flag"].isin(ia.ITEM_FLAGS)]["question"])
     if figures and not report.items.empty:
-        parts.append(_figure(lambda ax: plot_items(report.items, flagged, ax=ax),
+        found = set(report.flags["question"]) & set(report.items["question"])
+        parts.append(_figure(lambda ax: plot_items(report.items, found, ax=ax),
                              "Scatter plot of each question's share right (x) against its discrimination (y); "
-                             f"{len(flagged)} questions with a finding about their quality are marked with "
-                             "triangles and their ids.",
+                             f"the {len(found)} questions with a finding are marked with triangles and their "
+                             "ids; where several questions fall on one point, the number is written beside it.",
                              "Questions in the lower part (r below 0) or at the far left need a look.", (7.5, 4.8)))
     parts.append("<h3>Stated difficulty against the data</h3>")
     r = ia.rules()

@@ -35,8 +35,10 @@ _DIFFICULTIES = ("easy", "medium", "hard")
 def plot_items(table: pd.DataFrame, flagged: Collection[str] = (), ax: Axes | None = None) -> Axes:
     """Each question as a point: share right at the first attempt against discrimination.
 
-    ``table`` is :func:`~.item_analysis.items`; questions in ``flagged`` are drawn as
-    red triangles with their id beside them.
+    ``table`` is :func:`~.item_analysis.items`; questions in ``flagged`` (pass every
+    question with a finding) are drawn as red triangles with their id beside them.  Questions
+    drawn at the same place (equal p and r to two decimals) get "N questions here" beside
+    the point, so a dot never hides another.
     """
     ax = axes_for(ax, (7.0, 4.5))
     plain = table[~table["question"].isin(flagged)]
@@ -45,16 +47,24 @@ def plot_items(table: pd.DataFrame, flagged: Collection[str] = (), ax: Axes | No
     ax.scatter(plain["p"], plain["discrimination"], color=OKABE_ITO["blue"], marker="o",
                label="question", zorder=3)
     ax.scatter(marked["p"], marked["discrimination"], color=OKABE_ITO["vermillion"], marker="^",
-               s=70, label="flagged question (see the list)", zorder=4)
+               s=70, label="question with a finding (see the list)", zorder=4)
     for row in marked.itertuples():
         if not (math.isnan(row.p) or math.isnan(row.discrimination)):
             ax.annotate(str(row.question), (row.p, row.discrimination), textcoords="offset points",
                         xytext=(5, 4), fontsize=8)
+    places: dict[tuple[float, float], int] = {}
+    for p, r in zip(table["p"], table["discrimination"], strict=True):
+        if not (math.isnan(p) or math.isnan(r)):
+            places[(round(float(p), 2), round(float(r), 2))] = places.get((round(float(p), 2), round(float(r), 2)), 0) + 1
+    for (p, r), count in places.items():
+        if count > 1:
+            ax.annotate(f"{count} questions here", (p, r), textcoords="offset points", xytext=(5, -11),
+                        fontsize=8, color=TEXT_GREY)
     ax.set_xlim(-0.05, 1.05)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("Share right at the first attempt (p)")
     ax.set_ylabel("Discrimination (corrected point-biserial r)")
-    ax.set_title("Questions: how hard, and whether they separate stronger from weaker students")
+    ax.set_title(wrap("Questions: how hard, and whether they separate stronger from weaker students", 48))
     ax.legend(loc="lower left", fontsize=8)
     return literal_text(ax)
 

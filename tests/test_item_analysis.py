@@ -59,10 +59,36 @@ def test_p_and_discrimination_match_a_hand_computation() -> None:
 def test_upper_and_lower_groups_use_27_percent() -> None:
     log, bank = _small()
     table = ia.items(log, bank).set_index("question")
-    # q1, rest scores: s1 1.0, s2 0.5, s3 0.5, s4 0.0 -> ceil(0.27 * 4) = 2 per group,
-    # ties broken by student id: upper = s1, s2; lower = s3, s4
-    assert table.loc["q1", "upper_p"] == 1.0
-    assert table.loc["q1", "lower_p"] == 0.0
+    # q1, rest scores: s1 1.0, s2 0.5, s3 0.5, s4 0.0 -> ceil(0.27 * 4) = 2 per group;
+    # s2 and s3 tie for the last place of each group and share it (half a student each):
+    # upper = s1 (right) + s2/2 (right) + s3/2 (wrong) -> 1.5 / 2; lower = s4 (wrong) + s2/2 + s3/2
+    assert table.loc["q1", "group"] == 2
+    assert table.loc["q1", "upper_p"] == 0.75
+    assert table.loc["q1", "lower_p"] == 0.25
+
+
+def _renamed(log: pd.DataFrame) -> pd.DataFrame:
+    """The same answers under other names, sorted in the reverse order of the originals."""
+    names = sorted(log["student"].unique())
+    new = {old: f"z{len(names) - i:03d}" for i, old in enumerate(names)}
+    return log.assign(student=log["student"].map(new))
+
+
+@pytest.mark.parametrize(("seed", "size"), [(16, 30), (16, 10), (17, 20), (15, 10), (16, 15), (3, 12)])
+def test_renaming_students_changes_no_figure_and_no_finding(seed: int, size: int) -> None:
+    """Review t15c P12: a tie at the edge of the upper group was broken by the student's name."""
+    log, bank = _subclass(seed, size)
+    before = (ia.items(log, bank), ia.distractors(log, bank))
+    after = (ia.items(_renamed(log), bank), ia.distractors(_renamed(log), bank))
+    pd.testing.assert_frame_equal(before[0], after[0])
+    pd.testing.assert_frame_equal(before[1], after[1])
+    pd.testing.assert_frame_equal(ia.flags(*before), ia.flags(*after))
+
+
+def test_renaming_keeps_the_small_class_figures() -> None:
+    log, bank = _small()
+    pd.testing.assert_frame_equal(ia.items(log, bank), ia.items(_renamed(log), bank))
+    pd.testing.assert_frame_equal(ia.distractors(log, bank), ia.distractors(_renamed(log), bank))
 
 
 def test_distractor_counts_are_first_answers() -> None:
@@ -261,3 +287,37 @@ def test_blank_and_not_reached_are_counted_per_question() -> None:
     q2 = options[options["question"] == "q2"].set_index("choice")["picked"].to_dict()
     assert q2 == {"Geneva": 1, "Vienna": 3, "Minsk": 0, "(no answer)": 1}
     assert "(no answer)" not in set(options[options["question"] != "q2"]["choice"])
+
+
+def _teachers_order_class(shown: tuple[str, ...], stops_after: int) -> tuple[pd.DataFrame, Bank]:
+    """Five students answer a quiz of q1-q4 shown in ``shown`` order, then a written question;
+    "jo" stops after ``stops_after`` questions and writes the written answer an hour later."""
+    essay = Question("essay", "open", "Why?", (), None, topics=("timeline",), reference="t", model_answer="x")
+    bank = Bank((*(_question(f"q{i}") for i in (1, 2, 3, 4)), essay))
+    rows: list[dict[str, object]] = []
+    start = pd.Timestamp("2022-01-10T09:00Z")
+
+    def add(student: str, qid: str, late: int = 0) -> None:
+        rows.append({"time": start + pd.Timedelta(minutes=len(rows) + late), "student": student, "quiz": "Week 3",
+                     "question": qid, "answer": "R", "correct": None if qid == "essay" else True,
+                     "score": None if qid == "essay" else 1.0, "attempt": 1})
+
+    for student in ("ana", "ben", "eva", "kim", "jo"):
+        for qid in shown[:stops_after] if student == "jo" else shown:
+            add(student, qid)
+        add(student, "essay", 60 if student == "jo" else 0)
+    return pd.DataFrame(rows), bank
+
+
+@pytest.mark.parametrize(("shown", "stops_after"), [
+    (("q3", "q1", "q4", "q2"), 2),  # review t15c P1: the teacher's order is not the bank's
+    (("q4", "q3", "q2", "q1"), 1),
+    (("q1", "q2", "q3", "q4"), 3),
+    (("q2", "q4", "q1", "q3"), 2),
+])
+def test_not_reached_follows_the_order_the_quiz_showed(shown: tuple[str, ...], stops_after: int) -> None:
+    log, bank = _teachers_order_class(shown, stops_after)
+    assert ia.shown_order(log[["student", "question"]]) == [*shown, "essay"]
+    table = ia.items(log, bank).set_index("question")
+    expected = {qid: int(n >= stops_after) for n, qid in enumerate(shown)}
+    assert table["not_reached"].to_dict() == {q: expected[q] for q in ("q1", "q2", "q3", "q4")}

@@ -13,6 +13,7 @@ from simulated_class import WRONG_KEY, simulate
 
 from edu_kit.classroom import gradebook, report
 from edu_kit.classroom.open_answers import MarksError, marks_template, open_answers, read_marks
+from edu_kit.classroom.report import MEASURED_FLAGS, MEASURED_HOW
 from edu_kit.quiz.model import TYPES, Bank, Question
 
 HOSTILE_ID = '<img src=x onerror="alert(1)">'
@@ -335,9 +336,10 @@ def test_report_says_how_far_to_trust_the_findings_and_what_percent_means() -> N
     page = report.to_html(report.analyse(log[log["student"] < "s10"], bank), figures=False)
     assert "Findings need at least 10 students per question and a clear effect" in page
     assert "With 10 students chance still decides much" in page
-    assert ("a false &#x27;unused distractor&#x27; finding (on an option other than sim-q12&#x27;s D) in "
+    assert ("a false &#x27;unused distractor&#x27; finding in "
             "0, 5, 6 and 4 of 40") in page  # review i15 #5, measured by benchmarks/flag_rates.py
-    assert "Measured by benchmarks/flag_rates.py" in page
+    assert "says how these were measured" in page  # the docs name the script (review t15c P7)
+    assert "students who tie at the edge of a group share its last places" in page  # review t15c P12
     assert "percent: score out of the answers that have a score" in page
     assert "counts an answer still to mark as 0" in page
 
@@ -420,16 +422,27 @@ def test_regrading_keeps_the_credit_of_a_later_attempt() -> None:
 
 def test_the_measured_flag_rates_are_said_the_same_everywhere() -> None:
     """Review i15 #5: the docs' false-flag claim left out the false 'unused distractor' findings."""
-    from edu_kit.classroom.report import MEASURED_FLAGS
-
     root = Path(__file__).resolve().parents[1]
     docs = " ".join((root / "docs" / "quiz_format.md").read_text(encoding="utf-8").split())
     readme = " ".join((root / "README.md").read_text(encoding="utf-8").split())
     assert MEASURED_FLAGS.rstrip(".") in docs
-    for figures in ("1, 2, 3 and 1", "11, 24, 36 and 38", "0, 5, 6 and 4", "tests/simulated_class.py",
-                    "benchmarks/flag_rates.py"):
+    for figures in ("0, 1, 2 and 1", "10, 24, 36 and 38", "0, 5, 6 and 4"):
         assert figures in MEASURED_FLAGS
         assert figures in readme
+    for path in ("tests/simulated_class.py", "benchmarks/flag_rates.py"):  # named in the docs, not the report
+        assert path in MEASURED_HOW
+        assert path in docs
+        assert path in readme
+
+
+def test_the_report_opening_speaks_to_a_teacher() -> None:
+    """Review t15c P7: repository paths and test question ids in the report's first paragraph."""
+    log, bank = simulate()
+    page = report.to_html(report.analyse(log, bank), figures=False)
+    summary = page[page.index('id="summary"'):page.index('id="findings"')]
+    for jargon in ("benchmarks/", "tests/", ".py", "sim-q07", "sim-q12"):
+        assert jargon not in summary
+    assert MEASURED_FLAGS.replace("'", "&#x27;") in summary
 
 
 def test_the_flag_rate_script_counts_classes(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -455,3 +468,110 @@ def test_the_flag_rate_script_counts_classes(monkeypatch: pytest.MonkeyPatch) ->
         script.rates(1, classes=3)
     small, _ = simulate(script.class_seed(10, 0), students=10)
     assert (len(small), small["student"].nunique()) == (200, 10)
+
+
+_BAND_CASES = [  # review t15c P5: stated, p, n -> the one verdict of table and chart
+    ("easy", 6 / 11, 11, "outside its band, within chance"),
+    ("easy", 0.5, 12, "outside its band by more than chance"),
+    ("easy", 0.9, 12, "inside its band"),
+    ("medium", 0.5, 12, "inside its band"),
+    ("hard", 0.5, 4, "too few answers"),
+]
+
+
+def _difficulty_table() -> pd.DataFrame:
+    from edu_kit.classroom import item_analysis as ia
+
+    table = pd.DataFrame({"question": [f"q{i}" for i in range(len(_BAND_CASES))],
+                          "stated": [c[0] for c in _BAND_CASES], "p": [c[1] for c in _BAND_CASES],
+                          "n": [c[2] for c in _BAND_CASES]})
+    return ia.difficulty_check(table)
+
+
+@pytest.mark.parametrize(("row", "case"), list(enumerate(_BAND_CASES)))
+def test_difficulty_verdict_is_one_rule(row: int, case: tuple[str, float, int, str]) -> None:
+    check = _difficulty_table()
+    assert check.loc[row, "verdict"] == case[3]
+    # never "measured as medium ... agrees: yes" for a question outside its band
+    inside = check.loc[row, "measured"] == check.loc[row, "stated"]
+    assert (check.loc[row, "verdict"] == "inside its band") == (inside and check.loc[row, "agrees"] is not None)
+
+
+@pytest.mark.usefixtures("close_figures")
+def test_difficulty_chart_draws_each_verdict_with_its_own_marker() -> None:
+    import matplotlib.pyplot as plt
+    from matplotlib.colors import to_hex
+
+    check = _difficulty_table()
+    _, ax = plt.subplots()
+    report.plot_difficulty(check, ax=ax)
+    colour = {}
+    for collection in ax.collections:
+        offsets = collection.get_offsets()
+        faces = collection.get_facecolors()
+        if len(offsets) and len(faces):
+            for _, y in offsets:
+                colour[round(float(y), 4)] = to_hex(faces[0])
+    labels = set(ax.get_legend_handles_labels()[1])
+    assert {"inside its band", "outside, within chance", "outside by more than chance"} <= labels
+    assert colour[round(6 / 11, 4)] != colour[round(0.9, 4)]  # outside its band is not drawn as inside
+
+
+def test_report_states_the_difficulty_rule() -> None:
+    log, bank = simulate()
+    page = report.to_html(report.analyse(log, bank), figures=False)
+    assert "agrees with the data" not in page
+    assert "p against the stated band" in page
+    assert "only when its 90% range lies wholly outside the band" in page
+
+
+@has_open
+def test_summary_counts_written_questions_too() -> None:
+    """Review t15c P6: "7 questions answered" for a quiz of 7 automatic and 1 open question."""
+    log, bank = simulate()
+    bank = Bank((*bank, Question("essay", "open", "Why?", (), None, topics=("concepts",), reference="t",
+                                 model_answer="Because.")))
+    written = log.iloc[:1].assign(question="essay", answer="Because of Minsk.", correct=None, score=None)
+    r = report.analyse(pd.concat([log, written], ignore_index=True), bank)
+    page = report.to_html(r, figures=False)
+    automatic = len(r.items)
+    assert (f"{automatic + 1} questions have answers in these logs: {automatic} marked automatically "
+            "(analysed under Questions) and 1 written") in page
+    assert "questions answered," not in page
+
+
+def test_the_report_gives_the_docs_advice_on_unused_distractors() -> None:
+    """Review t15c P13: the report said "replace" where the docs say "look before you replace"."""
+    log, bank = simulate()
+    page = report.to_html(report.analyse(log, bank), figures=False)
+    assert "replace the option with a more plausible one;" not in page
+    assert page.count("look before you replace the option") + page.count("Look before you replace the option") == 2
+    docs = (Path(__file__).resolve().parents[1] / "docs" / "quiz_format.md").read_text(encoding="utf-8")
+    assert "look before you replace the option" in " ".join(docs.split())
+
+
+@pytest.mark.usefixtures("close_figures")
+def test_scatter_fits_its_title_marks_every_finding_and_shows_overlaps() -> None:
+    """Review t15c P14: title cut off, a 'difficulty disagrees' question not marked, two questions as one dot."""
+    table = pd.DataFrame({"question": ["nato", "budapest", "outlet", "defence"], "p": [6 / 11, 6 / 11, 0.67, 0.5],
+                          "discrimination": [0.26, 0.26, -0.74, 0.4], "n": [11, 11, 12, 12]})
+    flags = pd.DataFrame({"question": ["outlet", "defence"], "flag": ["negative discrimination",
+                                                                      "difficulty disagrees"], "detail": ["", ""]})
+    log, bank = simulate()
+    r = report.analyse(log, bank)
+    page = report.to_html(type(r)(**{**r.__dict__, "items": r.items.assign(
+        **{c: table[c] for c in table.columns}).iloc[:4], "flags": flags}))
+    assert "the 2 questions with a finding are marked with triangles" in page
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure(figsize=(7.5, 4.8), layout="constrained")
+    canvas = FigureCanvasAgg(figure)
+    ax = report.plot_items(table, {"outlet", "defence"}, ax=figure.add_subplot())
+    canvas.draw()
+    title = ax.title.get_window_extent(canvas.get_renderer())
+    assert title.x0 >= 0
+    assert title.x1 <= figure.bbox.x1
+    texts = [t.get_text() for t in ax.texts]
+    assert {"outlet", "defence"} <= set(texts)
+    assert "2 questions here" in texts

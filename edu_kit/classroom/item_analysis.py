@@ -13,7 +13,9 @@ Definitions (also in ``docs/quiz_format.md``):
   *other* questions they answered (first attempts).  Near 0 the question does not
   separate stronger from weaker students; below 0 the weaker do better (a warning sign).
 - **upper / lower group**: the 27 % (``group_share`` in ``edu_kit/data/item_analysis.yaml``)
-  of the students answering a question with the highest / lowest rest score.
+  of the students answering a question with the highest / lowest rest score.  Students who
+  tie at the edge of a group share its remaining places: each counts with the same weight
+  (2 places, 4 tied students: each counts as half a student), so names never decide.
 - **seconds**: the time since the same student's previous answer in the same quiz (the
   log records when an answer was given, not when the question was opened); gaps longer
   than ``max_gap_seconds``, gaps under one second (answers saved together, as an exam's
@@ -52,6 +54,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CHOICE_TYPES",
+    "DIFFICULTY_VERDICTS",
     "ITEM_FLAGS",
     "NO_ANSWER",
     "OTHER",
@@ -63,6 +66,7 @@ __all__ = [
     "flags",
     "items",
     "rules",
+    "shown_order",
     "student_scores",
     "topic_mastery",
 ]
@@ -226,8 +230,11 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     ``seconds`` (median time to answer, NaN when unknown), ``blank`` (of the ``n``
     students, those whose first answer was submitted blank -- an exam's Submit records an
     untouched question with no answer; counted as wrong in ``p``) and ``not_reached``
-    (students who answered an earlier question of the same quiz, in the bank's order, but
-    no question of that quiz from this one on: they stopped before it; not in ``n``).
+    (students who answered an earlier question of the same quiz but no question of that
+    quiz from this one on: they stopped before it; not in ``n``).  The logs do not record
+    the order a quiz showed its questions in, so "earlier" is the order estimated from the
+    class's answers (:func:`shown_order`), not the bank's order; written (``open``)
+    answers, saved at any time, do not count as reaching a question.
     """
     import pandas as pd
 
@@ -257,9 +264,9 @@ def items(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
             "p": float(sub["right"].mean()),
             "final": float(final.get(question.id, math.nan)),
             "discrimination": _correlation(r["right"], r["rest"]),
-            "group": len(upper),
-            "upper_p": float(r[r["student"].isin(upper)]["right"].mean()) if upper else math.nan,
-            "lower_p": float(r[r["student"].isin(lower)]["right"].mean()) if lower else math.nan,
+            "group": _size(upper),
+            "upper_p": _weighted(upper, dict(zip(r["student"], r["right"], strict=True))),
+            "lower_p": _weighted(lower, dict(zip(r["student"], r["right"], strict=True))),
             "seconds": float(sub["seconds"].median()) if sub["seconds"].notna().any() else math.nan,
             "blank": int(sub["answer"].map(_blank).sum()) if "answer" in sub else 0,
             "not_reached": stopped.get(question.id, 0),
@@ -274,32 +281,90 @@ def _blank(answer: object) -> bool:
 
 def _not_reached(log: pd.DataFrame, bank: Bank) -> dict[str, int]:
     """Per question: students with a record in a quiz holding it whose last question of that
-    quiz (in the bank's order) comes before it."""
+    quiz (in the order the quiz showed, :func:`shown_order`) comes before it.
+
+    Only questions marked automatically count: a written (``open``) answer is saved whenever
+    the student saves the text, often at the end or after the quiz, so it says nothing about
+    how far the student got (review t15c P1: a student who stopped halfway and wrote the
+    essay later was counted as having reached every question)."""
     frame = _prepare(log)
-    order = {q.id: n for n, q in enumerate(bank)}
-    frame = frame[frame["question"].isin(order)]
+    bank_order = {q.id: n for n, q in enumerate(bank) if str(q.type) != "open"}
+    frame = frame[frame["question"].isin(bank_order)]
     if frame.empty:
         return {}
-    frame = frame.assign(position=frame["question"].map(order))
-    last = frame.groupby(["quiz", "student"])["position"].max()
     counts: dict[str, set[str]] = {}
-    for quiz, questions in frame.groupby("quiz")["question"].unique().items():
-        reached = last.loc[quiz]
-        for qid in questions:
-            stopped = reached[reached < order[qid]].index
-            counts.setdefault(str(qid), set()).update(f"{quiz}\0{s}" for s in stopped)
-    return {qid: len({k.split("\0", 1)[1] for k in keys}) for qid, keys in counts.items()}
+    for _, sub in frame.groupby("quiz", sort=False):
+        order = {qid: n for n, qid in enumerate(shown_order(sub, bank_order))}
+        last = sub.assign(position=sub["question"].map(order)).groupby("student")["position"].max()
+        for qid, position in order.items():
+            counts.setdefault(str(qid), set()).update(str(s) for s in last[last < position].index)
+    return {qid: len(students) for qid, students in counts.items()}
 
 
-def _groups(rest: pd.DataFrame) -> tuple[list[str], list[str]]:
-    """The students of the upper and lower group for one question (by rest score)."""
-    ranked = sorted(((-r, str(st)) for r, st in zip(rest["rest"], rest["student"], strict=True)
-                     if not math.isnan(r)))
-    if len(ranked) < 4:
-        return [], []
-    size = max(1, math.ceil(rules().group_share * len(ranked)))
-    students = [st for _, st in ranked]
-    return students[:size], students[-size:]
+def shown_order(answers: pd.DataFrame, bank_order: Mapping[str, int] | None = None) -> list[str]:
+    """The estimated order in which one quiz showed its questions (``answers``: that quiz's
+    records, ``student`` and ``question``, in time order).
+
+    The logs record when each answer was given, not the order the quiz showed the questions
+    in (a teacher may list ids in any order).  So the order is estimated from the class:
+    each question's position in each student's time-ordered first answers, and the
+    questions sorted by the median of those positions (equal medians: by ``bank_order``,
+    then by id).  A student who stops halfway gives positions only to the questions they
+    reached, so the others' answers decide where the rest come.
+
+    >>> import pandas as pd
+    >>> answers = pd.DataFrame({"student": ["a", "a", "a", "b", "b"],
+    ...                         "question": ["q3", "q1", "q2", "q3", "q1"]})
+    >>> shown_order(answers)
+    ['q3', 'q1', 'q2']
+    """
+    first = answers.drop_duplicates(["student", "question"])
+    rank = first.groupby("student", sort=False).cumcount()
+    medians = rank.groupby(first["question"]).median()
+    known = bank_order or {}
+    return sorted((str(q) for q in medians.index),
+                  key=lambda q: (float(medians[q]), known.get(q, len(known)), q))
+
+
+def _groups(rest: pd.DataFrame) -> tuple[dict[str, float], dict[str, float]]:
+    """The upper and lower group for one question (by rest score), as weights per student.
+
+    Each group has ``ceil(group_share * students)`` places.  Students whose rest score ties
+    at the edge of a group share the places left: each gets ``places left / tied students``
+    (review t15c P12: sorting ties by name let a renamed student remove a finding).
+    """
+    scored = [(float(r), str(st)) for r, st in zip(rest["rest"], rest["student"], strict=True)
+              if not math.isnan(r)]
+    if len(scored) < 4:
+        return {}, {}
+    size = max(1, math.ceil(rules().group_share * len(scored)))
+
+    def pick(sign: float) -> dict[str, float]:
+        weights: dict[str, float] = {}
+        left = float(size)
+        for value in sorted({sign * r for r, _ in scored}, reverse=True):
+            tied = [st for r, st in scored if sign * r == value]
+            share = min(1.0, left / len(tied))
+            weights.update(dict.fromkeys(tied, share))
+            left -= share * len(tied)
+            if left <= 1e-9:
+                break
+        return weights
+
+    return pick(1.0), pick(-1.0)
+
+
+def _size(group: Mapping[str, float]) -> int:
+    """The number of places of a group (its weights add up to it)."""
+    return round(sum(group.values()))
+
+
+def _weighted(group: Mapping[str, float], values: Mapping[str, float]) -> float:
+    """The weighted mean of ``values`` over a group (NaN for an empty group)."""
+    total = sum(group.values())
+    if not total:
+        return math.nan
+    return sum(w * float(values.get(st, 0.0)) for st, w in group.items()) / total
 
 
 def _picked(question: Question, answer: object) -> list[str]:
@@ -363,8 +428,8 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
         for choice in question.choices:
             chosen = {s for s, p in picks.items() if choice in p}
 
-            def share(group: list[str], chosen: set[str] = chosen) -> float:
-                return sum(s in chosen for s in group) / len(group) if group else math.nan
+            def share(group: dict[str, float], chosen: set[str] = chosen) -> float:
+                return _weighted(group, dict.fromkeys(chosen, 1.0))
 
             rows.append({
                 "question": question.id, "choice": choice, "key": choice in keys,
@@ -379,10 +444,15 @@ def distractors(log: pd.DataFrame, bank: Bank) -> pd.DataFrame:
                 rows.append({
                     "question": question.id, "choice": label, "key": False, "picked": len(group),
                     "share": len(group) / len(picks),
-                    "upper_share": sum(s in group for s in upper) / len(upper) if upper else math.nan,
-                    "lower_share": sum(s in group for s in lower) / len(lower) if lower else math.nan,
+                    "upper_share": _weighted(upper, dict.fromkeys(group, 1.0)),
+                    "lower_share": _weighted(lower, dict.fromkeys(group, 1.0)),
                 })
     return pd.DataFrame(rows, columns=columns)
+
+
+#: The four verdicts of :func:`difficulty_check`, one rule for the table, the chart and the findings.
+DIFFICULTY_VERDICTS = ("inside its band", "outside its band, within chance", "outside its band by more than chance",
+                       "too few answers")
 
 
 def difficulty_check(table: pd.DataFrame) -> pd.DataFrame:
@@ -391,14 +461,29 @@ def difficulty_check(table: pd.DataFrame) -> pd.DataFrame:
     Columns: ``question``, ``stated``, ``p``, ``n``, ``measured`` (the band of ``p``,
     see ``difficulty_bands``), ``agrees`` (None when fewer than ``min_answers`` students
     answered; False only when the data clearly disagree: the Wilson interval of ``p``,
-    see ``difficulty_z``, lies wholly outside the stated band; True otherwise).
+    see ``difficulty_z``, lies wholly outside the stated band; True otherwise) and
+    ``verdict``, the one rule in words (:data:`DIFFICULTY_VERDICTS`): ``inside its band``
+    (``p`` lies in the stated band), ``outside its band, within chance`` (``p`` lies
+    outside, but its interval still reaches the band: with this many students chance can
+    explain it), ``outside its band by more than chance`` (``agrees`` is False: a
+    ``difficulty disagrees`` finding) or ``too few answers``.
     """
     r = rules()
     out = table[["question", "stated", "p", "n"]].copy()
     out["measured"] = [r.band(p) for p in out["p"]]
     out["agrees"] = [None if n < r.min_answers else _agrees(r, str(s), float(p), int(n))
                      for s, p, n in zip(out["stated"], out["p"], out["n"], strict=True)]
+    out["verdict"] = [_verdict(r, str(s), float(p), a)
+                      for s, p, a in zip(out["stated"], out["p"], out["agrees"], strict=True)]
     return out.reset_index(drop=True)
+
+
+def _verdict(r: Rules, stated: str, p: float, agrees: bool | None) -> str:
+    if agrees is None:
+        return DIFFICULTY_VERDICTS[3]
+    if agrees is False:
+        return DIFFICULTY_VERDICTS[2]
+    return DIFFICULTY_VERDICTS[0] if r.band(p) == stated else DIFFICULTY_VERDICTS[1]
 
 
 def _agrees(r: Rules, stated: str, p: float, n: int) -> bool:
@@ -497,8 +582,11 @@ def _wrong_key(r: Rules, item: Any, options: list[dict[str, Any]], add: Any) -> 
     keys = [o for o in upper if o["key"]]
     others = [o for o in upper if not o["key"]]
 
-    def count(option: dict[str, Any]) -> int:
-        return round(float(option["upper_share"]) * group)
+    def count(option: dict[str, Any]) -> float:  # weighted: tied students count in part
+        return round(float(option["upper_share"]) * group, 6)
+
+    def times(option: dict[str, Any]) -> str:
+        return f"{count(option):g}"
 
     qid, kind = str(item.question), str(item.type)
     if kind in ("single", "true_false") and keys and others:
@@ -507,8 +595,8 @@ def _wrong_key(r: Rules, item: Any, options: list[dict[str, Any]], add: Any) -> 
         margin = count(best) - count(key)
         if margin >= r.wrong_key_students and margin >= r.wrong_key_margin * group:
             add(qid, "likely wrong key",
-                f"the upper group ({group} students) picked {best['choice']!r} {count(best)} times "
-                f"({best['upper_share']:.0%}), the key {key['choice']!r} {count(key)} times "
+                f"the upper group ({group} students) picked {best['choice']!r} {times(best)} times "
+                f"({best['upper_share']:.0%}), the key {key['choice']!r} {times(key)} times "
                 f"({key['upper_share']:.0%}); r = {item.discrimination:.2f}")
     elif kind == "multiple":
         needed = max(r.wrong_key_students, math.ceil((0.5 + r.wrong_key_margin / 2) * group))

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MEASURED_FLAGS",
+    "MEASURED_HOW",
     "Report",
     "analyse",
     "plot_difficulty",
@@ -140,21 +141,21 @@ def _number(value: Any, digits: int = 2, percent: bool = False) -> str:
 #: How often the findings were right and wrong on simulated classes, as the report and the docs say it.
 #: Measured by ``python benchmarks/flag_rates.py`` (its docstring defines the counts); rerun it
 #: after changing the rules in edu_kit/data/item_analysis.yaml and update this and the docs.
-MEASURED_FLAGS = ("Measured by benchmarks/flag_rates.py on simulated classes (tests/simulated_class.py: "
-                  "20 questions with one wrong key, sim-q07, and one useless distractor, sim-q12's D; "
-                  "40 classes of each size of 10, 15, 20 and 30 students, fixed seeds): a false "
-                  "'likely wrong key' finding (on a question other than sim-q07) appeared in 1, 2, 3 "
-                  "and 1 of 40 classes, the true wrong key was found (that finding on sim-q07) in 11, 24, "
-                  "36 and 38 of 40, "
-                  "and a false 'unused distractor' finding (on an option other than sim-q12's D) in "
-                  "0, 5, 6 and 4 of 40.")
+MEASURED_FLAGS = ("In simulated classes of 10, 15, 20 and 30 students (40 classes of each size, each "
+                  "with one wrong key and one option nobody would choose), a false 'likely wrong key' "
+                  "finding appeared in 0, 1, 2 and 1 of 40 classes, the real wrong key was found in 10, 24, "
+                  "36 and 38 of 40, and a false 'unused distractor' finding in 0, 5, 6 and 4 of 40.")
+#: Where the figures of MEASURED_FLAGS come from (the docs say it; the report names only the docs).
+MEASURED_HOW = ("Measured by benchmarks/flag_rates.py on the simulated classes of tests/simulated_class.py "
+                "(the wrong key is sim-q07, the useless option sim-q12's D; fixed seeds).")
 
 #: Plain headings for the DataFrames' column names (the notebook API keeps the short names).
 _HEADINGS = {"upper_p": "right in upper group", "lower_p": "right in lower group",
              "discrimination": "discrimination (r)", "group": "students per group",
              "blank": "submitted blank", "not_reached": "not reached",
              "upper_share": "upper group", "lower_share": "lower group", "to_mark": "to mark",
-             "agrees": "agrees with the data", "stated": "stated difficulty", "measured": "measured as",
+             "agrees": "agrees with the data", "stated": "stated difficulty", "measured": "band of p",
+             "verdict": "p against the stated band",
              "n": "students", "p": "right at first try (p)", "mastered": "mastered by"}
 
 
@@ -230,8 +231,8 @@ def _summary(report: Report) -> str:
     written = report.open_answers
     blank = int(written["blank"].sum()) if not written.empty else 0
     left = f" ({blank} left blank)" if blank else ""
-    lines = [f"<p>{students} students, {len(report.items)} questions answered, "
-             f"{len(report.flags)} findings to look at, {len(written)} written answers{left}.</p>"]
+    lines = [f"<p>{students} students; {_questions_count(report)}; {len(report.flags)} findings to look at; "
+             f"{len(written)} written answers{left}.</p>"]
     if report.unknown:
         lines.append(f"<p>Answers to {len(report.unknown)} question(s) that are not in the bank were left out: "
                      f"{_e(', '.join(report.unknown))}.</p>")
@@ -246,6 +247,28 @@ def _summary(report: Report) -> str:
     return f'<section><h2 id="summary">Summary</h2><p>{_e(made)}</p>' + "".join(lines) + "</section>"
 
 
+#: What to do about an unused distractor, as docs/quiz_format.md says it (review t15c P13).
+_UNUSED_ADVICE = ("look before you replace the option: in a class of 15 or more such a finding can be chance "
+                  "(see the figures in the Summary); replace it with a more plausible one only if hardly any "
+                  "student could believe it")
+
+
+def _questions_count(report: Report) -> str:
+    """What the question count counts (review t15c P6: "7 questions answered" for a quiz of 8)."""
+    auto = len(report.items)
+    written = int(report.open_answers["question"].nunique()) if not report.open_answers.empty else 0
+    text = f"{auto + written} questions have answers in these logs"
+    if written:
+        return text + (f": {auto} marked automatically (analysed under Questions) and {written} written "
+                       "(open, marked by you, under Written answers)")
+    return text + " (all marked automatically)"
+
+
+def _confidence(z: float) -> str:
+    """The two-sided confidence of a z value in words ("90%" for 1.645)."""
+    return f"{math.erf(z / math.sqrt(2)):.0%}"
+
+
 def _trust(report: Report) -> str:
     """How far the findings can be trusted with this many students."""
     r = ia.rules()
@@ -253,7 +276,8 @@ def _trust(report: Report) -> str:
     text = (f"Findings need at least {r.min_answers} students per question and a clear effect: "
             f"negative discrimination r below {r.negative_limit(max(most, 2)):.2f} with {most} students; "
             f"a likely wrong key at least {r.wrong_key_students} more students of the upper group "
-            f"(and {r.wrong_key_margin:.0%} of it) on one wrong option than on the key. {MEASURED_FLAGS}")
+            f"(and {r.wrong_key_margin:.0%} of it) on one wrong option than on the key. {MEASURED_FLAGS} The quiz format guide that comes with "
+            "edu_kit (section \"The results report\") says how these were measured.")
     if most < 20:
         text += (f" With {most} students chance still decides much: read the findings as questions to "
                  "check, and trust them more after a larger class or a second class.")
@@ -266,7 +290,7 @@ def _flags_section(report: Report) -> str:
             "<p>Each finding is a reason to reread a question, not proof that it is wrong. What to check: "
             "<em>likely wrong key</em>: the key first; <em>negative discrimination</em>: the key, then the "
             "wording (strong students may read a trap into it); <em>nobody right</em>: the key, and whether "
-            "it was taught; <em>unused distractor</em>: replace the option with a more plausible one; "
+            "it was taught; <em>unused distractor</em>: " + _UNUSED_ADVICE + "; "
             "<em>difficulty disagrees</em>: change the stated difficulty. The question ids link to their "
             "option tables.</p>"
             + _table(report.flags, "Findings per question",
@@ -286,20 +310,30 @@ def _questions_section(report: Report, figures: bool) -> str:
                      "lower_p": lambda v: _number(v, percent=True), "seconds": lambda v: _number(v, 0)})]
     flagged = set(report.flags[report.flags["flag"].isin(ia.ITEM_FLAGS)]["question"])
     if figures and not report.items.empty:
-        parts.append(_figure(lambda ax: plot_items(report.items, flagged, ax=ax),
+        found = set(report.flags["question"]) & set(report.items["question"])
+        parts.append(_figure(lambda ax: plot_items(report.items, found, ax=ax),
                              "Scatter plot of each question's share right (x) against its discrimination (y); "
-                             f"{len(flagged)} questions with a finding about their quality are marked with "
-                             "triangles and their ids.",
+                             f"the {len(found)} questions with a finding are marked with triangles and their "
+                             "ids; where several questions fall on one point, the number is written beside it.",
                              "Questions in the lower part (r below 0) or at the far left need a look.", (7.5, 4.8)))
     parts.append("<h3>Stated difficulty against the data</h3>")
-    parts.append(_table(report.difficulty, "Stated difficulty and the band its measured p-value falls in",
-                        {"p": lambda v: _number(v, percent=True),
-                         "agrees": lambda v: "too few answers" if v is None else ("yes" if v else "NO")}))
+    r = ia.rules()
+    parts.append(f"<p>One rule for the table, the chart and the findings: a p-value outside the band of the "
+                 f"stated difficulty is a finding (<em>difficulty disagrees</em>) only when its "
+                 f"{_confidence(r.difficulty_z)} range lies wholly outside the band; otherwise a class of this size "
+                 "can land there by chance, and the table says <em>outside its band, within chance</em>. "
+                 f"Fewer than {r.min_answers} students: too few answers to tell.</p>")
+    parts.append(_table(report.difficulty.drop(columns=["agrees"], errors="ignore"),
+                        "Stated difficulty and the band its measured p-value falls in",
+                        {"p": lambda v: _number(v, percent=True)}))
     if figures and not report.difficulty.empty:
-        disagree = int((report.difficulty["agrees"] == False).sum())  # noqa: E712 - object column
+        verdicts = report.difficulty["verdict"].value_counts()
+        outside, chance = (int(verdicts.get(v, 0)) for v in ia.DIFFICULTY_VERDICTS[2:0:-1])
         parts.append(_figure(lambda ax: plot_difficulty(report.difficulty, ax=ax),
-                             f"Strip plot of measured p-values grouped by stated difficulty; {disagree} "
-                             "questions fall outside their expected band and are drawn as triangles.",
+                             f"Strip plot of measured p-values grouped by stated difficulty; {outside} "
+                             "questions lie outside their band by more than chance (red triangles), "
+                             f"{chance} outside their band but within chance (orange squares); the others "
+                             "are inside (blue circles).",
                              "Shaded: the p-values each stated difficulty expects.", (6.5, 4.2)))
     parts.append("<h3>How often each option was chosen</h3>")
     for question, sub in report.distractors.groupby("question", sort=False):
@@ -389,7 +423,8 @@ def _method_section() -> str:
             "<li><strong>Discrimination</strong>: the corrected point-biserial correlation between being right "
             "at the first attempt and the share right on the student's other questions.</li>"
             f"<li><strong>Upper / lower group</strong>: the {r.group_share:.0%} of students with the highest / "
-            "lowest share right on the other questions.</li>"
+            "lowest share right on the other questions; students who tie at the edge of a group share its "
+            "last places (so a student's name never decides).</li>"
             f"<li><strong>Every finding</strong> (but nobody right) needs at least {r.min_answers} students who "
             "answered the question.</li>"
             "<li><strong>Negative discrimination</strong>: r below "
@@ -402,7 +437,8 @@ def _method_section() -> str:
             "of the upper group rejected a key or ticked a non-key). Check the key first.</li>"
             "<li><strong>Unused distractor</strong>: a wrong option nobody picked although so many answers "
             f"were wrong that chance alone would leave it unpicked less than {r.unused_chance:.0%} of the "
-            "time. Replace the option with a more plausible one.</li>"
+            "time (for that one option; a quiz tests many options, so some such findings are chance). "
+            + _UNUSED_ADVICE[0].upper() + _UNUSED_ADVICE[1:] + ".</li>"
             "<li><strong>Difficulty disagrees</strong>: the 90% range of the measured p-value lies wholly "
             "outside the band of the stated difficulty. Change the stated difficulty or the question.</li>"
             "<li><strong>Seconds</strong>: the median time since the student's previous answer in the same quiz "

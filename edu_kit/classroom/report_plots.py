@@ -35,8 +35,10 @@ _DIFFICULTIES = ("easy", "medium", "hard")
 def plot_items(table: pd.DataFrame, flagged: Collection[str] = (), ax: Axes | None = None) -> Axes:
     """Each question as a point: share right at the first attempt against discrimination.
 
-    ``table`` is :func:`~.item_analysis.items`; questions in ``flagged`` are drawn as
-    red triangles with their id beside them.
+    ``table`` is :func:`~.item_analysis.items`; questions in ``flagged`` (pass every
+    question with a finding) are drawn as red triangles with their id beside them.  Questions
+    drawn at the same place (equal p and r to two decimals) get "N questions here" beside
+    the point, so a dot never hides another.
     """
     ax = axes_for(ax, (7.0, 4.5))
     plain = table[~table["question"].isin(flagged)]
@@ -45,16 +47,24 @@ def plot_items(table: pd.DataFrame, flagged: Collection[str] = (), ax: Axes | No
     ax.scatter(plain["p"], plain["discrimination"], color=OKABE_ITO["blue"], marker="o",
                label="question", zorder=3)
     ax.scatter(marked["p"], marked["discrimination"], color=OKABE_ITO["vermillion"], marker="^",
-               s=70, label="flagged question (see the list)", zorder=4)
+               s=70, label="question with a finding (see the list)", zorder=4)
     for row in marked.itertuples():
         if not (math.isnan(row.p) or math.isnan(row.discrimination)):
             ax.annotate(str(row.question), (row.p, row.discrimination), textcoords="offset points",
                         xytext=(5, 4), fontsize=8)
+    places: dict[tuple[float, float], int] = {}
+    for p, r in zip(table["p"], table["discrimination"], strict=True):
+        if not (math.isnan(p) or math.isnan(r)):
+            places[(round(float(p), 2), round(float(r), 2))] = places.get((round(float(p), 2), round(float(r), 2)), 0) + 1
+    for (p, r), count in places.items():
+        if count > 1:
+            ax.annotate(f"{count} questions here", (p, r), textcoords="offset points", xytext=(5, -11),
+                        fontsize=8, color=TEXT_GREY)
     ax.set_xlim(-0.05, 1.05)
     ax.set_ylim(-1.05, 1.05)
     ax.set_xlabel("Share right at the first attempt (p)")
     ax.set_ylabel("Discrimination (corrected point-biserial r)")
-    ax.set_title("Questions: how hard, and whether they separate stronger from weaker students")
+    ax.set_title(wrap("Questions: how hard, and whether they separate stronger from weaker students", 48))
     ax.legend(loc="lower left", fontsize=8)
     return literal_text(ax)
 
@@ -62,26 +72,39 @@ def plot_items(table: pd.DataFrame, flagged: Collection[str] = (), ax: Axes | No
 def plot_difficulty(check: pd.DataFrame, ax: Axes | None = None) -> Axes:
     """Stated difficulty (x) against measured p-value (y), from ``difficulty_check``.
 
-    Points that disagree with their stated band are triangles.
+    One rule with the table (the ``verdict`` column, :data:`~.item_analysis.DIFFICULTY_VERDICTS`):
+    blue circles lie inside their band, orange squares outside it but within chance, red
+    triangles outside it by more than chance (a ``difficulty disagrees`` finding); grey
+    crosses have too few answers to tell.
     """
-    from .item_analysis import rules
+    from .item_analysis import DIFFICULTY_VERDICTS, rules
 
     ax = axes_for(ax, (6.0, 4.0))
     bands = rules().difficulty_bands
+    styles = {  # verdict -> colour, marker, size, legend label
+        DIFFICULTY_VERDICTS[0]: (OKABE_ITO["blue"], "o", 36, "inside its band"),
+        DIFFICULTY_VERDICTS[1]: (OKABE_ITO["orange"], "s", 40, "outside, within chance"),
+        DIFFICULTY_VERDICTS[2]: (OKABE_ITO["vermillion"], "^", 60, "outside by more than chance"),
+        DIFFICULTY_VERDICTS[3]: (TEXT_GREY, "x", 36, "too few answers"),
+    }
+    verdicts = list(check["verdict"]) if "verdict" in check else [
+        DIFFICULTY_VERDICTS[3] if a is None else DIFFICULTY_VERDICTS[0 if a else 2] for a in check["agrees"]]
+    check = check.assign(verdict=verdicts)
+    labelled: set[str] = set()
     for x, name in enumerate(_DIFFICULTIES):
         low, high = bands.get(name, (0.0, 1.0))
         ax.fill_between([x - 0.4, x + 0.4], low, min(high, 1.0), color=OKABE_ITO["sky_blue"], alpha=0.25,
                         linewidth=0, label="expected band" if x == 0 else None)
         sub = check[check["stated"] == name]
         offsets = [x + ((i % 7) - 3) * 0.05 for i in range(len(sub))]
-        agree = [a is not False for a in sub["agrees"]]
-        ax.scatter([o for o, a in zip(offsets, agree, strict=True) if a],
-                   [p for p, a in zip(sub["p"], agree, strict=True) if a], color=OKABE_ITO["blue"],
-                   marker="o", label="agrees" if x == 0 else None, zorder=3)
-        ax.scatter([o for o, a in zip(offsets, agree, strict=True) if not a],
-                   [p for p, a in zip(sub["p"], agree, strict=True) if not a],
-                   color=OKABE_ITO["vermillion"], marker="^", s=60,
-                   label="disagrees" if x == 0 else None, zorder=4)
+        for verdict, (colour, marker, size, label) in styles.items():
+            chosen = [v == verdict for v in sub["verdict"]]
+            if not any(chosen):
+                continue
+            ax.scatter([o for o, c in zip(offsets, chosen, strict=True) if c],
+                       [p for p, c in zip(sub["p"], chosen, strict=True) if c], color=colour, marker=marker,
+                       s=size, label=None if label in labelled else label, zorder=4)
+            labelled.add(label)
     ax.set_xticks(range(len(_DIFFICULTIES)), list(_DIFFICULTIES))
     ax.set_ylim(-0.05, 1.05)
     ax.set_xlabel("Difficulty stated in the bank")

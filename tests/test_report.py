@@ -338,7 +338,7 @@ def test_report_says_how_far_to_trust_the_findings_and_what_percent_means() -> N
     assert ("a false &#x27;unused distractor&#x27; finding (on an option other than sim-q12&#x27;s D) in "
             "0, 5, 6 and 4 of 40") in page  # review i15 #5, measured by benchmarks/flag_rates.py
     assert "Measured by benchmarks/flag_rates.py" in page
-    assert "percent: score out of the answers that have a score" in page
+    assert "percent: score out of the student&#x27;s questions, a blank or a question never reached counting 0" in page
     assert "counts an answer still to mark as 0" in page
 
 

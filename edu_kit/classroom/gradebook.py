@@ -3,7 +3,8 @@
 An *assignment* is a quiz of the log (its ``quiz`` field: a notebook quiz's title).
 Each question is worth one point: the score of the student's latest answer in that
 assignment (an ``open`` answer counts ``mark / max`` once marked, see
-:mod:`.open_answers`).  The *maximum* of an assignment is the largest number of its
+:mod:`.open_answers`); a practice answer to a question the student answered in an exam
+does not count (:func:`edu_kit.results.counted`).  The *maximum* of an assignment is the largest number of its
 questions that one student answered (the quiz's length when students drew different
 samples), unless ``maxima`` says otherwise.
 
@@ -55,6 +56,7 @@ from typing import TYPE_CHECKING, Any
 from .._spreadsheet import csv_writer, write_sheet
 from .._spreadsheet import row as safe_row
 from ..errors import ChoiceError, EduKitError
+from ..results import counted
 from .identity import ANONYMOUS
 
 if TYPE_CHECKING:
@@ -101,7 +103,7 @@ def grades(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None,
         empty.attrs["notes"] = notes
         return empty
     frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), ANONYMOUS)
-    frame = frame.sort_values(["time", "attempt"], kind="stable")
+    frame = counted(frame).sort_values(["time", "attempt"], kind="stable")  # an exam answer outlasts practice
     last = frame.groupby(["student", "quiz", "question"], as_index=False, sort=False).tail(1).copy()
     is_open = last["question"].map(lambda q: str(bank[q].type) == "open")
     blank = last["answer"].map(lambda a: a is None or (isinstance(a, float) and math.isnan(a)))

@@ -88,3 +88,69 @@ def test_the_report_shows_questions_and_blank_and_formats_to_mark_as_a_count(tmp
     assert '<th scope="col">questions</th>' in students
     assert report._topic_columns(ia.student_scores(log, BANK)) == ["concepts", "sources"]  # to_mark stays a count
     assert "a blank or a question never reached counting 0" in students
+
+
+OPEN_BANK = Bank((*BANK, Question("open-q", "open", "Why?", (), (), topics=("concepts",),  # type: ignore[arg-type]
+                                  model_answer="Because.", rubric=("one point",), reference="test")))
+NAMES = ["ben", "O'Brien, Pat", "ana", "Ana", "carl"]
+
+
+def _class(folder: Path) -> Path:
+    """NAMES answer q1 in 'Week 3' and q3 in 'Week 4'; ana and ben write the open answer, carl submits it blank."""
+    rows = []
+    for i, name in enumerate(NAMES):
+        rows += [(name, "Week 3", "q1", "R", 1.0, 1, True, i), (name, "Week 4", "q3", "W1", 0.0, 1, True, 10 + i)]
+    rows += [("ana", "Week 3", "open-q", "Because.", None, 1, True, 20),
+             ("ben", "Week 3", "open-q", "So.", None, 1, True, 21),
+             ("carl", "Week 3", "open-q", None, None, 1, True, 22)]
+    _write(folder / "logs", rows)
+    from edu_kit.quiz import dump_bank
+
+    (folder / "bank.yaml").write_text(dump_bank("teacher", "Teacher", OPEN_BANK), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("lms", "said"), [("moodle", "5 student row(s)"),
+                                           ("canvas", "5 student row(s) and the 'Points Possible' row"),
+                                           ("long", "10 row(s), one per student and assignment")])
+def test_gradebook_says_how_many_rows_the_file_holds(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      lms: str, said: str) -> None:
+    from edu_kit.cli import main
+
+    folder = _class(tmp_path)
+    out = folder / "g.csv"
+    assert main(["results", "gradebook", str(folder / "logs"), "--bank", str(folder / "bank.yaml"),
+                 "--lms", lms, "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"wrote {out}: {said}" in err
+    body = out.read_text(encoding="utf-8").splitlines()[1:]
+    assert len(body) == int(said.split()[0]) + (lms == "canvas")
+
+
+def test_marks_counts_only_answers_still_to_mark(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from edu_kit.cli import main
+
+    folder = _class(tmp_path)
+    args = ["results", "marks", str(folder / "logs"), "--bank", str(folder / "bank.yaml"), "--max", "1"]
+    assert main([*args, "--out", str(folder / "m.csv")]) == 0
+    assert "3 written answer(s), 2 still to mark" in capsys.readouterr().err  # carl's blank is not to mark
+    text = (folder / "m.csv").read_text(encoding="utf-8-sig").replace("ana,open-q,,1", "ana,open-q,1,1")
+    (folder / "m.csv").write_text(text, encoding="utf-8-sig")
+    assert main([*args, "--marks", str(folder / "m.csv"), "--out", str(folder / "m.csv")]) == 0
+    assert "3 written answer(s), 1 still to mark" in capsys.readouterr().err
+
+
+def test_students_are_listed_ignoring_case_everywhere(tmp_path: Path) -> None:
+    from edu_kit.classroom.open_answers import open_answers
+
+    folder = _class(tmp_path)
+    log = load(folder / "logs")
+    expected = ["Ana", "ana", "ben", "carl", "O'Brien, Pat"]
+    assert summary(log)["student"].tolist() == expected
+    assert ia.student_scores(log, OPEN_BANK)["student"].tolist() == expected
+    book = gradebook.grades(log, OPEN_BANK)
+    assert list(dict.fromkeys(book["student"])) == expected
+    for lms in ("moodle", "canvas"):
+        rows = gradebook.to_csv(book, lms).splitlines()[1 + (lms == "canvas"):]
+        assert [r.split(",")[0].strip('"') for r in rows] == ["Ana", "ana", "ben", "carl", "O'Brien"]
+    assert open_answers(log, OPEN_BANK)["student"].tolist() == ["ana", "ben", "carl"]

@@ -154,3 +154,28 @@ def test_students_are_listed_ignoring_case_everywhere(tmp_path: Path) -> None:
         rows = gradebook.to_csv(book, lms).splitlines()[1 + (lms == "canvas"):]
         assert [r.split(",")[0].strip('"') for r in rows] == ["Ana", "ana", "ben", "carl", "O'Brien"]
     assert open_answers(log, OPEN_BANK)["student"].tolist() == ["ana", "ben", "carl"]
+
+
+@pytest.mark.parametrize(("extra", "said"), [((), "difficulty set to medium for 2 question(s)"),
+                                             (("--difficulty", "hard"), "difficulty set to hard for 2 question(s)")])
+def test_quiz_import_says_which_difficulty_it_gave(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   extra: tuple[str, ...], said: str) -> None:
+    from edu_kit.cli import main
+
+    source = tmp_path / "mine.gift"
+    source.write_text("Ukraine joined NATO in 2008.{F}\n\nNATO was founded in 1949.{T}\n", encoding="utf-8")
+    assert main(["quiz", "import", str(source), "--topic", "concepts", "--out", str(tmp_path / "b.yaml"),
+                 *extra]) == 0
+    err = capsys.readouterr().err
+    assert f"{said} (the file gives none): edit the bank to change it" in err
+
+
+def test_quiz_import_of_an_edu_kit_export_keeps_its_difficulty_silently(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    from edu_kit.cli import main
+
+    out = tmp_path / "bank.gift"
+    assert main(["quiz", "export", "--format", "gift", "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["quiz", "import", str(out), "--out", str(tmp_path / "back.yaml"), "--topic", "concepts"]) == 0
+    assert "difficulty set to" not in capsys.readouterr().err

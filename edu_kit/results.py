@@ -43,7 +43,7 @@ import stat
 import sys
 import unicodedata
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -70,6 +70,7 @@ __all__ = [
     "ResponseLogWarning",
     "answers_in",
     "answers_of",
+    "counted",
     "is_log_name",
     "latest",
     "load",
@@ -80,7 +81,9 @@ __all__ = [
     "read_answers",
     "record",
     "student_id",
+    "student_key",
     "student_labels",
+    "student_order",
     "summary",
     "terminal_table",
     "terminal_text",
@@ -735,6 +738,29 @@ def answers_in(log_dir: str | os.PathLike[str], quiz: str, *,
     return sorted(rows, key=lambda row: str(row["time"]))
 
 
+def counted(log: pd.DataFrame) -> pd.DataFrame:
+    """The records that count towards a score: once a student has answered a question in an
+    exam (``exam`` True), their practice answers to that question, in any quiz, before or
+    after the exam, do not count (the exam answer does).  The one rule that
+    :func:`summary`, the report's student scores and the gradebook share, so a practice
+    attempt after a test never changes the test's result.  Every record stays in the log
+    (``attempts`` still counts it); a log without an ``exam`` column is returned whole.
+
+    >>> import pandas as pd
+    >>> log = pd.DataFrame({"student": ["ben", "ben", "ana"], "question": ["q1", "q1", "q1"],
+    ...                     "exam": [True, False, False]})
+    >>> counted(log).index.tolist()
+    [0, 2]
+    """
+    if log.empty or "exam" not in log:
+        return log
+    exam = log["exam"].fillna(False).astype(bool)
+    who = log["student"].astype(object).where(log["student"].notna(), "\0")
+    examined = set(zip(who[exam], log["question"][exam], strict=True))
+    keep = [bool(e) or (w, q) not in examined for w, q, e in zip(who, log["question"], exam, strict=True)]
+    return log[keep]
+
+
 def latest(log: pd.DataFrame) -> pd.DataFrame:
     """The latest answer (by ``time``; the later line on a tie) to each question of each quiz,
     per student.  Same columns as :func:`load`; every attempt stays in ``log``."""
@@ -761,7 +787,9 @@ def _blank(answer: object) -> bool:
 
 def summary(log: pd.DataFrame, *, quiz: str | None = None, per_quiz: bool = False,
             questions: int | None = None) -> pd.DataFrame:
-    """Each student's result: the latest answer (by time) to each question counts.
+    """Each student's result: the latest answer (by time) to each question counts, except
+    that a practice answer to a question the student answered in an exam does not
+    (:func:`counted`).
 
     Columns:
 
@@ -805,7 +833,7 @@ def summary(log: pd.DataFrame, *, quiz: str | None = None, per_quiz: bool = Fals
     if log.empty:
         return pd.DataFrame(columns=columns)
     log = log.assign(_has_id=log["student"].notna(), student=student_labels(log["student"]))
-    last = latest(log)
+    last = latest(counted(log))
     blank = (last["answer"].map(_blank) if "answer" in last else pd.Series(False, index=last.index)).astype(bool)
     correct = last["correct"].astype("boolean")
     last = last.assign(correct=correct.fillna(False).astype(int),
@@ -820,7 +848,26 @@ def summary(log: pd.DataFrame, *, quiz: str | None = None, per_quiz: bool = Fals
     if questions is not None:
         table["questions"] = int(questions)
     attempts = log.groupby(keys).size().rename("attempts").reset_index()
-    return table.merge(attempts, on=keys)[columns].reset_index(drop=True)
+    table = table.merge(attempts, on=keys)
+    table["_order"] = table["student"].map(student_key)
+    order = ["_has_id", "_order", "quiz"] if per_quiz else ["_has_id", "_order"]
+    return table.sort_values(order, kind="stable")[columns].reset_index(drop=True)
+
+
+def student_key(student: object) -> tuple[str, str]:
+    """How students are ordered wherever they are listed: alphabetically ignoring case
+    (``casefold``), the id itself breaking a tie, as a mark book or Moodle lists them."""
+    text = str(student)
+    return (text.casefold(), text)
+
+
+def student_order(students: Iterable[object]) -> list[Any]:
+    """``students`` sorted by :func:`student_key`.
+
+    >>> student_order(["ben", "O'Brien, Pat", "ana", "Ana"])
+    ['Ana', 'ana', 'ben', "O'Brien, Pat"]
+    """
+    return sorted(students, key=student_key)
 
 
 #: How :func:`summary` shows a student whose id is literally ``(anonymous)`` (an old log, or

@@ -225,7 +225,7 @@ def test_gradebook_for_moodle_says_the_maximum_and_leaves_anonymous_out(capsys: 
         assert "(anonymous)" not in out.read_text(encoding="utf-8")
         assert f"left out 1 row(s) of anonymous answers (no student name): {lms.capitalize()} has no such user" in err
         assert "wrote" in err
-        assert "30 row(s)" in err
+        assert "30 student row(s)" in err
     code, _, err = run(capsys, "results", "gradebook", str(classroom / "logs"), "--bank", str(classroom / "sim.yaml"),
                        "--lms", "moodle", "--out", str(classroom / "m.csv"))
     assert "in Moodle, give each grade item this maximum grade (the file holds points): 'simulated': 20" in err

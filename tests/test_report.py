@@ -340,7 +340,7 @@ def test_report_says_how_far_to_trust_the_findings_and_what_percent_means() -> N
             "0, 5, 6 and 4 of 40") in page  # review i15 #5, measured by benchmarks/flag_rates.py
     assert "says how these were measured" in page  # the docs name the script (review t15c P7)
     assert "students who tie at the edge of a group share its last places" in page  # review t15c P12
-    assert "percent: score out of the answers that have a score" in page
+    assert "percent: score out of the student&#x27;s questions, a blank or a question never reached counting 0" in page
     assert "counts an answer still to mark as 0" in page
 
 

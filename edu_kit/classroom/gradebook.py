@@ -3,7 +3,8 @@
 An *assignment* is a quiz of the log (its ``quiz`` field: a notebook quiz's title).
 Each question is worth one point: the score of the student's latest answer in that
 assignment (an ``open`` answer counts ``mark / max`` once marked, see
-:mod:`.open_answers`).  The *maximum* of an assignment is the largest number of its
+:mod:`.open_answers`); a practice answer to a question the student answered in an exam
+does not count (:func:`edu_kit.results.counted`).  The *maximum* of an assignment is the largest number of its
 questions that one student answered (the quiz's length when students drew different
 samples), unless ``maxima`` says otherwise.
 
@@ -55,6 +56,7 @@ from typing import TYPE_CHECKING, Any
 from .._spreadsheet import csv_writer, write_sheet
 from .._spreadsheet import row as safe_row
 from ..errors import ChoiceError, EduKitError
+from ..results import counted, student_key, student_order
 from .identity import ANONYMOUS
 
 if TYPE_CHECKING:
@@ -62,7 +64,7 @@ if TYPE_CHECKING:
 
     from ..quiz.model import Bank
 
-__all__ = ["LAYOUTS", "PERCENT_RULE", "grades", "left_out", "maxima", "to_csv", "write_excel"]
+__all__ = ["LAYOUTS", "PERCENT_RULE", "file_rows", "grades", "left_out", "maxima", "to_csv", "write_excel"]
 
 #: How the gradebook's ``percent`` is computed (also printed by ``edu-kit results gradebook``).
 PERCENT_RULE = ("gradebook percent = score / the assignment's maximum (its number of questions); "
@@ -101,7 +103,7 @@ def grades(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None,
         empty.attrs["notes"] = notes
         return empty
     frame["student"] = frame["student"].astype(object).where(frame["student"].notna(), ANONYMOUS)
-    frame = frame.sort_values(["time", "attempt"], kind="stable")
+    frame = counted(frame).sort_values(["time", "attempt"], kind="stable")  # an exam answer outlasts practice
     last = frame.groupby(["student", "quiz", "question"], as_index=False, sort=False).tail(1).copy()
     is_open = last["question"].map(lambda q: str(bank[q].type) == "open")
     blank = last["answer"].map(lambda a: a is None or (isinstance(a, float) and math.isnan(a)))
@@ -113,7 +115,9 @@ def grades(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None,
     counts = last.groupby(["quiz", "student"])["question"].nunique()
     most = counts.groupby(level="quiz").max()
     rows = []
-    for (student, quiz), sub in last.groupby(["student", "quiz"], sort=True):
+    groups = sorted(last.groupby(["student", "quiz"], sort=False),
+                    key=lambda group: (student_key(group[0][0]), str(group[0][1])))  # students ignoring case
+    for (student, quiz), sub in groups:
         maximum = float((maxima or {}).get(str(quiz), most[quiz]))
         score = float(sub["points"].fillna(0).sum())
         rows.append({"student": student, "assignment": quiz, "score": score,
@@ -144,6 +148,23 @@ def left_out(table: pd.DataFrame, layout: str) -> int:
     return int((table["student"] == ANONYMOUS).sum())
 
 
+def file_rows(table: pd.DataFrame, layout: str) -> str:
+    """What the file of ``layout`` holds besides its header, said for the teacher: the rows of
+    ``long`` (one per student and assignment), the student rows of ``moodle`` and ``canvas``
+    (one per named student; Canvas's file adds a ``Points Possible`` row), or the sheets of
+    the Excel file."""
+    if layout not in (*LAYOUTS, "excel"):
+        raise ChoiceError.of("gradebook layout", layout, (*LAYOUTS, "excel"))
+    students = len({s for s in table["student"] if s != ANONYMOUS}) if not table.empty else 0
+    if layout == "moodle":
+        return f"{students} student row(s)"
+    if layout == "canvas":
+        return f"{students} student row(s) and the 'Points Possible' row"
+    if layout == "excel":
+        return f"{table['student'].nunique() if not table.empty else 0} student row(s) in 'grades', {len(table)} in 'long'"
+    return f"{len(table)} row(s), one per student and assignment"
+
+
 def to_csv(table: pd.DataFrame, layout: str = "long", percent: bool = False) -> str:
     """The CSV text of :func:`grades` in one of :data:`LAYOUTS`.
 
@@ -164,6 +185,7 @@ def to_csv(table: pd.DataFrame, layout: str = "long", percent: bool = False) -> 
     named = table[table["student"] != ANONYMOUS]
     value = "percent" if percent else "score"
     wide = named.pivot(index="student", columns="assignment", values=value)
+    wide = wide.reindex(student_order(wide.index))  # as a mark book lists them: ignoring case
     most = maxima(table)
     if layout == "moodle":
         writer.writerow(safe_row(["username", *assignments]))
@@ -195,6 +217,7 @@ def write_excel(table: pd.DataFrame, out: str | os.PathLike[str], extra: Mapping
     path.parent.mkdir(parents=True, exist_ok=True)
     wide = table.pivot(index="student", columns="assignment", values="score") if not table.empty \
         else pd.DataFrame()
+    wide = wide.reindex(student_order(wide.index))  # as a mark book lists them: ignoring case
     wide.index.name = "student"
     book = Workbook()
     book.remove(book.worksheets[0])

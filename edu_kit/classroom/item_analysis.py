@@ -611,33 +611,50 @@ def _wrong_key(r: Rules, item: Any, options: list[dict[str, Any]], add: Any) -> 
 def student_scores(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None) -> pd.DataFrame:
     """Per student: score and mastery per topic (final answers; open answers by marks).
 
-    Columns: ``student``, ``answered`` (questions answered, written answers still to
-    mark included), ``score`` (sum of final scores, an open answer counting ``mark / max``),
-    ``percent`` (score / the answers that have a score × 100: an answer still to mark is
-    left out until it is marked -- the gradebook counts it 0), ``to_mark`` (open answers
-    without a mark; a written answer submitted blank scores 0 and is not one),
-    then one column per topic of the bank: the mean score of that topic's questions
-    (NaN when the student answered none).  ``marks`` is
-    :func:`edu_kit.classroom.open_answers.read_marks`.
+    Students are listed in :func:`edu_kit.results.student_order`.  Columns: ``student``,
+    ``questions`` (the questions of the quizzes the student took: every question anyone
+    answered in one of those quizzes), ``answered`` (questions answered, written answers
+    still to mark included), ``blank`` (questions submitted without an answer),
+    ``score`` (sum of final scores, an open answer counting ``mark / max``), ``percent``
+    (score / the student's questions × 100: a question left blank or never reached counts
+    0, so stopping early is not rewarded; an answer still to mark is left out until it is
+    marked -- the gradebook counts it 0), ``to_mark`` (open answers without a mark; a
+    written answer submitted blank scores 0 and is not one), then one column per topic of
+    the bank: the mean score of the student's questions of that topic, unanswered ones
+    counting 0 (NaN when the student's quizzes held none).  A practice answer to a
+    question the student answered in an exam does not count (:func:`edu_kit.results.counted`).
+    ``marks`` is :func:`edu_kit.classroom.open_answers.read_marks`.
     """
     import pandas as pd
 
+    from ..results import student_order
+
     scored = _scored(log, bank, marks)
     topics = _topic_order(bank)
-    columns = ["student", "answered", "score", "percent", "to_mark", *topics]
+    columns = ["student", "questions", "answered", "blank", "score", "percent", "to_mark", *topics]
     if scored.empty:
         return pd.DataFrame(columns=columns)
-    done = scored[scored["score"].notna()]
-    table = pd.DataFrame({"student": sorted(set(scored["student"]))}).set_index("student")
-    table["answered"] = scored.groupby("student").size()
+    # the questions each student was given: those of every quiz they have a record in
+    asked = scored.attrs.pop("asked")
+    students = student_order(set(asked["student"]))
+    full = asked.merge(scored, on=["student", "question"], how="left")
+    full["score"] = full["score"].where(full["answered"].notna() | full["score"].notna(), 0.0)
+    full = full.fillna({"answered": 0, "blank": 0}).astype({"answered": int, "blank": int})
+    full["topics"] = full["question"].map({q.id: tuple(q.topics) for q in bank})
+    done = full[full["score"].notna()]
+    table = pd.DataFrame({"student": students}).set_index("student")
+    table["questions"] = full.groupby("student").size()
+    table["answered"] = full.groupby("student")["answered"].sum()
+    table["blank"] = full.groupby("student")["blank"].sum()
     table["score"] = done.groupby("student")["score"].sum()
     table["percent"] = 100 * done.groupby("student")["score"].mean()
-    table["to_mark"] = scored["score"].isna().groupby(scored["student"]).sum()
+    table["to_mark"] = full["score"].isna().groupby(full["student"]).sum()
     long = done[["student", "topics", "score"]].explode("topics")
     means = long.groupby(["student", "topics"])["score"].mean().unstack()
     for topic in topics:
         table[topic] = means.get(topic, math.nan)
-    table = table.fillna({"answered": 0, "score": 0.0, "to_mark": 0}).astype({"answered": int, "to_mark": int})
+    table = table.fillna({"questions": 0, "answered": 0, "blank": 0, "score": 0.0, "to_mark": 0}).astype(
+        {"questions": int, "answered": int, "blank": int, "to_mark": int})
     return table.reset_index()[columns]
 
 
@@ -649,16 +666,21 @@ def _topic_order(bank: Bank) -> list[str]:
 
 
 def _scored(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None) -> pd.DataFrame:
-    """One row per (student, question): final score (open: mark / max or NaN) and topics."""
+    """One row per (student, question) answered: final score (open: mark / max or NaN),
+    ``answered`` and ``blank`` (1 or 0); ``attrs["asked"]`` holds the (student, question)
+    pairs of the quizzes each student took."""
+    from ..results import counted
     from .open_answers import usable_marks
 
-    frame = _prepare(log)
+    frame = counted(_prepare(log))
     frame = frame[frame["question"].isin(set(bank.ids))]
     last = frame.groupby(["student", "question"], as_index=False, sort=False).tail(1)
     out = last[["student", "question", "score"]].copy()
     kinds = {q.id: str(q.type) for q in bank}
     is_open = out["question"].map(kinds) == "open"
-    blank = last["answer"].map(lambda a: a is None or (isinstance(a, float) and math.isnan(a)))
+    blank = last["answer"].map(lambda a: a is None or (isinstance(a, float) and math.isnan(a))).astype(bool)
+    out["answered"] = (~blank).astype(int)
+    out["blank"] = blank.astype(int)
     out.loc[is_open, "score"] = math.nan
     out.loc[is_open & blank, "score"] = 0.0  # submitted blank: nothing to mark, 0 unless marked
     out.loc[~is_open & out["score"].isna(), "score"] = 0.0  # an answer that could not be graded counts 0
@@ -667,15 +689,17 @@ def _scored(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None) -> pd.Dat
         key = (str(out.at[index, "student"]), str(out.at[index, "question"]))
         if key in given:
             out.at[index, "score"] = given[key]
-    topics = {q.id: tuple(q.topics) for q in bank}
-    out["topics"] = out["question"].map(topics)
-    return out.reset_index(drop=True)
+    out = out.reset_index(drop=True)
+    quizzes = frame[["quiz", "question"]].drop_duplicates()
+    taken = frame[["student", "quiz"]].drop_duplicates()
+    out.attrs["asked"] = taken.merge(quizzes, on="quiz")[["student", "question"]].drop_duplicates()
+    return out
 
 
 def topic_mastery(scores: pd.DataFrame, bank: Bank) -> pd.DataFrame:
     """Per topic, the class's mastery, from :func:`student_scores`.
 
-    Columns: ``topic``, ``students`` (who answered a question of the topic),
+    Columns: ``topic``, ``students`` (whose quizzes held a question of the topic),
     ``mastery`` (mean of their topic scores), ``mastered`` (share of them at or above
     ``mastery_threshold``).
     """

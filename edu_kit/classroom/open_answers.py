@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from ..quiz.model import Bank
 
 __all__ = ["MARK_COLUMNS", "NO_ANSWER", "MarksError", "marks_template", "open_answers", "read_marks",
-           "usable_marks"]
+           "to_mark", "usable_marks"]
 
 #: What :func:`open_answers` shows for a written answer submitted blank.
 NO_ANSWER = "(no answer)"
@@ -111,6 +111,22 @@ def usable_marks(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None
     return chosen, tuple(notes)
 
 
+def _caseless_order(students: pd.Series) -> pd.Series:
+    """Sort keys listing students as a mark book does: ignoring case (:func:`edu_kit.results.student_key`)."""
+    from ..results import student_key
+
+    return students.map(lambda student: "\x00".join(student_key(student)))
+
+
+def to_mark(answers: pd.DataFrame) -> int:
+    """How many written answers of :func:`open_answers` still need a mark: not blank (a blank
+    counts 0, nothing to mark) and either never marked or saved again after marking."""
+    if answers.empty:
+        return 0
+    unmarked = answers["mark"].isna() | answers["changed"].astype(bool)
+    return int((unmarked & ~answers["blank"].astype(bool)).sum())
+
+
 def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every student's latest written answer to each ``open`` question of ``bank``.
 
@@ -140,7 +156,7 @@ def open_answers(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None = Non
         qid = question.id
         if qid not in by_question:
             continue
-        for row in by_question[qid].sort_values("student").itertuples():
+        for row in by_question[qid].sort_values("student", key=_caseless_order).itertuples():
             key = (str(row.student), qid)
             mark = given.get(key, {})
             version = _float(mark.get("version"))

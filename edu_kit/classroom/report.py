@@ -351,15 +351,23 @@ def _questions_section(report: Report, figures: bool) -> str:
     return "".join(parts)
 
 
+def _topic_columns(scores: pd.DataFrame) -> list[str]:
+    """The per-topic mastery columns of :func:`.item_analysis.student_scores` (after ``to_mark``)."""
+    columns = list(scores.columns)
+    return columns[columns.index("to_mark") + 1:] if "to_mark" in columns else []
+
+
 def _students_section(report: Report, figures: bool) -> str:
     parts = ['<section><h2 id="students">Students</h2>',
-             _table(report.scores, "Score per student and mastery per topic (mean score of the topic's questions). "
-                    "The latest answer to each question counts, across all quizzes. answered: questions "
-                    "answered; percent: score out of the answers that have a score (answers still to mark, "
-                    "to_mark, are left out until marked). The gradebook counts each quiz separately, out of "
-                    "the quiz's number of questions, and counts an answer still to mark as 0, so its "
-                    "percent can be lower.",
-                    {c: (lambda v: _number(v, percent=True)) for c in report.scores.columns[5:]}
+             _table(report.scores, "Score per student and mastery per topic (mean score of the student's "
+                    "questions of the topic, unanswered ones counting 0). The latest answer to each question "
+                    "counts, across all quizzes, except that a practice answer never replaces the student's exam "
+                    "answer to the same question. questions: the questions of the quizzes the student took; "
+                    "answered: questions answered; blank: questions submitted without an answer; percent: score "
+                    "out of the student's questions, a blank or a question never reached counting 0 (answers "
+                    "still to mark, to_mark, are left out until marked). The gradebook counts each quiz "
+                    "separately and counts an answer still to mark as 0, so its percent can be lower.",
+                    {c: (lambda v: _number(v, percent=True)) for c in _topic_columns(report.scores)}
                     | {"percent": lambda v: _number(None if v is None else float(v) / 100, percent=True)})]
     if figures and not report.scores.empty:
         parts.append(_figure(lambda ax: plot_scores(report.scores, ax=ax),
@@ -446,9 +454,10 @@ def _method_section() -> str:
             "<li><strong>Score</strong>: the final answer's score per question, graded again with the bank's "
             "key (a key fixed after the quiz counts); a written answer counts as mark / max once marked, "
             "and a mark given before the student saved the answer again does not count.</li>"
-            "<li><strong>Percent</strong> (Students): score out of the answers that have a score; answers "
-            "still to mark are left out until marked. The gradebook's percent is per quiz, out of the "
-            "quiz's number of questions, with answers still to mark counted as 0.</li></ul></section>")
+            "<li><strong>Percent</strong> (Students): score out of the questions of the quizzes the student "
+            "took; a question left blank or never reached counts 0, so stopping early does not raise it; "
+            "answers still to mark are left out until marked. The gradebook's percent is per quiz, out of "
+            "the quiz's number of questions, with answers still to mark counted as 0.</li></ul></section>")
 
 
 def write_report(report: Report, out: str | os.PathLike[str], title: str = "Quiz results report") -> Path:

@@ -206,6 +206,12 @@ def _import(args: argparse.Namespace) -> int:
                             hint="see the reasons above; give --topic for questions that name none")
     write_out(out, dump_bank(name, title, questions))
     print(f"wrote {out}: {len(questions)} question(s); show them with quiz.show(bank={str(out)!r})", file=sys.stderr)
+    # the file named no difficulty for a question that got the import's defaults (the reference says so)
+    guessed = sum(1 for q in questions if q.reference == f"Imported from {source.name}" and q.difficulty == args.difficulty)
+    if guessed:
+        print(f"difficulty set to {args.difficulty} for {guessed} question(s) (the file gives none): edit the "
+              "bank to change it, or import again with --difficulty easy, medium or hard; the results report "
+              "compares it with the class's answers", file=sys.stderr)
     if missed:
         print(f"edu-kit: {missed} question(s) of {source} were not imported (listed above with their line). "
               "What to do: fix them in the file and import it again, or add them to the bank by hand.",

@@ -160,7 +160,7 @@ def _run(args: argparse.Namespace) -> tuple[int, int]:
         return 0, skipped
     if action == "marks":
         from ..classroom.grading import regrade
-        from ..classroom.open_answers import marks_template, open_answers, usable_marks
+        from ..classroom.open_answers import marks_template, open_answers, to_mark, usable_marks
 
         graded = regrade(log, bank)
         answers = open_answers(graded, bank, marks)
@@ -170,7 +170,8 @@ def _run(args: argparse.Namespace) -> tuple[int, int]:
         out.write_text(marks_template(answers, args.max, keep=marks), encoding="utf-8-sig", newline="")
         changed = int(answers["changed"].sum()) if not answers.empty else 0
         again = f" ({changed} changed after marking: mark them again)" if changed else ""
-        print(f"wrote {out}: {len(answers)} written answer(s) to mark{again}", file=sys.stderr)
+        print(f"wrote {out}: {len(answers)} written answer(s), {to_mark(answers)} still to mark{again}",
+              file=sys.stderr)
         return 0, skipped
     return _gradebook(log, bank, marks, args), skipped
 
@@ -328,7 +329,7 @@ def _gradebook(log: pd.DataFrame, bank: Bank, marks: pd.DataFrame | None, args: 
     dropped = gradebook.left_out(table, layout)
     waiting = int(table["to_mark"].sum()) if not table.empty else 0
     note = f"; {waiting} open answer(s) not marked yet count 0" if waiting else ""
-    print(f"wrote {out}: {len(table) - dropped} row(s){note}", file=sys.stderr)
+    print(f"wrote {out}: {gradebook.file_rows(table, layout)}{note}", file=sys.stderr)
     if dropped:
         print(f"left out {dropped} row(s) of anonymous answers (no student name): {args.lms.capitalize()} has no "
               "such user; they are in --lms long and the report", file=sys.stderr)

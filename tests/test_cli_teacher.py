@@ -173,7 +173,7 @@ def test_report_marks_and_gradebook_read_keyless_assignments(capsys: pytest.Capt
         page = tmp_path / "r.html"
         code, _, err = run(capsys, "results", "report", str(course), *assignment, "--out", str(page))
         assert code == 0, err
-        assert "4 student(s), 3 question(s)" in err
+        assert "4 student(s), 3 question(s) marked automatically, 0 written" in err  # review t15c P6
         assert "not in the bank were left out" not in page.read_text(encoding="utf-8")
     code, _, err = run(capsys, "results", "marks", str(course), "--assignment", str(spec),
                        "--out", str(tmp_path / "m.csv"))

@@ -155,8 +155,9 @@ def _run(args: argparse.Namespace) -> tuple[int, int]:
         analysed = report.analyse(log, bank, marks)
         out = report.write_report(analysed, args.out or "report.html", args.title)
         _warn(analysed.notes)
-        print(f"wrote {out}: {len(analysed.scores)} student(s), {len(analysed.items)} question(s), "
-              f"{len(analysed.flags)} finding(s)", file=sys.stderr)
+        written = analysed.open_answers["question"].nunique() if not analysed.open_answers.empty else 0
+        print(f"wrote {out}: {len(analysed.scores)} student(s), {len(analysed.items)} question(s) marked "
+              f"automatically, {written} written, {len(analysed.flags)} finding(s)", file=sys.stderr)
         return 0, skipped
     if action == "marks":
         from ..classroom.grading import regrade

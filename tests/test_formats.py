@@ -674,3 +674,14 @@ def test_gift_lists_moodles_own_placeholders() -> None:  # review formats15 #21,
     left = gift.dump([ph], title="A\\nB").left_out
     assert [(item.question, item.what) for item in left] == [
         ("(category)", "the title as written ('A\\\\nB')"), ("ph", "the text '&&058;'")]
+
+
+@pytest.mark.parametrize("char", ["\ue000", "\ue006", "\ue007", "\ue0ff"])
+def test_gift_keeps_a_private_use_character_the_text_holds(char: str) -> None:
+    """The importer's private-use stand-ins for escaped characters never swallow the same
+    character typed in a text (hypothesis found 'a\\ue000' coming back as 'a~')."""
+    assert gift.unescape(gift.escape(f"a{char}~b")) == f"a{char}~b"
+    q = _q("p", "single", (f"a{char}", "a~"), "a~", prompt=f"P {char}?")
+    back = gift.load(_strip_comments(str(gift.dump([q]).data)), topic="concepts")
+    assert back.questions[0].choices == (f"a{char}", "a~")
+    assert back.questions[0].prompt == f"P {char}?"

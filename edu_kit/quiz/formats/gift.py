@@ -58,6 +58,7 @@ _SPECIAL = "~=#{}:"
 # Private-use stand-ins for escaped characters while a question is parsed.
 _HOLD = {c: chr(0xE000 + i) for i, c in enumerate(_SPECIAL + "n\\")}
 _BACK = {v: ("\n" if k == "n" else k) for k, v in _HOLD.items()}
+_LITERAL = "\ue0ff"  # before a private-use character the text itself holds: keep it as it is
 _META = "// edu_kit "
 _OWN_META = ("matching_choices", "unit", "key_order")
 
@@ -90,13 +91,29 @@ def _hold(text: str) -> str:
             out.append(_HOLD[text[i + 1]])
             i += 2
         else:
-            out.append(text[i])
+            # a stand-in character typed in the text itself stays that character
+            out.append(_LITERAL + text[i] if text[i] in _BACK or text[i] == _LITERAL else text[i])
             i += 1
     return "".join(out)
 
 
 def _restore(text: str) -> str:
-    return "".join(_BACK.get(c, c) for c in text)
+    r"""Held text back to plain text: stand-ins become their characters, and a character kept
+    literally (after ``_LITERAL``) stays as it was typed.
+
+    >>> _restore(_hold("a\\~b \ue000 \ue0ff")) == "a~b \ue000 \ue0ff"
+    True
+    """
+    out, literal = [], False
+    for c in text:
+        if literal:
+            out.append(c)
+            literal = False
+        elif c == _LITERAL:
+            literal = True
+        else:
+            out.append(_BACK.get(c, c))
+    return "".join(out)
 
 
 def _text(text: str) -> str:

@@ -43,7 +43,7 @@ import stat
 import sys
 import unicodedata
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -546,7 +546,10 @@ def _public(row: dict[str, Any]) -> dict[str, Any]:
     return {key: value for key, value in row.items() if key != _UNMARKED}
 
 
-def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]:
+def _parse(path: Path, content: bytes, report: Callable[[bytes], bool] | None = None,
+           ) -> tuple[list[dict[str, Any]], list[str]]:
+    """The valid records of a log's ``content`` and a problem for each other line (only for
+    the lines ``report`` accepts, when it is given)."""
     rows: list[dict[str, Any]] = []
     problems: list[str] = []
     lines = _lines(content)
@@ -566,6 +569,8 @@ def _parse(path: Path, content: bytes) -> tuple[list[dict[str, Any]], list[str]]
         if why is None:
             rows.append({**{key: data[key] for key in _FIELDS}, "exam": data.get("exam", False),
                          "file": str(path), "line": number, _UNMARKED: "exam" not in data})
+            continue
+        if report is not None and not report(raw):
             continue
         if torn:
             why = f"incomplete last line, probably cut off by a crash: {why}"
@@ -689,21 +694,12 @@ def read_answers(log_dir: str | os.PathLike[str], student: str | None, quiz: str
     for path in log_paths(log_dir, student):
         if not os.path.lexists(path):
             continue
-        content = _read_locked(path)
-        rows, skipped = _parse(path, content)
-        lines = _lines(content)
-        problems += [problem for problem in skipped
-                     if _may_be_quiz(lines[_line_of(problem) - 1], quiz)]
+        rows, skipped = _parse(path, _read_locked(path), report=lambda raw: _may_be_quiz(raw, quiz))
+        problems += skipped
         found += [_public(row) for row in rows
                   if (quiz is None or row["quiz"] == quiz) and student_id(row["student"]) == who
                   and _in_mode(row, exam, unmarked_is_exam)]
     return found, tuple(terminal_text(problem) for problem in problems)
-
-
-def _line_of(problem: str) -> int:
-    """The line number a :func:`_parse` problem names (``<path>, line <n>: ...``)."""
-    match = re.search(r", line (\d+): ", problem)
-    return int(match.group(1)) if match else 1
 
 
 def answers_of(log_dir: str | os.PathLike[str], student: str | None,
